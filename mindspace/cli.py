@@ -1,0 +1,77 @@
+"""The headless command line: `mindspace [--data-dir D] <command> ...`.
+
+Each command group lives in `mindspace.commands.<group>` and exposes `register(subparsers)`.
+With no command at all, `mindspace.__main__` starts the GUI instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from pathlib import Path
+
+from mindspace import __version__
+
+COMMAND_MODULES = ("vault", "journal", "mood", "text", "voice", "share")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, no usage dump on stdout
+        sys.stderr.write(f"mindspace: error: {message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="mindspace", description="MindSpace: private journal and mood tracker")
+    parser.add_argument("--version", action="version", version=f"MindSpace {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="where the vault lives (default: $MINDSPACE_DATA_DIR or the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"mindspace.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"mindspace.commands.{name}":
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from mindspace.commands.common import CliContext, CliError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help(sys.stderr)
+        return 2
+    ctx = CliContext(data_dir=args.data_dir)
+    try:
+        return int(func(args, ctx) or 0)
+    except CliError as exc:
+        sys.stderr.write(f"mindspace: error: {exc}\n")
+        return exc.code
+    except KeyboardInterrupt:
+        sys.stderr.write("mindspace: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 1
+    except MemoryError:
+        sys.stderr.write("mindspace: error: not enough memory for this input\n")
+        return 1
+    except Exception as exc:  # last line of defence: a user never sees a traceback
+        if os.environ.get("MINDSPACE_DEBUG"):
+            raise
+        sys.stderr.write(f"mindspace: error: unexpected failure ({type(exc).__name__}: {exc})\n")
+        return 1
+    finally:
+        if ctx._services is not None:
+            ctx._services.close()

@@ -1,0 +1,109 @@
+"""Helpers shared by every command-line subcommand.
+
+Contract: handlers are `handler(args: argparse.Namespace, ctx: CliContext) -> int`. They raise
+`CliError` for anything the user caused; `mindspace.cli.main` prints its message as one line on
+stderr and exits with its code. JSON output is one compact object per line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mindspace.services import AppServices
+
+EXIT_USAGE = 2
+EXIT_WRONG_PASSPHRASE = 3
+EXIT_NOT_FOUND = 4
+EXIT_FAILED = 1
+
+
+class CliError(Exception):
+    """A user-facing failure: printed as one line, never as a traceback."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass
+class CliContext:
+    data_dir: Path | None
+    _services: AppServices | None = field(default=None, repr=False)
+    _stdin_lines: list[str] | None = field(default=None, repr=False)
+
+    @property
+    def services(self) -> AppServices:
+        if self._services is None:
+            self._services = AppServices(self.data_dir)
+        return self._services
+
+    def stdin_lines(self) -> list[str]:
+        """Standard input decoded as strict UTF-8, split into lines (read once, cached)."""
+        if self._stdin_lines is None:
+            raw = sys.stdin.buffer.read() if sys.stdin is not None else b""
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise CliError(f"standard input is not valid UTF-8 (byte {exc.start})") from None
+            self._stdin_lines = text.splitlines(keepends=True)
+        return self._stdin_lines
+
+    def take_line(self, what: str) -> str:
+        """Pop the next stdin line (without its newline); CliError if there is none."""
+        lines = self.stdin_lines()
+        if not lines:
+            raise CliError(f"expected the {what} on standard input", EXIT_USAGE)
+        return lines.pop(0).rstrip("\r\n")
+
+    def rest_of_stdin(self) -> str:
+        lines = self.stdin_lines()
+        rest = "".join(lines)
+        lines.clear()
+        return rest
+
+    def unlock(self, args: argparse.Namespace) -> AppServices:
+        """Open the vault with the passphrase from stdin line 1 (requires --passphrase-stdin)."""
+        from mindspace.storage.errors import VaultError, WrongPassphraseError
+
+        if not getattr(args, "passphrase_stdin", False):
+            raise CliError("this command needs --passphrase-stdin", EXIT_USAGE)
+        services = self.services
+        if not services.vault_exists():
+            raise CliError(f"no vault found in {services.data_dir}", EXIT_NOT_FOUND)
+        passphrase = self.take_line("passphrase")
+        try:
+            services.unlock(passphrase, wait_for_throttle=True)
+        except WrongPassphraseError as exc:
+            raise CliError(str(exc), EXIT_WRONG_PASSPHRASE) from None
+        except VaultError as exc:
+            raise CliError(str(exc)) from None
+        return services
+
+
+def add_passphrase_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the passphrase from the first line of standard input",
+    )
+
+
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON (one object per line)")
+
+
+def emit(obj: Any, as_json: bool, human: Callable[[Any], str] | None = None) -> None:
+    """Print `obj` as one compact JSON line, or as human-readable text."""
+    if as_json or human is None:
+        sys.stdout.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
+    else:
+        text = human(obj)
+        if text:
+            sys.stdout.write(text.rstrip("\n") + "\n")
+    sys.stdout.flush()

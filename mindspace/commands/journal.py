@@ -1,0 +1,123 @@
+"""`mindspace journal add | list | search | show | delete`."""
+
+from __future__ import annotations
+
+import argparse
+
+from mindspace.commands.common import (
+    EXIT_NOT_FOUND,
+    EXIT_USAGE,
+    CliContext,
+    CliError,
+    add_json_flag,
+    add_passphrase_flag,
+    emit,
+)
+from mindspace.core.validation import ValueRuleError, parse_datetime
+from mindspace.storage.errors import NotFoundError
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    journal = sub.add_parser("journal", help="write, list, search and delete journal entries")
+    jsub = journal.add_subparsers(dest="journal_command", required=True)
+
+    add = jsub.add_parser("add", help="add an entry (body from --text or the rest of stdin)")
+    add.add_argument("--title", required=True)
+    add.add_argument("--tag", action="append", default=[], help="repeat for several tags")
+    add.add_argument("--date", help="ISO date or date-time (default: now)")
+    add.add_argument("--text", help="the body (default: the rest of standard input)")
+    add_passphrase_flag(add)
+    add_json_flag(add)
+    add.set_defaults(func=cmd_add)
+
+    lst = jsub.add_parser("list", help="entries, newest first")
+    lst.add_argument("--tag")
+    lst.add_argument("--limit", type=int)
+    add_passphrase_flag(lst)
+    add_json_flag(lst)
+    lst.set_defaults(func=cmd_list)
+
+    search = jsub.add_parser("search", help="full-text search with highlighted snippets")
+    search.add_argument("query")
+    search.add_argument("--tag")
+    add_passphrase_flag(search)
+    add_json_flag(search)
+    search.set_defaults(func=cmd_search)
+
+    show = jsub.add_parser("show", help="print one entry")
+    show.add_argument("id")
+    add_passphrase_flag(show)
+    add_json_flag(show)
+    show.set_defaults(func=cmd_show)
+
+    delete = jsub.add_parser("delete", help="delete one entry")
+    delete.add_argument("id")
+    add_passphrase_flag(delete)
+    add_json_flag(delete)
+    delete.set_defaults(func=cmd_delete)
+
+
+def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    services = ctx.unlock(args)
+    body = args.text if args.text is not None else ctx.rest_of_stdin()
+    try:
+        when = parse_datetime(args.date) if args.date else None
+        entry = services.journal.add(args.title, body.rstrip("\n"), when, args.tag)
+    except ValueRuleError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    emit(
+        {"id": entry.id, "date": entry.entry_at.isoformat(), "title": entry.title},
+        args.json,
+        lambda o: f"Saved entry {o['id']}",
+    )
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    services = ctx.unlock(args)
+    entries = services.journal.list(tag=args.tag, limit=args.limit)
+    rows = [
+        {"id": e.id, "date": e.entry_at.isoformat(), "title": e.title, "tags": e.tags}
+        for e in entries
+    ]
+    emit(
+        {"entries": rows},
+        args.json,
+        lambda o: "\n".join(f"{r['id']}  {r['date']}  {r['title']}" for r in o["entries"])
+        or "No entries.",
+    )
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
+    services = ctx.unlock(args)
+    hits = services.journal.search(args.query, tag=args.tag)
+    emit(
+        {"query": args.query, "results": [h.to_json() for h in hits]},
+        args.json,
+        lambda o: "\n".join(
+            f"{r['id']}  {r['date']}  {r['title']}\n    {r['snippet']}" for r in o["results"]
+        )
+        or "No matches.",
+    )
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    services = ctx.unlock(args)
+    try:
+        entry = services.journal.get(args.id)
+    except NotFoundError as exc:
+        raise CliError(str(exc), EXIT_NOT_FOUND) from None
+    emit(entry.to_json(), args.json, lambda o: f"# {o['title']}\n{o['entry_at']}\n\n{o['body']}")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    services = ctx.unlock(args)
+    try:
+        services.journal.delete(args.id)
+    except NotFoundError as exc:
+        raise CliError(str(exc), EXIT_NOT_FOUND) from None
+    emit({"deleted": args.id}, args.json, lambda o: f"Deleted entry {o['deleted']}")
+    return 0

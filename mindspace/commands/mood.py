@@ -1,0 +1,87 @@
+"""`mindspace mood add | list | delete`."""
+
+from __future__ import annotations
+
+import argparse
+
+from mindspace.commands.common import (
+    EXIT_NOT_FOUND,
+    EXIT_USAGE,
+    CliContext,
+    CliError,
+    add_json_flag,
+    add_passphrase_flag,
+    emit,
+)
+from mindspace.core.validation import ValueRuleError, parse_datetime
+from mindspace.storage.errors import NotFoundError
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    mood = sub.add_parser("mood", help="record and list mood check-ins")
+    msub = mood.add_subparsers(dest="mood_command", required=True)
+
+    add = msub.add_parser("add", help="a quick check-in")
+    add.add_argument("--mood", type=int, required=True, help="1 (awful) to 5 (great)")
+    add.add_argument("--energy", type=int, help="1 (drained) to 5 (buzzing)")
+    add.add_argument("--emotion", action="append", default=[])
+    add.add_argument("--activity", action="append", default=[])
+    add.add_argument("--sleep", type=float, help="hours slept")
+    add.add_argument("--note", default="")
+    add.add_argument("--date", help="ISO date or date-time (default: now)")
+    add_passphrase_flag(add)
+    add_json_flag(add)
+    add.set_defaults(func=cmd_add)
+
+    lst = msub.add_parser("list", help="check-ins, newest first")
+    lst.add_argument("--limit", type=int)
+    add_passphrase_flag(lst)
+    add_json_flag(lst)
+    lst.set_defaults(func=cmd_list)
+
+    delete = msub.add_parser("delete", help="delete one check-in")
+    delete.add_argument("id")
+    add_passphrase_flag(delete)
+    add_json_flag(delete)
+    delete.set_defaults(func=cmd_delete)
+
+
+def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    # validate before asking for the passphrase, so bad input never waits on key derivation
+    if not 1 <= args.mood <= 5:
+        raise CliError(f"mood must be a whole number from 1 to 5 (got {args.mood})", EXIT_USAGE)
+    services = ctx.unlock(args)
+    try:
+        when = parse_datetime(args.date) if args.date else None
+        checkin = services.mood.add(
+            args.mood, args.energy, args.emotion, args.activity, args.sleep, args.note, when
+        )
+    except ValueRuleError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    emit(checkin.to_json(), args.json, lambda o: f"Saved check-in {o['id']} ({o['mood_word']})")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    services = ctx.unlock(args)
+    rows = [c.to_json() for c in services.mood.list(limit=args.limit)]
+    emit(
+        {"checkins": rows},
+        args.json,
+        lambda o: "\n".join(
+            f"{r['id']}  {r['checkin_at']}  mood {r['mood']} ({r['mood_word']})"
+            for r in o["checkins"]
+        )
+        or "No check-ins.",
+    )
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    services = ctx.unlock(args)
+    try:
+        services.mood.delete(args.id)
+    except NotFoundError as exc:
+        raise CliError(str(exc), EXIT_NOT_FOUND) from None
+    emit({"deleted": args.id}, args.json, lambda o: f"Deleted check-in {o['deleted']}")
+    return 0

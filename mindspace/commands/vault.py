@@ -1,0 +1,100 @@
+"""`mindspace vault init | unlock-check | change-passphrase`."""
+
+from __future__ import annotations
+
+import argparse
+
+from mindspace.commands.common import (
+    EXIT_USAGE,
+    EXIT_WRONG_PASSPHRASE,
+    CliContext,
+    CliError,
+    add_json_flag,
+    add_passphrase_flag,
+    emit,
+)
+from mindspace.storage.errors import VaultError, WeakPassphraseError, WrongPassphraseError
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    vault = sub.add_parser("vault", help="create, check and re-key the encrypted vault")
+    vsub = vault.add_subparsers(dest="vault_command", required=True)
+
+    init = vsub.add_parser("init", help="create a vault; prints the recovery code once")
+    add_passphrase_flag(init)
+    add_json_flag(init)
+    init.set_defaults(func=cmd_init)
+
+    check = vsub.add_parser("unlock-check", help="exit 0 if the passphrase opens the vault")
+    add_passphrase_flag(check)
+    check.add_argument("--recovery-code", action="store_true", help="stdin holds a recovery code")
+    add_json_flag(check)
+    check.set_defaults(func=cmd_unlock_check)
+
+    change = vsub.add_parser(
+        "change-passphrase", help="old then new passphrase on stdin lines 1 and 2"
+    )
+    add_passphrase_flag(change)
+    add_json_flag(change)
+    change.set_defaults(func=cmd_change)
+
+
+def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    if not args.passphrase_stdin:
+        raise CliError("vault init needs --passphrase-stdin", EXIT_USAGE)
+    passphrase = ctx.take_line("passphrase")
+    try:
+        code = ctx.services.create_vault(passphrase)
+    except WeakPassphraseError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    except VaultError as exc:
+        raise CliError(str(exc)) from None
+    emit(
+        {"data_dir": str(ctx.services.data_dir), "recovery_code": code},
+        args.json,
+        lambda o: (
+            f"Vault created in {o['data_dir']}\n"
+            f"Recovery code (write it down; it is shown only once):\n{o['recovery_code']}"
+        ),
+    )
+    return 0
+
+
+def cmd_unlock_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.recovery_code:
+        services = ctx.services
+        if not services.vault_exists():
+            raise CliError(f"no vault found in {services.data_dir}", 4)
+        try:
+            services.unlock_with_recovery(ctx.take_line("recovery code"), wait_for_throttle=True)
+        except WrongPassphraseError as exc:
+            raise CliError(str(exc), EXIT_WRONG_PASSPHRASE) from None
+    else:
+        ctx.unlock(args)
+    emit({"ok": True}, args.json, lambda o: "The vault opens.")
+    return 0
+
+
+def cmd_change(args: argparse.Namespace, ctx: CliContext) -> int:
+    if not args.passphrase_stdin:
+        raise CliError("change-passphrase needs --passphrase-stdin", EXIT_USAGE)
+    services = ctx.services
+    if not services.vault_exists():
+        raise CliError(f"no vault found in {services.data_dir}", 4)
+    old = ctx.take_line("current passphrase")
+    new = ctx.take_line("new passphrase")
+    try:
+        code = services.change_passphrase(old, new)
+    except WrongPassphraseError as exc:
+        raise CliError(str(exc), EXIT_WRONG_PASSPHRASE) from None
+    except WeakPassphraseError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    except VaultError as exc:
+        raise CliError(str(exc)) from None
+    emit(
+        {"recovery_code": code},
+        args.json,
+        lambda o: "Passphrase changed. New recovery code (the old one no longer works):\n"
+        + o["recovery_code"],
+    )
+    return 0

@@ -1,0 +1,47 @@
+"""Errors the storage layer raises; each message is safe to show to the user as one line."""
+
+from __future__ import annotations
+
+
+class VaultError(Exception):
+    """Base class for vault problems a user can see."""
+
+
+class VaultNotFoundError(VaultError):
+    pass
+
+
+class VaultExistsError(VaultError):
+    pass
+
+
+class VaultLockedError(VaultError):
+    def __init__(self, message: str = "the vault is locked") -> None:
+        super().__init__(message)
+
+
+class WrongPassphraseError(VaultError):
+    def __init__(self, message: str = "wrong passphrase: the vault was not opened") -> None:
+        super().__init__(message)
+
+
+class WeakPassphraseError(VaultError):
+    pass
+
+
+class KeyFileError(VaultError):
+    """The key file is missing, corrupt, tampered with, or below the KDF safety floor."""
+
+
+class ThrottledError(VaultError):
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"too many wrong attempts: try again in {seconds:.0f} s")
+        self.seconds = seconds
+
+
+class NotFoundError(VaultError):
+    pass
+
+
+class ValidationError(VaultError):
+    """Input that breaks a value rule (mood out of range, entry too large, ...)."""

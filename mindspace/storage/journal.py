@@ -1,0 +1,208 @@
+"""Journal repository: entries, tags and FTS5 search. Every call runs on the DB executor."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from mindspace.core.entities import HIGHLIGHT_END, HIGHLIGHT_START, JournalEntry, SearchHit
+from mindspace.core.validation import check_body, check_tags, check_title
+from mindspace.storage.database import DbExecutor
+from mindspace.storage.errors import NotFoundError
+
+Row = tuple[Any, ...]
+
+
+def _now() -> str:
+    return datetime.now().replace(microsecond=0).isoformat()
+
+
+def _ts(value: datetime) -> str:
+    return value.replace(microsecond=0).isoformat()
+
+
+def fts_query(text: str) -> str | None:
+    """Turn what a person typed into a safe FTS5 query: every word must match (as a prefix)."""
+    words = []
+    for raw in text.split():
+        word = "".join(ch for ch in raw if ch.isalnum() or ch in "'-_")
+        word = word.strip("'-_")
+        if word:
+            words.append('"' + word.replace('"', '""') + '"*')
+    return " AND ".join(words) if words else None
+
+
+class JournalRepository:
+    def __init__(self, db: DbExecutor) -> None:
+        self._db = db
+
+    # ---- writes ---------------------------------------------------------------------------
+    def add(
+        self, title: str, body: str, entry_at: datetime | None = None, tags: list[str] = ()  # type: ignore[assignment]
+    ) -> JournalEntry:
+        title, body, tag_list = check_title(title), check_body(body), check_tags(list(tags))
+        entry_id = uuid.uuid4().hex
+        when = _ts(entry_at or datetime.now())
+        now = _now()
+
+        def work(conn: Any) -> None:
+            cur = conn.execute(
+                "INSERT INTO journal_entries(id, title, body, entry_at, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (entry_id, title, body, when, now, now),
+            )
+            self._set_tags(conn, cur.lastrowid, tag_list)
+
+        self._db.transaction(work)
+        return self.get(entry_id)
+
+    def update(
+        self,
+        entry_id: str,
+        *,
+        title: str | None = None,
+        body: str | None = None,
+        entry_at: datetime | None = None,
+        tags: list[str] | None = None,
+    ) -> JournalEntry:
+        current = self.get(entry_id)
+        new_title = check_title(title) if title is not None else current.title
+        new_body = check_body(body) if body is not None else current.body
+        new_at = _ts(entry_at) if entry_at is not None else _ts(current.entry_at)
+        tag_list = check_tags(tags) if tags is not None else None
+
+        def work(conn: Any) -> None:
+            conn.execute(
+                "UPDATE journal_entries SET title=?, body=?, entry_at=?, updated_at=? WHERE id=?",
+                (new_title, new_body, new_at, _now(), entry_id),
+            )
+            if tag_list is not None:
+                seq = conn.execute(
+                    "SELECT seq FROM journal_entries WHERE id=?", (entry_id,)
+                ).fetchone()[0]
+                self._set_tags(conn, seq, tag_list)
+
+        self._db.transaction(work)
+        return self.get(entry_id)
+
+    def delete(self, entry_id: str) -> None:
+        def work(conn: Any) -> int:
+            cur = conn.execute("DELETE FROM journal_entries WHERE id=?", (entry_id,))
+            conn.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM entry_tags)")
+            return int(cur.rowcount)
+
+        if self._db.transaction(work) == 0:
+            raise NotFoundError(f"no journal entry with id {entry_id}")
+
+    @staticmethod
+    def _set_tags(conn: Any, seq: int, tags: list[str]) -> None:
+        conn.execute("DELETE FROM entry_tags WHERE entry_seq=?", (seq,))
+        for tag in tags:
+            conn.execute("INSERT OR IGNORE INTO tags(name) VALUES (?)", (tag,))
+            tag_id = conn.execute("SELECT id FROM tags WHERE name=?", (tag,)).fetchone()[0]
+            conn.execute("INSERT INTO entry_tags(entry_seq, tag_id) VALUES (?, ?)", (seq, tag_id))
+
+    # ---- reads ----------------------------------------------------------------------------
+    _SELECT = (
+        "SELECT e.id, e.title, e.body, e.body_format, e.entry_at, e.created_at, e.updated_at,"
+        " (SELECT group_concat(t.name, char(31)) FROM entry_tags et JOIN tags t ON t.id=et.tag_id"
+        "  WHERE et.entry_seq=e.seq) FROM journal_entries e"
+    )
+
+    @staticmethod
+    def _entry(row: Row) -> JournalEntry:
+        return JournalEntry(
+            id=row[0],
+            title=row[1],
+            body=row[2],
+            body_format=row[3],
+            entry_at=datetime.fromisoformat(row[4]),
+            created_at=datetime.fromisoformat(row[5]),
+            updated_at=datetime.fromisoformat(row[6]),
+            tags=sorted(row[7].split("\x1f"), key=str.casefold) if row[7] else [],
+        )
+
+    def get(self, entry_id: str) -> JournalEntry:
+        row = self._db.run(
+            lambda c: c.execute(self._SELECT + " WHERE e.id=?", (entry_id,)).fetchone()
+        )
+        if row is None:
+            raise NotFoundError(f"no journal entry with id {entry_id}")
+        return self._entry(row)
+
+    def list(
+        self,
+        tag: str | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[JournalEntry]:
+        """Entries newest first, optionally filtered by tag and date range [start, end)."""
+        where, params = self._filters(tag, start, end)
+        sql = self._SELECT + where + " ORDER BY e.entry_at DESC, e.seq DESC"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        rows = self._db.run(lambda c: c.execute(sql, params).fetchall())
+        return [self._entry(r) for r in rows]
+
+    @staticmethod
+    def _filters(
+        tag: str | None, start: datetime | None, end: datetime | None
+    ) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if tag:
+            clauses.append(
+                "e.seq IN (SELECT et.entry_seq FROM entry_tags et JOIN tags t ON t.id=et.tag_id"
+                " WHERE t.name=?)"
+            )
+            params.append(tag)
+        if start:
+            clauses.append("e.entry_at >= ?")
+            params.append(_ts(start))
+        if end:
+            clauses.append("e.entry_at < ?")
+            params.append(_ts(end))
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def search(self, text: str, tag: str | None = None, limit: int = 100) -> list[SearchHit]:
+        """Full-text search (title and body), best matches first, with highlighted snippets."""
+        query = fts_query(text)
+        if query is None:
+            return []
+        where, params = self._filters(tag, None, None)
+        where = where.replace(" WHERE ", " AND ", 1)
+        sql = (
+            "SELECT e.id, e.title, e.entry_at,"
+            f" snippet(journal_fts, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 16),"
+            " (SELECT group_concat(t.name, char(31)) FROM entry_tags et JOIN tags t"
+            "  ON t.id=et.tag_id WHERE et.entry_seq=e.seq)"
+            " FROM journal_fts JOIN journal_entries e ON e.seq = journal_fts.rowid"
+            f" WHERE journal_fts MATCH ?{where} ORDER BY rank LIMIT {int(limit)}"
+        )
+        rows = self._db.run(lambda c: c.execute(sql, [query, *params]).fetchall())
+        return [
+            SearchHit(
+                entry_id=r[0],
+                title=r[1],
+                entry_at=datetime.fromisoformat(r[2]),
+                snippet=r[3],
+                tags=sorted(r[4].split("\x1f"), key=str.casefold) if r[4] else [],
+            )
+            for r in rows
+        ]
+
+    def tags(self) -> list[tuple[str, int]]:
+        """(tag, number of entries), alphabetical."""
+        rows = self._db.run(
+            lambda c: c.execute(
+                "SELECT t.name, count(et.entry_seq) FROM tags t"
+                " LEFT JOIN entry_tags et ON et.tag_id=t.id GROUP BY t.id ORDER BY t.name"
+                " COLLATE NOCASE"
+            ).fetchall()
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
+    def count(self) -> int:
+        return int(self._db.run(lambda c: c.execute("SELECT count(*) FROM journal_entries").fetchone()[0]))
