@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from mindspace.core.validation import ValueRuleError
+from mindspace.services import AppServices
+from mindspace.storage.errors import NotFoundError
+from mindspace.storage.journal import fts_query
+
+
+def test_add_edit_delete_and_list_by_date(services: AppServices) -> None:
+    repo = services.journal
+    day = datetime(2026, 3, 1, 9, 0)
+    a = repo.add("Morning", "Coffee and a walk", day, ["walk", "Morning"])
+    b = repo.add("Evening", "Tired but ok", day.replace(hour=21), ["sleep"])
+    c = repo.add("Back-dated", "Last year", day - timedelta(days=365))
+    assert [e.id for e in repo.list()] == [b.id, a.id, c.id]
+    edited = repo.update(a.id, title="Morning walk", tags=["walk"])
+    assert edited.title == "Morning walk" and edited.tags == ["walk"]
+    assert edited.updated_at is not None and edited.created_at is not None
+    repo.delete(c.id)
+    with pytest.raises(NotFoundError):
+        repo.get(c.id)
+    with pytest.raises(NotFoundError):
+        repo.delete(c.id)
+    assert [t for t, _ in repo.tags()] == ["sleep", "walk"]
+
+
+def test_search_highlights_and_ranks(services: AppServices) -> None:
+    repo = services.journal
+    repo.add("Garden", "The tomatoes are finally ripening in the garden", tags=["home"])
+    repo.add("Work", "A long meeting about budgets", tags=["work"])
+    hits = repo.search("tomato")
+    assert len(hits) == 1
+    assert hits[0].snippet_marked("<", ">").count("<tomatoes>") == 1
+    assert repo.search("garden", tag="work") == []
+    assert [h.title for h in repo.search("garden", tag="home")] == ["Garden"]
+
+
+def test_search_edits_and_deletes_are_reflected(services: AppServices) -> None:
+    repo = services.journal
+    e = repo.add("t", "alpha words")
+    repo.update(e.id, body="beta words")
+    assert repo.search("alpha") == []
+    assert len(repo.search("beta")) == 1
+    repo.delete(e.id)
+    assert repo.search("beta") == []
+
+
+@pytest.mark.parametrize("query", ['"', "AND", "NEAR(", "*", "a OR", "col:thing", "';--", ""])
+def test_hostile_queries_do_not_raise(services: AppServices, query: str) -> None:
+    services.journal.add("t", "AND OR NEAR thing")
+    services.journal.search(query)
+
+
+def test_fts_query_quotes_everything() -> None:
+    assert fts_query('hello "world') == '"hello"* AND "world"*'
+    assert fts_query("  ") is None
+
+
+def test_tag_filter_and_case_insensitive_tags(services: AppServices) -> None:
+    repo = services.journal
+    repo.add("one", "x", tags=["Work"])
+    repo.add("two", "y", tags=["work", "#home"])
+    assert {e.title for e in repo.list(tag="WORK")} == {"one", "two"}
+    assert [t for t, _ in repo.tags()] == ["home", "Work"]
+
+
+def test_value_rules(services: AppServices) -> None:
+    with pytest.raises(ValueRuleError, match="too large"):
+        services.journal.add("big", "x" * 5_000_000)
+    with pytest.raises(ValueRuleError, match="title"):
+        services.journal.add("t" * 301, "b")
+    assert services.journal.count() == 0
+
+
+def test_unicode_and_emoji_round_trip(services: AppServices) -> None:
+    e = services.journal.add("Über 😊", "naïve café — 東京 🌧️")
+    assert services.journal.get(e.id).body == "naïve café — 東京 🌧️"
+    assert len(services.journal.search("cafe")) == 1  # diacritics folded

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from mindspace.core.validation import ValueRuleError
+from mindspace.services import AppServices
+from mindspace.storage.errors import NotFoundError
+
+
+def test_checkin_round_trip_edit_delete(services: AppServices) -> None:
+    repo = services.mood
+    c = repo.add(4, 2, ["calm", "Calm", "grateful"], ["walk"], 7.5, "nice day")
+    assert c.emotions == ["calm", "grateful"]
+    assert c.mood_word == "Good"
+    c2 = repo.update(c.id, mood=2, note="changed")
+    assert (c2.mood, c2.note, c2.energy) == (2, "changed", 2)
+    repo.delete(c.id)
+    with pytest.raises(NotFoundError):
+        repo.get(c.id)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"mood": 9}, {"mood": 0}, {"mood": 3, "energy": 6}, {"mood": 3, "sleep_hours": 25.0},
+     {"mood": 3, "sleep_hours": -1.0}, {"mood": 3, "note": "x" * 3000}],
+)
+def test_bad_values_are_refused(services: AppServices, kwargs: dict) -> None:
+    with pytest.raises(ValueRuleError):
+        services.mood.add(**kwargs)
+    assert services.mood.list() == []
+
+
+def test_update_rejects_bad_values_and_keeps_data(services: AppServices) -> None:
+    c = services.mood.add(3)
+    with pytest.raises(ValueRuleError):
+        services.mood.update(c.id, mood=7)
+    assert services.mood.get(c.id).mood == 3
+
+
+def test_thirty_day_average(services: AppServices) -> None:
+    today = datetime(2026, 5, 31, 20, 0)
+    services.mood.add(2, checkin_at=today)
+    services.mood.add(4, checkin_at=today.replace(hour=8))
+    services.mood.add(5, checkin_at=today - timedelta(days=3))
+    services.mood.add(1, checkin_at=today - timedelta(days=40))
+    series = services.mood.daily_average(30, today=today)
+    assert len(series) == 30
+    assert series[-1] == ("2026-05-31", 3.0)
+    assert series[-4] == ("2026-05-28", 5.0)
+    assert sum(1 for _, v in series if v is not None) == 2
+
+
+def test_vocabularies_are_editable(services: AppServices) -> None:
+    assert "calm" in services.mood.vocabulary("emotion")
+    services.mood.set_vocabulary("activity", ["swim", "  ", "Swim", "garden"])
+    assert services.mood.vocabulary("activity") == ["swim", "garden"]
+    with pytest.raises(ValueRuleError):
+        services.mood.set_vocabulary("colour", ["red"])
