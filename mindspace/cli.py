@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from mindspace import __version__
 
@@ -18,7 +19,7 @@ COMMAND_MODULES = ("vault", "journal", "mood", "text", "voice", "share")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, no usage dump on stdout
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, no usage dump on stdout
         sys.stderr.write(f"mindspace: error: {message}\n")
         raise SystemExit(2)
 

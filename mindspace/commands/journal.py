@@ -17,7 +17,7 @@ from mindspace.core.validation import ValueRuleError, parse_datetime
 from mindspace.storage.errors import NotFoundError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     journal = sub.add_parser("journal", help="write, list, search and delete journal entries")
     jsub = journal.add_subparsers(dest="journal_command", required=True)
 
@@ -83,8 +83,10 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     emit(
         {"entries": rows},
         args.json,
-        lambda o: "\n".join(f"{r['id']}  {r['date']}  {r['title']}" for r in o["entries"])
-        or "No entries.",
+        lambda o: (
+            "\n".join(f"{r['id']}  {r['date']}  {r['title']}" for r in o["entries"])
+            or "No entries."
+        ),
     )
     return 0
 
@@ -95,10 +97,12 @@ def cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
     emit(
         {"query": args.query, "results": [h.to_json() for h in hits]},
         args.json,
-        lambda o: "\n".join(
-            f"{r['id']}  {r['date']}  {r['title']}\n    {r['snippet']}" for r in o["results"]
-        )
-        or "No matches.",
+        lambda o: (
+            "\n".join(
+                f"{r['id']}  {r['date']}  {r['title']}\n    {r['snippet']}" for r in o["results"]
+            )
+            or "No matches."
+        ),
     )
     return 0
 

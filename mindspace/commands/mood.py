@@ -17,7 +17,7 @@ from mindspace.core.validation import ValueRuleError, parse_datetime
 from mindspace.storage.errors import NotFoundError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     mood = sub.add_parser("mood", help="record and list mood check-ins")
     msub = mood.add_subparsers(dest="mood_command", required=True)
 
@@ -68,11 +68,13 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     emit(
         {"checkins": rows},
         args.json,
-        lambda o: "\n".join(
-            f"{r['id']}  {r['checkin_at']}  mood {r['mood']} ({r['mood_word']})"
-            for r in o["checkins"]
-        )
-        or "No check-ins.",
+        lambda o: (
+            "\n".join(
+                f"{r['id']}  {r['checkin_at']}  mood {r['mood']} ({r['mood_word']})"
+                for r in o["checkins"]
+            )
+            or "No check-ins."
+        ),
     )
     return 0
 

@@ -16,7 +16,7 @@ from mindspace.commands.common import (
 from mindspace.storage.errors import VaultError, WeakPassphraseError, WrongPassphraseError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     vault = sub.add_parser("vault", help="create, check and re-key the encrypted vault")
     vsub = vault.add_subparsers(dest="vault_command", required=True)
 
@@ -94,7 +94,9 @@ def cmd_change(args: argparse.Namespace, ctx: CliContext) -> int:
     emit(
         {"recovery_code": code},
         args.json,
-        lambda o: "Passphrase changed. New recovery code (the old one no longer works):\n"
-        + o["recovery_code"],
+        lambda o: (
+            "Passphrase changed. New recovery code (the old one no longer works):\n"
+            + o["recovery_code"]
+        ),
     )
     return 0

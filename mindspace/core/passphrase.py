@@ -24,11 +24,15 @@ def assess(passphrase: str, user_inputs: list[str] | None = None) -> Strength:
         return Strength(0, LABELS[0], False, "Choose a passphrase of several words.")
     result = zxcvbn(passphrase[:100], user_inputs=user_inputs or ["mindspace", "journal"])
     score = int(result["score"])
-    hints = [result["feedback"].get("warning") or ""] + list(result["feedback"].get("suggestions", []))
+    hints = [result["feedback"].get("warning") or ""] + list(
+        result["feedback"].get("suggestions", [])
+    )
     feedback = " ".join(h for h in hints if h)
     too_short = len(passphrase) < MIN_LENGTH
     if too_short:
-        feedback = f"Use at least {MIN_LENGTH} characters; a few unrelated words work well. " + feedback
+        feedback = (
+            f"Use at least {MIN_LENGTH} characters; a few unrelated words work well. " + feedback
+        )
     acceptable = score >= MIN_SCORE and not too_short
     if not acceptable and not feedback:
         feedback = "Too easy to guess: add another unusual word."

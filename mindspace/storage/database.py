@@ -38,6 +38,7 @@ def _open_connection(path: Path, raw_key: bytes) -> Connection:
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA cache_size = -65536")  # 64 MiB of decrypted pages
         return conn
     except BaseException:
         conn.close()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
+import re
+import unicodedata
 import uuid
 from datetime import datetime
 from typing import Any
@@ -33,13 +36,69 @@ def fts_query(text: str) -> str | None:
     return " AND ".join(words) if words else None
 
 
+def _fold(text: str) -> str:
+    """Lower-case and strip diacritics, as FTS5's unicode61 tokenizer does."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def query_words(text: str) -> list[str]:
+    return [_fold(w.strip('"*')) for w in (fts_query(text) or "").split(" AND ") if w]
+
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def make_snippet(text: str, words: list[str], context: int = 8) -> str:
+    """About `2*context` words around the first match, matches wrapped in highlight markers.
+
+    Matching mirrors the FTS query: a word matches when its folded form starts with a query word.
+    """
+    if not words:
+        return ""
+    if text.isascii():  # fast path: a case-insensitive regex finds prefix matches directly
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\w*", re.IGNORECASE)
+        first = pattern.search(text)
+        if first is None:
+            return ""
+        before = _TOKEN.findall(text[max(0, first.start() - 20 * context) : first.start()])
+        lo = first.start()
+        for _ in range(min(context, len(before))):
+            lo = text.rindex(before.pop(), 0, lo)
+        after = _TOKEN.finditer(text, first.end())
+        hi = first.end()
+        for _, m in zip(range(context), after, strict=False):
+            hi = m.end()
+        window = pattern.sub(lambda m: f"{HIGHLIGHT_START}{m.group()}{HIGHLIGHT_END}", text[lo:hi])
+        return ("…" if lo > 0 else "") + " ".join(window.split()) + ("…" if hi < len(text) else "")
+    tokens = list(_TOKEN.finditer(text))
+    hits = [i for i, m in enumerate(tokens) if any(_fold(m.group()).startswith(w) for w in words)]
+    if not hits:
+        return ""
+    first_hit = hits[0]
+    lo_i, hi_i = max(0, first_hit - context), min(len(tokens), first_hit + context + 1)
+    out, pos = [], tokens[lo_i].start()
+    hit_set = set(hits)
+    for i in range(lo_i, hi_i):
+        m = tokens[i]
+        out.append(text[pos : m.start()])
+        out.append(f"{HIGHLIGHT_START}{m.group()}{HIGHLIGHT_END}" if i in hit_set else m.group())
+        pos = m.end()
+    snippet = " ".join("".join(out).split())
+    return ("…" if lo_i > 0 else "") + snippet + ("…" if hi_i < len(tokens) else "")
+
+
 class JournalRepository:
     def __init__(self, db: DbExecutor) -> None:
         self._db = db
 
     # ---- writes ---------------------------------------------------------------------------
     def add(
-        self, title: str, body: str, entry_at: datetime | None = None, tags: list[str] = ()  # type: ignore[assignment]
+        self,
+        title: str,
+        body: str,
+        entry_at: datetime | None = None,
+        tags: list[str] = (),  # type: ignore[assignment]
     ) -> JournalEntry:
         title, body, tag_list = check_title(title), check_body(body), check_tags(list(tags))
         entry_id = uuid.uuid4().hex
@@ -137,7 +196,7 @@ class JournalRepository:
         start: datetime | None = None,
         end: datetime | None = None,
         limit: int | None = None,
-    ) -> list[JournalEntry]:
+    ) -> builtins.list[JournalEntry]:
         """Entries newest first, optionally filtered by tag and date range [start, end)."""
         where, params = self._filters(tag, start, end)
         sql = self._SELECT + where + " ORDER BY e.entry_at DESC, e.seq DESC"
@@ -149,9 +208,9 @@ class JournalRepository:
     @staticmethod
     def _filters(
         tag: str | None, start: datetime | None, end: datetime | None
-    ) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
+    ) -> tuple[str, builtins.list[Any]]:
+        clauses: builtins.list[str] = []
+        params: builtins.list[Any] = []
         if tag:
             clauses.append(
                 "e.seq IN (SELECT et.entry_seq FROM entry_tags et JOIN tags t ON t.id=et.tag_id"
@@ -166,34 +225,51 @@ class JournalRepository:
             params.append(_ts(end))
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
-    def search(self, text: str, tag: str | None = None, limit: int = 100) -> list[SearchHit]:
-        """Full-text search (title and body), best matches first, with highlighted snippets."""
+    def search(
+        self, text: str, tag: str | None = None, limit: int = 100
+    ) -> builtins.list[SearchHit]:
+        """Full-text search over titles and bodies: matching entries newest first, each with a
+        snippet whose matched words are wrapped in HIGHLIGHT_START/HIGHLIGHT_END.
+
+        FTS5 finds the matches (every typed word, as a prefix); ordering by date keeps the cost
+        flat even when a word occurs in most entries, and snippets are cut only for the rows
+        returned.
+        """
         query = fts_query(text)
         if query is None:
             return []
         where, params = self._filters(tag, None, None)
         where = where.replace(" WHERE ", " AND ", 1)
-        sql = (
-            "SELECT e.id, e.title, e.entry_at,"
-            f" snippet(journal_fts, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 16),"
-            " (SELECT group_concat(t.name, char(31)) FROM entry_tags et JOIN tags t"
-            "  ON t.id=et.tag_id WHERE et.entry_seq=e.seq)"
-            " FROM journal_fts JOIN journal_entries e ON e.seq = journal_fts.rowid"
-            f" WHERE journal_fts MATCH ?{where} ORDER BY rank LIMIT {int(limit)}"
+        # Sort only the keys (cheap), then read bodies for the rows returned.
+        ids_sql = (
+            "SELECT e.seq FROM journal_entries e"
+            " WHERE e.seq IN (SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?)"
+            f"{where} ORDER BY e.entry_at DESC, e.seq DESC LIMIT {int(limit)}"
         )
-        rows = self._db.run(lambda c: c.execute(sql, [query, *params]).fetchall())
+        row_sql = (
+            "SELECT e.id, e.title, e.entry_at, e.body,"
+            " (SELECT group_concat(t.name, char(31)) FROM entry_tags et JOIN tags t"
+            "  ON t.id=et.tag_id WHERE et.entry_seq=e.seq) FROM journal_entries e WHERE e.seq=?"
+        )
+
+        def work(conn: Any) -> builtins.list[Row]:
+            seqs = [r[0] for r in conn.execute(ids_sql, [query, *params]).fetchall()]
+            return [conn.execute(row_sql, (seq,)).fetchone() for seq in seqs]
+
+        rows = self._db.run(work)
+        words = query_words(text)
         return [
             SearchHit(
                 entry_id=r[0],
                 title=r[1],
                 entry_at=datetime.fromisoformat(r[2]),
-                snippet=r[3],
+                snippet=make_snippet(r[3], words) or make_snippet(r[1], words),
                 tags=sorted(r[4].split("\x1f"), key=str.casefold) if r[4] else [],
             )
             for r in rows
         ]
 
-    def tags(self) -> list[tuple[str, int]]:
+    def tags(self) -> builtins.list[tuple[str, int]]:
         """(tag, number of entries), alphabetical."""
         rows = self._db.run(
             lambda c: c.execute(
@@ -205,4 +281,5 @@ class JournalRepository:
         return [(r[0], int(r[1])) for r in rows]
 
     def count(self) -> int:
-        return int(self._db.run(lambda c: c.execute("SELECT count(*) FROM journal_entries").fetchone()[0]))
+        sql = "SELECT count(*) FROM journal_entries"
+        return int(self._db.run(lambda c: c.execute(sql).fetchone()[0]))

@@ -185,7 +185,9 @@ def parse_recovery_code(code: str) -> bytes:
     cleaned = code.upper().replace("-", "").replace(" ", "").strip()
     cleaned = cleaned.replace("O", "0").replace("I", "1").replace("L", "1")
     if len(cleaned) != RECOVERY_GROUPS * 5 or any(c not in RECOVERY_ALPHABET for c in cleaned):
-        raise WrongPassphraseError("that is not a recovery code (expected 6 groups of 5 characters)")
+        raise WrongPassphraseError(
+            "that is not a recovery code (expected 6 groups of 5 characters)"
+        )
     number = 0
     for c in cleaned:
         number = (number << 5) | RECOVERY_ALPHABET.index(c)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import uuid
 from datetime import datetime, timedelta
@@ -121,7 +122,7 @@ class MoodRepository:
 
     def list(
         self, start: datetime | None = None, end: datetime | None = None, limit: int | None = None
-    ) -> list[MoodCheckin]:
+    ) -> builtins.list[MoodCheckin]:
         """Check-ins newest first within [start, end)."""
         clauses, params = [], []
         if start:
@@ -139,7 +140,9 @@ class MoodRepository:
         rows = self._db.run(lambda c: c.execute(sql, params).fetchall())
         return [self._checkin(r) for r in rows]
 
-    def daily_average(self, days: int = 30, today: datetime | None = None) -> list[tuple[str, float | None]]:
+    def daily_average(
+        self, days: int = 30, today: datetime | None = None
+    ) -> builtins.list[tuple[str, float | None]]:
         """(YYYY-MM-DD, mean mood or None) for each of the last `days` days, oldest first."""
         end = (today or datetime.now()).replace(hour=0, minute=0, second=0, microsecond=0)
         end += timedelta(days=1)
@@ -159,7 +162,7 @@ class MoodRepository:
         return out
 
     # ---- vocabularies -------------------------------------------------------------------------
-    def vocabulary(self, kind: str) -> list[str]:
+    def vocabulary(self, kind: str) -> builtins.list[str]:
         rows = self._db.run(
             lambda c: c.execute(
                 "SELECT name FROM vocabulary WHERE kind=? ORDER BY position, name", (kind,)
@@ -167,7 +170,7 @@ class MoodRepository:
         )
         return [r[0] for r in rows]
 
-    def set_vocabulary(self, kind: str, names: list[str]) -> list[str]:
+    def set_vocabulary(self, kind: str, names: builtins.list[str]) -> builtins.list[str]:
         if kind not in ("emotion", "activity"):
             raise ValueRuleError(f"unknown vocabulary {kind!r}")
         cleaned = check_words(names, f"the {kind}")

@@ -109,7 +109,9 @@ class Vault:
         vault_id = secrets.token_hex(16)
         kdf = keys.calibrate()
         recovery_code = keys.new_recovery_code()
-        pw_wrap = keys.wrap_key(drk, keys.normalise_passphrase(passphrase), vault_id, "passphrase", kdf)
+        pw_wrap = keys.wrap_key(
+            drk, keys.normalise_passphrase(passphrase), vault_id, "passphrase", kdf
+        )
         rec_kdf = keys.KdfParams(kdf.memory_kib, kdf.iterations, kdf.lanes, secrets.token_bytes(16))
         rec_wrap = keys.wrap_key(
             drk, keys.parse_recovery_code(recovery_code), vault_id, "recovery", rec_kdf
@@ -148,7 +150,9 @@ class Vault:
         except WrongPassphraseError:
             self.throttle.record_failure()
             if purpose == "recovery":
-                raise WrongPassphraseError("wrong recovery code: the vault was not opened") from None
+                raise WrongPassphraseError(
+                    "wrong recovery code: the vault was not opened"
+                ) from None
             raise
         self.throttle.reset()
         self._open_db(drk)

@@ -9,7 +9,10 @@ from pathlib import Path
 
 
 def run_cli(
-    *args: str, stdin: bytes | str = b"", data_dir: Path | None = None, env: dict | None = None,
+    *args: str,
+    stdin: bytes | str = b"",
+    data_dir: Path | None = None,
+    env: dict | None = None,
     timeout: float = 120,
 ) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "MINDSPACE_KDF_CALIBRATE": "0", **(env or {})}
@@ -23,6 +26,8 @@ def run_cli(
         timeout=timeout,
     )
     return subprocess.CompletedProcess(
-        proc.args, proc.returncode, proc.stdout.decode("utf-8", "replace"),
+        proc.args,
+        proc.returncode,
+        proc.stdout.decode("utf-8", "replace"),
         proc.stderr.decode("utf-8", "replace"),
     )

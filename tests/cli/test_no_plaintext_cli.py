@@ -27,16 +27,51 @@ def test_canary_never_on_disk(tmp_path: Path) -> None:
     env = {"TMPDIR": str(tmp), "TMP": str(tmp), "TEMP": str(tmp)}
     steps = [
         (["vault", "init", "--passphrase-stdin"], PW),
-        (["journal", "add", "--passphrase-stdin", "--title", f"title {canary}", "--tag",
-          f"tag{canary}"], PW + f"body {canary}\n"),
-        (["mood", "add", "--passphrase-stdin", "--mood", "2", "--note", f"note {canary}",
-          "--emotion", f"emo{canary}"], PW),
+        (
+            [
+                "journal",
+                "add",
+                "--passphrase-stdin",
+                "--title",
+                f"title {canary}",
+                "--tag",
+                f"tag{canary}",
+            ],
+            PW + f"body {canary}\n",
+        ),
+        (
+            [
+                "mood",
+                "add",
+                "--passphrase-stdin",
+                "--mood",
+                "2",
+                "--note",
+                f"note {canary}",
+                "--emotion",
+                f"emo{canary}",
+            ],
+            PW,
+        ),
         (["journal", "search", canary, "--passphrase-stdin", "--json"], PW),
         (["journal", "list", "--passphrase-stdin", "--tag", f"tag{canary}"], PW),
     ]
     for args, stdin in steps:
         out = run_cli(*args, stdin=stdin, data_dir=data, env=env)
         assert out.returncode == 0, out.stderr
-    assert canary in run_cli("journal", "search", canary, "--passphrase-stdin", "--json",
-                             stdin=PW, data_dir=data, env=env).stdout
-    assert scan([data, tmp], [canary.encode(), canary.encode("utf-16-le"), b"SQLite format 3"]) == []
+    assert (
+        canary
+        in run_cli(
+            "journal",
+            "search",
+            canary,
+            "--passphrase-stdin",
+            "--json",
+            stdin=PW,
+            data_dir=data,
+            env=env,
+        ).stdout
+    )
+    assert (
+        scan([data, tmp], [canary.encode(), canary.encode("utf-16-le"), b"SQLite format 3"]) == []
+    )

@@ -40,7 +40,10 @@ def test_sigkill_mid_write_never_loses_committed_entries(tmp_path: Path) -> None
     for _round in range(12):
         proc = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(data)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
         )
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "ready"

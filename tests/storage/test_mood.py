@@ -23,8 +23,14 @@ def test_checkin_round_trip_edit_delete(services: AppServices) -> None:
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{"mood": 9}, {"mood": 0}, {"mood": 3, "energy": 6}, {"mood": 3, "sleep_hours": 25.0},
-     {"mood": 3, "sleep_hours": -1.0}, {"mood": 3, "note": "x" * 3000}],
+    [
+        {"mood": 9},
+        {"mood": 0},
+        {"mood": 3, "energy": 6},
+        {"mood": 3, "sleep_hours": 25.0},
+        {"mood": 3, "sleep_hours": -1.0},
+        {"mood": 3, "note": "x" * 3000},
+    ],
 )
 def test_bad_values_are_refused(services: AppServices, kwargs: dict) -> None:
     with pytest.raises(ValueRuleError):

@@ -1,0 +1,153 @@
+"""Vault benchmark: unlock time, insert rate and FTS5 search latency over N realistic entries.
+
+Usage: python bench/bench_vault.py [--entries 10000] [--queries 200]
+Prints its figures; nothing is asserted. Uses the calibrated key derivation a real vault uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from mindspace.services import AppServices
+
+OPENERS = [
+    "Today I",
+    "This morning I",
+    "After work I",
+    "Tonight I",
+    "I finally",
+    "Somehow I",
+    "For once I",
+    "Again I",
+    "I think I",
+    "Honestly I",
+]
+VERBS = [
+    "walked along the river",
+    "called my sister",
+    "felt anxious about the meeting",
+    "cooked a slow dinner",
+    "slept badly and woke at four",
+    "went for a run in the rain",
+    "argued with my manager",
+    "read two chapters of my book",
+    "sat in the garden",
+    "forgot to take a break",
+    "met Sam for coffee",
+    "cleaned the whole flat",
+    "cried a little during the film",
+    "laughed at an old video",
+    "skipped lunch again",
+    "practised the breathing exercise",
+    "worried about money",
+    "finished the report early",
+]
+AFTER = [
+    "and it helped more than I expected.",
+    "but the evening was heavy.",
+    "and felt calmer afterwards.",
+    "which left me tired.",
+    "so I am proud of that.",
+    "and I want to remember it.",
+    "though my head kept racing.",
+    "and the sun came out.",
+]
+WORDS = ["gratitude", "tomorrow", "therapy", "appointment", "weekend", "headache", "patience", "friendship", "kitchen", "deadline", "garden", "bicycle", "medication", "journal", "playlist", "neighbour", "holiday", "birthday", "breakfast", "swimming", "meditation", "notebook", "sunshine", "thunderstorm", "commute", "library", "mother", "father", "brother", "sister", "grandmother", "cousin", "colleague", "manager", "teacher", "doctor", "nurse", "dentist", "landlord", "partner", "husband", "wife", "daughter", "son", "baby", "puppy", "kitten", "cat", "dog", "rabbit", "office", "school", "university", "exam", "essay", "presentation", "interview", "salary", "rent", "budget", "mortgage", "invoice", "taxes", "laundry", "dishes", "groceries", "supermarket", "bakery", "cafe", "restaurant", "pizza", "pasta", "salad", "soup", "sandwich", "chocolate", "tea", "coffee", "juice", "water", "wine", "beer", "cigarette", "insomnia", "nightmare", "dream", "nap", "alarm", "morning", "afternoon", "evening", "midnight", "sunrise", "sunset", "rain", "snow", "wind", "fog", "storm", "beach", "mountain", "forest", "river", "lake", "park", "bench", "bridge", "train", "bus", "tram", "taxi", "airport", "station", "highway", "traffic", "bicycle", "scooter", "car", "football", "tennis", "yoga", "pilates", "gym", "running", "hiking", "climbing", "dancing", "singing", "painting", "drawing", "knitting", "baking", "cooking", "gardening", "reading", "writing", "podcast", "movie", "series", "concert", "museum", "theatre", "gallery", "church", "temple", "mosque", "festival", "wedding", "funeral", "anniversary", "promotion", "resignation", "argument", "apology", "hug", "kiss", "date", "breakup", "reunion", "loneliness", "anxiety", "panic", "worry", "stress", "burnout", "fatigue", "energy", "motivation", "focus", "boredom", "curiosity", "excitement", "pride", "shame", "guilt", "jealousy", "anger", "frustration", "relief", "hope", "joy", "calm", "peace", "grief", "sadness", "tears", "laughter", "smile", "silence", "noise", "music", "guitar", "piano", "violin", "drums", "phone", "laptop", "email", "message", "letter", "parcel", "package", "shopping", "shoes", "jacket", "umbrella", "glasses", "keys", "wallet", "passport", "ticket", "vacation", "trip", "suitcase", "hotel", "camping", "tent", "fire", "candle", "blanket", "pillow", "sofa", "balcony", "window", "plants", "flowers", "roses", "tulips", "tomatoes", "strawberries", "apples", "oranges", "lemons", "onions", "garlic", "spinach", "carrots", "potatoes", "rice", "bread", "cheese", "butter", "eggs", "milk", "honey", "sugar", "salt", "pepper", "medicine", "pills", "prescription", "pharmacy", "hospital", "clinic", "waiting", "appointment", "checkup", "bloodtest", "vitamins", "stretching", "breathing", "walking", "jogging", "cycling", "swimming", "sleeping", "resting", "napping"]
+
+
+def make_entry(rng: random.Random) -> tuple[str, str, list[str]]:
+    sentences = [
+        f"{rng.choice(OPENERS)} {rng.choice(VERBS)} {rng.choice(AFTER)}"
+        for _ in range(rng.randint(3, 12))
+    ]
+    for _ in range(rng.randint(2, 5)):
+        sentences.insert(
+            rng.randrange(len(sentences)),
+            "Thinking about the " + " and the ".join(rng.sample(WORDS, rng.randint(2, 4))) + ".",
+        )
+    title = rng.choice(VERBS).capitalize()
+    tags = rng.sample(
+        ["work", "family", "health", "sleep", "friends", "therapy"], rng.randint(0, 2)
+    )
+    return title, " ".join(sentences), tags
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=200)
+    args = parser.parse_args()
+    rng = random.Random(42)
+    with tempfile.TemporaryDirectory() as tmp:
+        svc = AppServices(Path(tmp) / "vault")
+        t0 = time.perf_counter()
+        svc.create_vault("correct horse battery staple 42")
+        create_s = time.perf_counter() - t0
+        params = svc.vault.kdf_parameters()
+        svc.lock()
+        unlocks = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            svc.unlock("correct horse battery staple 42")
+            unlocks.append(time.perf_counter() - t0)
+            svc.lock()
+        svc.unlock("correct horse battery staple 42")
+        start = datetime(2024, 1, 1, 8)
+        t0 = time.perf_counter()
+        for i in range(args.entries):
+            title, body, tags = make_entry(rng)
+            svc.journal.add(title, body, start + timedelta(hours=7 * i), tags)
+        insert_s = time.perf_counter() - t0
+        classes = {
+            "one word": [rng.choice(WORDS) for _ in range(args.queries // 2)],
+            "two words": [" ".join(rng.sample(WORDS, 2)) for _ in range(args.queries // 4)],
+            "common prefix": [rng.choice(VERBS).split()[0][:4] for _ in range(args.queries // 4)],
+        }
+        queries = [q for qs in classes.values() for q in qs]
+        times, hits = [], []
+        per_class: dict[str, list[float]] = {}
+        for name, qs in classes.items():
+            for q in qs:
+                t0 = time.perf_counter()
+                found = svc.journal.search(q)
+                elapsed = (time.perf_counter() - t0) * 1000
+                times.append(elapsed)
+                per_class.setdefault(name, []).append(elapsed)
+                hits.append(len(found))
+        t0 = time.perf_counter()
+        svc.journal.list()
+        list_ms = (time.perf_counter() - t0) * 1000
+        size_mb = sum(p.stat().st_size for p in Path(tmp).rglob("*") if p.is_file()) / 1e6
+        svc.close()
+    print(f"argon2id parameters: {params}")
+    print(f"create vault (calibration + wraps): {create_s:.2f} s")
+    print(f"unlock: median {statistics.median(unlocks):.2f} s over {len(unlocks)} runs")
+    print(
+        f"insert: {args.entries} entries in {insert_s:.1f} s = {args.entries / insert_s:.0f}/s"
+        " (one transaction each, synchronous=FULL)"
+    )
+    print(
+        f"search over {args.entries} entries ({len(queries)} queries, up to 100 hits each): "
+        f"median {statistics.median(times):.1f} ms, p95 {pct(times, 95):.1f} ms, "
+        f"max {max(times):.1f} ms, mean hits {statistics.mean(hits):.0f}"
+    )
+    for name, values in per_class.items():
+        print(
+            f"  {name:13s}: median {statistics.median(values):.1f} ms, p95 {pct(values, 95):.1f} ms"
+        )
+    print(f"list all entries: {list_ms:.0f} ms; vault size on disk {size_mb:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
