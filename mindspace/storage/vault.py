@@ -170,22 +170,41 @@ class Vault:
         drk = keys.unwrap_key(
             keyfile.passphrase_wrap, keys.normalise_passphrase(old), keyfile.vault_id, "passphrase"
         )
+        return self._rewrap(keyfile, drk, new)
+
+    def reset_passphrase(self, recovery_code: str, new: str) -> str:
+        """Set a new passphrase with the recovery code; returns a fresh recovery code."""
+        keyfile = keys.KeyFile.load(self.keyfile_path)
+        try:
+            drk = keys.unwrap_key(
+                keyfile.recovery_wrap,
+                keys.parse_recovery_code(recovery_code),
+                keyfile.vault_id,
+                "recovery",
+            )
+        except WrongPassphraseError:
+            raise WrongPassphraseError(
+                "wrong recovery code: the passphrase was not changed"
+            ) from None
+        return self._rewrap(keyfile, drk, new)
+
+    def _rewrap(self, keyfile: keys.KeyFile, drk: bytes, new: str) -> str:
         if self._drk is not None and bytes(self._drk) != drk:
             raise KeyFileError("the key file does not belong to the open vault")
         old_kdf = keyfile.passphrase_wrap.kdf
-        kdf = keys.KdfParams(
-            old_kdf.memory_kib, old_kdf.iterations, old_kdf.lanes, secrets.token_bytes(16)
-        )
+
+        def fresh() -> keys.KdfParams:
+            return keys.KdfParams(
+                old_kdf.memory_kib, old_kdf.iterations, old_kdf.lanes, secrets.token_bytes(16)
+            )
+
         code = keys.new_recovery_code()
-        rec_kdf = keys.KdfParams(kdf.memory_kib, kdf.iterations, kdf.lanes, secrets.token_bytes(16))
-        new_file = keys.KeyFile(
-            keyfile.vault_id,
-            keys.wrap_key(drk, keys.normalise_passphrase(new), keyfile.vault_id, "passphrase", kdf),
-            keys.wrap_key(
-                drk, keys.parse_recovery_code(code), keyfile.vault_id, "recovery", rec_kdf
-            ),
-        )
-        new_file.save(self.keyfile_path)
+        vid = keyfile.vault_id
+        keys.KeyFile(
+            vid,
+            keys.wrap_key(drk, keys.normalise_passphrase(new), vid, "passphrase", fresh()),
+            keys.wrap_key(drk, keys.parse_recovery_code(code), vid, "recovery", fresh()),
+        ).save(self.keyfile_path)
         return code
 
     def kdf_parameters(self) -> dict[str, int]:

@@ -218,3 +218,14 @@ class TaskRunner(QObject):
     def wait_for_done(self, msecs: int = -1) -> bool:
         """Block until worker threads finish (used at shutdown only)."""
         return bool(self._pool.waitForDone(msecs))
+
+
+_default_runner: TaskRunner | None = None
+
+
+def default_runner() -> TaskRunner:
+    """The application-wide runner (created on first use; call from the GUI thread)."""
+    global _default_runner
+    if _default_runner is None or not shiboken6.isValid(_default_runner):
+        _default_runner = TaskRunner()
+    return _default_runner

@@ -145,7 +145,7 @@ def apply_theme(app: QApplication, theme: str, font_scale: float = 1.0) -> None:
     scaled.setPointSizeF(point_size * max(0.5, min(3.0, font_scale)))
     if theme == "system":
         style = QStyleFactory.create(str(_state["system_style"]))
-        palette = QPalette(_state["system_palette"])  # type: ignore[arg-type]
+        palette = QPalette(_state["system_palette"])
     else:
         style = QStyleFactory.create("Fusion")
         palette = _palette(theme)

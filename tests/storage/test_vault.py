@@ -114,3 +114,19 @@ def test_lock_checkpoints_wal(services: AppServices) -> None:
     services.lock()
     wal = services.data_dir / "vault.db-wal"
     assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_reset_passphrase_with_recovery_code(tmp_path: Path) -> None:
+    svc = AppServices(tmp_path)
+    code = svc.create_vault(PW)
+    svc.lock()
+    with pytest.raises(WrongPassphraseError):
+        svc.reset_passphrase(
+            code[:-1] + ("0" if code[-1] != "0" else "1"), "new good passphrase 11"
+        )
+    with pytest.raises(WeakPassphraseError):
+        svc.reset_passphrase(code, "short")
+    new_code = svc.reset_passphrase(code, "new good passphrase 11")
+    assert new_code != code
+    svc.unlock("new good passphrase 11")
+    svc.close()

@@ -1,0 +1,402 @@
+"""Journal screen: list by day, editor with Markdown preview, search with highlights, tag filter.
+
+Every repository call runs on a worker through `TaskRunner`; results come back on the GUI
+thread. `clear()` removes every piece of user text from the widgets (used when locking).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from mindspace.core.entities import JournalEntry, SearchHit
+from mindspace.services import AppServices
+from mindspace.ui.journal_view import JournalView
+from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
+from mindspace.ui.themes import highlight_colours
+from mindspace.ui.widgets import HTML_ROLE, ID_ROLE, highlighted_html, plain_snippet
+
+
+def _day_heading(day: datetime) -> str:
+    return day.strftime("%A %d %B %Y")
+
+
+def _split_tags(text: str) -> list[str]:
+    return [t.strip() for t in text.replace(";", ",").split(",") if t.strip()]
+
+
+class JournalScreen(QWidget):
+    entry_saved = Signal(str)  # entry id
+    entry_deleted = Signal(str)
+    search_finished = Signal(int)  # number of hits
+    list_refreshed = Signal(int)  # number of entries shown
+
+    def __init__(
+        self, services: AppServices, parent: QWidget | None = None, runner: TaskRunner | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner or default_runner()
+        self.view = JournalView(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self._entries: dict[str, JournalEntry] = {}
+        self._current_id: str | None = None
+        self._dirty = False
+        self._loading = False
+        self._search_seq = 0
+        self.confirm: Callable[[str, str], bool] = self._ask
+
+        v = self.view
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.run_search)
+        v.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        v.search_edit.returnPressed.connect(self.run_search)
+        v.tag_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        v.new_button.clicked.connect(self.new_entry)
+        v.entry_list.currentItemChanged.connect(self._item_selected)
+        v.save_button.clicked.connect(self.save)
+        v.delete_button.clicked.connect(self.delete_current)
+        v.preview_button.toggled.connect(self._toggle_preview)
+        for edit in (v.title_edit, v.tags_edit):
+            edit.textChanged.connect(self._mark_dirty)
+        v.body_edit.textChanged.connect(self._mark_dirty)
+        v.date_edit.dateTimeChanged.connect(self._mark_dirty)
+        ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in (
+            ("Ctrl+S", self.save),
+            ("Ctrl+Shift+P", v.preview_button.toggle),
+            ("Ctrl+D", self.delete_current),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self, context=ctx)
+            shortcut.activated.connect(slot)
+        self.new_entry()
+        self.refresh()
+
+    # ---- page protocol (see pages.py) -----------------------------------------------------
+    def focus_search(self) -> None:
+        self.view.search_edit.setFocus()
+        self.view.search_edit.selectAll()
+
+    def new_entry(self) -> None:
+        v = self.view
+        self._loading = True
+        self._current_id = None
+        v.editor_heading.setText("New entry")
+        v.title_edit.clear()
+        v.tags_edit.clear()
+        v.body_edit.clear()
+        v.preview.clear()
+        v.preview_button.setChecked(False)
+        v.date_edit.setDateTime(QDateTime.currentDateTime())
+        v.delete_button.setEnabled(False)
+        v.status.setText("")
+        self._loading = False
+        self._dirty = False
+        v.title_edit.setFocus()
+
+    def pending_work(self) -> Callable[[], Any] | None:
+        """Unsaved edits as a closure to run before the vault locks (None if nothing to save)."""
+        if not self._dirty or not self._has_content():
+            return None
+        fields = self._fields()
+        entry_id = self._current_id
+        journal = self.services.journal
+
+        def save_draft() -> None:
+            if entry_id:
+                journal.update(entry_id, **fields)
+            else:
+                journal.add(**fields)
+
+        return save_draft
+
+    def clear(self) -> None:
+        """Forget everything shown (called when locking)."""
+        self._search_seq += 1
+        self._search_timer.stop()
+        self._entries.clear()
+        v = self.view
+        v.search_edit.clear()
+        v.entry_list.clear()
+        v.tag_filter.blockSignals(True)
+        v.tag_filter.clear()
+        v.tag_filter.blockSignals(False)
+        self.new_entry()
+        v.list_caption.clear()
+
+    # ---- list and search ------------------------------------------------------------------
+    def current_tag(self) -> str:
+        return str(self.view.tag_filter.currentData() or "")
+
+    def refresh(self) -> None:
+        """Reload entries and tags (or re-run the search when a query is typed)."""
+        if self.view.search_edit.text().strip():
+            self.run_search()
+            return
+        tag = self.current_tag() or None
+        journal = self.services.journal
+        self.runner.submit(
+            lambda: (journal.list(tag=tag), journal.tags()),
+            name="journal-list",
+            owner=self,
+            on_success=self._show_list,
+            on_failure=self._show_error,
+        )
+
+    def _show_list(self, result: tuple[list[JournalEntry], list[tuple[str, int]]]) -> None:
+        entries, tags = result
+        if self.view.search_edit.text().strip():
+            self._fill_tags(tags)
+            return
+        self._entries = {e.id: e for e in entries}
+        self._fill_tags(tags)
+        tree = self.view.entry_list
+        tree.blockSignals(True)
+        tree.clear()
+        day_item: QTreeWidgetItem | None = None
+        current_day = None
+        select: QTreeWidgetItem | None = None
+        for entry in entries:
+            day = entry.entry_at.date()
+            if day != current_day:
+                current_day = day
+                day_item = QTreeWidgetItem([_day_heading(entry.entry_at)])
+                day_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                font = day_item.font(0)
+                font.setBold(True)
+                day_item.setFont(0, font)
+                tree.addTopLevelItem(day_item)
+            item = QTreeWidgetItem([self._plain_label(entry)])
+            item.setData(0, ID_ROLE, entry.id)
+            item.setData(0, HTML_ROLE, self._entry_html(entry))
+            assert day_item is not None
+            day_item.addChild(item)
+            if entry.id == self._current_id:
+                select = item
+        tree.expandAll()
+        if select is not None:
+            tree.setCurrentItem(select)
+        tree.blockSignals(False)
+        n = len(entries)
+        self.view.list_caption.setText(f"{n} entr{'y' if n == 1 else 'ies'}")
+        self.list_refreshed.emit(n)
+
+    def _fill_tags(self, tags: list[tuple[str, int]]) -> None:
+        combo = self.view.tag_filter
+        keep = self.current_tag()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("All tags", "")
+        for name, count in tags:
+            combo.addItem(f"{name} ({count})", name)
+        index = combo.findData(keep)
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+
+    @staticmethod
+    def _plain_label(entry: JournalEntry) -> str:
+        title = entry.title or "(untitled)"
+        tags = f" - tags: {', '.join(entry.tags)}" if entry.tags else ""
+        return f"{entry.entry_at:%H:%M} {title}{tags}"
+
+    @staticmethod
+    def _entry_html(entry: JournalEntry) -> str:
+        title = html.escape(entry.title or "(untitled)")
+        first = html.escape(" ".join(entry.body.split())[:90])
+        tags = html.escape(", ".join(entry.tags))
+        extra = f"<br><i>{tags}</i>" if tags else ""
+        return f"<b>{title}</b> &middot; {entry.entry_at:%H:%M}<br>{first}{extra}"
+
+    def run_search(self) -> None:
+        self._search_timer.stop()
+        text = self.view.search_edit.text()
+        if not text.strip():
+            self.refresh()
+            return
+        self._search_seq += 1
+        seq = self._search_seq
+        tag = self.current_tag() or None
+        journal = self.services.journal
+        self.runner.submit(
+            journal.search,
+            text,
+            tag=tag,
+            name="journal-search",
+            owner=self,
+            on_success=lambda hits: self._show_hits(seq, hits),
+            on_failure=self._show_error,
+        )
+
+    def _show_hits(self, seq: int, hits: list[SearchHit]) -> None:
+        if seq != self._search_seq:
+            return  # a newer search is on its way
+        background, foreground = highlight_colours()
+        tree = self.view.entry_list
+        tree.blockSignals(True)
+        tree.clear()
+        for hit in hits:
+            title = html.escape(hit.title or "(untitled)")
+            snippet = highlighted_html(hit.snippet, background, foreground)
+            plain = f"{hit.entry_at:%Y-%m-%d} {hit.title}: {plain_snippet(hit.snippet)}"
+            item = QTreeWidgetItem([plain])
+            item.setData(0, ID_ROLE, hit.entry_id)
+            item.setData(
+                0, HTML_ROLE, f"<b>{title}</b> &middot; {hit.entry_at:%Y-%m-%d %H:%M}<br>{snippet}"
+            )
+            tree.addTopLevelItem(item)
+        tree.blockSignals(False)
+        n = len(hits)
+        self.view.list_caption.setText(
+            f"{n} match{'' if n == 1 else 'es'}" if n else "No entries match this search."
+        )
+        self.search_finished.emit(n)
+
+    # ---- editor ---------------------------------------------------------------------------
+    def _item_selected(self, item: QTreeWidgetItem | None, _previous: Any = None) -> None:
+        if item is None:
+            return
+        entry_id = item.data(0, ID_ROLE)
+        if not entry_id or entry_id == self._current_id:
+            return
+        if (
+            self._dirty
+            and self._has_content()
+            and not self.confirm("Unsaved changes", "Discard the changes to the open entry?")
+        ):
+            return
+        entry = self._entries.get(entry_id)
+        if entry is not None:
+            self.show_entry(entry)
+            return
+        self.runner.submit(
+            self.services.journal.get,
+            entry_id,
+            name="journal-get",
+            owner=self,
+            on_success=self.show_entry,
+            on_failure=self._show_error,
+        )
+
+    def show_entry(self, entry: JournalEntry) -> None:
+        v = self.view
+        self._loading = True
+        self._current_id = entry.id
+        self._entries[entry.id] = entry
+        v.editor_heading.setText(f"Entry of {entry.entry_at:%A %d %B %Y}")
+        v.title_edit.setText(entry.title)
+        v.date_edit.setDateTime(QDateTime(entry.entry_at))
+        v.tags_edit.setText(", ".join(entry.tags))
+        v.body_edit.setPlainText(entry.body)
+        if v.preview_button.isChecked():
+            v.preview.setMarkdown(entry.body)
+        v.delete_button.setEnabled(True)
+        v.status.setText("")
+        self._loading = False
+        self._dirty = False
+
+    def _mark_dirty(self, *_args: Any) -> None:
+        if not self._loading:
+            self._dirty = True
+            self.view.status.setText("Not saved yet")
+
+    def _toggle_preview(self, on: bool) -> None:
+        v = self.view
+        if on:
+            v.preview.setMarkdown(v.body_edit.toPlainText())
+            v.body_stack.setCurrentWidget(v.preview)
+        else:
+            v.preview.clear()
+            v.body_stack.setCurrentWidget(v.body_edit)
+        v.preview_button.setText("Edit te&xt" if on else "Pre&view")
+        v.preview_button.setAccessibleName("Back to editing" if on else "Show Markdown preview")
+
+    def _has_content(self) -> bool:
+        v = self.view
+        return bool(v.title_edit.text().strip() or v.body_edit.toPlainText().strip())
+
+    def _fields(self) -> dict[str, Any]:
+        v = self.view
+        when = v.date_edit.dateTime().toPython()
+        return {
+            "title": v.title_edit.text(),
+            "body": v.body_edit.toPlainText(),
+            "entry_at": when.replace(microsecond=0) if isinstance(when, datetime) else None,
+            "tags": _split_tags(v.tags_edit.text()),
+        }
+
+    def save(self) -> None:
+        if not self._has_content():
+            self.view.status.setText("Write a title or some text first.")
+            return
+        fields = self._fields()
+        journal, entry_id = self.services.journal, self._current_id
+        if entry_id:
+            work: Callable[[], JournalEntry] = lambda: journal.update(entry_id, **fields)  # noqa: E731
+        else:
+            work = lambda: journal.add(**fields)  # noqa: E731
+        self.view.save_button.setEnabled(False)
+        self.view.status.setText("Saving...")
+        self.runner.submit(
+            work,
+            name="journal-save",
+            owner=self,
+            on_success=self._saved,
+            on_failure=self._save_failed,
+        )
+
+    def _saved(self, entry: JournalEntry) -> None:
+        self.view.save_button.setEnabled(True)
+        self.show_entry(entry)
+        self.view.status.setText(f"Saved at {datetime.now():%H:%M}.")
+        self.entry_saved.emit(entry.id)
+        self.refresh()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.view.save_button.setEnabled(True)
+        self._show_error(exc)
+
+    def delete_current(self) -> None:
+        entry_id = self._current_id
+        if not entry_id:
+            return
+        title = self.view.title_edit.text() or "this entry"
+        if not self.confirm("Delete entry", f"Delete “{title}” for good? This cannot be undone."):
+            return
+        self.runner.submit(
+            self.services.journal.delete,
+            entry_id,
+            name="journal-delete",
+            owner=self,
+            on_success=lambda _r: self._deleted(entry_id),
+            on_failure=self._show_error,
+        )
+
+    def _deleted(self, entry_id: str) -> None:
+        self._entries.pop(entry_id, None)
+        self.new_entry()
+        self.view.status.setText("Entry deleted.")
+        self.entry_deleted.emit(entry_id)
+        self.refresh()
+
+    def _show_error(self, exc: BaseException) -> None:
+        self.view.status.setText(describe_error(exc))
+
+    def _ask(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,120 @@
+"""Start-up (composition root), quitting and the page registry."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QWidget
+
+from mindspace.services import AppServices
+from mindspace.ui import pages
+from mindspace.ui.application import parse_args
+from tests.ui.conftest import PASSPHRASE
+
+pytestmark = pytest.mark.gui
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_data_dir_from_flag_or_environment(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("MINDSPACE_DATA_DIR", str(tmp_path / "env"))
+    args, rest = parse_args(["--data-dir", str(tmp_path / "flag"), "-platform", "offscreen"])
+    assert args.data_dir == tmp_path / "flag" and rest == ["-platform", "offscreen"]
+    args, _ = parse_args([])
+    assert args.data_dir == tmp_path / "env"
+
+
+def test_python_m_mindspace_starts_the_gui(tmp_path: Path) -> None:
+    """`python -m mindspace --data-dir X` shows the first-start window and writes nothing."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MINDSPACE_EXIT_AFTER_SHOW="1")
+    data = tmp_path / "data"
+    proc = subprocess.run(
+        [sys.executable, "-m", "mindspace", "--data-dir", str(data)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "window-shown" in proc.stdout
+    assert "Traceback" not in proc.stderr
+    assert not data.exists()  # nothing is written before the user creates a vault
+
+
+def test_quit_saves_draft_and_locks(
+    qtbot, make_shell, services: AppServices, recovery_code: str, monkeypatch, tasks_done
+) -> None:
+    shell = make_shell()
+    quits = []
+    monkeypatch.setattr(shell.app, "quit", lambda: quits.append(True))
+    shell.start()
+    shell.window.passphrase_edit.setText(PASSPHRASE)
+    shell.window.attempt_unlock()
+    qtbot.waitUntil(lambda: shell.state == "unlocked", timeout=20_000)
+    journal = shell.main_window.show_page("journal")
+    tasks_done()
+    journal.view.title_edit.setText("Unsaved thoughts")
+    shell.main_window.actions_by_name["quit"].trigger()
+    qtbot.waitUntil(lambda: bool(quits), timeout=20_000)
+    assert not services.is_unlocked and shell.main_window is None
+    services.unlock(PASSPHRASE)
+    assert [e.title for e in services.journal.list()] == ["Unsaved thoughts"]
+
+
+def test_registered_pages_are_mounted(qtbot, open_services: AppServices, tasks_done) -> None:
+    from mindspace.ui.main_window import MainWindow
+
+    class Notes(QWidget):
+        def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+            super().__init__(parent)
+            self.label = QLabel("notes page", self)
+            self.cleared = False
+
+        def clear(self) -> None:
+            self.cleared = True
+
+    spec = pages.PageSpec("notes", "Notes", "journal", "Ctrl+9", Notes)
+    window = MainWindow(open_services, pages=[*pages.all_pages(), spec])
+    qtbot.addWidget(window)
+    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
+        "Journal",
+        "Mood",
+        "Notes",
+    ]
+    assert "notes" not in window.built_pages()  # built lazily
+    window.actions_by_name["page:notes"].trigger()
+    notes = window.built_pages()["notes"]
+    assert isinstance(notes, Notes) and window.current_page_key() == "notes"
+    tasks_done()
+    window.clear_all()
+    assert notes.cleared and window.built_pages() == {}
+    lazy = pages.lazy_page("m2", "Mood 2", "mood", "", "mindspace.ui.mood_screen", "MoodScreen")
+    widget = lazy.factory(open_services, None)
+    qtbot.addWidget(widget)
+    assert type(widget).__name__ == "MoodScreen"
+    tasks_done()
+
+
+def test_print_button_prints_the_recovery_code(qtbot, monkeypatch, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from mindspace.ui.create_vault_screen import RecoveryCodePanel
+
+    pdf = tmp_path / "printed.pdf"
+
+    def accept(dialog: QPrintDialog) -> int:  # the user picks "print to file" and OK
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(pdf))
+        return int(QPrintDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    panel = RecoveryCodePanel()
+    qtbot.addWidget(panel)
+    panel.set_code("ABCDE-FGHJK-MNPQR-STVWX-YZ012-34567")
+    panel.print_button.click()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert panel.status.text() == "Sent to the printer."
