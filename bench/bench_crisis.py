@@ -1,0 +1,89 @@
+"""Crisis-screen evaluation: recall on risk statements and false-positive rate, per split and
+per category, on `tests/data/crisis_eval.jsonl`; also the time to scan a 1 MB document.
+
+Usage: python bench/bench_crisis.py [--split dev|heldout|all] [--show-errors]
+A statement counts as flagged when the level is `concern` or `urgent`. Patterns are tuned on
+the `dev` split only; `heldout` is for reporting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from mindspace.ml.crisis import CrisisDetector  # noqa: E402
+
+EVAL = ROOT / "tests" / "data" / "crisis_eval.jsonl"
+
+
+def load(split: str) -> list[dict]:
+    rows = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines() if line]
+    return [r for r in rows if split == "all" or r["split"] == split]
+
+
+def evaluate(rows: list[dict], detector: CrisisDetector) -> dict:
+    """{'recall', 'fpr', 'n_risk', 'n_safe', 'by_category': {cat: (flagged, n)}, 'errors'}."""
+    by_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    tp = fp = n_risk = n_safe = 0
+    errors = []
+    for r in rows:
+        res = detector.detect(r["text"])
+        flagged = res.level != "none"
+        by_cat[f"{r['label']}/{r['category']}"][0] += flagged
+        by_cat[f"{r['label']}/{r['category']}"][1] += 1
+        if r["label"] == "risk":
+            n_risk += 1
+            tp += flagged
+            if not flagged:
+                errors.append(("MISS", r, res))
+        else:
+            n_safe += 1
+            fp += flagged
+            if flagged:
+                errors.append(("FP", r, res))
+    return {
+        "recall": tp / n_risk if n_risk else 0.0,
+        "fpr": fp / n_safe if n_safe else 0.0,
+        "n_risk": n_risk,
+        "n_safe": n_safe,
+        "by_category": {k: tuple(v) for k, v in sorted(by_cat.items())},
+        "errors": errors,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="both", choices=["dev", "heldout", "all", "both"])
+    ap.add_argument("--show-errors", action="store_true")
+    args = ap.parse_args()
+    det = CrisisDetector()
+    splits = ["dev", "heldout"] if args.split == "both" else [args.split]
+    for split in splits:
+        res = evaluate(load(split), det)
+        print(f"== {split}: recall {res['recall']:.3f} ({res['n_risk']} risk)  "
+              f"FPR {res['fpr']:.3f} ({res['n_safe']} safe)")
+        for cat, (flagged, n) in res["by_category"].items():
+            rate = flagged / n
+            what = "recall" if cat.startswith("risk/") else "FP rate"
+            print(f"   {cat:28s} {what:8s} {rate:.2f}  ({flagged}/{n})")
+        if args.show_errors:
+            for kind, row, out in res["errors"]:
+                print(f"   {kind:4s} [{row['category']}] {row['text']!r} -> {out.level} "
+                      f"{out.reasons} {list(out.ignored)}")
+    doc = ("Today was long. I went to the shops and then I made dinner for the kids. " * 14000)
+    doc = doc[:1_000_000]
+    t0 = time.perf_counter()
+    det.detect(doc + " I want to end my life.")
+    print(f"scan of a 1 MB document: {time.perf_counter() - t0:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

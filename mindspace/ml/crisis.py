@@ -1,0 +1,381 @@
+"""Deterministic, high-recall crisis screen over free text. Needs no model and no data files.
+
+Contract
+--------
+* ``CrisisDetector().detect(text) -> CrisisResult`` with ``level`` in ``none | concern |
+  urgent``, ``score`` in [0, 1] and ``reasons`` (short human-readable strings, empty for
+  ``none``). The same text always gives the same result. Thread-safe (no mutable state).
+* Every character of the text is scanned (no truncation); cost is linear in the length
+  (about 0.3 s for 1 MB on one core).
+* The screen looks for explicit suicidal ideation, plans/methods/attempts, self-harm, indirect
+  signs ("everyone would be better off without me", giving things away, saying goodbye), passive
+  death wishes and hopelessness/burden. A match is ignored when it is negated ("I would never
+  kill myself"), about someone else ("my friend said she wants to die", "the character killed
+  himself"), quoted or about fiction/news, or an idiom ("killing myself laughing", "die of
+  embarrassment"). Past events are ignored when the text says they are resolved ("years ago
+  I tried ..., I'm in a better place now"); past events not described as resolved give
+  ``concern``.
+* Levels: ``urgent`` (score >= 0.7) for explicit ideation, plans, methods and self-harm, or
+  several signals together (a time such as "tonight" or a method such as "pills" raises the
+  score); ``concern`` (0.3 <= score < 0.7) for indirect signs, passive death wishes,
+  hopelessness and unresolved past events. This is a screen, never a diagnosis or a risk
+  assessment.
+* :func:`combine` may raise ``none`` to ``concern`` from model signals (sadness/fear and very
+  negative sentiment together with hopeless wording); it never lowers a level.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from mindspace.ml import crisis_patterns as cp
+
+LEVELS = ("none", "concern", "urgent")
+CONCERN_AT = 0.3
+URGENT_AT = 0.7
+
+
+@dataclass(frozen=True)
+class CrisisResult:
+    """Outcome of the screen. ``markers``: softer hopeless words seen (used by ``combine``)."""
+
+    level: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    markers: tuple[str, ...] = ()
+    ignored: tuple[str, ...] = ()  # why matches were discarded (for evaluation/debugging)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "score": round(self.score, 3), "reasons": list(self.reasons)}
+
+    @property
+    def flagged(self) -> bool:
+        return self.level != "none"
+
+
+def level_for(score: float) -> str:
+    if score >= URGENT_AT:
+        return "urgent"
+    return "concern" if score >= CONCERN_AT else "none"
+
+
+# ---- normalisation ----------------------------------------------------------------------
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"',
+                         "«": '"', "»": '"'})
+_DQUOTE = re.compile(r'"([^"|]*)"')
+_SQUOTE = re.compile(r"(?<![\w])'([^'|]+?)'(?![\w])")
+_NT = re.compile(r"\b(\w+)n't\b")
+_NT_SPECIAL = {"ca": "can", "wo": "will", "sha": "shall", "ai": "am"}
+_S_PRONOUNS = {"it", "that", "what", "there", "he", "she", "who", "where", "here", "everyone",
+               "everything", "nobody", "someone", "life", "this", "everybody", "nothing"}
+_TOKEN_MAP = {
+    "im": "i am", "ive": "i have", "dont": "do not", "cant": "can not", "cannot": "can not",
+    "wont": "will not", "didnt": "did not", "doesnt": "does not", "isnt": "is not",
+    "wasnt": "was not", "werent": "were not", "wouldnt": "would not", "couldnt": "could not",
+    "shouldnt": "should not", "havent": "have not", "hasnt": "has not", "arent": "are not",
+    "aint": "am not", "wanna": "want to", "gonna": "going to", "gotta": "got to",
+    "tryna": "trying to", "u": "you", "ur": "your", "rn": "right now", "tmrw": "tomorrow",
+    "tmr": "tomorrow", "tomorow": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow",
+    "tonite": "tonight", "2nite": "tonight", "kms": "kill myself", "unalive": "kill",
+    "unaliving": "killing", "unalived": "killed", "sewerslide": "suicide", "kil": "kill",
+    "selfharm": "self harm", "od": "overdose", "oded": "overdosed", "thats": "that is",
+    "whats": "what is", "theres": "there is", "everyones": "everyone is", "lyfe": "life",
+    "ppl": "people", "bf": "boyfriend", "gf": "girlfriend", "sh": "self harm",
+    "meds": "meds", "noone": "no one", "wnt": "want",
+}
+# Distinctive words whose one-edit misspellings are rarely other words.
+_KEYWORDS = ("myself", "suicide", "suicidal", "overdose", "goodbye", "worthless", "hopeless",
+             "tonight", "tomorrow", "anymore", "burden")
+_WORD = re.compile(r"[a-z0-9']+")
+# Intensifiers that never change the meaning of a risk phrase ("I just want to die").
+_FILLER_ADVERBS = re.compile(r"\b(?:just|really|literally|honestly|seriously|actually|simply|"
+                             r"truly|totally|so badly|kinda|kind of|sort of)\b")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True if a and b differ by one insertion, deletion, substitution or transposition."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
+            and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]
+
+
+@functools.lru_cache(maxsize=8192)
+def _fix_token(tok: str) -> str:
+    if tok in _TOKEN_MAP:
+        return _TOKEN_MAP[tok]
+    if len(tok) >= 5:
+        for kw in _KEYWORDS:
+            if tok[:-1] == kw or tok[:-2] == kw:  # an inflection ("overdosed"), not a typo
+                continue
+            if _one_edit(tok, kw):
+                return kw
+    return tok
+
+
+def _expand_apostrophes(m: re.Match[str]) -> str:
+    word = m.group(0)
+    low = word
+    nt = _NT.fullmatch(low)
+    if nt:
+        stem = nt.group(1)
+        return f"{_NT_SPECIAL.get(stem, stem)} not"
+    if low == "i'm":
+        return "i am"
+    for suffix, full in (("'re", " are"), ("'ve", " have"), ("'ll", " will"), ("'d", " would")):
+        if low.endswith(suffix):
+            return low[: -len(suffix)] + full
+    if low.endswith("'s"):
+        stem = low[:-2]
+        return f"{stem} is" if stem in _S_PRONOUNS else stem
+    return low.replace("'", "")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, expand contractions and slang, mark quotes with « », newlines as " | "."""
+    t = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    t = re.sub(r"\s*[\r\n]+\s*", " | ", t)
+    t = _DQUOTE.sub(r"«\1»", t)
+    t = _SQUOTE.sub(r"«\1»", t)
+    t = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", t)  # self-harm -> self harm
+    t = re.sub(r"[^\w\s.,!?;:|«»'&]", " ", t)  # emoji and symbols -> space
+    t = re.sub(r"_", " ", t)
+    t = re.sub(r"\b\w+'\w+\b", _expand_apostrophes, t)
+    t = t.replace("'", " ")
+    t = _WORD.sub(lambda m: _fix_token(m.group(0)), t)
+    t = _FILLER_ADVERBS.sub(" ", t)
+    t = re.sub(r"\b(want to|going to|wish i could|ready to) dye\b(?= *(?:$|[|.!?,;]|and|so|"
+               r"because|tonight|now|today))", r"\1 die", t)
+    t = re.sub(r"\bmy self\b", "myself", t)
+    t = re.sub(r"\bany more\b", "anymore", t)
+    t = re.sub(r"\b(want|wanted|going|need|have|ready|about|wish) 2\b", r"\1 to", t)
+    t = re.sub(r"[ \t\f\v]+", " ", t)
+    return t.strip()
+
+
+# ---- detection ----------------------------------------------------------------------------
+
+_SENT_END = re.compile(r"[.!?|]+")
+_CLAUSE_BREAK = re.compile(r"[,;:«»]|\bbut\b|\bthough\b|\bhowever\b|\band (?=i\b)")
+_HOPELESS_MARKERS = re.compile(
+    r"\b(?:empty|numb|pointless|alone|give up|giving up|worthless|useless|nobody cares|"
+    r"no one cares|tired of everything|can not anymore|exhausted of everything|hopeless|"
+    r"nothing matters|hate myself|disappear|broken|failure)\b"
+)
+
+
+_NEG_WORDS = re.compile(r"\bnot\b|\bnever\b")
+
+
+@dataclass
+class _Signal:
+    category: str
+    phrase: str
+    sentence: int
+    weak: bool
+    past: bool
+
+
+def _tokens(s: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+|[«»]", s)
+
+
+class CrisisDetector:
+    """Pattern-based screen. See the module docstring for the full contract."""
+
+    def detect(self, text: str) -> CrisisResult:
+        if not text or not text.strip():
+            return CrisisResult("none", 0.0)
+        norm = normalise(text)
+        starts, ends = self._sentences(norm)
+        signals: list[_Signal] = []
+        ignored: list[str] = []
+        for pattern in cp.PATTERNS:
+            for m in pattern.regex.finditer(norm):
+                k = bisect.bisect_right(starts, m.start()) - 1
+                sent = norm[starts[k]:ends[k]]
+                rel_s, rel_e = m.start() - starts[k], m.end() - starts[k]
+                why = self._discard(pattern, sent, rel_s, rel_e)
+                if why:
+                    ignored.append(f"{why}: {m.group(0)!r}")
+                    continue
+                if cp.RESOLVED_BEFORE.search(sent[:rel_s]):
+                    ignored.append(f"described as over: {m.group(0)!r}")
+                    continue
+                past = self._is_past(sent, rel_s, rel_e)
+                if past and self._resolved(norm, starts, ends, k):
+                    ignored.append(f"past and resolved: {m.group(0)!r}")
+                    continue
+                signals.append(_Signal(pattern.category, m.group(0).strip(), k, pattern.weak,
+                                       past))
+        markers = tuple(sorted({m.group(0) for m in _HOPELESS_MARKERS.finditer(norm)}))
+        return self._score(signals, norm, starts, ends, markers, tuple(ignored))
+
+    # ---- context checks ---------------------------------------------------------------
+    @staticmethod
+    def _sentences(norm: str) -> tuple[list[int], list[int]]:
+        starts, ends = [0], []
+        for m in _SENT_END.finditer(norm):
+            ends.append(m.start())
+            starts.append(m.end())
+        ends.append(len(norm))
+        return starts, ends
+
+    def _discard(self, pattern: cp.Pattern, sent: str, s: int, e: int) -> str | None:
+        if pattern.requires is not None and not pattern.requires.search(sent):
+            return "context missing"
+        for idiom in cp.IDIOMS.finditer(sent):
+            if idiom.start() < e and s < idiom.end():
+                return "idiom"
+        before = sent[:s]
+        if before.count("«") > before.count("»") and not re.search(
+            r"\bi (?:said|say|told|tell|keep thinking|thought|think|wrote|write|texted)\b.{0,20}«$",
+            before.rstrip(),
+        ):
+            return "quoted"
+        if pattern.negatable and self._negated(sent, s, e, pattern):
+            return "negated"
+        if cp.TOPIC_MATCH.match(sent[s:e]) and cp.TOPIC_BEFORE.search(before):
+            return "a topic, not the writer"
+        if cp.FICTION_FRAME.search(sent):
+            return "fiction or game"
+        names_self = any(t in cp.FIRST_PERSON for t in _tokens(sent[s:e]))
+        if not names_self and self._subject(before) == "other":
+            return "about someone else"
+        return None
+
+    @staticmethod
+    def _negated(sent: str, s: int, e: int, pattern: cp.Pattern) -> bool:
+        inner = _tokens(sent[s:e])
+        if any(t in ("not", "never") for t in inner) and not _NEG_WORDS.search(
+            pattern.regex.pattern
+        ):
+            return True
+        clause = _CLAUSE_BREAK.split(sent[:s])[-1]
+        toks = _tokens(clause)
+        if pattern.clause_negation and any(t in ("not", "never") for t in toks):
+            return True
+        for skipped, tok in enumerate(reversed(toks)):
+            if tok in cp.NEGATION_CUES:
+                return True
+            if tok not in cp.NEGATION_FILLERS or skipped >= 5:
+                break
+        return bool(cp.POST_NEGATION.match(sent[e:]))
+
+    @staticmethod
+    def _subject(before: str) -> str | None:
+        toks = [t for t in _tokens(before) if t not in ("«", "»")]
+        for tok in reversed(toks):
+            if tok in cp.FIRST_PERSON:
+                return "self"
+            if tok in cp.THIRD_PERSON:
+                return "other"
+        return None
+
+    @staticmethod
+    def _is_past(sent: str, s: int, e: int) -> bool:
+        clause_start = 0
+        for br in _CLAUSE_BREAK.finditer(sent[:s]):
+            clause_start = br.end()
+        clause_end_m = _CLAUSE_BREAK.search(sent, e)
+        clause = sent[clause_start:clause_end_m.start() if clause_end_m else len(sent)]
+        if cp.RECENT.search(clause):
+            return False
+        before = _tokens(sent[:s])[-4:]
+        for tok in reversed(before):
+            if tok in cp.PAST_CUES:
+                return True
+            if tok in cp.PRESENT_CUES:
+                return False
+        for tok in _tokens(sent[s:e]):
+            if tok in cp.PAST_CUES:
+                return True
+            if tok in cp.PRESENT_CUES:
+                return False
+        return bool(cp.DISTANT.search(sent))
+
+    @staticmethod
+    def _resolved(norm: str, starts: list[int], ends: list[int], k: int) -> bool:
+        lo, hi = max(0, k - 1), min(len(starts), k + 3)
+        return any(cp.RESOLVED.search(norm[starts[j]:ends[j]]) for j in range(lo, hi))
+
+    # ---- scoring ------------------------------------------------------------------------
+    def _score(
+        self, signals: list[_Signal], norm: str, starts: list[int], ends: list[int],
+        markers: tuple[str, ...], ignored: tuple[str, ...],
+    ) -> CrisisResult:
+        current = [s for s in signals if not s.past]
+        past = [s for s in signals if s.past]
+        strong = [s for s in current if not s.weak]
+        weak_cats = {s.category for s in current if s.weak}
+        if not strong and len(weak_cats) < 2:
+            current = []
+        if not current:
+            if past:
+                cats = sorted({cp.CATEGORIES[s.category][1] for s in past})
+                reasons = [f"mentions a past event not described as resolved ({c})" for c in cats]
+                return CrisisResult("concern", 0.35, reasons, markers, ignored)
+            return CrisisResult("none", 0.0, [], markers, ignored)
+
+        by_cat: dict[str, _Signal] = {}
+        for sig in sorted(current, key=lambda x: -cp.CATEGORIES[x.category][0]):
+            by_cat.setdefault(sig.category, sig)
+        top = max(cp.CATEGORIES[c][0] for c in by_cat)
+        score = top + 0.2 * (len(by_cat) - 1)
+        reasons = [f'{cp.CATEGORIES[c][1]} ("{sig.phrase}")' for c, sig in by_cat.items()]
+
+        near = {j for s in current if s.category != "hopelessness"
+                for j in (s.sentence - 1, s.sentence, s.sentence + 1) if 0 <= j < len(starts)}
+        window = " ".join(norm[starts[j]:ends[j]] for j in sorted(near))
+        time_m = cp.TIMING.search(window)
+        means = sorted({m.group(1) for m in cp.MEANS.finditer(window)})
+        detail = []
+        if means:
+            detail.append(f"a method ({', '.join(means[:3])})")
+            score += 0.1
+        if time_m:
+            detail.append(f"a time ({time_m.group(0)})")
+            score += 0.2
+        if detail:
+            reasons.append("mentions " + " and ".join(detail))
+        if past:
+            reasons.append("also mentions a past event not described as resolved")
+        score = min(1.0, score)
+        return CrisisResult(level_for(score), round(score, 3), reasons, markers, ignored)
+
+
+def combine(
+    result: CrisisResult,
+    emotion_probs: Mapping[str, float] | None,
+    sentiment: float | Mapping[str, float] | None,
+) -> CrisisResult:
+    """Raise ``none`` to ``concern`` when the model sees strong sadness/fear, the sentiment is
+    very negative (compound <= -0.6) and the text uses hopeless wording. Never lowers a level;
+    returns ``result`` unchanged when the model signals are missing."""
+    if result.level != "none" or not emotion_probs or sentiment is None or not result.markers:
+        return result
+    compound = float(sentiment["compound"] if isinstance(sentiment, Mapping) else sentiment)
+    distress = float(emotion_probs.get("sadness", 0.0)) + float(emotion_probs.get("fear", 0.0))
+    if distress < 0.6 or compound > -0.6:
+        return result
+    words = ", ".join(f'"{w}"' for w in result.markers[:3])
+    reason = (f"very negative tone with strong sadness or fear and words like {words} "
+              "(model signals)")
+    return CrisisResult("concern", max(result.score, CONCERN_AT), [*result.reasons, reason],
+                        result.markers, result.ignored)

@@ -1,0 +1,360 @@
+"""Pattern tables for :mod:`mindspace.ml.crisis` (data only, no logic beyond compiling).
+
+All patterns run over *normalised* text (see ``crisis.normalise``): lower case, contractions
+expanded ("don't" -> "do not", "I'm" -> "i am", "wanna" -> "want to"), common misspellings and
+slang mapped ("kms" -> "kill myself", "myslef" -> "myself"), newlines turned into " | "
+(a sentence boundary). Whitespace inside a sentence is single spaces.
+
+Each :class:`Pattern` belongs to a category with a base score (see ``CATEGORIES``). ``weak``
+patterns never raise a level on their own; they only add to other signals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# category -> (base score, phrase used in reasons)
+CATEGORIES: dict[str, tuple[float, str]] = {
+    "plan": (0.88, "describes a plan, method or attempt"),
+    "ideation": (0.80, "expresses thoughts of suicide"),
+    "self_harm": (0.75, "describes hurting themselves"),
+    "indirect": (0.55, "indirect signs of suicidal thinking"),
+    "passive": (0.50, "a passive wish to be dead"),
+    "preparation": (0.30, "possible preparations"),
+    "hopelessness": (0.35, "hopelessness or feeling like a burden"),
+}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    category: str
+    regex: re.Pattern[str]
+    negatable: bool = True  # a preceding "not/never/no ..." cancels it
+    weak: bool = False  # only counts together with another signal
+    requires: re.Pattern[str] | None = None  # the sentence must also match this
+    clause_negation: bool = False
+
+
+def _p(
+    category: str, regex: str, *, negatable: bool = True, weak: bool = False,
+    requires: str | None = None, clause_negation: bool = False,
+) -> Pattern:
+    return Pattern(
+        category,
+        re.compile(regex),
+        negatable,
+        weak,
+        re.compile(requires) if requires else None,
+        clause_negation,
+    )
+
+
+_PILLS = r"(?:pills|tablets|meds|medication|medications|painkillers|sleeping pills|insulin)"
+_BODY = r"(?:arms?|wrists?|legs?|thighs?|skin|stomach|body|hips?)"
+_GONE = (
+    r"(?:(?:was|were|am) not (?:here|around|alive)|(?:was|were|am) (?:gone|dead)|"
+    r"(?:just )?(?:disappeared|died|vanished|left for good|did not exist|was never born))"
+)
+
+PATTERNS: tuple[Pattern, ...] = (
+    # ---- explicit ideation -------------------------------------------------------------
+    _p("ideation", r"\bkill(?:ing|ed)? myself\b"),
+    _p("ideation", r"\b(?:end|ending|ended|take|taking|took) my (?:own )?life\b"),
+    _p("ideation", r"\b(?:end|ending) (?:it all|everything)\b"),
+    _p("ideation", r"\b(?:to|will) end it\b"
+       r"(?= *(?:$|[|.!?,;]|tonight|now|today|forever|once|soon))"),
+    _p("ideation", r"\bsuicidal\b"),
+    _p("ideation", r"\b(?:commit(?:ting)?|attempt(?:ing|ed)?|consider(?:ing|ed)?|"
+       r"contemplat(?:e|ing|ed)|(?:think|thinking|thought|thoughts) (?:about|of)|plan(?:ning)?)"
+       r" (?:\w+ )?suicide\b"),
+    _p("ideation", r"\bwant(?:s|ed|ing)? to (?:just |really |simply )?(?:die|be dead)\b"),
+    _p("ideation", r"\bready to die\b"),
+    _p("ideation", r"\b(?:dying|death|being dead) (?:seems|feels|would be|is|sounds) (?:\w+ )?"
+       r"(?:better|easier|preferable|nicer|like a relief)\b"),
+    _p("ideation", r"\b(?:do not|does not|no longer|never|not) want to (?:live|be alive|exist|"
+       r"go on|be here any ?more)\b(?! (?:in|with|at|near|on|there|abroad|alone|together|"
+       r"through|like that)\b)", negatable=False),
+    _p("ideation", r"\bonly (?:way out|option|answer|solution|choice)\b",
+       requires=r"\b(?:die|death|dead|kill|end it|suicide)"),
+    # a few non-English first-person phrases (explicit only)
+    _p("ideation", r"\b(?:quiero morir(?:me)?|me quiero matar|quiero suicidarme|je veux mourir|"
+       r"je vais me tuer|ich will sterben|ich will mich umbringen|quero morrer|voglio morire)\b"),
+    # ---- plans, methods, attempts -----------------------------------------------------
+    _p("plan", r"\b(?:hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|suffocate|"
+       r"electrocute|gas) myself\b"),
+    _p("plan", r"\b(?:overdose|overdosing|overdosed)\b(?! on (?:caffeine|coffee|sugar|chocolate|"
+       r"candy|tv|netflix|sun))"),
+    _p("plan", r"\b(?:take|took|taking|swallow|swallowed|swallowing|down|downed)"
+       r" (?:all (?:of )?(?:my |the |these |those )?|a (?:bunch|handful|lot|load) of |"
+       r"(?:\w+ )?(?:too )?many |(?:the |a )?whole (?:bottle|pack|box|packet) of )(?:\w+ )?"
+       + _PILLS),
+    _p("plan", r"\b(?:take|took|swallow|swallowed|swallowing) (?:them all|all of them)\b",
+       requires=_PILLS),
+    _p("plan", r"\b(?:saving|saved|stockpil\w*|hoard\w*|stash\w*|collecting)"
+       r" (?:up )?(?:my |some |enough |all my |all of my )?" + _PILLS),
+    _p("plan", r"\benough " + _PILLS + r" (?:saved )?to\b"),
+    _p("plan", r"\bhow many " + _PILLS + r" (?:it )?(?:would|will|does|to)\b"),
+    _p("plan", r"\b(?:have|got|bought|in front of me|holding)\b.{0,20}\b" + _PILLS
+       + r"\b.{0,25}\b(?:in front of me|ready|to take|lined up)\b"),
+    _p("plan", r"\b(?:have|has) (?:the |my )?" + _PILLS + r" in front of me\b"),
+    _p("plan", r"\bnoose\b"),
+    _p("plan", r"\b" + _PILLS + r" (?:counted|laid|lined|set|sorted) (?:out|up)\b"),
+    _p("plan", r"\bdrive (?:my car |the car |myself )?(?:off (?:the road|a cliff|a bridge)|into "
+       r"(?:a tree|a wall|traffic|oncoming|the river|the sea))"),
+    _p("plan", r"\b(?:bought|buy|got|have|tied|tie|tying|found) (?:a|the|some|my) rope\b"
+       r"(?! (?:for|to tie|to climb|to hang (?:the|a|some|my) (?!self))\b| (?:swing|ladder|"
+       r"bridge|lights?|toy|course|net|bag|basket)\b)"),
+    _p("plan", r"\b(?:walk|walking|swim|swimming|drive|driving) (?:out )?into (?:the )?(?:sea|"
+       r"ocean|river|lake|traffic|water)\b"),
+    _p("plan", r"\b(?:thinking about|thought about|want to|going to|planning to|plan to) jump"
+       r"(?:ing)?\b", requires=r"\b(?:bridge|roof|cliff|building|ledge|window|train|balcony)"),
+    _p("plan", r"\bjump(?:ing|ed)? (?:off|from|in front of) (?:of )?(?:a |the |this |that )?"
+       r"(?:\w+ )?(?:bridge|building|roof|cliff|balcony|train|tower|overpass|ledge|window|"
+       r"car|bus|truck|parking garage)s?\b"),
+    _p("plan", r"\b(?:cliffs?|bridge|roof|ledge|edge) and jump\b"),
+    _p("plan", r"\b(?:standing|stood|sitting|am) (?:on|at) (?:the )?(?:edge of (?:the )?)?"
+       r"(?:train |railway )?(?:bridge|roof|ledge|cliff|tracks|balcony|railway)\b"),
+    _p("plan", r"\b(?:slit|slash|slice|cut|cutting|cuts|open) (?:my|both) (?:wrists?|throat)\b"),
+    _p("plan", r"\b(?:know|figured out|decided|planned|worked out|thought about|researched|"
+       r"looked up) (?:exactly )?(?:how|when|where|the best way)\b.{0,40}\b(?:do it|kill|"
+       r"end it|die)\b"),
+    _p("plan", r"\b(?:planned|planning|plan) (?:how|when|where) (?:i am going|i will|to)\b",
+       requires=r"\b(?:kill|die|end it|end my|suicide|do it)\b"),
+    _p("plan", r"\b(?:suicide|goodbye|farewell) (?:note|letter|message|video)s?\b"),
+    _p("plan", r"\btried to (?:kill|hang|drown|shoot|poison) (?:my ?self)\b"),
+    # ---- self-harm --------------------------------------------------------------------
+    _p("self_harm", r"\b(?:cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|hurts|harm|"
+       r"harmed|harming|hit|hitting|punch|punched|punching|scratch|scratched|scratching|"
+       r"starve|starving|bite|biting|bruise|bruising) myself\b"
+       r"(?! (?:on|with) (?:the|a|an) (?:stove|oven|iron|pan|pot|kettle|knife|tray|nail|"
+       r"paper|glass|grater)| (?:shaving|cooking|chopping|by accident|accidentally|"
+       r"playing|at the gym|lifting|working out))"),
+    _p("self_harm", r"\bself harm(?:ing|ed|s)?\b"),
+    _p("self_harm", r"\b(?:cut|cutting|cuts|burn|burned|burning|slash|slashed|scratch|"
+       r"scratched|carve|carved|carving) (?:my|both) " + _BODY + r"\b"
+       r"(?! (?:on|with) (?:the|a|an) (?:stove|oven|iron|pan|nail|fence|glass|paper))"),
+    _p("self_harm", r"\burges? to (?:cut|self harm|hurt myself|harm myself|burn)\b"),
+    _p("self_harm", r"\bwant(?:s|ed|ing)? to (?:cut|self harm|hurt myself|harm myself)"
+       r"(?= *(?:again|myself|my " + _BODY + r"|$|[|.!?,;]))"),
+    _p("self_harm", r"\b(?:my )?cutting (?:is|was|helps|again|habit)\b"),
+    _p("self_harm", r"\buntil (?:it|i|my \w+) (?:bled|bleeds|bleed|bruised|bruise)\b"),
+    _p("self_harm", r"\b(?:on purpose|deliberately|intentionally)\b",
+       requires=r"\b(?:cut|burn\w*|hit|punch\w*|scratch\w*|hurt|bruise\w*|bled|bleed|took|"
+       r"pills|overdose\w*|starv\w*)\b", clause_negation=True),
+    _p("self_harm", r"\bwanted it to hurt\b"),
+    # ---- indirect ---------------------------------------------------------------------
+    _p("indirect", r"\bbetter off (?:without me|if i " + _GONE + r")"),
+    _p("indirect", r"\b(?:easier|happier|better|lighter) (?:for (?:everyone|everybody|them|"
+       r"you all|my family|my \w+) )?(?:if|when) i " + _GONE),
+    _p("indirect", r"\bwill not (?:be )?need(?:ing)? (?:any of )?(?:my|these|this|all my|any)"
+       r" (?:\w+ )?(?:things|stuff|belongings|possessions|clothes|money|room)\b"),
+    _p("indirect", r"\bgiv(?:e|ing|en|ve) (?:away )?(?:(?:all|most|some|many|lots|a lot) )?"
+       r"(?:of )?my (?:\w+ )?(?:things|stuff|"
+       r"belongings|possessions|treasures)\b(?!.{0,30}\b(?:moving|move|charity|declutter))"),
+    _p("indirect", r"\bwill not be (?:here|around|alive) (?:much longer|for (?:much )?longer|"
+       r"for long|anymore|soon|to (?:see|look|take|watch|feed|care))"),
+    _p("indirect", r"\b(?:soon|tomorrow|after tonight) i will not be(?: (?:a problem|a burden|"
+       r"here|around|alive))?(?= *(?:$|[|.!?,;]|for|to|anymore))"),
+    _p("indirect", r"\bwill not be (?:a )?(?:problem|burden|bother) (?:to|for) (?:anyone|anybody"
+       r"|you|them|everyone|anyone else)"),
+    _p("indirect", r"\bwill not be (?:a )?(?:problem|burden|bother)(?: (?:to|for|on) \w+)?"
+       r" (?:much longer|for (?:much )?longer|for long|anymore|soon)\b"),
+    _p("indirect", r"\bi will not be (?:here|around|alive)(?= *(?:$|[|.!?;]))"),
+    _p("indirect", r"\bi will not be (?:here|around|alive) (?:for|to see|at) (?:my birthday|"
+       r"christmas|new year|next year|the holidays|graduation)"),
+    _p("indirect", r"\b(?:will not|do not|never) (?:have to )?(?:worry about|deal with|put up "
+       r"with|see|hear from) me (?:much longer|anymore|for long|soon|again)\b", negatable=False),
+    _p("indirect", r"\bthis (?:is|will be) my (?:last|final) (?:journal )?(?:entry|post|message|"
+       r"words|goodbye)\b"),
+    _p("indirect", r"\b(?:and|to) (?:not|never) (?:come|coming) back\b", negatable=False,
+       requires=r"\b(?:going to|want|wish|plan|will|walk|drive|leave)\b"),
+    _p("indirect", r"\b(?:this is (?:me saying )?(?:my )?goodbye|saying (?:my )?goodbyes?"
+       r"(?= *(?:$|[|.!?;]| to (?:everyone|everybody|you all|all of you|the world|my family|"
+       r"my friends|all)))|goodbye (?:everyone|"
+       r"everybody|world|all|cruel world)|(?:final|last) goodbye|this is goodbye|"
+       r"say (?:my )?goodbyes? to (?:all of you|you all|"
+       r"everyone|everybody|the world)|(?:wanted|want|need) to say goodbye)\b"),
+    _p("indirect", r"\b(?:nobody|no one|noone|no body) (?:would|will|is going to) (?:even )?"
+       r"(?:notice|miss me|care|be sad)\b.{0,20}\b(?:if|when) i\b"),
+    _p("indirect", r"\b(?:nobody|no one|noone) would (?:even )?miss me\b"),
+    _p("indirect", r"\b(?:after|when|once) i am (?:gone|dead)\b"),
+    _p("indirect", r"\b(?:put|putting|get|getting|got) my affairs in order\b"),
+    # ---- passive death wish -----------------------------------------------------------
+    _p("passive", r"\bwish i (?:was|were|had been) dead\b"),
+    _p("passive", r"\bwish i (?:could|would) (?:just )?(?:die|disappear|vanish|stop existing|"
+       r"cease to exist|not exist)\b"),
+    _p("passive", r"\bwish i (?:did|do|would|could) (?:not|never) (?:have to )?(?:exist|wake up|"
+       r"be alive|be here)\b", negatable=False),
+    _p("passive", r"\b(?:hope|wish|pray) (?:that )?i (?:die|would die|will die|could die|get to "
+       r"die)\b"),
+    _p("passive", r"\b(?:relief|easier|better|fine|okay|a good thing|a blessing) if i (?:died|was "
+       r"dead|were dead|did not wake up|were gone|was gone|never woke up)\b"),
+    _p("passive", r"\bwish i (?:was|were) (?:never|not) born\b", negatable=False),
+    _p("passive", r"\bwish (?:it|everything|life|this|it all) (?:would|could) (?:all )?(?:end|be "
+       r"over)(?= *(?:$|[|.!?,;]|forever|now|already))"),
+    _p("passive", r"\bif i (?:got|get|was|were) (?:hit|run over) by a (?:car|bus|truck|train)\b"),
+    _p("passive", r"\bwish i (?:had |would |would have )?(?:never|not) (?:been born|existed)\b"),
+    _p("passive", r"\b(?:sleep|asleep) (?:and|&) (?:not|never) (?:wake|waking) up\b"),
+    _p("passive", r"\b(?:hope|wish|pray) (?:that )?i (?:do not|did not|will not|would not|never)"
+       r" wake up\b", negatable=False),
+    _p("passive", r"\bif i (?:just )?(?:did not|never|would not) wake up\b"),
+    _p("passive", r"\b(?:sleep|asleep) forever\b", requires=r"\b(?:wish|want|hope|could)\b"),
+    _p("passive", r"\b(?:hope|wish|pray) (?:that )?(?:something|someone|a car|a bus|a truck|"
+       r"the plane|it|cancer) (?:kills|hits|would kill|would hit|will kill) me\b"),
+    _p("passive", r"\bif a (?:car|bus|truck|train) (?:hit|hits|would hit) me\b"),
+    _p("passive", r"\b(?:would|do|did) not (?:mind|care) if i (?:died|were to die|did not wake"
+       r"|never woke|was dead|got hit)\b", negatable=False),
+    _p("passive", r"\bif i died\b.{0,20}\bi would not (?:mind|care)\b", negatable=False),
+    _p("passive", r"\b(?:disappear|vanish) (?:forever|for good|permanently|and never "
+       r"(?:come back|return))", requires=r"\b(?:want|wish|like|wanna|could)\b"),
+    _p("passive", r"\b(?:stop|cease) (?:existing|to exist)\b"),
+    _p("passive", r"\bno reason (?:for me )?to (?:keep )?(?:living|live|go on|be alive|stay "
+       r"alive)\b", negatable=False),
+    _p("passive", r"\b(?:life|living) (?:is |feels )?not worth (?:living|it)\b|"
+       r"\bnot worth living\b", negatable=False),
+    _p("passive", r"\bnothing (?:left )?to live for\b", negatable=False),
+    # ---- hopelessness and burden ------------------------------------------------------
+    _p("hopelessness", r"\b(?:i am|i feel like|feel like|feeling like|i feel|being|i have "
+       r"become) (?:such |a |just |nothing but |so much of |the )*burden\b"),
+    _p("hopelessness", r"\b(?:no|what is the) point (?:in|of|to) (?:anything|living|life|"
+       r"trying|going on|it all|being alive|existing|any of (?:this|it))\b", negatable=False),
+    _p("hopelessness", r"\bno point (?:anymore|to anything)\b", negatable=False),
+    _p("hopelessness", r"\b(?:i am|i feel|feeling|felt|so|completely|totally|utterly|just)"
+       r" (?:\w+ )?hopeless\b(?! (?:at|with|when|in the kitchen))"),
+    _p("hopelessness", r"\b(?:nothing\b.{0,20}\bget better|(?:will|is|are) never (?:going to )?"
+       r"get better|never going to get better)\b", negatable=False),
+    _p("hopelessness", r"\bcan not (?:take|handle|bear|stand|cope with) (?:it|this|life|"
+       r"everything)(?: \w+)? (?:anymore|much longer)\b", negatable=False),
+    _p("hopelessness", r"\bcan not (?:go on|keep going|do this anymore|do it anymore)\b",
+       negatable=False),
+    _p("hopelessness", r"\bno way out\b", negatable=False),
+    _p("hopelessness", r"\b(?:feel|feeling|felt|i am|so) (?:\w+ )?trapped\b"
+       r"(?! in (?:traffic|the (?:lift|elevator|car|house|snow|rain|queue)))"),
+    _p("hopelessness", r"\b(?:i am|i feel|feel|feeling) (?:\w+ )?worthless\b"),
+    _p("hopelessness", r"\b(?:tired|sick|done|exhausted) (?:of|with) (?:living|life|being alive|"
+       r"existing)\b"),
+    _p("hopelessness", r"\bgive up on (?:life|living|myself)\b"),
+    _p("hopelessness", r"\b(?:do not|can not) see (?:a|any) future\b|\bno future for me\b",
+       negatable=False),
+    # ---- weak signals -----------------------------------------------------------------
+    _p("preparation", r"\b(?:wrote|write|writing|written|left|leave|leaving) (?:a|my|the)"
+       r" (?:last )?(?:note|letter)s? (?:for|to) (?:my )?(?:family|kids|children|parents|mom|mum"
+       r"|dad|wife|husband|partner|everyone|loved ones|friends)\b", weak=True),
+    _p("preparation", r"\b(?:wrote|writing|updated|made) (?:my|a) will\b", weak=True),
+    _p("preparation", r"\b(?:the|my) (?:last )?(?:note|letter) is (?:written|ready|done|"
+       r"finished)\b|\beverything is ready\b", weak=True),
+    _p("plan", r"\b(?:going to|will|gonna) do it (?:tonight|tomorrow|today|soon|now|this "
+       r"weekend)\b", weak=True),
+)
+
+# Timing only escalates another signal (never on its own).
+TIMING = re.compile(
+    r"\b(?:tonight|tomorrow|this weekend|today|right now|an hour ago|this morning|"
+    r"in (?:an?|a few|\d+|one|two|three) (?:hours?|minutes?)|"
+    r"when (?:everyone|everybody|they|the kids|my \w+) (?:is|are|goes|go|falls?) "
+    r"(?:asleep|to sleep|to bed|out)|after (?:work|school)|(?:my|the) last (?:night|day|entry)|"
+    r"(?:by|on|next|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"before (?:morning|dawn|sunrise))\b"
+)
+# Means mentioned near a signal add detail to the reason.
+MEANS = re.compile(
+    r"\b(pills|tablets|meds|medication|rope|noose|gun|pistol|rifle|bridge|razor|blade|knife|"
+    r"train tracks|roof|ledge|cliffs?|overdose|lighter)\b"
+)
+
+# Spans that make an overlapping match an idiom or hyperbole.
+IDIOMS = re.compile(
+    r"\bkill(?:ing|ed)? myself (?:laughing|with laughter|to (?:finish|get|make|meet|keep))|"
+    r"\b(?:die|died|dying|dead) (?:of|from|with) (?:laughter|laughing|embarrassment|shame|"
+    r"boredom|cringe|cuteness|happiness|excitement|jealousy|envy|curiosity|hunger|thirst|"
+    r"heat|the cold)\b|"
+    r"\brather die than\b|\b(?:die|dying) for (?:a|an|some|the|this|that)\b|\bto die for\b|"
+    r"\bwant(?:ed)? to die (?:when|every time|whenever)\b.{0,40}\b(?:saw|see|noticed|trip|"
+    r"embarrass|laugh)"
+)
+
+NEGATION_CUES = frozenset({"not", "never", "no", "nor", "without"})
+NEGATION_FILLERS = frozenset({
+    "going", "gonna", "to", "want", "wanting", "ever", "really", "actually", "be", "been", "am",
+    "feeling", "feel", "felt", "thinking", "think", "thought", "of", "about", "planning", "plan",
+    "plans", "have", "had", "any", "would", "will", "do", "try", "trying", "intention",
+    "intentions", "desire", "urge", "urges", "thoughts", "like", "seriously", "at", "all",
+    "a", "so", "even", "once", "currently", "considering", "wish", "mean", "meaning",
+})
+# "Killing myself is not something I would ever do."
+POST_NEGATION = re.compile(
+    r"^ *(?:is|was|would be|will be|will never be|has never been) (?:not|never|no longer)"
+    r" (?:an option|something|the answer|on the table|for me|what i want|in my plans)"
+)
+
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+THIRD_PERSON = frozenset([
+    "he", "she", "they", "someone", "somebody", "who", "whose", "friend", "friends", "brother",
+    "sister", "mom", "mum", "mother", "dad", "father", "parent", "parents", "son", "daughter",
+    "wife", "husband", "boyfriend", "girlfriend", "partner", "cousin", "aunt", "uncle",
+    "grandma", "grandpa", "grandmother", "grandfather", "niece", "nephew", "coworker",
+    "colleague", "neighbor", "neighbour", "classmate", "roommate", "flatmate", "student",
+    "students", "teacher", "boss", "client", "patient", "man", "woman", "guy", "girl", "boy",
+    "kid", "kids", "child", "children", "people", "person", "character", "protagonist",
+    "narrator", "hero", "heroine", "villain", "author", "singer", "actor", "actress",
+    "celebrity", "speaker", "song", "movie", "film", "book", "novel", "show", "story", "poem",
+    "article", "news", "documentary", "episode", "game", "lyrics", "play", "series", "podcast",
+    "video", "lecture", "class", "course", "essay", "paper", "report", "study", "scene",
+    "chapter", "headline", "awareness", "prevention", "research", "hotline", "campaign",
+])
+
+PAST_CUES = frozenset({
+    "tried", "attempted", "wanted", "was", "were", "used", "felt", "thought", "had", "overdosed",
+    "harmed", "considered", "planned", "wished", "survived", "last", "remember", "remembered",
+})
+PRESENT_CUES = frozenset({
+    "am", "want", "wants", "feel", "is", "are", "keep", "going", "will", "need", "wish", "hope",
+    "been", "can", "now",
+})
+RECENT = re.compile(
+    r"\b(?:again|last night|yesterday|today|tonight|this morning|this evening|earlier|"
+    r"an hour ago|hours ago|minutes ago|just now|right now|lately|recently|relapsed|relapse|"
+    r"this week)\b"
+)
+DISTANT = re.compile(
+    r"\b(?:years? ago|decades? ago|a long time ago|when i was (?:younger|little|a (?:kid|child|"
+    r"teen|teenager)|in \w+ school|\d+)|as a (?:teen|teenager|kid|child)|in (?:high school|"
+    r"college|university|my teens|my twenties|(?:19|20)\d\d)|back (?:then|in)|in the past|"
+    r"i remember)\b"
+)
+RESOLVED = re.compile(
+    r"\b(?:better place|(?:doing|feel|feeling|am) (?:so |much |a lot |way )?better|in a good "
+    r"place|glad i (?:survived|am (?:still )?(?:here|alive)|did not|made it)|grateful (?:to be "
+    r"alive|for every day|to still be here|to be here)|recover(?:ed|y|ing)|clean (?:for|since)|"
+    r"(?:been|am) (?:free|clean)|have not (?:\w+ ){0,3}(?:in|since|for) (?:\w+ )?(?:years?|"
+    r"months?|weeks?)|(?:years?|months?) since (?:my last|i last)|(?:do|did|does) not (?:\w+ )"
+    r"{0,4}(?:anymore|any more|now)|not anymore|those days are (?:behind|over|gone)|i am (?:okay|"
+    r"ok|fine|safe|well|good|happy) now|got (?:help|through it|better)|how far i have come|"
+    r"proud of (?:myself|how far)|turned around|now (?:i am|i feel|things are|life is) "
+    r"(?:\w+ )?(?:thriving|happy|good|great|fine|okay|ok|well|better|stable|safe|content|"
+    r"grateful|healthy|strong)|(?:i am|i feel) (?:\w+ )?(?:happy|healthy|thriving|loved|safe|"
+    r"stable|content|well)(?: and \w+)?(?: now| today| these days)?(?= *(?:$|[|.!?,;]))|"
+    r"i love my life|these days i|doing well|therapy helped|treatment helped|"
+    r"stopped (?:a long time ago|years ago|for good)|"
+    r"a life i love|survived|got through|no longer)\b"
+)
+
+# "clean from self harm", "recovered from my overdose": the match itself is described as over.
+RESOLVED_BEFORE = re.compile(
+    r"\b(?:clean|free|recovered|recovering|recovery|healed|healing|survivor|survived|stopped|"
+    r"quit|sober) (?:from |of )?(?:my |the |a |an )?$"
+)
+
+# "a seminar about self-harm", "preventing suicide": the topic, not the writer's own state.
+TOPIC_BEFORE = re.compile(
+    r"(?<!thinking )(?<!thought )(?<!think )(?<!worried )(?<!obsessing )(?<!dreaming )"
+    r"\b(?:preventing|prevent|prevention of|awareness of|research on|researching|statistics on|"
+    r"lecture on|talk on|seminar on|study on|studying|about|on|regarding) $"
+)
+TOPIC_MATCH = re.compile(r"^(?:self harm|suicid|overdos|cutting)")
+# "in the video game I jumped off the tower"
+FICTION_FRAME = re.compile(
+    r"\bin (?:the|my|a|this|that) (?:video game|game|play|movie|film|book|novel|story|show|"
+    r"series|episode|level|simulation|role ?play)\b"
+)

@@ -1,0 +1,182 @@
+"""TextAnalyzer: emotions (on-device model) + sentiment (VADER) + crisis screen for one text.
+
+Contract
+--------
+* ``analyze(text) -> TextAnalysis``; ``analyze_many(texts, progress=None, cancel=None)`` keeps
+  input order, batches the model, calls ``progress(done, total)`` and stops early (raising
+  :class:`AnalysisCancelled`) when the ``cancel`` event is set. Thread-safe; slow (model load on
+  first use ~1 s, then milliseconds per entry): call from a worker thread, never the GUI thread.
+* ``TextAnalysis.to_dict()`` is the ``mindspace analyze-text --json`` object:
+  ``{"emotions": {7 labels: p}, "labels": [...], "sentiment": {"compound", "pos", "neu", "neg"},
+  "crisis": {"level", "score", "reasons"}, "model": "name@version", "tokens": n}``.
+* The crisis screen and sentiment never depend on the emotion model. If the model is missing or
+  fails its integrity check, ``emotions`` is ``None``, ``labels`` is empty, ``model`` is ``None``
+  and ``emotion_error`` holds a one-line reason (also in ``to_dict()``). Model signals may raise
+  the crisis level (see :func:`mindspace.ml.crisis.combine`), never lower it.
+* Size: the crisis screen reads the whole text. The model sees at most ``MODEL_CHARS``
+  characters: longer texts are represented by ``MODEL_SEGMENTS`` evenly spaced excerpts
+  (``model_input_truncated`` is then true). Empty text, emoji and non-English text never raise.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from mindspace.ml.crisis import CrisisDetector, CrisisResult, combine
+from mindspace.ml.sentiment import Sentiment, SentimentAnalyzer
+
+if TYPE_CHECKING:
+    from mindspace.ml.emotion_model import EmotionModel
+
+EMOTION_LABELS = ("anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral")
+MODEL_CHARS = 8_000
+MODEL_SEGMENTS = 16
+_TOKEN_SAMPLE = 20_000
+
+
+class AnalysisCancelled(Exception):
+    """``analyze_many`` stopped because its cancel event was set."""
+
+
+@dataclass(frozen=True)
+class TextAnalysis:
+    emotions: dict[str, float] | None
+    labels: list[str]
+    sentiment: Sentiment
+    crisis: CrisisResult
+    model: str | None
+    tokens: int
+    emotion_error: str | None = None
+    model_input_truncated: bool = False
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "emotions": None if self.emotions is None
+            else {k: round(v, 4) for k, v in self.emotions.items()},
+            "labels": list(self.labels),
+            "sentiment": self.sentiment.to_dict(),
+            "crisis": self.crisis.to_dict(),
+            "model": self.model,
+            "tokens": self.tokens,
+        }
+        if self.emotion_error:
+            out["emotion_error"] = self.emotion_error
+        if self.model_input_truncated:
+            out["model_input_truncated"] = True
+        return out
+
+    def top_emotions(self, n: int = 3) -> list[tuple[str, float]]:
+        if not self.emotions:
+            return []
+        return sorted(self.emotions.items(), key=lambda kv: -kv[1])[:n]
+
+
+def _default_loader() -> EmotionModel:
+    from mindspace.ml.emotion_model import EmotionModel
+    from mindspace.ml.registry import ModelRegistry
+
+    return EmotionModel.load(ModelRegistry())
+
+
+def model_excerpt(text: str) -> tuple[str, bool]:
+    """The text the emotion model sees: all of it, or evenly spaced excerpts of a long text."""
+    if len(text) <= MODEL_CHARS:
+        return text, False
+    size = MODEL_CHARS // MODEL_SEGMENTS
+    step = (len(text) - size) / (MODEL_SEGMENTS - 1)
+    parts = []
+    for i in range(MODEL_SEGMENTS):
+        start = int(i * step)
+        chunk = text[start:start + size]
+        if i and " " in chunk:  # start at a word boundary
+            chunk = chunk[chunk.index(" ") + 1:]
+        parts.append(chunk.strip())
+    return "\n".join(parts), True
+
+
+class TextAnalyzer:
+    def __init__(
+        self,
+        emotion_loader: Callable[[], EmotionModel] | None = _default_loader,
+        sentiment: SentimentAnalyzer | None = None,
+        crisis: CrisisDetector | None = None,
+    ) -> None:
+        """``emotion_loader=None`` runs without the emotion model (crisis + sentiment only)."""
+        self._loader = emotion_loader
+        self._sentiment = sentiment or SentimentAnalyzer()
+        self._crisis = crisis or CrisisDetector()
+        self._lock = threading.Lock()
+        self._model: EmotionModel | None = None
+        self._model_error: str | None = None if emotion_loader else "emotion model disabled"
+
+    # ---- model --------------------------------------------------------------------------
+    def emotion_model(self) -> EmotionModel | None:
+        """The loaded model, or None (see ``emotion_error``). Loads once; failures are kept."""
+        with self._lock:
+            if self._model is None and self._model_error is None and self._loader is not None:
+                try:
+                    self._model = self._loader()
+                except Exception as exc:  # missing manifest entry, integrity, runtime errors
+                    self._model_error = f"emotion model unavailable: {exc}".splitlines()[0]
+            return self._model
+
+    @property
+    def emotion_error(self) -> str | None:
+        self.emotion_model()
+        return self._model_error
+
+    @property
+    def model_id(self) -> str | None:
+        model = self.emotion_model()
+        return model.model_id if model is not None else None
+
+    # ---- analysis -----------------------------------------------------------------------
+    def analyze(self, text: str) -> TextAnalysis:
+        return self.analyze_many([text])[0]
+
+    def analyze_many(
+        self,
+        texts: Sequence[str],
+        progress: Callable[[int, int], None] | None = None,
+        cancel: threading.Event | None = None,
+        batch_size: int = 16,
+    ) -> list[TextAnalysis]:
+        texts = [t if isinstance(t, str) else str(t) for t in texts]
+        model = self.emotion_model()
+        out: list[TextAnalysis] = []
+        total = len(texts)
+        for start in range(0, total, batch_size):
+            if cancel is not None and cancel.is_set():
+                raise AnalysisCancelled("analysis cancelled")
+            batch = texts[start:start + batch_size]
+            excerpts = [model_excerpt(t) for t in batch]
+            predictions: list[Any] = [None] * len(batch)
+            error = self._model_error
+            if model is not None:
+                try:
+                    predictions = list(model.predict([e for e, _ in excerpts]))
+                except Exception as exc:  # keep crisis + sentiment even if inference fails
+                    error = f"emotion model failed: {exc}".splitlines()[0]
+            for text, (_, truncated), pred in zip(batch, excerpts, predictions, strict=True):
+                out.append(self._one(text, pred, error, truncated))
+            if progress is not None:
+                progress(len(out), total)
+        return out
+
+    def _one(self, text: str, pred: Any, error: str | None, truncated: bool) -> TextAnalysis:
+        sentiment = self._sentiment.analyze(text)
+        crisis = self._crisis.detect(text)
+        tokens = len(self._sentiment.tokenize(text[:_TOKEN_SAMPLE]))
+        if len(text) > _TOKEN_SAMPLE:  # estimate from the sample rather than tokenize 1 MB
+            tokens = round(tokens * len(text) / _TOKEN_SAMPLE)
+        if pred is None:
+            return TextAnalysis(None, [], sentiment, crisis, None, tokens, error or
+                                "emotion model unavailable", truncated)
+        probs = {k: float(pred.probabilities.get(k, 0.0)) for k in EMOTION_LABELS}
+        crisis = combine(crisis, probs, sentiment.compound)
+        return TextAnalysis(probs, list(pred.labels), sentiment, crisis, pred.model_id, tokens,
+                            None, truncated)

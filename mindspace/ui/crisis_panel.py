@@ -1,0 +1,179 @@
+"""A calm, non-blocking support panel shown inline (top of a screen) when an entry is flagged.
+
+It shows a gentle message, highlights from the user's own safety plan, the crisis lines for the
+chosen region (with the emergency number, and the fallback entry when the region has no lines or
+none is chosen) and a plain "this is not a diagnosis" note. It never blocks input and can be
+dismissed with the button or Esc. Vault reads/writes run through the task runner.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mindspace.core.crisis_resources import FALLBACK_CODE, RegionResources
+from mindspace.services import AppServices
+from mindspace.ui.tasks import default_runner
+
+HIGHLIGHT_STEPS = (
+    ("coping_strategies", "Things you said help"),
+    ("people_to_ask", "People you can reach out to"),
+    ("reasons_for_living", "Your reasons"),
+)
+NOT_A_DIAGNOSIS = ("MindSpace noticed some words that can mean things are hard right now. "
+                   "This is not a diagnosis, and MindSpace can't assess risk.")
+
+
+class CrisisPanel(QFrame):
+    """Inline support panel. ``show_for(level, reasons)`` fills and shows it."""
+
+    dismissed = Signal()
+    region_changed = Signal(str)
+    _locked = Signal()
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._resources = services.crisis_resources()
+        self._plan: dict[str, list[str]] = {}
+        self.setObjectName("crisisPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Support panel")
+        self.setStyleSheet("#crisisPanel { border: 1px solid #6b8fb3; border-radius: 8px;"
+                           " background: palette(base); }")
+
+        self.message = QLabel(wordWrap=True)
+        self.message.setAccessibleName("Support message")
+        self.plan_label = QLabel(wordWrap=True)
+        self.plan_label.setAccessibleName("Safety plan highlights")
+        self.lines_label = QLabel(wordWrap=True)
+        self.lines_label.setAccessibleName("Crisis lines")
+        self.lines_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.lines_label.setOpenExternalLinks(False)  # offline app: show links, never open them
+        self.note = QLabel(NOT_A_DIAGNOSIS, wordWrap=True)
+        self.note.setAccessibleName("Not a diagnosis")
+        self.note.setStyleSheet("color: palette(mid);")
+
+        self.region_box = QComboBox()
+        self.region_box.setAccessibleName("Crisis line region")
+        for region in self._resources.regions():
+            self.region_box.addItem(region.country, region.code)
+        self.region_box.addItem("Other / not listed", FALLBACK_CODE)
+        self.region_box.activated.connect(self._on_region_picked)
+        self.dismiss_button = QPushButton("&Dismiss")
+        self.dismiss_button.setAccessibleName("Dismiss support panel")
+        self.dismiss_button.clicked.connect(self.dismiss)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.dismiss,
+                  Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Region:"))
+        top.addWidget(self.region_box, 1)
+        top.addWidget(self.dismiss_button)
+        layout = QVBoxLayout(self)
+        for w in (self.message, self.plan_label, self.lines_label):
+            layout.addWidget(w)
+        layout.addLayout(top)
+        layout.addWidget(self.note)
+        self.setTabOrder(self.region_box, self.dismiss_button)
+        self._region_code: str | None = None
+        self._show_region(None)
+        self._locked.connect(self._clear)
+        services.add_lock_listener(self._on_lock)
+        self.hide()
+
+    # ---- public ---------------------------------------------------------------------------
+    def show_for(self, level: str, reasons: list[str] | None = None) -> None:
+        """Fill (safety plan + region from the vault, in the background) and show inline."""
+        if level == "urgent":
+            text = ("It sounds like things may be really hard right now. You don't have to go "
+                    "through this alone: please consider reaching out to someone now.")
+        else:
+            text = ("It sounds like things are heavy at the moment. It might help to look at "
+                    "your plan or talk to someone you trust.")
+        self.message.setText(text)
+        self.setProperty("level", level)
+        self.show()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self._services.is_unlocked:
+            self._apply({"plan": {}, "region": None})
+            return
+        default_runner().submit(self._load, owner=self, on_success=self._apply,
+                                on_failure=lambda _e: None, name="crisis-panel-load")
+
+    def set_region(self, code: str | None) -> None:
+        """Show ``code``'s lines (fallback if unknown) and remember the choice in the vault."""
+        self._show_region(code)
+        if self._services.is_unlocked:
+            store = self._services.analyses
+            default_runner().submit(store.set_region, code, owner=self, name="save-region",
+                                    on_failure=lambda _e: None)
+        self.region_changed.emit(self.current_region().code)
+
+    def current_region(self) -> RegionResources:
+        return self._resources.for_region(self._region_code)
+
+    def dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()
+
+    # ---- internals ------------------------------------------------------------------------
+    def _load(self) -> dict[str, Any]:
+        store = self._services.analyses
+        return {"plan": store.safety_plan(), "region": store.region()}
+
+    def _apply(self, data: dict[str, Any]) -> None:
+        self._plan = data.get("plan") or {}
+        self._show_region(data.get("region"))
+        parts = []
+        for step, title in HIGHLIGHT_STEPS:
+            items = self._plan.get(step) or []
+            if items:
+                shown = ", ".join(html.escape(i) for i in items[:3])
+                parts.append(f"<b>{title}:</b> {shown}")
+        self.plan_label.setText("<br>".join(parts) if parts else
+                                "You can write a safety plan in the Safety plan screen.")
+
+    def _show_region(self, code: str | None) -> None:
+        self._region_code = code
+        region = self.current_region()
+        idx = self.region_box.findData(region.code)
+        if idx >= 0:
+            self.region_box.setCurrentIndex(idx)
+        rows = [f"<b>If you are in immediate danger, call {html.escape(region.emergency)}.</b>"]
+        # a region without verified lines shows the fallback directories too
+        lines = list(region.lines) or list(self._resources.fallback.lines)
+        if region.emergency_note:
+            rows.append(html.escape(region.emergency_note))
+        for line in lines:
+            contact = " · ".join(html.escape(x) for x in (line.phone and f"Call {line.phone}",
+                                                          line.text, line.website) if x)
+            rows.append(f"{html.escape(line.name)}: {contact} ({html.escape(line.hours)})")
+        self.lines_label.setText("<br>".join(rows))
+
+    def _on_region_picked(self, index: int) -> None:
+        self.set_region(self.region_box.itemData(index))
+
+    def _on_lock(self) -> None:  # locking thread
+        if shiboken6.isValid(self):
+            self._locked.emit()
+
+    def _clear(self) -> None:
+        self._plan = {}
+        self.plan_label.clear()
+        self.hide()

@@ -1,0 +1,109 @@
+"""Compact strip with the top emotions and the sentiment of one entry, plus label correction.
+
+``show_result(source_type, source_id, emotions, compound, model_id)`` fills the strip; the
+"Correct" menu lets the user mark each of the seven labels as fitting or not. Corrections are
+stored in the vault through the task runner and reported with ``correction_saved``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+
+from mindspace.services import AppServices
+from mindspace.ui.tasks import default_runner, describe_error
+
+LABELS = ("anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral")
+CHIP_STYLE = ("QLabel { border: 1px solid palette(mid); border-radius: 9px; padding: 1px 8px; }")
+
+
+def sentiment_word(compound: float) -> str:
+    if compound >= 0.5:
+        return "very positive"
+    if compound >= 0.05:
+        return "positive"
+    if compound <= -0.5:
+        return "very negative"
+    if compound <= -0.05:
+        return "negative"
+    return "neutral"
+
+
+class EmotionChips(QWidget):
+    correction_saved = Signal(str, bool)  # label, present
+    correction_failed = Signal(str)
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None,
+                 top_n: int = 3) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._top_n = top_n
+        self._source: tuple[str, str] | None = None
+        self.setAccessibleName("Emotions for this entry")
+        self.chips: list[QLabel] = []
+        self.sentiment_label = QLabel()
+        self.sentiment_label.setAccessibleName("Sentiment")
+        self.correct_button = QToolButton()
+        self.correct_button.setText("Correct…")
+        self.correct_button.setAccessibleName("Correct emotion labels")
+        self.correct_button.setToolTip("Tell MindSpace which emotions fit this entry (Alt+C)")
+        self.correct_button.setShortcut("Alt+C")
+        self.correct_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu = QMenu(self)
+        self.label_actions: dict[str, QAction] = {}
+        for label in LABELS:
+            action = QAction(label.capitalize(), self.menu, checkable=True)
+            action.toggled.connect(lambda on, lab=label: self.correct(lab, on))
+            self.menu.addAction(action)
+            self.label_actions[label] = action
+        self.correct_button.setMenu(self.menu)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addStretch(1)
+        self._layout.addWidget(self.sentiment_label)
+        self._layout.addWidget(self.correct_button)
+        self.setEnabled(False)
+
+    def show_result(self, source_type: str, source_id: str, emotions: dict[str, float] | None,
+                    compound: float, labels: list[str] | None = None) -> None:
+        self._source = (source_type, source_id)
+        for chip in self.chips:
+            chip.deleteLater()
+        self.chips = []
+        ranked = sorted((emotions or {}).items(), key=lambda kv: -kv[1])[: self._top_n]
+        for i, (label, p) in enumerate(ranked):
+            chip = QLabel(f"{label} {p:.0%}")
+            chip.setStyleSheet(CHIP_STYLE)
+            chip.setAccessibleName(f"{label}, {p:.0%}")
+            self._layout.insertWidget(i, chip)
+            self.chips.append(chip)
+        if emotions is None:
+            chip = QLabel("emotions unavailable")
+            self._layout.insertWidget(0, chip)
+            self.chips.append(chip)
+        self.sentiment_label.setText(f"Tone: {sentiment_word(compound)} ({compound:+.2f})")
+        current = set(labels or [])
+        for label, action in self.label_actions.items():
+            action.blockSignals(True)
+            action.setChecked(label in current)
+            action.blockSignals(False)
+        self.setEnabled(True)
+
+    def correct(self, label: str, present: bool) -> None:
+        """Store that ``label`` does (or does not) fit the shown entry."""
+        if self._source is None or not self._services.is_unlocked:
+            return
+        source_type, source_id = self._source
+        store = self._services.analyses
+
+        def work() -> None:
+            stored = store.get(source_type, source_id)
+            store.set_correction(source_type, source_id, label, present,
+                                 stored.model_id if stored else None)
+
+        default_runner().submit(
+            work, owner=self, name="emotion-correction",
+            on_success=lambda _r: self.correction_saved.emit(label, present),
+            on_failure=lambda e: self.correction_failed.emit(describe_error(e)),
+        )

@@ -1,0 +1,133 @@
+"""Safety-plan editor: the seven Stanley-Brown steps, one item per line, saved in the vault.
+
+Loading and saving run through the task runner; locking the vault clears the fields. Save with
+the button or Ctrl+S. Invalid input (over-long items) shows a one-line message and keeps the
+text in the editor so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mindspace.services import AppServices
+from mindspace.storage.analysis import SAFETY_PLAN_STEPS
+from mindspace.ui.tasks import default_runner, describe_error
+
+HINTS = {
+    "warning_signs": "Thoughts, moods or situations that tell me a crisis may be starting",
+    "coping_strategies": "Things I can do on my own to take my mind off things",
+    "distractions": "People and places that help me feel better",
+    "people_to_ask": "People I can ask for help (name and number)",
+    "professionals": "My therapist, doctor, crisis lines",
+    "safe_environment": "How I can make my surroundings safer",
+    "reasons_for_living": "What matters most to me and is worth living for",
+}
+
+
+class SafetyPlanEditor(QWidget):
+    saved = Signal()
+    loaded = Signal()
+    _locked = Signal()
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.setAccessibleName("Safety plan")
+        self.editors: dict[str, QPlainTextEdit] = {}
+        form = QFormLayout()
+        previous: QWidget | None = None
+        for step, title in SAFETY_PLAN_STEPS:
+            edit = QPlainTextEdit()
+            edit.setPlaceholderText(HINTS[step] + " (one per line)")
+            edit.setAccessibleName(title)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(72)
+            self.editors[step] = edit
+            form.addRow(QLabel(f"<b>{title}</b>"), edit)
+            if previous is not None:
+                self.setTabOrder(previous, edit)
+            previous = edit
+        inner = QWidget()
+        inner.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        self.save_button = QPushButton("&Save plan")
+        self.save_button.setAccessibleName("Save safety plan")
+        self.save_button.clicked.connect(self.save)
+        self.status = QLabel()
+        self.status.setAccessibleName("Safety plan status")
+        if previous is not None:
+            self.setTabOrder(previous, self.save_button)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("A plan you write for yourself, for hard moments. It stays "
+                                "encrypted on this device."))
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bottom)
+        self._locked.connect(self.clear)
+        services.add_lock_listener(self._on_lock)
+        self.reload()
+
+    def plan(self) -> dict[str, list[str]]:
+        return {step: [ln.strip() for ln in e.toPlainText().splitlines() if ln.strip()]
+                for step, e in self.editors.items()}
+
+    def reload(self) -> None:
+        if not self._services.is_unlocked:
+            self.clear()
+            return
+        self.status.setText("Loading…")
+        default_runner().submit(lambda: self._services.analyses.safety_plan(), owner=self,
+                                on_success=self._fill, on_failure=self._failed,
+                                name="safety-plan-load")
+
+    def save(self) -> None:
+        if not self._services.is_unlocked:
+            self.status.setText("Unlock MindSpace to save your plan.")
+            return
+        plan = self.plan()
+        self.save_button.setEnabled(False)
+        self.status.setText("Saving…")
+        default_runner().submit(self._services.analyses.save_safety_plan, plan, owner=self,
+                                on_success=self._saved, on_failure=self._failed,
+                                name="safety-plan-save")
+
+    def clear(self) -> None:
+        for edit in self.editors.values():
+            edit.clear()
+        self.status.clear()
+
+    def _fill(self, plan: dict[str, list[str]]) -> None:
+        for step, edit in self.editors.items():
+            edit.setPlainText("\n".join(plan.get(step, [])))
+        self.status.clear()
+        self.loaded.emit()
+
+    def _saved(self, _plan: object) -> None:
+        self.save_button.setEnabled(True)
+        self.status.setText("Saved.")
+        self.saved.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.status.setText(describe_error(exc))
+
+    def _on_lock(self) -> None:  # locking thread
+        if shiboken6.isValid(self):
+            self._locked.emit()

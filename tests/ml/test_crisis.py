@@ -1,0 +1,158 @@
+"""CrisisDetector: named cases (idioms, negation, third person, past, fiction) and the eval set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mindspace.ml.crisis import CrisisDetector, CrisisResult, combine
+
+EVAL = Path(__file__).resolve().parents[1] / "data" / "crisis_eval.jsonl"
+DET = CrisisDetector()
+
+
+def level(text: str) -> str:
+    return DET.detect(text).level
+
+
+@pytest.mark.parametrize("text", [
+    "This traffic is killing me.", "I'd die for a pizza.", "I'm killing it at work",
+    "We were dying of laughter", "I could kill for a coffee", "my phone is dead",
+    "The deadline is Friday", "I nearly killed myself laughing at that video",
+    "I'd rather die than sing karaoke", "I want to die of embarrassment",
+    "I'm hopeless at cooking", "im dead 😂",
+])
+def test_idioms_and_hyperbole_are_not_flagged(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "I would never kill myself.", "I'm not suicidal.", "I don't want to die.",
+    "I have no plans to hurt myself", "Killing myself is not something I would ever do.",
+    "i'm not going to kill myself, don't worry",
+])
+def test_negated_statements_are_not_flagged(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "My friend said she wants to die.", "The character killed himself.",
+    "I'm worried my roommate is suicidal.", 'In the movie he says "I want to die".',
+    "My brother told me he has been cutting himself.",
+    "The news reported a rise in suicide rates.",
+    "We watched a documentary about self-harm awareness.",
+])
+def test_third_person_fiction_and_news_are_not_flagged(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_resolved_past_is_none_and_unresolved_past_is_concern() -> None:
+    assert level("Years ago I tried to end my life, I'm in a better place now.") == "none"
+    assert level("I used to self harm but I haven't in 3 years.") == "none"
+    unresolved = DET.detect("When I was 19 I tried to kill myself.")
+    assert unresolved.level == "concern"
+    assert "past" in unresolved.reasons[0]
+    assert level("I tried to kill myself last night.") == "urgent"  # recent, not past
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I want to kill myself.", "urgent"),
+    ("i wanna die", "urgent"),
+    ("kms", "urgent"),
+    ("I want to kil myself", "urgent"),
+    ("I cut myself again last night.", "urgent"),
+    ("Everyone would be better off without me.", "concern"),
+    ("I won't be needing my things much longer.", "concern"),
+    ("I wish I could go to sleep and not wake up.", "concern"),
+    ("I feel like such a burden to everyone.", "concern"),
+])
+def test_risk_statements_are_flagged(text: str, expected: str) -> None:
+    assert level(text) == expected
+
+
+def test_plan_and_time_raise_the_score_and_are_explained() -> None:
+    base = DET.detect("I want to end my life.")
+    planned = DET.detect("I want to end my life. I have the pills and it will be tonight.")
+    assert planned.level == "urgent" and planned.score > base.score
+    assert any("pills" in r and "tonight" in r for r in planned.reasons)
+
+
+def test_different_kinds_of_signals_together_become_urgent() -> None:
+    assert level("I'm a burden to everyone.") == "concern"
+    assert level("I'm a burden to everyone and I wish I was dead.") == "urgent"
+    assert level("I wrote a note for my family and I'm going to do it tonight") == "urgent"
+    assert level("I'm going to do it tonight") == "none"  # weak alone
+
+
+def test_empty_emoji_and_non_english_text() -> None:
+    assert DET.detect("").level == "none"
+    assert DET.detect("🙂🙂🙂").level == "none"
+    assert DET.detect("Hoy fue un buen día").level == "none"
+    assert DET.detect("quiero morir").level == "urgent"
+
+
+def test_whole_of_a_1mb_document_is_scanned() -> None:
+    filler = "Today I walked to the park and made soup for dinner. " * 20000
+    assert len(filler) > 1_000_000
+    assert DET.detect(filler).level == "none"
+    assert DET.detect(filler + "I want to kill myself.").level == "urgent"
+    assert DET.detect("I want to kill myself. " + filler).level == "urgent"
+
+
+def test_result_is_deterministic_and_serialisable() -> None:
+    a = DET.detect("I feel hopeless and trapped")
+    b = DET.detect("I feel hopeless and trapped")
+    assert a == b
+    assert set(a.to_dict()) == {"level", "score", "reasons"}
+    assert 0.0 <= a.score <= 1.0
+
+
+def test_combine_raises_none_to_concern_but_never_lowers() -> None:
+    text = "Everything feels empty and pointless and I am so alone."
+    plain = DET.detect(text)
+    assert plain.level == "none" and plain.markers
+    raised = combine(plain, {"sadness": 0.8, "fear": 0.1}, -0.8)
+    assert raised.level == "concern" and "model signals" in raised.reasons[-1]
+    assert combine(plain, {"sadness": 0.8}, -0.2).level == "none"  # sentiment not negative
+    assert combine(plain, None, None) is plain  # model absent
+    urgent = DET.detect("I want to kill myself")
+    assert combine(urgent, {"joy": 0.99}, 0.9).level == "urgent"
+    calm = CrisisResult("none", 0.0)
+    assert combine(calm, {"sadness": 0.9}, {"compound": -0.9}).level == "none"  # no markers
+
+
+def _eval(split: str) -> tuple[float, float]:
+    rows = [json.loads(x) for x in EVAL.read_text(encoding="utf-8").splitlines() if x]
+    rows = [r for r in rows if r["split"] == split]
+    risk = [r for r in rows if r["label"] == "risk"]
+    safe = [r for r in rows if r["label"] == "safe"]
+    assert len(risk) >= 40 and len(safe) >= 60
+    recall = sum(level(r["text"]) != "none" for r in risk) / len(risk)
+    fpr = sum(level(r["text"]) != "none" for r in safe) / len(safe)
+    return recall, fpr
+
+
+def test_eval_set_size() -> None:
+    rows = [json.loads(x) for x in EVAL.read_text(encoding="utf-8").splitlines() if x]
+    assert sum(r["label"] == "risk" for r in rows) >= 120
+    assert sum(r["label"] == "safe" for r in rows) >= 180
+    assert {r["split"] for r in rows} == {"dev", "heldout"}
+
+
+def test_dev_split_meets_targets() -> None:
+    recall, fpr = _eval("dev")
+    assert recall >= 0.95 and fpr <= 0.10
+
+
+def test_heldout_false_positive_rate_meets_target() -> None:
+    _, fpr = _eval("heldout")
+    assert fpr <= 0.10
+
+
+@pytest.mark.xfail(strict=True, reason="measured heldout recall 0.65 (blind); target 0.95 not met "
+                   "by the pattern screen - see docs/crisis-detection.md")
+def test_heldout_recall_meets_target() -> None:
+    recall, _ = _eval("heldout")
+    assert recall >= 0.95
