@@ -90,6 +90,19 @@ class EmotionChips(QWidget):
             action.blockSignals(False)
         self.setEnabled(True)
 
+    def reset(self) -> None:
+        """Show nothing (no entry open, or the vault locked)."""
+        self._source = None
+        for chip in self.chips:
+            chip.deleteLater()
+        self.chips = []
+        self.sentiment_label.setText("")
+        for action in self.label_actions.values():
+            action.blockSignals(True)
+            action.setChecked(False)
+            action.blockSignals(False)
+        self.setEnabled(False)
+
     def correct(self, label: str, present: bool) -> None:
         """Store that ``label`` does (or does not) fit the shown entry."""
         if self._source is None or not self._services.is_unlocked:

@@ -46,7 +46,18 @@ class JournalScreen(QWidget):
         self.view = JournalView(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        from mindspace.ui.crisis_panel import CrisisPanel
+        from mindspace.ui.emotion_chips import EmotionChips
+        from mindspace.ui.insights import EntryInsights
+
+        self.crisis_panel = CrisisPanel(services, self)
+        self.emotion_chips = EmotionChips(services, self)
+        self.insights = EntryInsights(
+            services, self.runner, self.crisis_panel, self.emotion_chips, self
+        )
+        layout.insertWidget(0, self.crisis_panel)
         layout.addWidget(self.view)
+        layout.addWidget(self.emotion_chips)
         self._entries: dict[str, JournalEntry] = {}
         self._current_id: str | None = None
         self._dirty = False
@@ -88,6 +99,7 @@ class JournalScreen(QWidget):
         self.view.search_edit.selectAll()
 
     def new_entry(self) -> None:
+        self.insights.clear()
         v = self.view
         self._loading = True
         self._current_id = None
@@ -125,6 +137,8 @@ class JournalScreen(QWidget):
         self._search_seq += 1
         self._search_timer.stop()
         self._entries.clear()
+        self.insights.clear()
+        self.crisis_panel.dismiss()
         v = self.view
         v.search_edit.clear()
         v.entry_list.clear()
@@ -303,6 +317,7 @@ class JournalScreen(QWidget):
         v.status.setText("")
         self._loading = False
         self._dirty = False
+        self.insights.show_stored("journal", entry.id)
 
     def _mark_dirty(self, *_args: Any) -> None:
         if not self._loading:
@@ -359,6 +374,7 @@ class JournalScreen(QWidget):
         self.show_entry(entry)
         self.view.status.setText(f"Saved at {datetime.now():%H:%M}.")
         self.entry_saved.emit(entry.id)
+        self.insights.analyse("journal", entry.id)
         self.refresh()
 
     def _save_failed(self, exc: BaseException) -> None:

@@ -166,8 +166,14 @@ class MoodScreen(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setChildrenCollapsible(False)
+        from mindspace.ui.crisis_panel import CrisisPanel
+        from mindspace.ui.insights import EntryInsights
+
+        self.crisis_panel = CrisisPanel(self.services, self)
+        self.insights = EntryInsights(self.services, self.runner, self.crisis_panel, None, self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.crisis_panel)
         outer.addWidget(splitter)
 
         order: list[QWidget] = [
@@ -204,6 +210,7 @@ class MoodScreen(QWidget):
         self.mood_buttons[3].setFocus()
 
     def clear(self) -> None:
+        self.crisis_panel.dismiss()
         self._checkins.clear()
         self.history.clear()
         self.chart.clear()
@@ -290,6 +297,8 @@ class MoodScreen(QWidget):
         self.new_checkin()
         self.status.setText(f"Saved: {checkin.mood_word} at {checkin.checkin_at:%H:%M}.")
         self.checkin_saved.emit(checkin.id)
+        if checkin.note.strip():
+            self.insights.analyse("mood", checkin.id)
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:

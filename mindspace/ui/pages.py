@@ -68,6 +68,29 @@ def lazy_page(
 CORE_PAGES: list[PageSpec] = [
     PageSpec("journal", "Journal", "journal", "Ctrl+1", _journal),
     PageSpec("mood", "Mood", "mood", "Ctrl+2", _mood),
+    lazy_page(
+        "voice", "Voice check-in", "voice", "Ctrl+3", "mindspace.ui.voice_screen", "VoiceScreen"
+    ),
+    lazy_page(
+        "insights", "Insights", "insights", "Ctrl+4", "mindspace.ui.emotion_trends", "EmotionTrends"
+    ),
+    lazy_page(
+        "safety",
+        "Safety plan",
+        "safety",
+        "Ctrl+5",
+        "mindspace.ui.safety_plan_editor",
+        "SafetyPlanEditor",
+    ),
+    lazy_page("share", "Share", "share", "Ctrl+6", "mindspace.ui.share_screen", "ShareScreen"),
+    lazy_page(
+        "clinician",
+        "Clinician inbox",
+        "clinician",
+        "Ctrl+7",
+        "mindspace.ui.clinician_screen",
+        "ClinicianScreen",
+    ),
 ]
 
 _extra: list[PageSpec] = []
