@@ -42,6 +42,8 @@ class Preferences:
     theme: str = "system"  # system | light | dark | high-contrast
     font_scale: float = 1.0
     autolock_minutes: int = 5
+    audio_input_device: str = ""  # microphone name; "" = the system default
+    whisper_model_dir: str = ""  # a larger CTranslate2 Whisper model folder; "" = shipped tiny.en
 
     @classmethod
     def load(cls, path: Path) -> Preferences:
@@ -55,6 +57,8 @@ class Preferences:
             prefs.theme = "system"
         prefs.autolock_minutes = max(1, min(240, int(prefs.autolock_minutes)))
         prefs.font_scale = max(0.75, min(2.0, float(prefs.font_scale)))
+        prefs.audio_input_device = str(prefs.audio_input_device or "")
+        prefs.whisper_model_dir = str(prefs.whisper_model_dir or "")
         return prefs
 
     def save(self, path: Path) -> None:
@@ -69,7 +73,7 @@ class AppServices:
         self.data_dir = (data_dir or default_data_dir()).expanduser().absolute()
         self.vault = Vault(self.data_dir)
         self._lock_listeners: list[Callable[[], None]] = []
-        self._model_lock = threading.Lock()
+        self._model_lock = threading.RLock()
         self._models: dict[str, Any] = {}
 
     # ---- preferences ----------------------------------------------------------------------
@@ -95,7 +99,9 @@ class AppServices:
         """Create and open a vault; returns the recovery code. Slow (Argon2id calibration)."""
         strength = assess(passphrase)
         if not strength.acceptable:
-            raise WeakPassphraseError(f"passphrase too weak ({strength.label}): {strength.feedback}")
+            raise WeakPassphraseError(
+                f"passphrase too weak ({strength.label}): {strength.feedback}"
+            )
         return self.vault.create(passphrase)
 
     def unlock(self, passphrase: str, wait_for_throttle: bool = False) -> None:
@@ -122,8 +128,19 @@ class AppServices:
     def change_passphrase(self, old: str, new: str) -> str:
         strength = assess(new)
         if not strength.acceptable:
-            raise WeakPassphraseError(f"new passphrase too weak ({strength.label}): {strength.feedback}")
+            raise WeakPassphraseError(
+                f"new passphrase too weak ({strength.label}): {strength.feedback}"
+            )
         return self.vault.change_passphrase(old, new)
+
+    def reset_passphrase(self, recovery_code: str, new: str) -> str:
+        """After a recovery-code unlock: choose a new passphrase; returns a new recovery code."""
+        strength = assess(new)
+        if not strength.acceptable:
+            raise WeakPassphraseError(
+                f"new passphrase too weak ({strength.label}): {strength.feedback}"
+            )
+        return self.vault.reset_passphrase(recovery_code, new)
 
     def add_lock_listener(self, callback: Callable[[], None]) -> None:
         """Called (on the locking thread) after the vault has been locked."""
@@ -154,27 +171,100 @@ class AppServices:
 
     @property
     def journal(self) -> JournalRepository:
-        return self._cached("vault:journal", lambda: JournalRepository(self.vault.db))  # type: ignore[no-any-return]
+        return self._cached("vault:journal", lambda: JournalRepository(self.vault.db))  # type: ignore[no-any-return,unused-ignore]
 
     @property
     def mood(self) -> MoodRepository:
-        return self._cached("vault:mood", lambda: MoodRepository(self.vault.db))  # type: ignore[no-any-return]
+        return self._cached("vault:mood", lambda: MoodRepository(self.vault.db))  # type: ignore[no-any-return,unused-ignore]
 
     @property
     def settings(self) -> VaultSettings:
-        return self._cached("vault:settings", lambda: VaultSettings(self.vault.db))  # type: ignore[no-any-return]
+        return self._cached("vault:settings", lambda: VaultSettings(self.vault.db))  # type: ignore[no-any-return,unused-ignore]
 
     # ---- models (no vault needed) ---------------------------------------------------------
     def model_registry(self) -> ModelRegistry:
         from mindspace.ml.registry import ModelRegistry
 
-        return self._cached("model:registry", ModelRegistry)  # type: ignore[no-any-return]
+        return self._cached("model:registry", ModelRegistry)  # type: ignore[no-any-return,unused-ignore]
 
     # ---- text understanding (owner: mindspace.ml text analysis) ---------------------------
+    def text_analyzer(self) -> Any:  # mindspace.ml.text_analyzer.TextAnalyzer
+        """Emotions + sentiment + crisis screen (no vault needed). Built lazily, then cached;
+        the emotion model loads on first use (slow: call off the GUI thread)."""
+        from mindspace.ml.text_analyzer import TextAnalyzer
+
+        def build() -> Any:
+            from mindspace.ml.emotion_model import EmotionModel
+
+            return TextAnalyzer(lambda: EmotionModel.load(self.model_registry()))
+
+        return self._cached("model:text-analyzer", build)
+
+    @property
+    def analyses(self) -> Any:  # mindspace.storage.analysis.AnalysisStore
+        """Stored analyses, label corrections, safety plan and crisis region (vault open)."""
+        from mindspace.storage.analysis import AnalysisStore
+
+        return self._cached("vault:analyses", lambda: AnalysisStore(self.vault.db))
+
+    def analysis_service(self) -> Any:  # mindspace.ml.analysis_service.AnalysisService
+        """Analyse saved entries/notes and store results (vault open; blocking calls)."""
+        from mindspace.ml.analysis_service import AnalysisService
+
+        parts = (self.text_analyzer(), self.analyses, self.journal, self.mood)  # outside the lock
+        return self._cached("vault:analysis-service", lambda: AnalysisService(*parts))
+
+    def crisis_resources(self) -> Any:  # mindspace.core.crisis_resources.CrisisResources
+        """Shipped crisis lines by region (no vault needed)."""
+        from mindspace.core.crisis_resources import CrisisResources
+
+        return self._cached("model:crisis-resources", CrisisResources.load)
 
     # ---- voice check-ins (owner: mindspace.audio / voice analysis) ------------------------
+    def transcriber(self) -> Any:
+        """The verified, loaded speech model (`mindspace.ml.transcriber.Transcriber`); slow the
+        first time (~1-2 s). Uses `Preferences.whisper_model_dir` when the user chose a folder."""
+        from mindspace.ml.transcriber import Transcriber
+
+        model_dir = str(getattr(self.load_preferences(), "whisper_model_dir", "") or "")
+        registry = self.model_registry()  # not inside the factory: _cached's lock is not reentrant
+        return self._cached(
+            f"model:transcriber:{model_dir}",
+            lambda: Transcriber.load(registry, model_dir or None),
+        )
+
+    def voice_analyzer(self) -> Any:
+        """`mindspace.ml.voice_analyzer.VoiceAnalyzer` (stateless; prosody + arousal)."""
+        from mindspace.ml.voice_analyzer import VoiceAnalyzer
+
+        return self._cached("model:voice-analyzer", VoiceAnalyzer)
+
+    def audio_input_device(self) -> str | None:
+        """The microphone chosen in preferences (name or index as text), or None for default."""
+        return str(getattr(self.load_preferences(), "audio_input_device", "") or "") or None
+
+    @property
+    def blobs(self) -> Any:
+        """`mindspace.storage.blobs.BlobStore`: encrypted audio blobs of the open vault."""
+        from mindspace.storage.blobs import BlobStore
+
+        return self._cached("vault:blobs", lambda: BlobStore(self.vault))
+
+    @property
+    def voice(self) -> Any:
+        """`mindspace.storage.voice.VoiceRepository` (check-ins, linked journal entries, audio,
+        recommendation feedback, the personal model)."""
+        from mindspace.storage.voice import VoiceRepository
+
+        journal, blobs = self.journal, self.blobs
+        return self._cached("vault:voice", lambda: VoiceRepository(self.vault.db, journal, blobs))
 
     # ---- sharing (owner: mindspace.share) -------------------------------------------------
+    def sharing(self) -> Any:
+        """The `mindspace.share.service.SharingService` of the open vault (dropped on lock)."""
+        from mindspace.share.service import SharingService
+
+        return self._cached("vault:sharing", lambda: SharingService(self))
 
 
 __all__ = ["AppServices", "Preferences", "ThrottledError", "default_data_dir"]

