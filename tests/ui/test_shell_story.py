@@ -346,7 +346,9 @@ def test_theme_switching_and_text_size(
         "theme",
         "font_scale",
         "autolock_minutes",
-    }
+        "audio_input_device",
+        "whisper_model_dir",
+    }  # only these non-personal settings; the crisis region lives in the vault
 
 
 def test_auto_lock_waits_while_a_new_recovery_code_is_shown(
