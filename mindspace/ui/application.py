@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
@@ -124,11 +124,33 @@ class Shell(QObject):
         self._set_window(window)
         self.idle.start()
         self._set_state("unlocked")
+        self._reanalyse_in_background(window)
         if via_recovery:
             if can_reset_with_recovery(self.services) and recovery_code:
                 window.open_change_passphrase(recovery_code=recovery_code)
             else:
                 window.statusBar().showMessage("Opened with your recovery code.", 15_000)
+
+    def _reanalyse_in_background(self, window: Any) -> None:
+        """Bring stored analyses up to the shipped model (after an update, or entries edited
+        elsewhere, e.g. by the CLI). Loads the text model early, which also warms it up."""
+        services = self.services
+
+        def work(cancel_event: Any) -> int:
+            return int(services.analysis_service().reanalyze(cancel=cancel_event))
+
+        def done(count: int) -> None:
+            if count and self.main_window is window:
+                window.statusBar().showMessage(f"Updated the insights of {count} entries.", 10_000)
+
+        self.runner.submit(
+            work,
+            name="reanalyse",
+            owner=window,
+            with_cancel=True,
+            on_success=done,
+            on_failure=lambda _exc: None,  # locked or cancelled: it resumes at the next unlock
+        )
 
     # ---- preferences ----------------------------------------------------------------------
     def apply_preferences(self, prefs: Preferences) -> None:

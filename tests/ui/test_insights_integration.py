@@ -70,3 +70,22 @@ def test_mood_note_is_analysed(qtbot, open_services: AppServices, tasks_done) ->
         qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert blocker.args[0] == "mood" and blocker.args[2] in ("concern", "urgent")
     assert screen.crisis_panel.isVisible()
+
+
+def test_unlock_brings_analyses_up_to_date(qtbot, make_shell, open_services: AppServices,
+                                           tasks_done) -> None:
+    """Entries written elsewhere (here: straight through the repository, like the CLI) are
+    analysed in the background after the next unlock."""
+    from tests.ui.test_shell_story import _unlock_via_gui
+
+    services = open_services
+    entry = services.journal.add("From the command line", "We laughed so much, a lovely day.")
+    assert services.analyses.get("journal", entry.id) is None
+    services.lock()
+    shell = make_shell()
+    shell.start()
+    _unlock_via_gui(qtbot, shell)
+    qtbot.waitUntil(lambda: services.analyses.get("journal", entry.id) is not None,
+                    timeout=60_000)
+    tasks_done()
+    assert services.analyses.get("journal", entry.id).emotions["joy"] > 0.5
