@@ -2,8 +2,11 @@
 per category, on `tests/data/crisis_eval.jsonl`; also the time to scan a 1 MB document.
 
 Usage: python bench/bench_crisis.py [--split dev|heldout|all] [--show-errors]
+       python bench/bench_crisis.py --file PATH [--show-errors]
 A statement counts as flagged when the level is `concern` or `urgent`. Patterns are tuned on
-the `dev` split only; `heldout` is for reporting.
+the `dev` split only; `heldout` is for reporting. `--file` scores any JSONL file whose lines
+have `text`, `category` and either `risk` (true/false, 1/0, "risk"/"safe") or `label`
+("risk"/"safe"); its misses and false positives are always printed.
 """
 
 from __future__ import annotations
@@ -26,6 +29,27 @@ EVAL = ROOT / "tests" / "data" / "crisis_eval.jsonl"
 def load(split: str) -> list[dict]:
     rows = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines() if line]
     return [r for r in rows if split == "all" or r["split"] == split]
+
+
+def _is_risk(row: dict) -> bool:
+    value = row.get("risk", row.get("label"))
+    if isinstance(value, str):
+        return value.strip().lower() in ("risk", "true", "yes", "1", "concern", "urgent")
+    return bool(value)
+
+
+def load_file(path: Path) -> list[dict]:
+    """Rows of a JSONL file normalised to the eval-set layout (``label``, ``category``)."""
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        raw = json.loads(line)
+        if "text" not in raw:
+            raise SystemExit(f"{path}:{n}: no 'text' field")
+        rows.append({"text": raw["text"], "label": "risk" if _is_risk(raw) else "safe",
+                     "category": str(raw.get("category", "uncategorised"))})
+    return rows
 
 
 def evaluate(rows: list[dict], detector: CrisisDetector) -> dict:
@@ -62,11 +86,20 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="both", choices=["dev", "heldout", "all", "both"])
     ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--file", type=Path, help="score this JSONL file instead of the eval set")
     args = ap.parse_args()
     det = CrisisDetector()
-    splits = ["dev", "heldout"] if args.split == "both" else [args.split]
-    for split in splits:
-        res = evaluate(load(split), det)
+    if args.file is not None:
+        if not args.file.is_file():
+            print(f"no such file: {args.file}", file=sys.stderr)
+            return 2
+        batches = [(str(args.file), load_file(args.file))]
+        args.show_errors = True
+    else:
+        splits = ["dev", "heldout"] if args.split == "both" else [args.split]
+        batches = [(split, load(split)) for split in splits]
+    for split, rows in batches:
+        res = evaluate(rows, det)
         print(f"== {split}: recall {res['recall']:.3f} ({res['n_risk']} risk)  "
               f"FPR {res['fpr']:.3f} ({res['n_safe']} safe)")
         for cat, (flagged, n) in res["by_category"].items():

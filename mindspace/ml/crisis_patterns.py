@@ -34,11 +34,12 @@ class Pattern:
     weak: bool = False  # only counts together with another signal
     requires: re.Pattern[str] | None = None  # the sentence must also match this
     clause_negation: bool = False
+    reason: str | None = None  # overrides the category's phrase in reasons
 
 
 def _p(
     category: str, regex: str, *, negatable: bool = True, weak: bool = False,
-    requires: str | None = None, clause_negation: bool = False,
+    requires: str | None = None, clause_negation: bool = False, reason: str | None = None,
 ) -> Pattern:
     return Pattern(
         category,
@@ -47,6 +48,7 @@ def _p(
         weak,
         re.compile(requires) if requires else None,
         clause_negation,
+        reason,
     )
 
 
@@ -114,7 +116,10 @@ PATTERNS: tuple[Pattern, ...] = (
        r"car|bus|truck|parking garage)s?\b"),
     _p("plan", r"\b(?:cliffs?|bridge|roof|ledge|edge) and jump\b"),
     _p("plan", r"\b(?:standing|stood|sitting|am) (?:on|at) (?:the )?(?:edge of (?:the )?)?"
-       r"(?:train |railway )?(?:bridge|roof|ledge|cliff|tracks|balcony|railway)\b"),
+       r"(?:train |railway )?(?:bridge|roof|ledge|cliff|tracks|balcony|railway)\b",
+       requires=r"\b(?:jump\w*|edge|thinking|for (?:an|a|hours|ages|a long)|alone|last night|"
+       r"tonight|again|looking down|wanted|want|end|die|dying|fall|ready|nobody|crying|now|"
+       r"waiting|tracks)\b"),
     _p("plan", r"\b(?:slit|slash|slice|cut|cutting|cuts|open) (?:my|both) (?:wrists?|throat)\b"),
     _p("plan", r"\b(?:know|figured out|decided|planned|worked out|thought about|researched|"
        r"looked up) (?:exactly )?(?:how|when|where|the best way)\b.{0,40}\b(?:do it|kill|"
@@ -129,7 +134,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"starve|starving|bite|biting|bruise|bruising) myself\b"
        r"(?! (?:on|with) (?:the|a|an) (?:stove|oven|iron|pan|pot|kettle|knife|tray|nail|"
        r"paper|glass|grater)| (?:shaving|cooking|chopping|by accident|accidentally|"
-       r"playing|at the gym|lifting|working out))"),
+       r"playing|at the gym|lifting|working out)| (?:a|an|some|another) (?:\w+ )?(?:slice|piece|"
+       r"portion|break|slack|bit|bite|sandwich|cake|bread|deal|wedge|chunk|treat)\b)"),
     _p("self_harm", r"\bself harm(?:ing|ed|s)?\b"),
     _p("self_harm", r"\b(?:cut|cutting|cuts|burn|burned|burning|slash|slashed|scratch|"
        r"scratched|carve|carved|carving) (?:my|both) " + _BODY + r"\b"
@@ -167,7 +173,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"with|see|hear from) me (?:much longer|anymore|for long|soon|again)\b", negatable=False),
     _p("indirect", r"\bthis (?:is|will be) my (?:last|final) (?:journal )?(?:entry|post|message|"
        r"words|goodbye)\b"),
-    _p("indirect", r"\b(?:and|to) (?:not|never) (?:come|coming) back\b", negatable=False,
+    _p("indirect", r"\b(?:and|to) (?:not|never) (?:come|coming|go|going) (?:back|home)\b"
+       r"(?! (?:until|till|before|for|tonight|today|early|late|after))", negatable=False,
        requires=r"\b(?:going to|want|wish|plan|will|walk|drive|leave)\b"),
     _p("indirect", r"\b(?:this is (?:me saying )?(?:my )?goodbye|saying (?:my )?goodbyes?"
        r"(?= *(?:$|[|.!?;]| to (?:everyone|everybody|you all|all of you|the world|my family|"
@@ -176,7 +183,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"say (?:my )?goodbyes? to (?:all of you|you all|"
        r"everyone|everybody|the world)|(?:wanted|want|need) to say goodbye)\b"),
     _p("indirect", r"\b(?:nobody|no one|noone|no body) (?:would|will|is going to) (?:even )?"
-       r"(?:notice|miss me|care|be sad)\b.{0,20}\b(?:if|when) i\b"),
+       r"(?:notice|miss me|care|be sad)\b.{0,20}\b(?:if|when) i (?:was|were|am|died|"
+       r"disappeared|vanished|left for good|did not wake|never woke|killed|ended|stopped "
+       r"(?:being|existing|living)|just (?:died|disappeared|vanished))\b"),
     _p("indirect", r"\b(?:nobody|no one|noone) would (?:even )?miss me\b"),
     _p("indirect", r"\b(?:after|when|once) i am (?:gone|dead)\b"),
     _p("indirect", r"\b(?:put|putting|get|getting|got) my affairs in order\b"),
@@ -302,6 +311,9 @@ THIRD_PERSON = frozenset([
     "article", "news", "documentary", "episode", "game", "lyrics", "play", "series", "podcast",
     "video", "lecture", "class", "course", "essay", "paper", "report", "study", "scene",
     "chapter", "headline", "awareness", "prevention", "research", "hotline", "campaign",
+    "poet", "writer", "artist", "musician", "band", "rapper", "comedian", "host", "doctor",
+    "nurse", "therapist", "victim", "soldier", "officer", "stranger", "passenger", "driver",
+    "teen", "teenager", "survivor", "user", "poster", "commenter", "narrator", "memoir",
 ])
 
 PAST_CUES = frozenset({
@@ -337,12 +349,16 @@ RESOLVED = re.compile(
     r"stable|content|well)(?: and \w+)?(?: now| today| these days)?(?= *(?:$|[|.!?,;]))|"
     r"i love my life|these days i|doing well|therapy helped|treatment helped|"
     r"stopped (?:a long time ago|years ago|for good)|"
-    r"a life i love|survived|got through|no longer)\b"
+    r"a life i love|survived|got through|no longer|behind me|a thing of the past|"
+    r"(?:therapy|treatment|medication|meds|counselling|counseling|my therapist) (?:changed|"
+    r"helped|saved|fixed)|changed that|saved me|(?:i|i have|i had) (?:stopped|quit)"
+    r"(?= *(?:$|[|.!?,;]|now|for good|completely|since|years|months|a long)))\b"
 )
 
 # "clean from self harm", "recovered from my overdose": the match itself is described as over.
 RESOLVED_BEFORE = re.compile(
-    r"\b(?:clean|free|recovered|recovering|recovery|healed|healing|survivor|survived|stopped|"
+    r"(?<!time i )(?<!time to )(?<!want to )(?<!going to )\b(?:clean|free|recovered|"
+    r"recovering|recovery|healed|healing|survivor|survived|stopped|"
     r"quit|sober) (?:from |of )?(?:my |the |a |an )?$"
 )
 

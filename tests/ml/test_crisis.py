@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mindspace.ml.crisis import CrisisDetector, CrisisResult, combine
+from mindspace.ml.crisis import CrisisDetector, CrisisResult, combine, normalise
 
 EVAL = Path(__file__).resolve().parents[1] / "data" / "crisis_eval.jsonl"
 DET = CrisisDetector()
@@ -26,6 +26,44 @@ def level(text: str) -> str:
 ])
 def test_idioms_and_hyperbole_are_not_flagged(text: str) -> None:
     assert level(text) == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "I'm dead tired and I want to die", "Death would be a relief.", "I hope I never wake up.",
+    "Please tell my mom I'm sorry.", "I wouldn't mind dying.",
+    "My family would be happier without me.",
+    "I'm going to step off the ledge tonight.", "I have a knife and I'm going to use it on myself.",
+    "i want to cut so bad", "Suicide is on my mind constantly.", "I want my life to be over.",
+])
+def test_indirect_and_passive_wordings_are_flagged(text: str) -> None:
+    assert level(text) != "none"
+
+
+@pytest.mark.parametrize("text", [
+    "I'd die for a pizza", "I'm killing it at work", "bored to death in that meeting",
+    "scared to death of spiders", "over my dead body", "she is drop dead gorgeous",
+    "stuck in a dead end job", "that was a killer workout", "my phone died again",
+    "I'm dead on my feet", "I nearly died laughing", "I'm dying to see that film",
+    "goodbye 2024, hello new year", "this heat is going to be the death of me",
+])
+def test_more_idioms_stay_safe(text: str) -> None:
+    assert level(text) == "none"
+
+
+def test_method_and_goodbye_cues_together_are_urgent() -> None:
+    assert level("There is no point in living. Goodbye, I love you all.") == "urgent"
+    assert level("I have the pills lined up and I'll take them tonight.") == "urgent"
+
+
+def test_sentence_prefilter_finds_the_same_matches_as_a_full_scan() -> None:
+    rows = [json.loads(x) for x in EVAL.read_text(encoding="utf-8").splitlines() if x]
+    for row in rows:
+        norm = normalise(row["text"])
+        starts, ends = DET._sentences(norm)
+        fast = [(p.regex.pattern, m.span()) for p, m, _ in DET._matches(norm, starts, ends)]
+        full = [(p.regex.pattern, m.span())
+                for p, m, _ in DET._matches(norm, starts, ends, prefilter=False)]
+        assert fast == full, row["text"]
 
 
 @pytest.mark.parametrize("text", [
@@ -110,7 +148,7 @@ def test_result_is_deterministic_and_serialisable() -> None:
 
 
 def test_combine_raises_none_to_concern_but_never_lowers() -> None:
-    text = "Everything feels empty and pointless and I am so alone."
+    text = "Everything feels empty today and I am so alone."
     plain = DET.detect(text)
     assert plain.level == "none" and plain.markers
     raised = combine(plain, {"sadness": 0.8, "fear": 0.1}, -0.8)
@@ -128,7 +166,7 @@ def _eval(split: str) -> tuple[float, float]:
     rows = [r for r in rows if r["split"] == split]
     risk = [r for r in rows if r["label"] == "risk"]
     safe = [r for r in rows if r["label"] == "safe"]
-    assert len(risk) >= 40 and len(safe) >= 60
+    assert len(risk) >= 20 and len(safe) >= 20
     recall = sum(level(r["text"]) != "none" for r in risk) / len(risk)
     fpr = sum(level(r["text"]) != "none" for r in safe) / len(safe)
     return recall, fpr
@@ -151,8 +189,8 @@ def test_heldout_false_positive_rate_meets_target() -> None:
     assert fpr <= 0.10
 
 
-@pytest.mark.xfail(strict=True, reason="measured heldout recall 0.65 (blind); target 0.95 not met "
-                   "by the pattern screen - see docs/crisis-detection.md")
+@pytest.mark.xfail(strict=True, reason="measured heldout recall 0.41 on the latest blind batch "
+                   "(heldout-v7); target 0.95 not met - see docs/crisis-detection.md")
 def test_heldout_recall_meets_target() -> None:
     recall, _ = _eval("heldout")
     assert recall >= 0.95
