@@ -140,8 +140,9 @@ class Shell(QObject):
             return int(services.analysis_service().reanalyze(cancel=cancel_event))
 
         def done(count: int) -> None:
-            if count and self.main_window is window:
-                window.statusBar().showMessage(f"Updated the insights of {count} entries.", 10_000)
+            shown = self.main_window
+            if count and shown is not None and shown is window:
+                shown.statusBar().showMessage(f"Updated the insights of {count} entries.", 10_000)
 
         self.runner.submit(
             work,

@@ -8,6 +8,8 @@ code is on screen until the user confirms they wrote it down.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -123,7 +125,8 @@ class ChangePassphraseDialog(QDialog):
             if not can_reset_with_recovery(self.services):
                 self.message.setText("Setting a passphrase with the recovery code is unavailable.")
                 return
-            fn, args = self.services.reset_passphrase, (self._recovery_code, new)  # type: ignore[attr-defined]
+            fn: Callable[[str, str], str] = self.services.reset_passphrase
+            args = (self._recovery_code, new)
         else:
             current = self.current_edit.text()
             if not current:
