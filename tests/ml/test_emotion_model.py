@@ -85,8 +85,15 @@ def test_batch_equals_single(model: EmotionModel) -> None:
 
 
 def test_edge_inputs_do_not_fail(model: EmotionModel) -> None:
-    texts = ["", "   \n\t", "😀😀🎉", "Je suis très heureux aujourd'hui", "今日はとても悲しい",
-             "a" * 5000, "\x00\ufffd"]
+    texts = [
+        "",
+        "   \n\t",
+        "😀😀🎉",
+        "Je suis très heureux aujourd'hui",
+        "今日はとても悲しい",
+        "a" * 5000,
+        "\x00\ufffd",
+    ]
     preds = model.predict(texts)
     assert len(preds) == len(texts)
     for p in preds:

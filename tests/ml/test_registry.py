@@ -145,11 +145,20 @@ def test_package_relative_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     blob.write_bytes(b"weights" * 100)
     monkeypatch.syspath_prepend(str(tmp_path / "site"))
     root = tmp_path / "models"
-    _write_manifest(root, [{
-        "name": "whisper-small", "version": "1", "kind": "ctranslate2",
-        "package": "fake_models_pkg", "path": "whisper/model.bin",
-        "sha256": sha256_file(blob), "size": blob.stat().st_size,
-    }])
+    _write_manifest(
+        root,
+        [
+            {
+                "name": "whisper-small",
+                "version": "1",
+                "kind": "ctranslate2",
+                "package": "fake_models_pkg",
+                "path": "whisper/model.bin",
+                "sha256": sha256_file(blob),
+                "size": blob.stat().st_size,
+            }
+        ],
+    )
     registry = ModelRegistry(root)
     entry = registry.get("whisper-small")
     assert entry.package == "fake_models_pkg"
@@ -161,9 +170,19 @@ def test_package_relative_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_entry_from_missing_package_is_refused(tmp_path: Path) -> None:
-    _write_manifest(tmp_path, [{
-        "name": "ghost", "version": "1", "kind": "onnx", "package": "no_such_pkg_xyz",
-        "path": "m.onnx", "sha256": "0" * 64, "size": 1,
-    }])
+    _write_manifest(
+        tmp_path,
+        [
+            {
+                "name": "ghost",
+                "version": "1",
+                "kind": "onnx",
+                "package": "no_such_pkg_xyz",
+                "path": "m.onnx",
+                "sha256": "0" * 64,
+                "size": 1,
+            }
+        ],
+    )
     with pytest.raises(ModelIntegrityError, match="model ghost failed its integrity check"):
         ModelRegistry(tmp_path).verify("ghost")
