@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
+
+# onnxruntime's official wheels collect usage telemetry unless told not to; MindSpace never sends
+# anything anywhere. This must be set before onnxruntime is imported anywhere in the process.
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"
 from importlib import metadata
 from pathlib import Path
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"  # before anything imports onnxruntime
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MINDSPACE_KDF_CALIBRATE", "0")
 

@@ -5,8 +5,8 @@ Contract
 * :func:`extract_prosody` takes 16 kHz mono float32 audio (and optionally the transcript segments
   for the speaking rate) and returns a :class:`Prosody`; every feature name carries its unit.
   Features that cannot be measured (e.g. pitch of a silent clip) are ``None``.
-  Pitch uses ``librosa.yin`` (not the much slower ``pyin``). The first librosa call in a process
-  pays ~2 s of imports (and, once per installation, numba's JIT compile which is then cached).
+  Pitch uses YIN (`mindspace.ml.pitch.yin`, librosa's algorithm in plain NumPy; not the much
+  slower pYIN).
 * Research on depression and stress (Cummins et al., 2015) finds these markers meaningful mostly
   relative to the same person, so :class:`Baseline` summarises earlier check-ins (rolling median
   and spread = 1.4826 x MAD of the last :data:`BASELINE_WINDOW`, needs >= :data:`MIN_BASELINE`)
@@ -88,11 +88,11 @@ class Prosody:
 
 def frame_levels_db(samples: np.ndarray) -> np.ndarray:
     """RMS level per 10 ms hop (25 ms frames) in dBFS, floored at -100."""
-    import librosa
+    from mindspace.ml.pitch import rms as frame_rms
 
     if samples.size < FRAME:
         samples = np.pad(samples, (0, FRAME - samples.size))
-    rms = librosa.feature.rms(y=samples, frame_length=FRAME, hop_length=HOP, center=True)[0]
+    rms = frame_rms(samples, frame_length=FRAME, hop_length=HOP)
     return np.asarray(20.0 * np.log10(np.maximum(rms, 1e-5)), dtype=np.float64)
 
 
@@ -139,7 +139,7 @@ def extract_prosody(
     ``segments`` are transcript segments (``start``/``end`` seconds and ``text``) used for words
     per minute; without them ``speaking_rate_wpm`` is ``None``.
     """
-    import librosa
+    from mindspace.ml.pitch import yin
 
     y = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
     duration = y.size / SAMPLE_RATE
@@ -168,14 +168,13 @@ def extract_prosody(
 
     # pitch with yin; a frame counts as voiced when it is active and its f0 is inside the range
     # and continuous with a neighbour (yin gives an estimate for every frame, voiced or not)
-    f0 = librosa.yin(
+    f0 = yin(
         y,
         fmin=F0_MIN_HZ,
         fmax=F0_MAX_HZ,
         sr=SAMPLE_RATE,
         frame_length=PITCH_FRAME,
         hop_length=HOP,
-        center=True,
     )
     n = min(f0.size, active.size)
     f0, act = f0[:n], active[:n]

@@ -15,7 +15,7 @@ classifier is shipped. Instead:
   sadness or fatigue, negative + high arousal as anger or anxiety, and so on.
 
 This is an indication for the user's own reflection, never a diagnosis. Pure computation apart
-from :meth:`VoiceAnalyzer.analyze`, which calls librosa (~0.05 s per 10 s of audio after the first
+from :meth:`VoiceAnalyzer.analyze`, which measures prosody (~0.05 s per 10 s of audio after the first
 call). Thread-safe.
 """
 

@@ -1,0 +1,101 @@
+"""Frame energy and YIN pitch in plain NumPy.
+
+These follow librosa 0.11's `feature.rms` and `yin` step for step (zero-padded centred frames,
+FFT autocorrelation over the whole frame, cumulative-mean-normalised difference, parabolic
+refinement, first trough under the threshold or else the global minimum), so results match
+librosa to float rounding;
+`tests/ml/test_pitch.py` checks that against librosa when it is installed. Keeping them here
+spares the app librosa's numba/LLVM stack (about 160 MB in the desktop bundle and a one-off
+JIT compile of tens of seconds on first use). Pure functions; safe on any thread.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def frames(y: np.ndarray, frame_length: int, hop_length: int) -> np.ndarray:
+    """Zero-pad by frame_length // 2 on both sides and slice into columns (frame_length, n)."""
+    padded = np.pad(y, frame_length // 2, mode="constant")
+    if padded.size < frame_length:
+        padded = np.pad(padded, (0, frame_length - padded.size))
+    view = np.lib.stride_tricks.sliding_window_view(padded, frame_length)[::hop_length]
+    return np.ascontiguousarray(view.T)
+
+
+def rms(y: np.ndarray, frame_length: int, hop_length: int) -> np.ndarray:
+    """Root-mean-square level of each centred frame (like `librosa.feature.rms(...)[0]`)."""
+    x = frames(np.asarray(y), frame_length, hop_length)
+    power = np.mean(np.abs(x) ** 2, axis=0, keepdims=True)
+    return np.asarray(np.sqrt(power)[0])
+
+
+def _autocorrelate(y_frames: np.ndarray, max_size: int) -> np.ndarray:
+    """Autocorrelation of each column up to lag max_size - 1 (FFT, zero-padded)."""
+    from scipy.fft import next_fast_len
+
+    n_pad = next_fast_len(2 * y_frames.shape[0] - 1, real=True)
+    spectrum = np.fft.rfft(y_frames, n=n_pad, axis=0)
+    power = spectrum.real**2 + spectrum.imag**2
+    return np.asarray(np.fft.irfft(power, n=n_pad, axis=0)[:max_size])
+
+
+def _cmnd(y_frames: np.ndarray, min_period: int, max_period: int) -> np.ndarray:
+    """Cumulative mean normalised difference function, lags min_period..max_period (rows)."""
+    acf = _autocorrelate(y_frames, max_period + 1)
+    diff = np.cumsum(np.square(y_frames), axis=0)
+    diff[0, :] = 0
+    # d(k) = 2 * (ACF(0) - ACF(k)) - sum_{m<k} y(m)^2
+    diff[1 : max_period + 1, :] = 2 * (acf[0:1, :] - acf[1 : max_period + 1, :]) - diff[
+        :max_period, :
+    ]
+    numerator = diff[min_period : max_period + 1, :]
+    tau = np.arange(1, max_period + 1).reshape(-1, 1)
+    cumulative_mean = np.cumsum(diff[1 : max_period + 1, :], axis=0) / tau
+    denominator = cumulative_mean[min_period - 1 : max_period, :]
+    return np.asarray(numerator / (denominator + np.finfo(denominator.dtype).tiny))
+
+
+def _parabolic_shifts(x: np.ndarray) -> np.ndarray:
+    """Sub-sample offset of each interior lag's parabola vertex (0 at the ends)."""
+    shifts = np.zeros_like(x)
+    prev, mid, nxt = x[:-2, :], x[1:-1, :], x[2:, :]
+    a = nxt + prev - 2 * mid
+    b = (nxt - prev) / 2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        inner = np.where(np.abs(b) >= np.abs(a), 0.0, -b / a)
+    shifts[1:-1, :] = inner
+    return shifts
+
+
+def yin(
+    y: np.ndarray,
+    *,
+    fmin: float,
+    fmax: float,
+    sr: int,
+    frame_length: int = 2048,
+    hop_length: int | None = None,
+    trough_threshold: float = 0.1,
+) -> np.ndarray:
+    """Fundamental frequency (Hz) of each centred frame by YIN (de Cheveigné & Kawahara, 2002).
+
+    Every frame gets an estimate (voiced or not); callers decide voicing themselves.
+    """
+    hop = hop_length or frame_length // 4
+    min_period = int(np.floor(sr / fmax))
+    max_period = min(int(np.ceil(sr / fmin)), frame_length - 1)
+    if not 0 < min_period <= max_period:
+        raise ValueError("fmin/fmax/frame_length leave no lag range for yin")
+    y_frames = frames(np.asarray(y), frame_length, hop)
+    cmnd = _cmnd(y_frames, min_period, max_period)
+    shifts = _parabolic_shifts(cmnd)
+    padded = np.pad(cmnd, ((1, 1), (0, 0)), mode="edge")
+    is_trough = (cmnd < padded[:-2, :]) & (cmnd <= padded[2:, :])
+    is_trough[0, :] = cmnd[0, :] < cmnd[1, :]
+    below = is_trough & (cmnd < trough_threshold)
+    period = np.argmax(below, axis=0)
+    no_trough = ~np.any(below, axis=0)
+    period[no_trough] = np.argmin(cmnd, axis=0)[no_trough]
+    refined = min_period + period + shifts[period, np.arange(cmnd.shape[1])]
+    return np.asarray(sr / refined)
