@@ -1,8 +1,11 @@
 """Crisis-screen evaluation: recall on risk statements and false-positive rate, per split and
 per category, on `tests/data/crisis_eval.jsonl`; also the time to scan a 1 MB document.
 
-Usage: python bench/bench_crisis.py [--split dev|heldout|all] [--show-errors]
-       python bench/bench_crisis.py --file PATH [--show-errors]
+Usage: python bench/bench_crisis.py [--split dev|heldout|all] [--show-errors] [--patterns-only]
+       python bench/bench_crisis.py --file PATH [--show-errors] [--patterns-only]
+Each set is scored twice, side by side: the pattern screen alone and patterns + the learned
+layer (``mindspace.ml.crisis_model``; skipped with a note when its files are missing). Errors
+are listed for the combined screen. It also prints the combined screen's latency per entry.
 A statement counts as flagged when the level is `concern` or `urgent`. Patterns are tuned on
 the `dev` split only; `heldout` is for reporting. `--file` scores any JSONL file whose lines
 have `text`, `category` and either `risk` (true/false, 1/0, "risk"/"safe") or `label`
@@ -22,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from mindspace.ml.crisis import CrisisDetector  # noqa: E402
+from mindspace.ml.crisis_model import CrisisModel, ModelLayer  # noqa: E402
 
 EVAL = ROOT / "tests" / "data" / "crisis_eval.jsonl"
 
@@ -82,13 +86,43 @@ def evaluate(rows: list[dict], detector: CrisisDetector) -> dict:
     }
 
 
+def _report(name: str, res_p: dict, res_c: dict | None, show_errors: bool) -> None:
+    line = (f"== {name}: patterns recall {res_p['recall']:.3f} FPR {res_p['fpr']:.3f}")
+    if res_c is not None:
+        line += f" | combined recall {res_c['recall']:.3f} FPR {res_c['fpr']:.3f}"
+    print(line + f"  ({res_p['n_risk']} risk, {res_p['n_safe']} safe)")
+    for cat, (flagged, n) in res_p["by_category"].items():
+        what = "recall" if cat.startswith("risk/") else "FP rate"
+        cells = f"patterns {flagged / n:.2f} ({flagged}/{n})"
+        if res_c is not None:
+            fc = res_c["by_category"][cat][0]
+            cells += f"  combined {fc / n:.2f} ({fc}/{n})"
+        print(f"   {cat:28s} {what:8s} {cells}")
+    if show_errors:
+        for kind, row, out in (res_c or res_p)["errors"]:
+            print(f"   {kind:4s} [{row['category']}] {row['text']!r} -> {out.level} "
+                  f"{out.reasons} {list(out.ignored)}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="both", choices=["dev", "heldout", "all", "both"])
     ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--patterns-only", action="store_true", help="skip the learned layer")
     ap.add_argument("--file", type=Path, help="score this JSONL file instead of the eval set")
     args = ap.parse_args()
     det = CrisisDetector()
+    combined: CrisisDetector | None = None
+    if not args.patterns_only:
+        t0 = time.perf_counter()
+        try:
+            model = CrisisModel.load()
+        except Exception as exc:  # noqa: BLE001 - report and continue with patterns only
+            print(f"learned layer unavailable, patterns only: {exc}")
+        else:
+            print(f"learned layer {model.model_id}: loaded in {time.perf_counter() - t0:.2f} s, "
+                  f"threshold {model.threshold:.2f}")
+            combined = CrisisDetector(model=ModelLayer(lambda: model))
     if args.file is not None:
         if not args.file.is_file():
             print(f"no such file: {args.file}", file=sys.stderr)
@@ -99,22 +133,31 @@ def main() -> int:
         splits = ["dev", "heldout"] if args.split == "both" else [args.split]
         batches = [(split, load(split)) for split in splits]
     for split, rows in batches:
-        res = evaluate(rows, det)
-        print(f"== {split}: recall {res['recall']:.3f} ({res['n_risk']} risk)  "
-              f"FPR {res['fpr']:.3f} ({res['n_safe']} safe)")
-        for cat, (flagged, n) in res["by_category"].items():
-            rate = flagged / n
-            what = "recall" if cat.startswith("risk/") else "FP rate"
-            print(f"   {cat:28s} {what:8s} {rate:.2f}  ({flagged}/{n})")
-        if args.show_errors:
-            for kind, row, out in res["errors"]:
-                print(f"   {kind:4s} [{row['category']}] {row['text']!r} -> {out.level} "
-                      f"{out.reasons} {list(out.ignored)}")
+        res_c = evaluate(rows, combined) if combined is not None else None
+        _report(split, evaluate(rows, det), res_c, args.show_errors)
+    if combined is not None:
+        rows = batches[0][1]
+        times = []
+        for r in rows:
+            t0 = time.perf_counter()
+            combined.detect(r["text"])
+            times.append(time.perf_counter() - t0)
+        times.sort()
+        med, p95 = times[len(times) // 2], times[int(0.95 * len(times))]
+        print(f"combined latency per entry ({len(times)} entries): median "
+              f"{1000 * med:.1f} ms, p95 {1000 * p95:.1f} ms")
+        entry = " ".join(["I went for a walk and then I made dinner for the kids."] * 20)
+        t0 = time.perf_counter()
+        combined.detect(entry)
+        print(f"combined, one 20-sentence entry: {1000 * (time.perf_counter() - t0):.0f} ms")
     doc = ("Today was long. I went to the shops and then I made dinner for the kids. " * 14000)
     doc = doc[:1_000_000]
-    t0 = time.perf_counter()
-    det.detect(doc + " I want to end my life.")
-    print(f"scan of a 1 MB document: {time.perf_counter() - t0:.2f} s")
+    for name, d in (("patterns", det), ("combined", combined)):
+        if d is None:
+            continue
+        t0 = time.perf_counter()
+        d.detect(doc + " I want to end my life.")
+        print(f"{name}: scan of a 1 MB document: {time.perf_counter() - t0:.2f} s")
     return 0
 
 

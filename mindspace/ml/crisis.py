@@ -26,6 +26,13 @@ Contract
   assessment.
 * :func:`combine` may raise ``none`` to ``concern`` from model signals (sadness/fear and very
   negative sentiment together with hopeless wording); it never lowers a level.
+* Optional learned layer: ``CrisisDetector(model=layer)`` (see :mod:`mindspace.ml.crisis_model`,
+  ``ModelLayer``) lets a sentence-embedding classifier raise ``none`` to ``concern``, and
+  ``concern`` to ``urgent`` only with pattern evidence of a plan, means or timing. It never
+  lowers a level and never reads a sentence that :meth:`CrisisDetector.safe_frame` marks as
+  third-person, quoted, fiction/news, negated or resolved past. Without a layer (the default)
+  or when its files are missing or fail integrity, the result is the pattern screen's, with
+  ``model_error`` recording why.
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from mindspace.ml import crisis_net as net
 from mindspace.ml import crisis_patterns as cp
@@ -54,9 +61,17 @@ class CrisisResult:
     reasons: list[str] = field(default_factory=list)
     markers: tuple[str, ...] = ()
     ignored: tuple[str, ...] = ()  # why matches were discarded (for evaluation/debugging)
+    model: str | None = None  # learned layer that took part ("name@version+...")
+    model_error: str | None = None  # why the learned layer did not take part
 
     def to_dict(self) -> dict[str, Any]:
-        return {"level": self.level, "score": round(self.score, 3), "reasons": list(self.reasons)}
+        out: dict[str, Any] = {"level": self.level, "score": round(self.score, 3),
+                               "reasons": list(self.reasons)}
+        if self.model:
+            out["model"] = self.model
+        if self.model_error:
+            out["model_error"] = self.model_error
+        return out
 
     @property
     def flagged(self) -> bool:
@@ -224,6 +239,28 @@ _TRIGGER = re.compile(
 )
 
 
+# Reasons for discarding a match that put its whole sentence in a safe frame for the model.
+_SAFE_FRAME_REASONS = ("negated", "quoted", "a topic", "fiction", "about someone else",
+                       "described as over", "past and resolved")
+
+
+@dataclass(frozen=True)
+class ScreenContext:
+    """What the learned layer needs from a pattern scan: the normalised text, its sentence
+    bounds, sentences whose matches were discarded for a safe frame, and plan evidence."""
+
+    norm: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    framed: frozenset[int]
+    plan_sentences: frozenset[int]
+
+
+class ModelLayerProtocol(Protocol):
+    def apply(self, result: CrisisResult, ctx: ScreenContext, detector: CrisisDetector
+              ) -> CrisisResult: ...
+
+
 @dataclass
 class _Signal:
     category: str
@@ -239,33 +276,87 @@ def _tokens(s: str) -> list[str]:
 
 
 class CrisisDetector:
-    """Pattern-based screen. See the module docstring for the full contract."""
+    """Pattern-based screen, optionally with a learned layer (``model``). See the module
+    docstring for the full contract."""
+
+    def __init__(self, model: ModelLayerProtocol | None = None) -> None:
+        self.model = model
 
     def detect(self, text: str) -> CrisisResult:
+        result, ctx = self.screen(text)
+        if self.model is None:
+            return result
+        return self.model.apply(result, ctx, self)
+
+    def screen(self, text: str) -> tuple[CrisisResult, ScreenContext]:
+        """The pattern screen alone, plus the context the learned layer uses."""
         if not text or not text.strip():
-            return CrisisResult("none", 0.0)
+            return CrisisResult("none", 0.0), ScreenContext("", (0,), (0,), frozenset(),
+                                                            frozenset())
         norm = normalise(text)
         starts, ends = self._sentences(norm)
         signals: list[_Signal] = []
         ignored: list[str] = []
+        framed: set[int] = set()
         for pattern, m, k in self._matches(norm, starts, ends):
             sent = norm[starts[k]:ends[k]]
             rel_s, rel_e = m.start() - starts[k], m.end() - starts[k]
             why = self._discard(pattern, sent, rel_s, rel_e)
+            if not why and cp.RESOLVED_BEFORE.search(sent[:rel_s]):
+                why = "described as over"
+            if not why and self._is_past(sent, rel_s, rel_e) and self._resolved(
+                    norm, starts, ends, k):
+                why = "past and resolved"
             if why:
                 ignored.append(f"{why}: {m.group(0)!r}")
-                continue
-            if cp.RESOLVED_BEFORE.search(sent[:rel_s]):
-                ignored.append(f"described as over: {m.group(0)!r}")
+                if why.startswith(_SAFE_FRAME_REASONS):
+                    framed.add(k)
                 continue
             past = self._is_past(sent, rel_s, rel_e)
-            if past and self._resolved(norm, starts, ends, k):
-                ignored.append(f"past and resolved: {m.group(0)!r}")
-                continue
             signals.append(_Signal(pattern.category, m.group(0).strip(), k, pattern.weak,
                                    past, pattern.reason or _CATS[pattern.category][1]))
         markers = tuple(sorted({m.group(0) for m in _HOPELESS_MARKERS.finditer(norm)}))
-        return self._score(signals, norm, starts, ends, markers, tuple(ignored))
+        result = self._score(signals, norm, starts, ends, markers, tuple(ignored))
+        plan = frozenset(s.sentence for s in signals if s.category == "plan" and not s.past)
+        return result, ScreenContext(norm, tuple(starts), tuple(ends), frozenset(framed), plan)
+
+    def safe_frame(self, ctx: ScreenContext, k: int) -> str | None:
+        """Why sentence ``k`` must not be raised by the learned layer, or None. Uses the
+        pattern screen's own frame checks: a match there was discarded as negated, quoted,
+        fiction/news/topic, third-person or resolved past; the sentence is framed as fiction;
+        its subject is someone else and the writer is not a subject; or it describes a past
+        event that a nearby sentence says is resolved."""
+        if k in ctx.framed:
+            return "safe frame found by the patterns"
+        sent = ctx.norm[ctx.starts[k]:ctx.ends[k]]
+        if cp.FICTION_FRAME.search(sent):
+            return "fiction or game"
+        if cp.RESOLVED.search(sent) and any(
+                j in ctx.framed or self._sentence_past(ctx.norm[ctx.starts[j]:ctx.ends[j]])
+                for j in (k - 2, k - 1) if j >= 0):
+            return "says an earlier event is resolved"
+        toks = _tokens(re.sub(r"«[^»]*»?", " ", sent))
+        if not any(t in ("i", "myself") for t in toks):
+            subject = None
+            for i, tok in enumerate(toks):
+                if tok in cp.THIRD_PERSON or (tok in ("my", "our") and any(
+                        t in cp.THIRD_PERSON for t in toks[i + 1:i + 3])):
+                    subject = "other"
+                    break
+                if tok in cp.FIRST_PERSON:
+                    subject = "self"
+                    break
+            if subject == "other":
+                return "about someone else"
+        if self._sentence_past(sent) and self._resolved(ctx.norm, list(ctx.starts),
+                                                         list(ctx.ends), k):
+            return "past and resolved"
+        return None
+
+    @staticmethod
+    def _sentence_past(sent: str) -> bool:
+        return bool(cp.DISTANT.search(sent)) or (
+            any(t in cp.PAST_CUES for t in _tokens(sent)) and not cp.RECENT.search(sent))
 
     @staticmethod
     def _matches(

@@ -9,7 +9,9 @@ Contract
 * ``TextAnalysis.to_dict()`` is the ``mindspace analyze-text --json`` object:
   ``{"emotions": {7 labels: p}, "labels": [...], "sentiment": {"compound", "pos", "neu", "neg"},
   "crisis": {"level", "score", "reasons"}, "model": "name@version", "tokens": n}``.
-* The crisis screen and sentiment never depend on the emotion model. If the model is missing or
+* The crisis screen (patterns + learned layer, :mod:`mindspace.ml.crisis_model`) and sentiment
+  never depend on the emotion model; the crisis screen works without its own model too.
+  If the emotion model is missing or
   fails its integrity check, ``emotions`` is ``None``, ``labels`` is empty, ``model`` is ``None``
   and ``emotion_error`` holds a one-line reason (also in ``to_dict()``). Model signals may raise
   the crisis level (see :func:`mindspace.ml.crisis.combine`), never lower it.
@@ -82,6 +84,12 @@ def _default_loader() -> EmotionModel:
     return EmotionModel.load(ModelRegistry())
 
 
+def _default_crisis() -> CrisisDetector:
+    from mindspace.ml.crisis_model import ModelLayer
+
+    return CrisisDetector(model=ModelLayer())
+
+
 def model_excerpt(text: str) -> tuple[str, bool]:
     """The text the emotion model sees: all of it, or evenly spaced excerpts of a long text."""
     if len(text) <= MODEL_CHARS:
@@ -105,10 +113,13 @@ class TextAnalyzer:
         sentiment: SentimentAnalyzer | None = None,
         crisis: CrisisDetector | None = None,
     ) -> None:
-        """``emotion_loader=None`` runs without the emotion model (crisis + sentiment only)."""
+        """``emotion_loader=None`` runs without the emotion model (crisis + sentiment only).
+        The default crisis screen is the pattern screen plus the learned layer
+        (:class:`mindspace.ml.crisis_model.ModelLayer`), which falls back to patterns only when
+        its model files are missing or fail integrity (``crisis.model_error`` says so)."""
         self._loader = emotion_loader
         self._sentiment = sentiment or SentimentAnalyzer()
-        self._crisis = crisis or CrisisDetector()
+        self._crisis = crisis or _default_crisis()
         self._lock = threading.Lock()
         self._model: EmotionModel | None = None
         self._model_error: str | None = None if emotion_loader else "emotion model disabled"

@@ -194,3 +194,11 @@ def test_heldout_false_positive_rate_meets_target() -> None:
 def test_heldout_recall_meets_target() -> None:
     recall, _ = _eval("heldout")
     assert recall >= 0.95
+
+
+def test_screen_is_the_pattern_result_and_reports_safe_frames() -> None:
+    text = "My friend said she wants to die. I would never kill myself. I want to end my life."
+    result, ctx = DET.screen(text)
+    assert result == DET.detect(text) and result.model is None and result.model_error is None
+    assert set(result.to_dict()) == {"level", "score", "reasons"}
+    assert [DET.safe_frame(ctx, k) is not None for k in range(3)] == [True, True, False]

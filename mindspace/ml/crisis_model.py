@@ -1,0 +1,293 @@
+"""Learned layer of the crisis screen: sentence embeddings + a logistic-regression classifier.
+
+Contract
+--------
+* Dependencies: ``onnxruntime``, ``tokenizers`` and ``numpy`` only (no torch, no network).
+  Files come from the :class:`~mindspace.ml.registry.ModelRegistry` entries
+  ``sentence-encoder`` (int8 ONNX all-MiniLM-L6-v2 with mean pooling and L2 normalisation in
+  the graph, plus its tokenizer) and ``crisis-classifier`` (``weights.json``: 384 weights, a
+  bias and the cross-validated threshold). Every file is integrity-checked (size + sha256)
+  before it is loaded; :meth:`CrisisModel.load` raises
+  :class:`~mindspace.ml.registry.ModelIntegrityError` (or ``ModelNotFoundError``/``OSError``)
+  and the caller falls back to the pattern screen.
+* ``CrisisModel.score_units(units) -> list[float]``: probability in [0, 1] that each unit (one
+  sentence of the detector's normalised text) resembles a statement of suicidal thinking or
+  self-harm. Each unit is run alone (one onnxruntime call per unit, at most
+  :data:`MAX_TOKENS` tokens), so a unit's score never depends on other units: same input, same
+  output. Thread-safe (onnxruntime sessions are). Roughly 2-5 ms per unit on a 2-core CPU.
+* The model is not a diagnosis and its score is not a probability of anything clinical; the
+  detector treats it as one more screening signal (see :mod:`mindspace.ml.crisis`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import onnxruntime as ort
+from tokenizers import Tokenizer
+
+from mindspace.ml import crisis_patterns as cp
+from mindspace.ml.crisis import (
+    _TRIGGER,
+    CONCERN_AT,
+    URGENT_AT,
+    CrisisDetector,
+    CrisisResult,
+    ScreenContext,
+)
+from mindspace.ml.registry import ModelIntegrityError, ModelRegistry
+
+ENCODER_NAME = "sentence-encoder"
+CLASSIFIER_NAME = "crisis-classifier"
+MAX_TOKENS = 128
+DEFAULT_THREADS = 1
+
+
+class SentenceEncoder:
+    """int8 ONNX sentence encoder: text -> unit-length float32 vector (384 values)."""
+
+    def __init__(self, session: ort.InferenceSession, tokenizer: Tokenizer, model_id: str) -> None:
+        self._session = session
+        self._tokenizer = tokenizer
+        self.model_id = model_id
+        self.dim = int(session.get_outputs()[0].shape[-1])
+
+    @classmethod
+    def from_files(
+        cls, model_path: Path, tokenizer_path: Path, model_id: str, *, threads: int | None = None,
+    ) -> SentenceEncoder:
+        """Build from files that were already verified (or are training artifacts)."""
+        if threads is None:
+            threads = int(os.environ.get("MINDSPACE_ML_THREADS", DEFAULT_THREADS))
+        so = ort.SessionOptions()
+        so.intra_op_num_threads = max(1, threads)
+        so.inter_op_num_threads = 1
+        so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        session = ort.InferenceSession(str(model_path), sess_options=so,
+                                       providers=["CPUExecutionProvider"])
+        tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        return cls(session, tokenizer, model_id)
+
+    def embed(self, text: str) -> np.ndarray:
+        """Embedding of one text (truncated to ``MAX_TOKENS`` tokens); unit length."""
+        ids = np.asarray([self._tokenizer.encode(text).ids], dtype=np.int64)
+        feeds: dict[str, Any] = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+        return np.asarray(self._session.run(None, feeds)[0][0], dtype=np.float32)
+
+    def embed_many(self, texts: Sequence[str]) -> np.ndarray:
+        """One row per text, each computed alone (results do not depend on batch-mates)."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for k, text in enumerate(texts):
+            out[k] = self.embed(text)
+        return out
+
+
+@dataclass(frozen=True)
+class LinearHead:
+    """Logistic regression on embeddings: ``p = sigmoid(w . x + b)``; flags at ``threshold``."""
+
+    weights: np.ndarray
+    bias: float
+    threshold: float
+    model_id: str
+
+    @classmethod
+    def from_file(cls, path: Path, model_id: str) -> LinearHead:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        w = np.asarray(data["weights"], dtype=np.float64)
+        thr = float(data["threshold"])
+        if w.ndim != 1 or not 0.0 < thr < 1.0:
+            raise ModelIntegrityError(f"model {CLASSIFIER_NAME}: malformed weights file")
+        return cls(w, float(data["bias"]), thr, model_id)
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """One probability per row; each row is computed on its own, so the result for a row
+        is bit-identical whatever else is in ``x``."""
+        rows = np.atleast_2d(np.asarray(x, dtype=np.float64))
+        z = np.array([float(np.dot(r, self.weights)) for r in rows]) + self.bias
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0))))
+
+
+class CrisisModel:
+    """Encoder + head. Use :meth:`load`; see the module docstring for the contract."""
+
+    def __init__(self, encoder: SentenceEncoder, head: LinearHead) -> None:
+        if head.weights.shape[0] != encoder.dim:
+            raise ModelIntegrityError(
+                f"model {CLASSIFIER_NAME} expects {head.weights.shape[0]}-d embeddings, "
+                f"encoder gives {encoder.dim}"
+            )
+        self.encoder = encoder
+        self.head = head
+        self.threshold = head.threshold
+
+    @property
+    def model_id(self) -> str:
+        return f"{self.head.model_id}+{self.encoder.model_id}"
+
+    @classmethod
+    def load(cls, registry: ModelRegistry | None = None, *, threads: int | None = None
+             ) -> CrisisModel:
+        """Verify (sha256 + size) and load both entries; raises on a missing/altered file."""
+        registry = registry or ModelRegistry()
+        enc_entry = registry.get(ENCODER_NAME)
+        enc_path = registry.verify(enc_entry)
+        clf_entry = registry.get(CLASSIFIER_NAME)
+        clf_path = registry.verify(clf_entry)
+        encoder = SentenceEncoder.from_files(enc_path, enc_entry.file_path("tokenizer"),
+                                             enc_entry.model_id, threads=threads)
+        return cls(encoder, LinearHead.from_file(clf_path, clf_entry.model_id))
+
+    def score_units(self, units: Sequence[str]) -> list[float]:
+        """Probability per unit (see module docstring); empty input gives an empty list."""
+        if not units:
+            return []
+        probs = self.head.probabilities(self.encoder.embed_many(units))
+        return [float(p) if math.isfinite(float(p)) else 0.0 for p in probs]
+
+
+# ---- the layer the detector uses ---------------------------------------------------------
+
+MAX_MODEL_UNITS = 200
+CHUNK_WORDS = 48
+_OWN_QUOTE = re.compile(r"\bi (?:said|say|told|tell|keep thinking|thought|think|wrote|write|"
+                        r"texted)\b[^«]{0,20}$")
+_QUOTED = re.compile(r"«[^»]*»?")
+_LETTERS = re.compile(r"[a-z]")
+
+
+def model_units(ctx: ScreenContext, detector: CrisisDetector,
+                max_units: int = MAX_MODEL_UNITS) -> list[tuple[int, str]]:
+    """``(sentence index, text)`` pairs the model reads, in document order.
+
+    Sentences in a safe frame (:meth:`CrisisDetector.safe_frame`) are left out; quoted speech is
+    removed unless the writer introduces it as their own words ("I keep thinking «...»");
+    sentences over ``CHUNK_WORDS`` words are cut into chunks of that size. At most
+    ``max_units`` units: when a text has more, sentences containing one of the pattern
+    screen's trigger stems are taken first, then the others, each group in document order
+    (the pattern screen itself still reads everything).
+    """
+    n = len(ctx.starts)
+    order = list(range(n))
+    if n > max_units:
+        hot = [k for k in order if _TRIGGER.search(ctx.norm, ctx.starts[k], ctx.ends[k])]
+        hot_set = set(hot)
+        order = hot + [k for k in order if k not in hot_set]
+    units: list[tuple[int, str]] = []
+    for k in order:
+        if len(units) >= max_units:
+            break
+        units.extend((k, chunk) for chunk in _sentence_units(ctx, detector, k))
+    del units[max_units:]  # collected in priority order
+    units.sort(key=lambda u: u[0])  # stable: chunks of one sentence keep their order
+    return units
+
+
+def _sentence_units(ctx: ScreenContext, detector: CrisisDetector, k: int) -> list[str]:
+    sent = ctx.norm[ctx.starts[k]:ctx.ends[k]]
+    if not _LETTERS.search(sent) or detector.safe_frame(ctx, k):
+        return []
+    if "«" in sent:
+        sent = _QUOTED.sub(
+            lambda m: m.group(0) if _OWN_QUOTE.search(m.string[:m.start()]) else " ", sent)
+    words = sent.replace("«", " ").replace("»", " ").split()
+    chunks = (" ".join(words[i:i + CHUNK_WORDS]) for i in range(0, len(words), CHUNK_WORDS))
+    return [c for c in chunks if _LETTERS.search(c)]
+
+
+def model_score(p: float, threshold: float) -> float:
+    """Detector score for a model-only ``concern``: 0.3 at the threshold, below 0.6 at p=1."""
+    return round(CONCERN_AT + 0.3 * (p - threshold) / max(1e-6, 1.0 - threshold) * 0.99, 3)
+
+
+class ModelLayer:
+    """Learned layer for :class:`CrisisDetector` (``CrisisDetector(model=ModelLayer())``).
+
+    The model is loaded lazily on first use by ``loader`` (default: :meth:`CrisisModel.load`
+    from the default registry); a failure (missing files, integrity, runtime) is kept and
+    recorded in every result's ``model_error`` while the pattern result is returned unchanged.
+    Thread-safe.
+
+    Combination (``apply``): when the highest unit score reaches the model's threshold, a
+    pattern ``none`` becomes ``concern`` (score 0.3-0.6) and a pattern ``concern`` becomes
+    ``urgent`` only if the patterns see a plan, or a method or time word (``MEANS``/``TIMING``),
+    in that sentence or a neighbour; ``urgent`` stays ``urgent``. A reason such as "the wording
+    resembles statements of suicidal thinking or self-harm (model score 0.87)" is added.
+    """
+
+    def __init__(self, loader: Callable[[], CrisisModel] | None = None,
+                 max_units: int = MAX_MODEL_UNITS) -> None:
+        self._loader = loader or CrisisModel.load
+        self._lock = threading.Lock()
+        self._model: CrisisModel | None = None
+        self._error: str | None = None
+        self.max_units = max_units
+
+    def model(self) -> CrisisModel | None:
+        with self._lock:
+            if self._model is None and self._error is None:
+                try:
+                    self._model = self._loader()
+                except Exception as exc:  # missing entry/file, integrity, onnxruntime errors
+                    self._error = f"crisis model unavailable: {exc}".splitlines()[0]
+            return self._model
+
+    @property
+    def error(self) -> str | None:
+        self.model()
+        return self._error
+
+    def apply(self, result: CrisisResult, ctx: ScreenContext, detector: CrisisDetector
+              ) -> CrisisResult:
+        model = self.model()
+        if model is None:
+            return replace(result, model_error=self._error)
+        units = model_units(ctx, detector, self.max_units)
+        try:
+            scores = model.score_units([u for _, u in units])
+        except Exception as exc:  # keep the pattern result if inference fails
+            return replace(result, model_error=f"crisis model failed: {exc}".splitlines()[0])
+        if not scores or max(scores) < model.threshold:
+            return replace(result, model=model.model_id)
+        best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+        p, k = scores[best], units[best][0]
+        reasons = [*result.reasons,
+                   f"the wording resembles statements of suicidal thinking or self-harm "
+                   f"(model score {p:.2f})"]
+        level, score = result.level, result.score
+        if level == "none":  # the model alone: at most concern
+            level, score = "concern", max(score, model_score(p, model.threshold))
+        elif level == "concern":  # urgent only with pattern evidence of a plan/means/timing
+            evidence = self._evidence(ctx, k)
+            if evidence:
+                level, score = "urgent", max(score, URGENT_AT)
+                reasons.append(f"together with {evidence}")
+        return replace(result, level=level, score=round(min(1.0, score), 3),
+                       reasons=reasons, model=model.model_id)
+
+    @staticmethod
+    def _evidence(ctx: ScreenContext, k: int) -> str | None:
+        """Pattern evidence of a plan, means or timing in sentence ``k`` or a neighbour."""
+        near = [j for j in (k - 1, k, k + 1) if 0 <= j < len(ctx.starts)]
+        if any(j in ctx.plan_sentences for j in near):
+            return "a plan found by the patterns"
+        window = " ".join(ctx.norm[ctx.starts[j]:ctx.ends[j]] for j in near)
+        means = sorted({m.group(1) for m in cp.MEANS.finditer(window)})
+        timing = cp.TIMING.search(window)
+        parts = []
+        if means:
+            parts.append(f"a method ({', '.join(means[:3])})")
+        if timing:
+            parts.append(f"a time ({timing.group(0)})")
+        return " and ".join(parts) or None

@@ -1,0 +1,189 @@
+"""Learned crisis layer: integrity and fallback, determinism, combination rules, safe frames,
+and the held-out figures on our own statements (tests/data/crisis_train_extra.jsonl)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mindspace.ml.crisis import CrisisDetector
+from mindspace.ml.crisis_model import (
+    CLASSIFIER_NAME,
+    ENCODER_NAME,
+    MAX_MODEL_UNITS,
+    CrisisModel,
+    ModelLayer,
+    model_units,
+)
+from mindspace.ml.registry import ModelIntegrityError, ModelRegistry, models_dir
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+PATTERNS = CrisisDetector()
+
+
+@pytest.fixture(scope="module")
+def model() -> CrisisModel:
+    return CrisisModel.load(ModelRegistry())
+
+
+@pytest.fixture(scope="module")
+def det(model: CrisisModel) -> CrisisDetector:
+    return CrisisDetector(model=ModelLayer(lambda: model))
+
+
+def _copy_models(tmp_path: Path) -> Path:
+    """Manifest + our two entries in tmp_path (the 23 MB encoder is linked, not copied)."""
+    src = models_dir()
+    manifest = json.loads((src / "manifest.json").read_text(encoding="utf-8"))
+    manifest["models"] = [m for m in manifest["models"]
+                          if m["name"] in (ENCODER_NAME, CLASSIFIER_NAME)]
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    for entry in manifest["models"]:
+        for f in entry["files"].values():
+            dst = tmp_path / f["path"]
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            if f["size"] > 1_000_000:
+                dst.symlink_to(src / f["path"])
+            else:
+                shutil.copyfile(src / f["path"], dst)
+    return tmp_path
+
+
+def test_tampered_classifier_is_refused_and_patterns_still_work(tmp_path: Path) -> None:
+    root = _copy_models(tmp_path)
+    weights = root / "crisis-classifier" / "weights.json"
+    data = weights.read_bytes()
+    weights.write_bytes(data.replace(b"0", b"1", 1))  # same size, different content
+    with pytest.raises(ModelIntegrityError, match="sha256 mismatch"):
+        CrisisModel.load(ModelRegistry(root))
+    layer = ModelLayer(lambda: CrisisModel.load(ModelRegistry(root)))
+    fallback = CrisisDetector(model=layer)
+    res = fallback.detect("I want to kill myself.")
+    assert res.level == "urgent" and res.model is None
+    assert res.model_error is not None and "integrity" in res.model_error
+    assert fallback.detect("This traffic is killing me.").level == "none"
+    assert res.to_dict()["model_error"] == res.model_error
+
+
+def test_missing_model_files_fall_back_to_patterns(tmp_path: Path) -> None:
+    root = _copy_models(tmp_path)
+    (root / "sentence-encoder" / "tokenizer.json").unlink()
+    fallback = CrisisDetector(model=ModelLayer(lambda: CrisisModel.load(ModelRegistry(root))))
+    res = fallback.detect("I'm a burden to everyone.")
+    plain = PATTERNS.detect("I'm a burden to everyone.")
+    assert (res.level, res.score, res.reasons) == (plain.level, plain.score, plain.reasons)
+    assert res.level == "concern" and "missing file" in (res.model_error or "")
+    (root / "manifest.json").write_text('{"models": []}', encoding="utf-8")
+    empty = CrisisDetector(model=ModelLayer(lambda: CrisisModel.load(ModelRegistry(root))))
+    assert empty.detect("I want to end my life").level == "urgent"
+    assert "not in" in (empty.detect("hello").model_error or "")
+
+
+def test_deterministic_and_independent_of_batch(model: CrisisModel, det: CrisisDetector) -> None:
+    texts = ["I hope I just don't wake up.", "We had pasta for dinner.", "ok"]
+    alone = [model.score_units([t])[0] for t in texts]
+    assert model.score_units(texts) == alone
+    a = det.detect("Don't bother looking for me. I love you all.")
+    b = det.detect("Don't bother looking for me. I love you all.")
+    assert a == b and a.model is not None and a.to_dict() == b.to_dict()
+
+
+@pytest.mark.parametrize("text", [  # never trained on: the held split of our own statements
+    "I'd welcome an accident at this point.",
+    "Every night I ask God to take me.",
+    "Soon nobody will have to deal with me again.",
+    "I googled how long it takes to lose consciousness.",
+    "I returned all the things I borrowed so nothing's left hanging.",
+])
+def test_new_wordings_the_patterns_miss_are_flagged(det: CrisisDetector, text: str) -> None:
+    assert PATTERNS.detect(text).level == "none"
+    res = det.detect(text)
+    assert res.level != "none"
+    assert any("resembles statements of suicidal thinking" in r for r in res.reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "This traffic is killing me.", "I'd die for a pizza.", "I'm killing it at work",
+    "I could kill for a coffee", "my phone is dead", "The deadline is Friday",
+    "bored to death in that meeting", "stuck in a dead end job", "I'm dying to see that film",
+    "We had pasta and watched a film.", "I gave a bag of clothes to the charity shop.",
+])
+def test_idioms_and_everyday_text_stay_safe(det: CrisisDetector, text: str) -> None:
+    assert det.detect(text).level == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "My friend hopes her heart just stops.",  # third person
+    "She left a note saying don't bother looking for her.",
+    'The song says "by the time you read this I\'ll be gone" and it\'s stuck in my head.',
+    "In the novel the hero gives away everything he owns and says goodbye.",  # fiction
+    "I would never kill myself, I just feel low.",  # negated (pattern frame)
+    "Years ago I tried to end my life. I'm in a better place now.",  # resolved past
+])
+def test_safe_frames_keep_the_model_out(det: CrisisDetector, text: str) -> None:
+    assert det.detect(text).level == "none"
+
+
+def test_model_alone_gives_concern_and_urgent_needs_pattern_evidence(
+        det: CrisisDetector) -> None:
+    alone = det.detect("I hope my heart just stops.")
+    assert PATTERNS.detect("I hope my heart just stops.").level == "none"
+    assert alone.level == "concern" and 0.3 <= alone.score < 0.7
+    assert det.detect("I hope my heart just stops tonight.").level == "concern"  # model alone
+    burden = "I'm a burden to everyone. I hope my heart just stops tonight."
+    assert PATTERNS.detect(burden).level == "concern"
+    timed = det.detect(burden)
+    assert timed.level == "urgent" and any("a time (tonight)" in r for r in timed.reasons)
+    # never lowers: an urgent pattern result stays urgent
+    assert det.detect("I want to kill myself.").level == "urgent"
+
+
+def test_model_reads_a_capped_number_of_units_and_patterns_read_everything(
+        det: CrisisDetector) -> None:
+    filler = "Today I walked to the park and made soup for dinner. " * 2000
+    _, ctx = PATTERNS.screen(filler + "I want to kill myself.")
+    units = model_units(ctx, PATTERNS)
+    assert len(units) == MAX_MODEL_UNITS
+    res = det.detect(filler + "I want to kill myself.")
+    assert res.level == "urgent"
+    long_line = "word " * 500 + "end"
+    _, ctx = PATTERNS.screen(long_line)
+    assert all(len(u.split()) <= 48 for _, u in model_units(ctx, PATTERNS))
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def _rates(det: CrisisDetector, rows: list[dict]) -> tuple[float, float]:
+    risk = [r for r in rows if r["label"] == "risk"]
+    safe = [r for r in rows if r["label"] == "safe"]
+    recall = sum(det.detect(r["text"]).level != "none" for r in risk) / len(risk)
+    fpr = sum(det.detect(r["text"]).level != "none" for r in safe) / len(safe)
+    return recall, fpr
+
+
+def test_held_out_figures_match_the_model_card(det: CrisisDetector) -> None:
+    held = [r for r in _rows(DATA / "crisis_train_extra.jsonl") if r["split"] == "held"]
+    assert len(held) >= 100
+    recall, fpr = _rates(det, held)
+    p_recall, _ = _rates(PATTERNS, held)
+    metrics = ModelRegistry().get(CLASSIFIER_NAME).raw["metrics"]
+    assert recall == pytest.approx(metrics["held_recall_combined"], abs=1e-3)
+    assert fpr == pytest.approx(metrics["held_fpr_combined"], abs=1e-3)
+    assert recall >= 0.85 and recall > p_recall + 0.4
+
+
+def test_cross_validated_figures_recorded_meet_the_recall_target() -> None:
+    metrics = ModelRegistry().get(CLASSIFIER_NAME).raw["metrics"]
+    assert metrics["cv_recall_combined"] >= 0.95
+
+
+def test_eval_set_heldout_split_with_the_model(det: CrisisDetector) -> None:
+    rows = [r for r in _rows(DATA / "crisis_eval.jsonl") if r["split"] == "heldout"]
+    recall, fpr = _rates(det, rows)
+    p_recall, p_fpr = _rates(PATTERNS, rows)
+    assert recall >= p_recall and recall >= 0.95 and fpr <= 0.25
