@@ -194,9 +194,13 @@ class AppServices:
         from mindspace.ml.text_analyzer import TextAnalyzer
 
         def build() -> Any:
+            from mindspace.ml.crisis import CrisisDetector
+            from mindspace.ml.crisis_model import CrisisModel, ModelLayer
             from mindspace.ml.emotion_model import EmotionModel
 
-            return TextAnalyzer(lambda: EmotionModel.load(self.model_registry()))
+            registry = self.model_registry()
+            crisis = CrisisDetector(model=ModelLayer(lambda: CrisisModel.load(registry)))
+            return TextAnalyzer(lambda: EmotionModel.load(registry), crisis=crisis)
 
         return self._cached("model:text-analyzer", build)
 
