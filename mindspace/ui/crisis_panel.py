@@ -150,7 +150,7 @@ class CrisisPanel(QFrame):
                                 "You can write a safety plan in the Safety plan screen.")
 
     def _show_region(self, code: str | None) -> None:
-        self._region_code = code
+        self._region_code = code or system_region()
         region = self.current_region()
         idx = self.region_box.findData(region.code)
         if idx >= 0:
@@ -177,3 +177,11 @@ class CrisisPanel(QFrame):
         self._plan = {}
         self.plan_label.clear()
         self.hide()
+
+
+def system_region() -> str | None:
+    """The two-letter country of the system locale (e.g. "GB" for en_GB), until one is chosen."""
+    from PySide6.QtCore import QLocale
+
+    code = QLocale.territoryToCode(QLocale.system().territory())
+    return code.upper() if len(code) == 2 else None

@@ -26,7 +26,9 @@ def _named(widget: QWidget) -> None:
             assert child.accessibleName(), f"{type(child).__name__} has no accessible name"
 
 
-def test_crisis_panel_region_switching_and_fallback(qtbot, open_services: AppServices) -> None:
+def test_crisis_panel_region_switching_and_fallback(qtbot, open_services: AppServices,
+                                                   monkeypatch) -> None:
+    monkeypatch.setattr("mindspace.ui.crisis_panel.system_region", lambda: None)
     open_services.analyses.save_safety_plan({"people_to_ask": ["Sam 0123"],
                                              "reasons_for_living": ["My dog"]})
     panel = CrisisPanel(open_services)
@@ -133,3 +135,15 @@ def test_emotion_trends_view(qtbot, open_services: AppServices) -> None:
     view.show()
     qtbot.waitExposed(view)
     view.grab()  # paints the bars without error
+
+
+def test_region_follows_the_system_locale_until_one_is_chosen(
+    qtbot, open_services: AppServices, monkeypatch
+) -> None:
+    monkeypatch.setattr("mindspace.ui.crisis_panel.system_region", lambda: "GB")
+    panel = CrisisPanel(open_services)
+    qtbot.addWidget(panel)
+    panel.show_for("concern", ["mentions feeling like a burden"])
+    wait_for_tasks()
+    assert "116 123" in panel.lines_label.text()  # Samaritans
+    assert open_services.analyses.region() is None  # a guess, not a stored choice
