@@ -16,9 +16,10 @@ Contract
   death wishes and hopelessness/burden. A match is ignored when it is negated ("I would never
   kill myself"), about someone else ("my friend said she wants to die", "the character killed
   himself"), quoted or about fiction/news, or an idiom ("killing myself laughing", "die of
-  embarrassment"). Past events are ignored when the text says they are resolved ("years ago
-  I tried ..., I'm in a better place now"); past events not described as resolved give
-  ``concern``.
+  embarrassment"). Past events are ignored when the entry says they are resolved, in the
+  sentence before, the same sentence or any later sentence, with no relapse cue after the
+  resolution ("years ago I tried ... . My sister visited. I'm glad I'm alive now"); past events
+  not described as resolved give ``concern``.
 * Levels: ``urgent`` (score >= 0.7) for explicit ideation, plans, methods and self-harm, or
   several signals together (a time such as "tonight" or a method such as "pills" raises the
   score); ``concern`` (0.3 <= score < 0.7) for indirect signs, passive death wishes,
@@ -37,6 +38,7 @@ Contract
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -254,6 +256,9 @@ class ScreenContext:
     ends: tuple[int, ...]
     framed: frozenset[int]
     plan_sentences: frozenset[int]
+    resolved_at: int = -1  # last sentence saying an earlier event is over (not undone after)
+    relapse_at: int = -1  # last sentence saying the old feelings are back
+    soft_resolved_at: int = -1  # last sentence with a softer sign that life has moved on
 
 
 class ModelLayerProtocol(Protocol):
@@ -295,6 +300,7 @@ class CrisisDetector:
                                                             frozenset())
         norm = normalise(text)
         starts, ends = self._sentences(norm)
+        res_at, rel_at, soft_at = self._resolution(norm, starts, ends)
         signals: list[_Signal] = []
         ignored: list[str] = []
         framed: set[int] = set()
@@ -302,10 +308,15 @@ class CrisisDetector:
             sent = norm[starts[k]:ends[k]]
             rel_s, rel_e = m.start() - starts[k], m.end() - starts[k]
             why = self._discard(pattern, sent, rel_s, rel_e)
+            if not why and pattern.negatable and cp.ASKED_IF.search(
+                    _CLAUSE_BREAK.split(sent[:rel_s])[-1]) and cp.DENIAL.match(
+                    norm, m.end(), m.end() + 40):
+                why = "negated (a question answered no)"
             if not why and cp.RESOLVED_BEFORE.search(sent[:rel_s]):
                 why = "described as over"
-            if not why and self._is_past(sent, rel_s, rel_e) and self._resolved(
-                    norm, starts, ends, k):
+            if not why and self._is_past(sent, rel_s, rel_e) and (
+                    self._resolved(res_at, rel_at, k)
+                    or self._soft_resolved(sent, soft_at, rel_at, k)):
                 why = "past and resolved"
             if why:
                 ignored.append(f"{why}: {m.group(0)!r}")
@@ -318,7 +329,8 @@ class CrisisDetector:
         markers = tuple(sorted({m.group(0) for m in _HOPELESS_MARKERS.finditer(norm)}))
         result = self._score(signals, norm, starts, ends, markers, tuple(ignored))
         plan = frozenset(s.sentence for s in signals if s.category == "plan" and not s.past)
-        return result, ScreenContext(norm, tuple(starts), tuple(ends), frozenset(framed), plan)
+        return result, ScreenContext(norm, tuple(starts), tuple(ends), frozenset(framed), plan,
+                                     res_at, rel_at, soft_at)
 
     def safe_frame(self, ctx: ScreenContext, k: int) -> str | None:
         """Why sentence ``k`` must not be raised by the learned layer, or None. Uses the
@@ -331,10 +343,24 @@ class CrisisDetector:
         sent = ctx.norm[ctx.starts[k]:ctx.ends[k]]
         if cp.FICTION_FRAME.search(sent):
             return "fiction or game"
-        if cp.RESOLVED.search(sent) and any(
-                j in ctx.framed or self._sentence_past(ctx.norm[ctx.starts[j]:ctx.ends[j]])
-                for j in (k - 2, k - 1) if j >= 0):
+        earlier = [j for j in range(max(0, k - 3), k)
+                   if j in ctx.framed or self._sentence_past(ctx.norm[ctx.starts[j]:ctx.ends[j]])]
+        if cp.RESOLVED.search(sent) and earlier:
             return "says an earlier event is resolved"
+        if cp.RESOLVED_SOFT.search(sent) and any(
+                cp.DISTANT.search(ctx.norm[ctx.starts[j]:ctx.ends[j]]) for j in earlier):
+            return "says an earlier event is over"
+        if self._negated_sentence(sent):
+            return "negated"
+        affirm = cp.SAFETY_AFFIRM.search(sent)
+        if affirm and not cp.NEGATION_TRAP.search(sent) and not cp.RISK_STEMS.search(
+                sent[:affirm.start()] + " " + sent[affirm.end():]):
+            return "affirms safety"
+        if not cp.RISK_STEMS.search(sent) and not cp.RELAPSE.search(sent) and any(
+                j in ctx.framed or (self._sentence_past(ctx.norm[ctx.starts[j]:ctx.ends[j]])
+                                    and self._resolved(ctx.resolved_at, ctx.relapse_at, j))
+                for j in (k - 2, k - 1) if j >= 0):
+            return "continues a sentence in a safe frame"
         toks = _tokens(re.sub(r"«[^»]*»?", " ", sent))
         if not any(t in ("i", "myself") for t in toks):
             subject = None
@@ -348,13 +374,26 @@ class CrisisDetector:
                     break
             if subject == "other":
                 return "about someone else"
-        if self._sentence_past(sent) and self._resolved(ctx.norm, list(ctx.starts),
-                                                         list(ctx.ends), k):
+        if self._sentence_past(sent) and (
+                self._resolved(ctx.resolved_at, ctx.relapse_at, k)
+                or self._soft_resolved(sent, ctx.soft_resolved_at, ctx.relapse_at, k)):
             return "past and resolved"
         return None
 
     @staticmethod
+    def _negated_sentence(sent: str) -> bool:
+        """Every clause of ``sent`` that touches a risk topic negates the intent ("i am not going
+        to hurt myself", "no thoughts of suicide") and none is a negation trap ("i do not want
+        to be here", "not going to make it", "no reason to live")."""
+        if cp.NEGATION_TRAP.search(sent):
+            return False
+        risky = [c for c in _CLAUSE_BREAK.split(sent) if cp.RISK_STEMS.search(c)]
+        return bool(risky) and all(cp.NEGATED_SENTENCE.search(c) for c in risky)
+
+    @staticmethod
     def _sentence_past(sent: str) -> bool:
+        if cp.CURRENT_SHIFT.search(sent):
+            return False
         return bool(cp.DISTANT.search(sent)) or (
             any(t in cp.PAST_CUES for t in _tokens(sent)) and not cp.RECENT.search(sent))
 
@@ -417,12 +456,18 @@ class CrisisDetector:
 
     @staticmethod
     def _negated(sent: str, s: int, e: int, pattern: cp.Pattern) -> bool:
+        if cp.NEGATION_RELEASE.match(sent[e:]):
+            return False
         inner = _tokens(sent[s:e])
         if any(t in ("not", "never") for t in inner) and not _NEG_WORDS.search(
             pattern.regex.pattern
         ):
             return True
         clause = _CLAUSE_BREAK.split(sent[:s])[-1]
+        if cp.NEGATED_LEAD.search(clause):
+            return True
+        if re.match(r"\w+ing\b", sent[s:e]) and cp.GERUND_NEGATED.match(sent[e:]):
+            return True
         toks = _tokens(clause)
         if pattern.clause_negation and any(t in ("not", "never") for t in toks):
             return True
@@ -468,9 +513,34 @@ class CrisisDetector:
         return bool(cp.DISTANT.search(sent))
 
     @staticmethod
-    def _resolved(norm: str, starts: list[int], ends: list[int], k: int) -> bool:
-        lo, hi = max(0, k - 1), min(len(starts), k + 3)
-        return any(cp.RESOLVED.search(norm[starts[j]:ends[j]]) for j in range(lo, hi))
+    def _resolution(norm: str, starts: list[int], ends: list[int]) -> tuple[int, int, int]:
+        """(last sentence with a resolution cue not undone later in that sentence, last sentence
+        with a relapse cue, last sentence with a soft resolution cue); -1 when there is none.
+        One pass over the text each."""
+        res_at = rel_at = -1
+        for m in cp.RESOLVED.finditer(norm):
+            j = bisect.bisect_right(starts, m.start()) - 1
+            if j > res_at and not cp.RELAPSE.search(norm, m.end(), ends[j]):
+                res_at = j
+        for m in cp.RELAPSE.finditer(norm):
+            rel_at = bisect.bisect_right(starts, m.start()) - 1
+        soft_at = -1
+        for m in cp.RESOLVED_SOFT.finditer(norm):
+            soft_at = bisect.bisect_right(starts, m.start()) - 1
+        return res_at, rel_at, soft_at
+
+    @staticmethod
+    def _soft_resolved(sent: str, soft_at: int, rel_at: int, k: int) -> bool:
+        """A distant-past event ("years ago", "in 2016") in sentence ``k`` followed by a softer
+        sign that life has moved on ("life is good", "every birthday since felt like a gift")
+        in a later sentence, with no relapse cue after it."""
+        return soft_at > k and rel_at <= soft_at and bool(cp.DISTANT.search(sent))
+
+    @staticmethod
+    def _resolved(res_at: int, rel_at: int, k: int) -> bool:
+        """A past event in sentence ``k`` is resolved when the sentence before it, itself or any
+        later sentence says so, and no sentence after that says the feelings are back."""
+        return res_at >= max(0, k - 1) and rel_at <= max(res_at, k)
 
     # ---- scoring ------------------------------------------------------------------------
     def _score(

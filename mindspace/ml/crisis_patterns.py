@@ -283,7 +283,26 @@ IDIOMS = re.compile(
     r"embarrass|laugh)"
 )
 
-NEGATION_CUES = frozenset({"not", "never", "no", "nor", "without"})
+NEGATION_CUES = frozenset({"not", "never", "no", "nor", "without", "zero"})
+# A clause that opens with one of these negates a later risk phrase in the same clause
+# ("there is no part of me that wants to end my life", "not once did i think about ...").
+NEGATED_LEAD = re.compile(
+    r"\b(?:no part of me|not (?:once|for (?:a|one) (?:second|moment|minute))|at no point|"
+    r"nothing in me|none of me)\b|"
+    r"\b(?:no|zero|never (?:had|have|had any|have any)) (?:\w+ ){0,2}?(?:thoughts?|urges?|plans?|"
+    r"intentions?|desire|wish) (?:of|about|to|for)\b"
+)
+# "killing myself is not on my mind", "hurting myself will not fix anything": a risk gerund
+# as the subject of a negated verb.
+GERUND_NEGATED = re.compile(
+    r"^ *(?:\w+ ){0,2}?(?:is|was|will|would|does|did|has|are|is really) (?:not|never|no longer)\b"
+)
+# The negation is about the manner, not the death: "i do not want to die slowly, ...".
+# A negation limited in time is not a denial now: "i never wanted to die before, but now i do".
+NEGATION_RELEASE = re.compile(
+    r"^ *(?:slowly|painfully|in (?:pain|agony)|a slow death|before|until (?:now|recently|"
+    r"lately)|till now)\b"
+)
 NEGATION_FILLERS = frozenset({
     "going", "gonna", "to", "want", "wanting", "ever", "really", "actually", "be", "been", "am",
     "feeling", "feel", "felt", "thinking", "think", "thought", "of", "about", "planning", "plan",
@@ -294,7 +313,8 @@ NEGATION_FILLERS = frozenset({
 # "Killing myself is not something I would ever do."
 POST_NEGATION = re.compile(
     r"^ *(?:is|was|would be|will be|will never be|has never been) (?:not|never|no longer)"
-    r" (?:an option|something|the answer|on the table|for me|what i want|in my plans)"
+    r" (?:an option|something|the answer|on the table|for me|what i want|in my plans)|"
+    r"^ *(?:is|was|will be) (?:off the table|out of the question)"
 )
 
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
@@ -319,6 +339,7 @@ THIRD_PERSON = frozenset([
 PAST_CUES = frozenset({
     "tried", "attempted", "wanted", "was", "were", "used", "felt", "thought", "had", "overdosed",
     "harmed", "considered", "planned", "wished", "survived", "last", "remember", "remembered",
+    "once", "stood", "spent",
 })
 PRESENT_CUES = frozenset({
     "am", "want", "wants", "feel", "is", "are", "keep", "going", "will", "need", "wish", "hope",
@@ -333,7 +354,11 @@ DISTANT = re.compile(
     r"\b(?:years? ago|decades? ago|a long time ago|when i was (?:younger|little|a (?:kid|child|"
     r"teen|teenager)|in \w+ school|\d+)|as a (?:teen|teenager|kid|child)|in (?:high school|"
     r"college|university|my teens|my twenties|(?:19|20)\d\d)|back (?:then|in)|in the past|"
-    r"i remember)\b"
+    r"i remember|in my (?:teens|twenties|thirties|youth|childhood|early \w+)|my teens|"
+    r"(?:last|a) decade|(?:when|while) i was (?:at|in) (?:uni|university|college|school)|"
+    r"back in (?:school|college|uni)|during my|back when|(?:long|so long) ago|"
+    r"there was a time|at one point|(?:high school|teenage|younger|teen) me|"
+    r"as a (?:student|young \w+)|looking back)\b"
 )
 RESOLVED = re.compile(
     r"\b(?:better place|(?:doing|feel|feeling|am) (?:so |much |a lot |way )?better|in a good "
@@ -352,7 +377,75 @@ RESOLVED = re.compile(
     r"a life i love|survived|got through|no longer|behind me|a thing of the past|"
     r"(?:therapy|treatment|medication|meds|counselling|counseling|my therapist) (?:changed|"
     r"helped|saved|fixed)|changed that|saved me|(?:i|i have|i had) (?:stopped|quit)"
-    r"(?= *(?:$|[|.!?,;]|now|for good|completely|since|years|months|a long)))\b"
+    r"(?= *(?:$|[|.!?,;]|now|for good|completely|since|years|months|a long)))\b|"
+    # entry-level resolution: it is over, I'm glad I'm alive, N days clean, it helped
+    r"\b(?:glad (?:to be (?:here|alive)|i (?:am |am still )?(?:here|alive)|i stayed)|"
+    r"(?:grateful|thankful) "
+    r"(?:\w+ ){0,4}(?:alive|here|stayed|came back|survived|made it|reached out|got help|"
+    r"asked for help|told someone)|long gone|"
+    r"(?:have been|i am|been) (?:\w+ )?(?:stable|sober|clean|free|well|healthy|okay|fine) "
+    r"(?:for|since)|"
+    r"(?:chapter|part of my life) is (?:closed|over)|the worst is (?:over|behind)|"
+    r"changed everything|(?:got|helped|pulled|brought) me through|"
+    r"(?:i am|am) (?:now )?(?:healed|sober|in recovery)|"
+    r"(?:stopped|quit) (?:\w+ ){0,2}(?:years?|months?|weeks?) ago|"
+    r"(?:\d+|a|one|two|three|four|five|six) (?:days?|weeks?|months?|years?) (?:clean|free|sober)|"
+    r"(?:has|have|is) been (?:over )?(?:\w+ ){0,2}(?:years?|months?|weeks?|days) since|"
+    r"(?:things|life|it) (?:is|are|got|has gotten|have gotten) (?:\w+ ){0,2}better|"
+    r"(?:is|are|was) (?:over|behind me) now|it is (?:over|behind me))\b"
+)
+# Softer signs that life has moved on; they resolve only an event marked as distant past
+# (``DISTANT``: "years ago", "in 2016", "as a teen") that comes before them.
+RESOLVED_SOFT = re.compile(
+    r"\b(?:life is (?:\w+ )?(?:good|great|beautiful|worth (?:it|living))|(?:i am|i feel) (?:\w+ )?"
+    r"(?:grateful|thankful|proud|blessed|lucky|at peace)|(?:is|was|felt like|feels like|"
+    r"has been) a gift|turned (?:it|things|my life|everything) around|i (?:now )?(?:help|"
+    r"support|mentor) (?:others|people)|share my story|i am now (?:a|an|the)|"
+    r"i have (?:a|my) (?:daughter|son|family|kids|children|wife|husband|partner)|"
+    r"(?:since|ever since) then i)\b"
+)
+# "i will live", "i am going to be okay": the writer affirms their safety.
+SAFETY_AFFIRM = re.compile(
+    r"\bi (?:will|am going to) (?:live|be (?:okay|ok|fine|alright|all right)|survive|get "
+    r"through (?:this|it)|keep going)\b(?! (?:until|till|without))"
+)
+# Someone else's question answered with a denial: "people ask if i want to ... i do not".
+ASKED_IF = re.compile(
+    r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering) (?:me )?(?:if|whether) i\b"
+)
+DENIAL = re.compile(r"[\s.,!?;:|]*(?:i do not|i did not|i am not|i have not|no|nope|not at all|"
+                    r"never)\b")
+# A later sentence saying the old feelings are back: an earlier resolution no longer counts.
+RELAPSE = re.compile(
+    r"\b(?:again|relaps\w*|lately|recently|(?:is|are|were|was|been|keep|keeps|they are|it is) "
+    r"(?:coming )?back|getting worse|worse than ever)\b"
+)
+# A sentence whose clause moves to the present ("..., now i want to die"): not past.
+CURRENT_SHIFT = re.compile(
+    r"\b(?:now|still|lately|again|these days) i (?:\w+ )?(?:want|wish|long|need|plan|am going|"
+    r"think about|am thinking|can not|do not want)\b"
+)
+# Sentence-level negation of a risk intent, for sentences the learned layer reads.
+NEGATED_SENTENCE = re.compile(
+    r"\b(?:not|never|no|zero|none)\b (?:\w+ ){0,4}?(?:want\w*|plan\w*|intend\w*|going|"
+    r"thinking|thoughts?|urges?|intentions?|desire|would|will|do|did|feel\w*)\b (?:\w+ ){0,4}?"
+    r"(?:die|dying|death|dead|kill\w*|hurt\w*|harm\w*|suicid\w*|end (?:my life|it)|cut\w*|"
+    r"overdos\w*|take my (?:own )?life)\b"
+)
+# Negation traps: still risk even though a negation word is present.
+NEGATION_TRAP = re.compile(
+    r"\b(?:(?:do|did) not|never) (?:\w+ )?(?:want|wish|plan|like) to (?:live|be here|be alive|"
+    r"exist|wake up|go on|keep (?:living|going)|be around|see tomorrow)|\bnot okay\b|"
+    r"\bnot (?:going to|gonna) (?:make it|be (?:here|around|alive))|\bcan not\b|"
+    r"\bno (?:reason|point) (?:to|in) (?:live|living|going on)|\bno way out\b|"
+    r"\bnot (?:afraid|scared) (?:to die|of dying|of death)|\bnot that i\b"
+)
+# Stems of a risk topic; a sentence without any that follows a safe-framed one elaborates it.
+RISK_STEMS = re.compile(
+    r"\b(?:die|died|dying|dead|death|kill|suicid|overdos|alive|live|living|exist|wake|harm|"
+    r"cut|pill|jump|bridge|rope|gone|goodbye|burden|hopeless|disappear|end it|end my|tonight|"
+    r"hurt\w* (?:my|me)|"
+    r"anymore|over with|no point|give up)"
 )
 
 # "clean from self harm", "recovered from my overdose": the match itself is described as over.

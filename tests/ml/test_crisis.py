@@ -76,6 +76,55 @@ def test_negated_statements_are_not_flagged(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Zero thoughts of self harm today, therapy homework done.",
+    "There's no part of me that wants to end my life, I'm just exhausted.",
+    "Not once this month did I think about killing myself.",
+    "No dark thoughts about killing myself lately, which feels good.",
+    "I'm frustrated, but hurting myself won't fix anything and I'm not going to.",
+    "I'm exhausted but taking my own life isn't on my mind at all.",
+])
+def test_negation_scope_covers_leads_and_negated_gerund_subjects(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I'm not okay, I don't want to be here anymore.", "urgent"),
+    ("It's not that I want to die, I just don't want to exist.", "urgent"),
+    ("I used to be happy, now I just want to die.", "urgent"),
+    ("I don't want to die slowly, I want to do it quickly tonight.", "urgent"),
+    ("I never wanted to die before, but now I do.", "concern"),
+    ("There's no reason to live.", "concern"),
+    ("I see no way out except ending it.", "concern"),
+])
+def test_negation_traps_stay_flagged(text: str, expected: str) -> None:
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Two years ago I attempted suicide. Therapy saved me and I'm glad I'm alive.",
+    "I used to cut, 400 days clean today.",
+    "Back in college I wanted to die, now I'm happy.",
+    "I once took a handful of pills. That was eight years ago and I'm okay now.",
+    "In my twenties I overdosed twice. I'm sober and happy at forty.",
+    "I used to think about suicide every day. It's been over a year since I had that thought.",
+    "Three years ago I tried to kill myself. My sister visited. We talked about the garden. "
+    "Today I celebrated with my family, I'm glad to be here.",  # resolution 3 sentences later
+])
+def test_a_later_resolution_anywhere_in_the_entry_resolves_earlier_past_events(
+        text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "Years ago I tried to kill myself. I got better for a while. Lately the thoughts are back.",
+    "Years ago I tried to kill myself. I got better. Now I am thinking about it again.",
+    "I tried to kill myself two years ago, I'm doing better but it's getting worse again.",
+])
+def test_a_relapse_after_the_resolution_keeps_the_past_event_flagged(text: str) -> None:
+    assert level(text) != "none"
+
+
+@pytest.mark.parametrize("text", [
     "My friend said she wants to die.", "The character killed himself.",
     "I'm worried my roommate is suicidal.", 'In the movie he says "I want to die".',
     "My brother told me he has been cutting himself.",

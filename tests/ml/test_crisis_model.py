@@ -127,6 +127,43 @@ def test_safe_frames_keep_the_model_out(det: CrisisDetector, text: str) -> None:
     assert det.detect(text).level == "none"
 
 
+@pytest.mark.parametrize("text", [
+    # the sentence after a negated one elaborates it
+    "I won't hurt myself. I promised my sister and I meant it.",
+    "I don't want to die. I want things to change.",
+    # resolved-past entries: neither the past sentence nor the resolution raises the model
+    "Years ago I stood on a bridge ready to jump. I'm thankful every day that I came back.",
+    "I spent my teens wanting to disappear forever. Things are so much better now.",
+    "Last decade I attempted suicide. The worst is over.",
+])
+def test_negated_and_resolved_frames_keep_the_model_out(det: CrisisDetector, text: str) -> None:
+    result = det.detect(text)
+    assert result.level == "none", result.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "I'm not going to make it to Friday.",
+    "I attempted two years ago and lately the thoughts are back.",
+    "I'm not sure I want to be alive anymore.",
+])
+def test_current_statements_that_look_negated_or_past_stay_flagged(
+        det: CrisisDetector, text: str) -> None:
+    assert det.detect(text).level != "none"
+
+
+def test_frames_dev_set_figures(det: CrisisDetector) -> None:
+    """tests/data/crisis_frames_dev.jsonl: negated / resolved-past safe statements and current
+    look-alikes (218 rows, tuned on). Measured: combined recall 0.892, FPR 0.026 (0.863 / 0.371
+    before the entry-level frames)."""
+    rows = _rows(DATA / "crisis_frames_dev.jsonl")
+    risk = [r for r in rows if r["risk"]]
+    safe = [r for r in rows if not r["risk"]]
+    assert len(risk) >= 100 and len(safe) >= 110
+    recall = sum(det.detect(r["text"]).level != "none" for r in risk) / len(risk)
+    fpr = sum(det.detect(r["text"]).level != "none" for r in safe) / len(safe)
+    assert recall >= 0.88 and fpr <= 0.05
+
+
 def test_model_alone_gives_concern_and_urgent_needs_pattern_evidence(
         det: CrisisDetector) -> None:
     alone = det.detect("I hope my heart just stops.")
