@@ -15,8 +15,8 @@ classifier is shipped. Instead:
   sadness or fatigue, negative + high arousal as anger or anxiety, and so on.
 
 This is an indication for the user's own reflection, never a diagnosis. Pure computation apart
-from :meth:`VoiceAnalyzer.analyze`, which measures prosody (~0.05 s per 10 s of audio after the first
-call). Thread-safe.
+from :meth:`VoiceAnalyzer.analyze`, which measures prosody (~0.05 s per 10 s of audio).
+Thread-safe.
 """
 
 from __future__ import annotations
