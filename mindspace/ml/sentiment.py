@@ -4,7 +4,7 @@ Contract
 --------
 * The VADER lexicon ships in ``resources/nltk_data/sentiment/vader_lexicon.zip`` (MIT, from the
   ``vaderSentiment`` package; ``scripts/vendor_vader_lexicon.py`` recreates it). This module adds
-  that ``nltk_data`` folder to ``nltk.data.path`` once; it never calls ``nltk.download`` and
+  that ``nltk_data`` folder to ``nltk.data.path`` once; it never downloads NLTK data and
   never touches the network. A missing lexicon raises :class:`SentimentUnavailableError`.
 * ``SentimentAnalyzer.analyze(text) -> Sentiment`` with ``compound`` in [-1, 1] and ``pos``,
   ``neu``, ``neg`` proportions (VADER's definitions). Emoji are replaced by their English
