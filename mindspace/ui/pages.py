@@ -72,6 +72,10 @@ CORE_PAGES: list[PageSpec] = [
         "voice", "Voice check-in", "voice", "Ctrl+3", "mindspace.ui.voice_screen", "VoiceScreen"
     ),
     lazy_page(
+        "voice-history", "Past check-ins", "voice", "Ctrl+8", "mindspace.ui.voice_history",
+        "VoiceHistory",
+    ),
+    lazy_page(
         "insights", "Insights", "insights", "Ctrl+4", "mindspace.ui.emotion_trends", "EmotionTrends"
     ),
     lazy_page(
