@@ -111,7 +111,10 @@ class VoiceHistory(QWidget):
     def refresh(self) -> None:
         repo = self.services.voice
         self.runner.submit(
-            repo.list, name="voice-history", owner=self, on_success=self._show_list,
+            repo.list,
+            name="voice-history",
+            owner=self,
+            on_success=self._show_list,
             on_failure=self._fail,
         )
 
@@ -187,8 +190,9 @@ class VoiceHistory(QWidget):
             self.played.emit(checkin_id)
 
         self.status.setText("Decrypting the audio...")
-        self.runner.submit(job, name="voice-play", owner=self, on_success=loaded,
-                           on_failure=self._fail)
+        self.runner.submit(
+            job, name="voice-play", owner=self, on_success=loaded, on_failure=self._fail
+        )
 
     def delete_current(self) -> None:
         checkin_id = self.current_id()
@@ -201,8 +205,12 @@ class VoiceHistory(QWidget):
             return
         self._forget_audio()
         self.runner.submit(
-            self.services.voice.delete, checkin_id, name="voice-delete", owner=self,
-            on_success=lambda _r: self.refresh(), on_failure=self._fail,
+            self.services.voice.delete,
+            checkin_id,
+            name="voice-delete",
+            owner=self,
+            on_success=lambda _r: self.refresh(),
+            on_failure=self._fail,
         )
 
     def _forget_audio(self) -> None:

@@ -28,9 +28,14 @@ class FakePlayer:
 def test_list_read_play_and_delete(qtbot, open_services: AppServices, tasks_done) -> None:
     voice = open_services.voice
     tone = (0.2 * np.sin(np.arange(16000) / 16000 * 2 * np.pi * 180)).astype(np.float32)
-    old = voice.add(duration_s=1.0, transcript="a quiet walk by the river",
-                    fusion={"level": "low", "explanation": "calm words and a steady voice"},
-                    audio=tone, sample_rate=16000, recorded_at=datetime(2026, 3, 1, 9, 0))
+    old = voice.add(
+        duration_s=1.0,
+        transcript="a quiet walk by the river",
+        fusion={"level": "low", "explanation": "calm words and a steady voice"},
+        audio=tone,
+        sample_rate=16000,
+        recorded_at=datetime(2026, 3, 1, 9, 0),
+    )
     voice.add(duration_s=2.0, transcript="", recorded_at=datetime(2026, 3, 2, 9, 0))
     page = VoiceHistory(open_services, player=(player := FakePlayer()))
     page.confirm = lambda _t, _x: True
