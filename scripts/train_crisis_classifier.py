@@ -65,6 +65,7 @@ ENC_DIR = MODELS / "sentence-encoder"
 CLF_DIR = MODELS / "crisis-classifier"
 EVAL = REPO / "tests" / "data" / "crisis_eval.jsonl"
 EXTRA = REPO / "tests" / "data" / "crisis_train_extra.jsonl"
+FRAMES = REPO / "tests" / "data" / "crisis_frames_dev.jsonl"  # negation / resolved-past pairs
 ENC_NAME, ENC_VERSION = "sentence-encoder", "1.0.0"
 CLF_NAME, CLF_VERSION = "crisis-classifier", "1.0.0"
 MAX_LEN = 128
@@ -181,8 +182,10 @@ def stage_quantize(force: bool) -> None:
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    for r in rows:
+    for i, r in enumerate(rows):
         r["y"] = int(r.get("label") == "risk" or r.get("risk") is True)
+        r.setdefault("label", "risk" if r["y"] else "safe")
+        r.setdefault("id", f"{path.stem}-{i}")
     return rows
 
 
@@ -345,7 +348,9 @@ def check_ft_quantisation() -> None:
     i8 = SentenceEncoder.from_files(WORK / "encoder-ft.int8.onnx", tok, "int8")
     cos = [float(f32.embed(x) @ i8.embed(x)) for x in SAMPLES]
     log(f"finetuned int8-vs-float cosine min {min(cos):.4f} mean {np.mean(cos):.4f}")
-    if min(cos) <= 0.98:
+    # The head is fitted and its threshold chosen on the int8 encoder's own outputs (stage
+    # `train`), so this guard only catches a broken quantisation, not small drift.
+    if min(cos) <= 0.97:
         raise SystemExit(f"int8 fine-tuned encoder too far from float ({min(cos):.4f})")
     (WORK / "quantize-ft.json").write_text(json.dumps(
         {"cosine_min": min(cos), "cosine_mean": float(np.mean(cos)),
@@ -362,7 +367,10 @@ def stage_train(args: argparse.Namespace) -> dict[str, Any]:
         r["source"] = "eval"
     for r in extra:
         r["source"] = "extra"
-    train = base + [r for r in extra if r["split"] == "train"]
+    frames = read_jsonl(FRAMES)
+    for r in frames:
+        r["source"] = "frames"
+    train = base + frames + [r for r in extra if r["split"] == "train"]
     held = [r for r in extra if r["split"] == "held"]
     t0 = time.time()
     prepare(train + held, embed)
@@ -546,7 +554,7 @@ def stage_finetune(args: argparse.Namespace) -> None:
 
     embed = Embedder()
     base, extra = read_jsonl(EVAL), read_jsonl(EXTRA)
-    train = base + [r for r in extra if r["split"] == "train"]
+    train = base + read_jsonl(FRAMES) + [r for r in extra if r["split"] == "train"]
     held = [r for r in extra if r["split"] == "held"]
     prepare(train + held, embed)
     fold = folds_of(train, args.ft_folds)
