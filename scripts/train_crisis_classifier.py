@@ -679,7 +679,8 @@ def stage_ship() -> None:  # noqa: C901
         "files": {"model": clf}, "requires": [ENC_NAME],
         "threshold": rep["threshold"], "l2": rep["l2"],
         "license": "Apache-2.0 (weights trained by MindSpace on its own statements)",
-        "data_source": "tests/data/crisis_eval.jsonl (all splits) + train split of "
+        "data_source": "tests/data/crisis_eval.jsonl (all splits) + "
+        "tests/data/crisis_frames_dev.jsonl + train split of "
         "tests/data/crisis_train_extra.jsonl, written by the MindSpace team",
         "metrics": {"cv_recall_combined": round(cv["recall"], 4),
                     "cv_fpr_combined": round(cv["fpr"], 4),
@@ -722,8 +723,9 @@ Sentence embeddings for MindSpace's crisis screen (`mindspace/ml/crisis_model.py
         "diagnosis**; the score is not a probability of anything clinical.", "",
         "## Data", "",
         f"- Training: {rep['n_train_statements']} statements written by the MindSpace team",
-        "  (`tests/data/crisis_eval.jsonl`, all splits, plus the `train` split of",
-        "  `tests/data/crisis_train_extra.jsonl`); English, first-person journal style.",
+        "  (`tests/data/crisis_eval.jsonl`, all splits; `tests/data/crisis_frames_dev.jsonl`,",
+        "  negated and resolved-past statements with look-alike current risk; and the `train`",
+        "  split of `tests/data/crisis_train_extra.jsonl`); English, first-person journal style.",
         f"  {rep['n_train_examples']} examples: each statement (normalised like the pattern",
         "  screen) and every sentence of safe statements.",
         "- Held out: the `held` split of `crisis_train_extra.jsonl` (every 4th statement per",
