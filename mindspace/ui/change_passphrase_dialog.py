@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from mindspace.services import AppServices
-from mindspace.ui.create_vault_screen import PassphraseForm, RecoveryCodePanel, label
+from mindspace.ui.create_vault_screen import PassphraseForm, RecoveryCodePanel
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
+from mindspace.ui.widgets import role_label as label
 
 
 def can_reset_with_recovery(services: AppServices) -> bool:

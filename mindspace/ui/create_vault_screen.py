@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -25,16 +24,9 @@ from PySide6.QtWidgets import (
 
 from mindspace.services import AppServices
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
+from mindspace.ui.widgets import role_label as label
 
 CLIPBOARD_CLEAR_MS = 120_000
-
-
-def label(text: str, role: str = "", wrap: bool = True) -> QLabel:
-    widget = QLabel(text)
-    widget.setWordWrap(wrap)
-    if role:
-        widget.setProperty("role", role)
-    return widget
 
 
 class PassphraseForm(QWidget):

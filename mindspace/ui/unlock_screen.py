@@ -12,7 +12,6 @@ import time
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -24,14 +23,7 @@ from PySide6.QtWidgets import (
 from mindspace.services import AppServices
 from mindspace.storage.errors import ThrottledError, WrongPassphraseError
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
-
-
-def _label(text: str, role: str = "") -> QLabel:
-    widget = QLabel(text)
-    widget.setWordWrap(True)
-    if role:
-        widget.setProperty("role", role)
-    return widget
+from mindspace.ui.widgets import role_label
 
 
 class UnlockScreen(QWidget):
@@ -52,7 +44,7 @@ class UnlockScreen(QWidget):
         self._retry_at = 0.0
         self.setWindowTitle("MindSpace - unlock")
 
-        self.prompt = _label("Enter your passphrase to open your journal.")
+        self.prompt = role_label("Enter your passphrase to open your journal.")
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase_edit.setAccessibleName("Passphrase")
@@ -75,13 +67,13 @@ class UnlockScreen(QWidget):
         self.busy.setRange(0, 0)
         self.busy.setAccessibleName("Unlocking")
         self.busy.setVisible(False)
-        self.message = _label("", "error")
+        self.message = role_label("", "error")
         self.message.setAccessibleName("Status message")
-        self.countdown = _label("")
+        self.countdown = role_label("")
         self.countdown.setAccessibleName("Time until you can try again")
 
         layout = QVBoxLayout(self)
-        layout.addWidget(_label("MindSpace is locked", "heading"))
+        layout.addWidget(role_label("MindSpace is locked", "heading"))
         layout.addWidget(self.prompt)
         layout.addWidget(self.fields)
         layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)

@@ -46,8 +46,9 @@ def _message(exc: BaseException) -> str:
     from mindspace.ml.registry import ModelIntegrityError
     from mindspace.ml.transcriber import ModelFolderError
 
-    if isinstance(exc, AudioDecodeError | AudioDeviceError | ModelIntegrityError |
-                  ModelFolderError):
+    if isinstance(
+        exc, AudioDecodeError | AudioDeviceError | ModelIntegrityError | ModelFolderError
+    ):
         text = str(exc)
         return text[:1].upper() + text[1:]
     return describe_error(exc)
@@ -241,8 +242,11 @@ class VoiceScreen(VoiceView):
         self.status.setText(f"Reading {path.name}…")
         self._set_state("working")
         self._task = self.runner.submit(
-            lambda: decode_file(path).samples, name="decode-audio", owner=self,
-            on_success=self._analyse, on_failure=self._fail,
+            lambda: decode_file(path).samples,
+            name="decode-audio",
+            owner=self,
+            on_success=self._analyse,
+            on_failure=self._fail,
         )
 
     # ---- analysis -------------------------------------------------------------------------
@@ -251,8 +255,13 @@ class VoiceScreen(VoiceView):
         self.progress.setValue(0)
         self._set_state("working")
         self._task = self.runner.submit(
-            self._analysis_job, samples, name="voice-analysis", owner=self, with_cancel=True,
-            on_success=self._analysed, on_failure=self._fail,
+            self._analysis_job,
+            samples,
+            name="voice-analysis",
+            owner=self,
+            with_cancel=True,
+            on_success=self._analysed,
+            on_failure=self._fail,
             on_progress=self._progressed,
         )
 
@@ -281,8 +290,9 @@ class VoiceScreen(VoiceView):
             return history, helpfulness
 
         try:
-            result = yield from analyze_steps(samples, transcriber, text_analyzer, context,
-                                              cancel_event)
+            result = yield from analyze_steps(
+                samples, transcriber, text_analyzer, context, cancel_event
+            )
         except TranscriptionCancelled:
             raise TaskCancelled() from None
         return result, personal[0]
@@ -300,7 +310,8 @@ class VoiceScreen(VoiceView):
         self.transcript_edit.setPlainText(result.transcript.text)
         self.show_analysis(result, personal)
         self.status.setText(
-            "Done. Correct the transcript if needed, then save." if result.transcript.text
+            "Done. Correct the transcript if needed, then save."
+            if result.transcript.text
             else "No speech was heard in this recording."
         )
         self._set_state("ready")
@@ -318,8 +329,12 @@ class VoiceScreen(VoiceView):
         no.setChecked(not helped)
         if self._saved_id is not None:
             checkin_id, repo = self._saved_id, self.services.voice
-            self.runner.submit(lambda: repo.record_feedback(checkin_id, recommendation, helped),
-                               name="voice-feedback", owner=self, on_failure=self._fail)
+            self.runner.submit(
+                lambda: repo.record_feedback(checkin_id, recommendation, helped),
+                name="voice-feedback",
+                owner=self,
+                on_failure=self._fail,
+            )
 
     def reanalyse(self) -> None:
         """Re-read the words after the user corrected the transcript (no new transcription)."""
@@ -334,12 +349,18 @@ class VoiceScreen(VoiceView):
 
         def job() -> tuple[Any, Any]:
             history, helpfulness, personal = self._context()
-            return analyze_transcript(samples, transcript, text_analyzer, history,
-                                      helpfulness), personal
+            return analyze_transcript(
+                samples, transcript, text_analyzer, history, helpfulness
+            ), personal
 
         self._set_state("working")
-        self._task = self.runner.submit(job, name="voice-reanalysis", owner=self,
-                                        on_success=self._analysed, on_failure=self._fail)
+        self._task = self.runner.submit(
+            job,
+            name="voice-reanalysis",
+            owner=self,
+            on_success=self._analysed,
+            on_failure=self._fail,
+        )
 
     def cancel(self) -> None:
         if self._task is not None:
@@ -360,13 +381,22 @@ class VoiceScreen(VoiceView):
         saved_id, kind = self._saved_id, self._source_kind
 
         def job() -> str:
-            return save_checkin(repo, result, text, saved_id=saved_id, audio=audio, source=kind,
-                                self_mood=mood, feedback=feedback)
+            return save_checkin(
+                repo,
+                result,
+                text,
+                saved_id=saved_id,
+                audio=audio,
+                source=kind,
+                self_mood=mood,
+                feedback=feedback,
+            )
 
         self._set_state("working")
         self.status.setText("Saving (encrypted)…")
-        self._task = self.runner.submit(job, name="voice-save", owner=self,
-                                        on_success=self._saved, on_failure=self._fail)
+        self._task = self.runner.submit(
+            job, name="voice-save", owner=self, on_success=self._saved, on_failure=self._fail
+        )
 
     def _saved(self, checkin_id: str) -> None:
         self._saved_id = checkin_id
@@ -386,24 +416,6 @@ class VoiceScreen(VoiceView):
             player.play(self._audio, 16000)
         except AudioDeviceError as exc:
             self._fail(exc)
-
-    def load_checkin_audio(self, checkin_id: str) -> None:
-        """Decrypt a saved check-in's audio into memory (worker) so it can be played."""
-        repo = self.services.voice
-
-        def job() -> np.ndarray:
-            pcm, rate = repo.load_audio(checkin_id)
-            from mindspace.audio.decode import resample, to_float32
-
-            return resample(to_float32(pcm), rate)
-
-        def loaded(samples: np.ndarray) -> None:
-            self._audio = samples
-            self._set_state("ready" if self._result is not None else "idle")
-            self.play_button.setEnabled(True)
-
-        self.runner.submit(job, name="voice-audio", owner=self, on_success=loaded,
-                           on_failure=self._fail)
 
     # ---- errors, reset --------------------------------------------------------------------
     def _fail(self, exc: BaseException) -> None:
