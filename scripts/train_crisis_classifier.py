@@ -66,6 +66,11 @@ CLF_DIR = MODELS / "crisis-classifier"
 EVAL = REPO / "tests" / "data" / "crisis_eval.jsonl"
 EXTRA = REPO / "tests" / "data" / "crisis_train_extra.jsonl"
 FRAMES = REPO / "tests" / "data" / "crisis_frames_dev.jsonl"  # negation / resolved-past pairs
+MORE = sorted((REPO / "tests" / "data").glob("crisis_train_more_*.jsonl"))
+# Former blind sets, now development sets: scored in `train` (never fitted) unless
+# --train-on-dev adds them to the training statements. Later blind sets are never read.
+DEV = [REPO / "tests" / "data" / "crisis_blind.jsonl", REPO / "tests" / "data" /
+       "crisis_blind2.jsonl"]
 ENC_NAME, ENC_VERSION = "sentence-encoder", "1.0.0"
 CLF_NAME, CLF_VERSION = "crisis-classifier", "1.0.0"
 MAX_LEN = 128
@@ -357,23 +362,31 @@ def check_ft_quantisation() -> None:
          "size": (WORK / "encoder-ft.int8.onnx").stat().st_size}), encoding="utf-8")
 
 
+def data_sets(args: argparse.Namespace) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
+                                                list[dict[str, Any]]]:
+    """(training statements, held-out statements, development statements)."""
+    train: list[dict[str, Any]] = []
+    held: list[dict[str, Any]] = []
+    for path, source in ((EVAL, "eval"), (FRAMES, "frames"), (EXTRA, "extra"),
+                         *((m, "more") for m in MORE)):
+        for r in read_jsonl(path):
+            r["source"] = source
+            (held if r.get("split") == "held" else train).append(r)
+    dev = [r for path in DEV if path.exists() for r in read_jsonl(path)]
+    for r in dev:
+        r["source"] = "dev"
+    if args.train_on_dev:
+        train, dev = train + dev, []
+    return train, held, dev
+
+
 def stage_train(args: argparse.Namespace) -> dict[str, Any]:
     if args.finetuned:
         check_ft_quantisation()
     embed = Embedder("encoder-ft" if args.finetuned else "encoder")
-    base = read_jsonl(EVAL)
-    extra = read_jsonl(EXTRA)
-    for r in base:
-        r["source"] = "eval"
-    for r in extra:
-        r["source"] = "extra"
-    frames = read_jsonl(FRAMES)
-    for r in frames:
-        r["source"] = "frames"
-    train = base + frames + [r for r in extra if r["split"] == "train"]
-    held = [r for r in extra if r["split"] == "held"]
+    train, held, dev = data_sets(args)
     t0 = time.time()
-    prepare(train + held, embed)
+    prepare(train + held + dev, embed)
     log(f"train: {len(train)} training statements, {len(held)} held; units embedded in "
         f"{time.time() - t0:.0f} s")
     results: dict[str, Any] = {"cv": {}}
@@ -405,25 +418,30 @@ def stage_train(args: argparse.Namespace) -> dict[str, Any]:
         "n_train_statements": len(train), "n_train_examples": int(training_matrix(train)[0]
                                                                      .shape[0]),
     })
+    if dev:
+        results["dev_combined"] = metrics(dev, doc_scores(dev, w, b), thr)
+        results["dev_patterns"] = metrics(dev, doc_scores(dev, w, b), None)
     held2 = [r for r in held if r.get("batch") == 2]
     if held2:
         results["held2_combined"] = metrics(held2, doc_scores(held2, w, b), thr)
         results["held2_patterns"] = metrics(held2, doc_scores(held2, w, b), None)
-    for src in ("eval", "extra"):
+    for src in ("eval", "extra", "more"):
         idx = [i for i, r in enumerate(train) if r["source"] == src]
         sub = [train[i] for i in idx]
         results[f"cv_combined_{src}"] = metrics(sub, best_oof[idx], thr)
         results[f"cv_patterns_{src}"] = metrics(sub, best_oof[idx], None)
     for name in ("cv_patterns", "cv_combined", "cv_patterns_eval", "cv_combined_eval",
                  "cv_patterns_extra", "cv_combined_extra", "held_patterns", "held_combined",
-                 "held2_patterns", "held2_combined"):
+                 "held2_patterns", "held2_combined", "dev_patterns", "dev_combined",
+                 "cv_patterns_more", "cv_combined_more"):
         if name not in results:
             continue
         m = results[name]
         log(f"train: {name:14s} recall {m['recall']:.3f} ({m['n_risk']})  FPR {m['fpr']:.3f} "
             f"({m['n_safe']})")
     if args.show_errors:
-        for name, rows, sc in (("CV", train, best_oof), ("HELD", held, doc_scores(held, w, b))):
+        for name, rows, sc in (("CV", train, best_oof), ("HELD", held, doc_scores(held, w, b)),
+                               ("DEV", dev, doc_scores(dev, w, b))):
             for r, s_ in zip(rows, sc, strict=True):
                 flagged = r["pattern"] or s_ >= thr
                 if bool(flagged) != bool(r["y"]):
@@ -485,7 +503,7 @@ def finetune(rows: list[dict[str, Any]], epochs: int, seed: int = 13) -> Any:
         net.head.weight.zero_()
         net.head.bias.zero_()
     tok = Tokenizer.from_file(str(WORK / "tokenizer.json"))
-    tok.enable_truncation(max_length=64)
+    tok.enable_truncation(max_length=MAX_LEN)
     xs, ys = text_examples(rows)
     enc = [tok.encode(x).ids for x in xs]
     y = torch.tensor(ys, dtype=torch.float32)
@@ -553,10 +571,8 @@ def stage_finetune(args: argparse.Namespace) -> None:
     import torch
 
     embed = Embedder()
-    base, extra = read_jsonl(EVAL), read_jsonl(EXTRA)
-    train = base + read_jsonl(FRAMES) + [r for r in extra if r["split"] == "train"]
-    held = [r for r in extra if r["split"] == "held"]
-    prepare(train + held, embed)
+    train, held, dev = data_sets(args)
+    prepare(train + held + dev, embed)
     fold = folds_of(train, args.ft_folds)
     oof = np.zeros(len(train))
     for f in range(args.ft_folds):
@@ -766,6 +782,8 @@ def main() -> int:
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--epochs", type=int, default=3, help="fine-tuning epochs")
     ap.add_argument("--ft-folds", type=int, default=5, help="fine-tuning CV folds")
+    ap.add_argument("--train-on-dev", action="store_true",
+                    help="add the development sets (former blind sets) to the training data")
     ap.add_argument("--frozen", dest="finetuned", action="store_false",
                     help="train/ship the frozen-encoder logistic regression instead of the "
                     "fine-tuned encoder + head (skips `finetune`)")

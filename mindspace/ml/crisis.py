@@ -241,6 +241,9 @@ _TRIGGER = re.compile(
 )
 
 
+# The only reason given for a ``concern`` raised by past events alone.
+PAST_REASON = "mentions a past event not described as resolved"
+
 # Reasons for discarding a match that put its whole sentence in a safe frame for the model.
 _SAFE_FRAME_REASONS = ("negated", "quoted", "a topic", "fiction", "about someone else",
                        "described as over", "past and resolved")
@@ -312,8 +315,17 @@ class CrisisDetector:
                     _CLAUSE_BREAK.split(sent[:rel_s])[-1]) and cp.DENIAL.match(
                     norm, m.end(), m.end() + 40):
                 why = "negated (a question answered no)"
-            if not why and cp.RESOLVED_BEFORE.search(sent[:rel_s]):
+            if not why and (cp.RESOLVED_BEFORE.search(sent[:rel_s])
+                            or cp.ANNIVERSARY_BEFORE.search(sent[:rel_s])
+                            or cp.RESOLVED_AFTER.match(sent[rel_e:])):
                 why = "described as over"
+            if not why and pattern.negatable and cp.DENIAL_BEFORE.search(
+                    _CLAUSE_BREAK.split(sent[:rel_s])[-1]):
+                why = "negated (a denial)"
+            if not why and rel_at < k and self._is_past(sent, rel_s, rel_e) and (
+                    cp.DISTANT.search(sent) or re.search(r"\bused to\b", sent[:rel_s])
+                    or (k and cp.DISTANT.search(norm, starts[k - 1], ends[k - 1]))):
+                why = "past and resolved (long ago, nothing says it is back)"
             if not why and self._is_past(sent, rel_s, rel_e) and (
                     self._resolved(res_at, rel_at, k)
                     or self._soft_resolved(sent, soft_at, rel_at, k)):
@@ -556,7 +568,7 @@ class CrisisDetector:
         if not current:
             if past:
                 cats = sorted({_CATS[s.category][1] for s in past})
-                reasons = [f"mentions a past event not described as resolved ({c})" for c in cats]
+                reasons = [f"{PAST_REASON} ({c})" for c in cats]
                 return CrisisResult("concern", 0.35, reasons, markers, ignored)
             return CrisisResult("none", 0.0, [], markers, ignored)
 
@@ -582,7 +594,7 @@ class CrisisDetector:
         if detail:
             reasons.append("mentions " + " and ".join(detail))
         if past:
-            reasons.append("also mentions a past event not described as resolved")
+            reasons.append(f"also {PAST_REASON}")
         score = min(1.0, score)
         return CrisisResult(level_for(score), round(score, 3), reasons, markers, ignored)
 

@@ -39,6 +39,7 @@ from mindspace.ml import crisis_patterns as cp
 from mindspace.ml.crisis import (
     _TRIGGER,
     CONCERN_AT,
+    PAST_REASON,
     URGENT_AT,
     CrisisDetector,
     CrisisResult,
@@ -161,6 +162,7 @@ class CrisisModel:
 
 MAX_MODEL_UNITS = 200
 CHUNK_WORDS = 48
+WINDOW_WORDS = 80
 _OWN_QUOTE = re.compile(r"\bi (?:said|say|told|tell|keep thinking|thought|think|wrote|write|"
                         r"texted)\b[^«]{0,20}$")
 _QUOTED = re.compile(r"«[^»]*»?")
@@ -171,27 +173,47 @@ def model_units(ctx: ScreenContext, detector: CrisisDetector,
                 max_units: int = MAX_MODEL_UNITS) -> list[tuple[int, str]]:
     """``(sentence index, text)`` pairs the model reads, in document order.
 
-    Sentences in a safe frame (:meth:`CrisisDetector.safe_frame`) are left out; quoted speech is
-    removed unless the writer introduces it as their own words ("I keep thinking «...»");
-    sentences over ``CHUNK_WORDS`` words are cut into chunks of that size. At most
-    ``max_units`` units: when a text has more, sentences containing one of the pattern
-    screen's trigger stems are taken first, then the others, each group in document order
-    (the pattern screen itself still reads everything).
+    The model reads sentences in context. Sentences in a safe frame
+    (:meth:`CrisisDetector.safe_frame`) are left out; quoted speech is removed unless the writer
+    introduces it as their own words ("I keep thinking «...»"); sentences over ``CHUNK_WORDS``
+    words are cut into chunks of that size. When the remaining chunks hold at most
+    ``WINDOW_WORDS`` words the whole text is one unit (its index is its first chunk's
+    sentence). Otherwise there is one unit per chunk: the chunk with its neighbours, the one
+    before first, then the one after, as long as the unit stays within ``WINDOW_WORDS`` words.
+    At most ``max_units`` units: when a text has more, chunks of sentences containing one of
+    the pattern screen's trigger stems are taken first, then the others, each group in
+    document order (the pattern screen itself still reads everything).
     """
-    n = len(ctx.starts)
-    order = list(range(n))
-    if n > max_units:
-        hot = [k for k in order if _TRIGGER.search(ctx.norm, ctx.starts[k], ctx.ends[k])]
+    chunks = [(k, c) for k in range(len(ctx.starts)) for c in _sentence_units(ctx, detector, k)]
+    if not chunks:
+        return []
+    sizes = [len(c.split()) for _, c in chunks]
+    if sum(sizes) <= WINDOW_WORDS:
+        return [(chunks[0][0], _join(chunks))]
+    order = list(range(len(chunks)))
+    if len(chunks) > max_units:
+        hot = [i for i in order if _TRIGGER.search(ctx.norm, ctx.starts[chunks[i][0]],
+                                                   ctx.ends[chunks[i][0]])]
         hot_set = set(hot)
-        order = hot + [k for k in order if k not in hot_set]
-    units: list[tuple[int, str]] = []
-    for k in order:
-        if len(units) >= max_units:
-            break
-        units.extend((k, chunk) for chunk in _sentence_units(ctx, detector, k))
-    del units[max_units:]  # collected in priority order
-    units.sort(key=lambda u: u[0])  # stable: chunks of one sentence keep their order
+        order = sorted(hot[:max_units]) if len(hot) >= max_units else sorted(
+            hot + [i for i in order if i not in hot_set][:max_units - len(hot)])
+    units = []
+    for i in order:
+        lo = hi = i
+        words = sizes[i]
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(chunks) and words + sizes[j] <= WINDOW_WORDS:
+                lo, hi, words = min(lo, j), max(hi, j), words + sizes[j]
+        units.append((chunks[i][0], _join(chunks[lo:hi + 1])))
     return units
+
+
+def _join(chunks: Sequence[tuple[int, str]]) -> str:
+    """Chunks as one text; a sentence boundary between them is marked with ". "."""
+    out = chunks[0][1]
+    for (k0, _), (k1, c) in zip(chunks, chunks[1:], strict=False):
+        out += (" " if k0 == k1 else ". ") + c
+    return out
 
 
 def _sentence_units(ctx: ScreenContext, detector: CrisisDetector, k: int) -> list[str]:
@@ -224,6 +246,10 @@ class ModelLayer:
     ``urgent`` only if the patterns see a plan, or a method or time word (``MEANS``/``TIMING``),
     in that sentence or a neighbour; ``urgent`` stays ``urgent``. A reason such as "the wording
     resembles statements of suicidal thinking or self-harm (model score 0.87)" is added.
+    The one case the model lowers: a ``concern`` whose only reasons are past events the
+    patterns could not place (``PAST_REASON``) becomes ``none`` when the model, reading those
+    sentences with their neighbours, stays below its threshold ("back then I had a plan. This
+    year I have a garden."). Current signals are never lowered.
     """
 
     def __init__(self, loader: Callable[[], CrisisModel] | None = None,
@@ -259,6 +285,12 @@ class ModelLayer:
         except Exception as exc:  # keep the pattern result if inference fails
             return replace(result, model_error=f"crisis model failed: {exc}".splitlines()[0])
         if not scores or max(scores) < model.threshold:
+            if result.level == "concern" and result.reasons and all(
+                    r.startswith(PAST_REASON) for r in result.reasons):
+                # Past events alone: the model read them in context and saw no current risk.
+                return replace(result, level="none", score=0.0, reasons=[], model=model.model_id,
+                               ignored=(*result.ignored, "past event read in context as over "
+                                        f"(model score {max(scores, default=0.0):.2f})"))
             return replace(result, model=model.model_id)
         best = max(range(len(scores)), key=lambda i: (scores[i], -i))
         p, k = scores[best], units[best][0]

@@ -271,7 +271,9 @@ NET_PATTERNS: tuple[Pattern, ...] = (
        r"after i am gone|understand why|why i did)\b)(?!.*\b(?:birthday|christmas|thank|"
        r"thanks|anniversary|holiday|valentine|"
        r"pen ?pals?|card|remind|reminder|shopping|grocery|groceries|fridge|school|teacher|"
-       r"cover|application|complaint|landlord|council|editor|work|boss|santa|colleague)\b)",
+       r"cover|application|complaint|landlord|council|editor|work|boss|santa|colleagues?|"
+       r"students|pupils|class|team|staff|clients|patients|customers|retir\w*|farewell party|"
+       r"leaving do|last day at)\b)",
        reason="mentions letters or notes to loved ones"),
     _p("net_goodbye", r"\b(?:said|say|saying) (?:all )?my (?:last |final )?goodbyes\b",
        requires=r"^(?!.*\b(?:last day|company|at work|colleagues|coworkers|team|class|leaving "

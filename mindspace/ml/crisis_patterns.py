@@ -126,7 +126,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"end it|die)\b"),
     _p("plan", r"\b(?:planned|planning|plan) (?:how|when|where) (?:i am going|i will|to)\b",
        requires=r"\b(?:kill|die|end it|end my|suicide|do it)\b"),
-    _p("plan", r"\b(?:suicide|goodbye|farewell) (?:note|letter|message|video)s?\b"),
+    _p("plan", r"\b(?:suicide|goodbye|farewell) (?:note|letter|message|video)s?\b(?! (?:to|for) "
+       r"(?:my |the |our |all )?(?:students|class|team|colleagues|coworkers|co workers|staff|"
+       r"clients|patients|readers|followers|customers|neighbou?rs|classmates|pupils))"),
     _p("plan", r"\btried to (?:kill|hang|drown|shoot|poison) (?:my ?self)\b"),
     # ---- self-harm --------------------------------------------------------------------
     _p("self_harm", r"\b(?:cut|cutting|cuts|burn|burned|burnt|burning|hurt|hurting|hurts|harm|"
@@ -234,7 +236,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("hopelessness", r"\b(?:nothing\b.{0,20}\bget better|(?:will|is|are) never (?:going to )?"
        r"get better|never going to get better)\b", negatable=False),
     _p("hopelessness", r"\bcan not (?:take|handle|bear|stand|cope with) (?:it|this|life|"
-       r"everything)(?: \w+)? (?:anymore|much longer)\b", negatable=False),
+       r"everything)(?: (?:pain|life|feeling|hurt|existence|world|emptiness|darkness))? "
+       r"(?:anymore|much longer)\b", negatable=False),
     _p("hopelessness", r"\bcan not (?:go on|keep going|do this anymore|do it anymore)\b",
        negatable=False),
     _p("hopelessness", r"\bno way out\b", negatable=False),
@@ -275,6 +278,14 @@ MEANS = re.compile(
 # Spans that make an overlapping match an idiom or hyperbole.
 IDIOMS = re.compile(
     r"\bkill(?:ing|ed)? myself (?:laughing|with laughter|to (?:finish|get|make|meet|keep))|"
+    # joking hyperbole: "if i have to sit through one more meeting i am going to kill myself lol"
+    r"\bif (?:i have to|i hear|i see|i get|this|that|they|he|she|my|the|one more|another)\b"
+    r"[^.!?|]{0,60}\b(?:one more|another|again)\b[^.!?|]{0,40}\b(?:kill myself|jump off|"
+    r"shoot myself|throw myself|end it all|die)\b[^.!?|]{0,40}\b(?:lol|lmao|haha\w*|jk|"
+    r"rofl)\b|"
+    r"\b(?:kill myself|jump off|shoot myself|throw myself|end it all)\b[^.!?|]{0,60}\bif "
+    r"(?:i have to|i hear|i see|this|that|the|my|one more|another)\b[^.!?|]{0,60}\b(?:one "
+    r"more|another|again)\b[^.!?|]{0,30}\b(?:lol|lmao|haha\w*|jk|rofl)\b|"
     r"\b(?:die|died|dying|dead) (?:of|from|with) (?:laughter|laughing|embarrassment|shame|"
     r"boredom|cringe|cuteness|happiness|excitement|jealousy|envy|curiosity|hunger|thirst|"
     r"heat|the cold)\b|"
@@ -289,6 +300,8 @@ NEGATION_CUES = frozenset({"not", "never", "no", "nor", "without", "zero"})
 NEGATED_LEAD = re.compile(
     r"\b(?:no part of me|not (?:once|for (?:a|one) (?:second|moment|minute))|at no point|"
     r"nothing in me|none of me)\b|"
+    r"\bnot (?:had|have|felt) (?:a single|any|one|even one) (?:\w+ )?(?:thoughts?|urges?|"
+    r"moments?) (?:of|about)\b|"
     r"\b(?:no|zero|never (?:had|have|had any|have any)) (?:\w+ ){0,2}?(?:thoughts?|urges?|plans?|"
     r"intentions?|desire|wish) (?:of|about|to|for)\b"
 )
@@ -314,7 +327,16 @@ NEGATION_FILLERS = frozenset({
 POST_NEGATION = re.compile(
     r"^ *(?:is|was|would be|will be|will never be|has never been) (?:not|never|no longer)"
     r" (?:an option|something|the answer|on the table|for me|what i want|in my plans)|"
-    r"^ *(?:is|was|will be) (?:off the table|out of the question)"
+    r"^ *(?:is|was|will be) (?:off the table|out of the question)|"
+    # a check-in answer: "suicidal thoughts: none", "self harm urges 0 10", "si - denies"
+    r"^(?: (?:thoughts?|ideation|urges?|risk|intent|intentions?|plans?|behaviou?rs?|feelings?|"
+    r"today|this week|currently|right now|tonight)){0,3} *[:=-]? *(?:none|nil|zero|"
+    r"0(?: (?:out of |of )?10)?(?! *\d)|no|nope|denies|denied|negative|absent|not present|n a)\b"
+)
+# "denies suicidal thoughts", "screened negative for self harm": a clinical-style denial.
+DENIAL_BEFORE = re.compile(
+    r"\b(?:denies|denied|deny|negative for|screened negative for|no (?:current |active )?"
+    r"(?:si|sh))\b(?: \w+){0,3} *$"
 )
 
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
@@ -351,7 +373,10 @@ RECENT = re.compile(
     r"this week)\b"
 )
 DISTANT = re.compile(
-    r"\b(?:years? ago|decades? ago|a long time ago|when i was (?:younger|little|a (?:kid|child|"
+    r"\b(?:(?:for|during|through|throughout) (?:most of |all of |much of )?my (?:teens|twenties|"
+    r"thirties|childhood|youth|school years|uni years)|from (?:19|20)\d\d|old (?:journals?|"
+    r"diary|diaries|notebooks?|entries|posts)|at (?:age )?1\d\b(?! (?:am|pm|o clock))|"
+    r"years? ago|decades? ago|a long time ago|when i was (?:younger|little|a (?:kid|child|"
     r"teen|teenager)|in \w+ school|\d+)|as a (?:teen|teenager|kid|child)|in (?:high school|"
     r"college|university|my teens|my twenties|(?:19|20)\d\d)|back (?:then|in)|in the past|"
     r"i remember|in my (?:teens|twenties|thirties|youth|childhood|early \w+)|my teens|"
@@ -372,7 +397,8 @@ RESOLVED = re.compile(
     r"(?:\w+ )?(?:thriving|happy|good|great|fine|okay|ok|well|better|stable|safe|content|"
     r"grateful|healthy|strong)|(?:i am|i feel) (?:\w+ )?(?:happy|healthy|thriving|loved|safe|"
     r"stable|content|well)(?: and \w+)?(?: now| today| these days)?(?= *(?:$|[|.!?,;]))|"
-    r"i love my life|these days i|doing well|therapy helped|treatment helped|"
+    r"i love my life|i (?:want|choose|chose) to live\b|these days i|doing well|therapy helped|"
+    r"treatment helped|"
     r"stopped (?:a long time ago|years ago|for good)|"
     r"a life i love|survived|got through|no longer|behind me|a thing of the past|"
     r"(?:therapy|treatment|medication|meds|counselling|counseling|my therapist) (?:changed|"
@@ -449,6 +475,18 @@ RISK_STEMS = re.compile(
 )
 
 # "clean from self harm", "recovered from my overdose": the match itself is described as over.
+# "the suicidal phase is behind me", "my self harm days are over": the match named as over.
+RESOLVED_AFTER = re.compile(
+    r"^ *(?:\w+ ){0,2}?(?:is|are|was|were|days are|phase is|period is|years are) (?:now |long |"
+    r"well |all |firmly )?(?:behind me|over|in the past|a thing of the past|gone|done|history|"
+    r"long gone|finished)\b"
+)
+# "anniversary of my overdose", "four years since my attempt", "200 days free of self harm".
+ANNIVERSARY_BEFORE = re.compile(
+    r"\b(?:anniversary of|(?:years?|months?|weeks?|days?) (?:since|without|free of|free from|"
+    r"clean (?:of|from)|on from|after)|since my last|(?:survived|survivor of|recovered from|"
+    r"recovering from|healing from|healed from)) (?:my |the |a |an |that )?(?:\w+ )?$"
+)
 RESOLVED_BEFORE = re.compile(
     r"(?<!time i )(?<!time to )(?<!want to )(?<!going to )\b(?:clean|free|recovered|"
     r"recovering|recovery|healed|healing|survivor|survived|stopped|"

@@ -138,10 +138,40 @@ def test_third_person_fiction_and_news_are_not_flagged(text: str) -> None:
 def test_resolved_past_is_none_and_unresolved_past_is_concern() -> None:
     assert level("Years ago I tried to end my life, I'm in a better place now.") == "none"
     assert level("I used to self harm but I haven't in 3 years.") == "none"
-    unresolved = DET.detect("When I was 19 I tried to kill myself.")
+    assert level("The anniversary of my overdose is today. Four years.") == "none"
+    assert level("The suicidal phase is behind me.") == "none"
+    # long ago and nothing says it is back: past, not current
+    assert level("When I was 19 I tried to kill myself.") == "none"
+    assert level("My old journals are so dark. I wanted to die in every entry.") == "none"
+    unresolved = DET.detect("Last month I tried to kill myself.")
     assert unresolved.level == "concern"
     assert "past" in unresolved.reasons[0]
+    assert level("When I was 19 I tried to kill myself. Lately I feel that way again.") != "none"
+    assert level("I used to want to die. These days I do again.") != "none"
     assert level("I tried to kill myself last night.") == "urgent"  # recent, not past
+
+
+@pytest.mark.parametrize("text", [
+    "Mood 4/10. Suicidal thoughts: none.",
+    "Check-in: self-harm urges 0/10, sleep bad",
+    "SI: denies. SH: none.",
+    "I haven't had a single thought about hurting myself since the breakup.",
+    "if i have to sit through one more zoom call i'm gonna kill myself lol",
+    "writing goodbye letters to my students since I'm retiring in June",
+    "I can't take this job anymore. Starting to apply elsewhere",
+])
+def test_checkins_denials_and_jokes_are_not_flagged(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "Mood 2/10. Suicidal thoughts: 8/10.",
+    "self harm urges 7/10 tonight",
+    "I want to kill myself lol",
+    "I can't take this pain anymore",
+])
+def test_checkins_with_risk_still_flag(text: str) -> None:
+    assert level(text) != "none"
 
 
 @pytest.mark.parametrize("text,expected", [

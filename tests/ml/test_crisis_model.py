@@ -14,6 +14,7 @@ from mindspace.ml.crisis_model import (
     CLASSIFIER_NAME,
     ENCODER_NAME,
     MAX_MODEL_UNITS,
+    WINDOW_WORDS,
     CrisisModel,
     ModelLayer,
     model_units,
@@ -188,7 +189,23 @@ def test_model_reads_a_capped_number_of_units_and_patterns_read_everything(
     assert res.level == "urgent"
     long_line = "word " * 500 + "end"
     _, ctx = PATTERNS.screen(long_line)
-    assert all(len(u.split()) <= 48 for _, u in model_units(ctx, PATTERNS))
+    assert all(len(u.split()) <= WINDOW_WORDS for _, u in model_units(ctx, PATTERNS))
+
+
+def test_model_reads_short_texts_whole_and_long_texts_in_windows() -> None:
+    short = "I have been so tired lately! Work is a lot and I miss my sister."
+    _, ctx = PATTERNS.screen(short)
+    assert model_units(ctx, PATTERNS) == [
+        (0, "i have been so tired lately. work is a lot and i miss my sister")]
+    long = " ".join(f"Sentence number {n} is about an ordinary day at work." for n in range(12))
+    _, ctx = PATTERNS.screen(long)
+    units = model_units(ctx, PATTERNS)
+    assert [k for k, _ in units] == list(range(12))  # one unit per sentence, in order
+    assert "number 4" in units[5][1] and "number 5" in units[5][1] and "number 6" in units[5][1]
+    assert all(len(u.split()) <= WINDOW_WORDS for _, u in units)
+    # a negated sentence in a safe frame is left out of every unit
+    _, ctx = PATTERNS.screen("I am not going to kill myself. " + long)
+    assert not any("kill" in u for _, u in model_units(ctx, PATTERNS))
 
 
 def _rows(path: Path) -> list[dict]:
