@@ -315,9 +315,10 @@ class CrisisDetector:
                     _CLAUSE_BREAK.split(sent[:rel_s])[-1]) and cp.DENIAL.match(
                     norm, m.end(), m.end() + 40):
                 why = "negated (a question answered no)"
-            if not why and (cp.RESOLVED_BEFORE.search(sent[:rel_s])
-                            or cp.ANNIVERSARY_BEFORE.search(sent[:rel_s])
-                            or cp.RESOLVED_AFTER.match(sent[rel_e:])):
+            if not why and rel_at <= k and not cp.RELAPSE.search(sent, rel_e) and (
+                    cp.RESOLVED_BEFORE.search(sent[:rel_s])
+                    or cp.ANNIVERSARY_BEFORE.search(sent[:rel_s])
+                    or cp.RESOLVED_AFTER.match(sent[rel_e:])):
                 why = "described as over"
             if not why and pattern.negatable and cp.DENIAL_BEFORE.search(
                     _CLAUSE_BREAK.split(sent[:rel_s])[-1]):
@@ -507,6 +508,9 @@ class CrisisDetector:
             clause_start = br.end()
         clause_end_m = _CLAUSE_BREAK.search(sent, e)
         clause = sent[clause_start:clause_end_m.start() if clause_end_m else len(sent)]
+        if re.match(r" *(?:attempts?|survivor)\b", sent[e:]):  # "my suicide attempt"
+            return not re.search(r"\b(?:last night|today|this morning|yesterday|tonight|"
+                                 r"again)\b", clause)
         if cp.RECENT.search(clause):
             return False
         if re.search(r"\bused to\b", clause[: max(0, s - clause_start)]):

@@ -356,6 +356,10 @@ THIRD_PERSON = frozenset([
     "poet", "writer", "artist", "musician", "band", "rapper", "comedian", "host", "doctor",
     "nurse", "therapist", "victim", "soldier", "officer", "stranger", "passenger", "driver",
     "teen", "teenager", "survivor", "user", "poster", "commenter", "narrator", "memoir",
+    "mate", "mates", "bestie", "bff", "housemate", "regular", "regulars", "cohort", "nan",
+    "nana", "gran", "granny", "grandad", "sibling", "siblings", "fiance", "fiancee", "manager",
+    "pupil", "pupils", "resident", "customer", "guest", "member", "members", "stepmom",
+    "stepmum", "stepdad", "stepfather", "stepmother", "toddler", "baby", "teammate",
 ])
 
 PAST_CUES = frozenset({
@@ -479,7 +483,12 @@ RISK_STEMS = re.compile(
 RESOLVED_AFTER = re.compile(
     r"^ *(?:\w+ ){0,2}?(?:is|are|was|were|days are|phase is|period is|years are) (?:now |long |"
     r"well |all |firmly )?(?:behind me|over|in the past|a thing of the past|gone|done|history|"
-    r"long gone|finished)\b"
+    r"long gone|finished|a memory)\b|"
+    r"^ *(?:free|clean)\b|"  # "self harm free", "suicide free"
+    r"^ *(?:(?!until|till)\w+ ){0,2}?(?:went away|have gone|has gone|ended|stopped|passed|faded|"
+    r"have faded|"
+    r"lifted|disappeared|have not come back|has not come back|never came back) *(?:[|.!?,;]|"
+    r"and|years|months|a long|long|when|after|once|in|$)"
 )
 # "anniversary of my overdose", "four years since my attempt", "200 days free of self harm".
 ANNIVERSARY_BEFORE = re.compile(
@@ -490,7 +499,7 @@ ANNIVERSARY_BEFORE = re.compile(
 RESOLVED_BEFORE = re.compile(
     r"(?<!time i )(?<!time to )(?<!want to )(?<!going to )\b(?:clean|free|recovered|"
     r"recovering|recovery|healed|healing|survivor|survived|stopped|"
-    r"quit|sober) (?:from |of )?(?:my |the |a |an )?$"
+    r"quit|sober|no longer|surviving) (?:from |of )?(?:my |the |a |an )?$"
 )
 
 # "a seminar about self-harm", "preventing suicide": the topic, not the writer's own state.
