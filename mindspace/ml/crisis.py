@@ -320,13 +320,17 @@ class CrisisDetector:
                     or cp.ANNIVERSARY_BEFORE.search(sent[:rel_s])
                     or cp.RESOLVED_AFTER.match(sent[rel_e:])):
                 why = "described as over"
+            if not why and pattern.negatable and (
+                    norm.startswith("?", ends[k]) or cp.ASKED_ABOUT.search(sent[:rel_s])
+            ) and cp.ANSWERED_NO.match(norm, m.end()):
+                why = "negated (a question answered no)"
             if not why and pattern.negatable and cp.DENIAL_BEFORE.search(
                     _CLAUSE_BREAK.split(sent[:rel_s])[-1]):
                 why = "negated (a denial)"
             if not why and rel_at < k and self._is_past(sent, rel_s, rel_e) and (
                     cp.DISTANT.search(sent) or re.search(r"\bused to\b", sent[:rel_s])
                     or (k and cp.DISTANT.search(norm, starts[k - 1], ends[k - 1]))):
-                why = "past and resolved (long ago, nothing says it is back)"
+                why = "long ago, and nothing says it is back"
             if not why and self._is_past(sent, rel_s, rel_e) and (
                     self._resolved(res_at, rel_at, k)
                     or self._soft_resolved(sent, soft_at, rel_at, k)):

@@ -298,6 +298,7 @@ NEGATION_CUES = frozenset({"not", "never", "no", "nor", "without", "zero"})
 # A clause that opens with one of these negates a later risk phrase in the same clause
 # ("there is no part of me that wants to end my life", "not once did i think about ...").
 NEGATED_LEAD = re.compile(
+    r"\bno (?:chance|way)(?! out)(?: in hell)? (?:i|that i|am i|would i|will i)\b|"
     r"\b(?:no part of me|not (?:once|for (?:a|one) (?:second|moment|minute))|at no point|"
     r"nothing in me|none of me)\b|"
     r"\bnot (?:had|have|felt) (?:a single|any|one|even one) (?:\w+ )?(?:thoughts?|urges?|"
@@ -445,6 +446,18 @@ ASKED_IF = re.compile(
 )
 DENIAL = re.compile(r"[\s.,!?;:|]*(?:i do not|i did not|i am not|i have not|no|nope|not at all|"
                     r"never)\b")
+# A question or a form about the risk ("suicidal? no.", "the form asked about thoughts of
+# harming myself. ticked «never».", "rate urges to hurt myself. zero.").
+ASKED_ABOUT = re.compile(
+    r"\b(?:ask\w*|question\w*|form|screening|survey|questionnaire|rate|rating|checklist|check "
+    r"in|scale|score)\b"
+)
+ANSWERED_NO = re.compile(
+    r"[^.!?|]{0,30}?[\s.,!?;:|«»]*(?:(?:and )?(?:i )?(?:ticked|checked|answered|said|circled|put|"
+    r"wrote|selected|chose|told (?:him|her|them))[\s«]*)?(?:no(?! one| point| reason| way| hope| "
+    r"future| longer| more)|none|nope|never|not at all|zero|nah|i do not|i did not|i am not|"
+    r"i have not|not me)\b"
+)
 # A later sentence saying the old feelings are back: an earlier resolution no longer counts.
 RELAPSE = re.compile(
     r"\b(?:again|relaps\w*|lately|recently|(?:is|are|were|was|been|keep|keeps|they are|it is) "
@@ -497,8 +510,8 @@ ANNIVERSARY_BEFORE = re.compile(
     r"recovering from|healing from|healed from)) (?:my |the |a |an |that )?(?:\w+ )?$"
 )
 RESOLVED_BEFORE = re.compile(
-    r"(?<!time i )(?<!time to )(?<!want to )(?<!going to )\b(?:clean|free|recovered|"
-    r"recovering|recovery|healed|healing|survivor|survived|stopped|"
+    r"(?<!time i )(?<!time to )(?<!want to )(?<!going to )(?<!never )(?<!not )\b(?:clean|free|"
+    r"recovered|recovering|recovery|healed|healing|survivor|survived|stopped|"
     r"quit|sober|no longer|surviving) (?:from |of )?(?:my |the |a |an )?$"
 )
 

@@ -159,6 +159,12 @@ def test_resolved_past_is_none_and_unresolved_past_is_concern() -> None:
     "if i have to sit through one more zoom call i'm gonna kill myself lol",
     "writing goodbye letters to my students since I'm retiring in June",
     "I can't take this job anymore. Starting to apply elsewhere",
+    "Passive thoughts about death? None. Active? None.",
+    "The screening form asked about thoughts of harming myself. Ticked 'never'.",
+    "Suicidal? No. Stressed about the wedding? Yes.",
+    "No chance I'd ever hurt myself.",
+    "1 year self harm free!",
+    "The suicidal thoughts went away two years into treatment.",
 ])
 def test_checkins_denials_and_jokes_are_not_flagged(text: str) -> None:
     assert level(text) == "none"
@@ -169,6 +175,12 @@ def test_checkins_denials_and_jokes_are_not_flagged(text: str) -> None:
     "self harm urges 7/10 tonight",
     "I want to kill myself lol",
     "I can't take this pain anymore",
+    "Do I want to die? No one would even notice.",
+    "Am I suicidal? Yes.",
+    "There is no way out, I want to die.",
+    "Truth is I never stopped wanting to die.",
+    "I was self harm free since uni but after the breakup I've started again.",
+    "I kept hitting my head against the wall until it stopped.",
 ])
 def test_checkins_with_risk_still_flag(text: str) -> None:
     assert level(text) != "none"
