@@ -461,7 +461,8 @@ ANSWERED_NO = re.compile(
 # A later sentence saying the old feelings are back: an earlier resolution no longer counts.
 RELAPSE = re.compile(
     r"\b(?:again|relaps\w*|lately|recently|(?:is|are|were|was|been|keep|keeps|they are|it is) "
-    r"(?:coming )?back|getting worse|worse than ever)\b"
+    r"(?:coming )?back|(?<!not )(?<!never )(?:came|come|coming|creeping|crept) back|"
+    r"getting worse|worse than ever)\b"
 )
 # A sentence whose clause moves to the present ("..., now i want to die"): not past.
 CURRENT_SHIFT = re.compile(
@@ -499,9 +500,7 @@ RESOLVED_AFTER = re.compile(
     r"long gone|finished|a memory)\b|"
     r"^ *(?:free|clean)\b|"  # "self harm free", "suicide free"
     r"^ *(?:(?!until|till)\w+ ){0,2}?(?:went away|have gone|has gone|ended|stopped|passed|faded|"
-    r"have faded|"
-    r"lifted|disappeared|have not come back|has not come back|never came back) *(?:[|.!?,;]|"
-    r"and|years|months|a long|long|when|after|once|in|$)"
+    r"have faded|lifted|disappeared|have not come back|has not come back|never came back)\b"
 )
 # "anniversary of my overdose", "four years since my attempt", "200 days free of self harm".
 ANNIVERSARY_BEFORE = re.compile(
