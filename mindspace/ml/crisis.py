@@ -462,7 +462,9 @@ class CrisisDetector:
             return "quoted"
         if pattern.negatable and self._negated(sent, s, e, pattern):
             return "negated"
-        if cp.TOPIC_MATCH.match(sent[s:e]) and cp.TOPIC_BEFORE.search(before):
+        if cp.TOPIC_MATCH.match(sent[s:e]) and (
+                cp.TOPIC_BEFORE.search(before) or cp.TOPIC_AFTER.match(sent[e:])
+                or cp.DEATH_REPORT.search(before)):
             return "a topic, not the writer"
         if cp.FICTION_FRAME.search(sent):
             return "fiction or game"

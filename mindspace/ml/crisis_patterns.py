@@ -521,6 +521,14 @@ TOPIC_BEFORE = re.compile(
     r"lecture on|talk on|seminar on|study on|studying|about|on|regarding) $"
 )
 TOPIC_MATCH = re.compile(r"^(?:self harm|suicid|overdos|cutting)")
+# "a suicide risk assessment", "self harm awareness week", "died by suicide": the word names a
+# topic or reports a death, not the writer's own state.
+TOPIC_AFTER = re.compile(
+    r"^ *(?:risk )?(?:assessments?|prevention|awareness|hotline|helpline|line|rates?|statistics|"
+    r"training|course|module|screenings?|research|policy|protocol|charity|campaign|week|month|"
+    r"day|survivors? (?:group|network)|bereavement|loss survivors)\b"
+)
+DEATH_REPORT = re.compile(r"\b(?:died|dies|death|deaths|lost \w+) (?:by|of|from|to) $")
 # "in the video game I jumped off the tower"
 FICTION_FRAME = re.compile(
     r"\bin (?:the|my|a|this|that) (?:video game|game|play|movie|film|book|novel|story|show|"

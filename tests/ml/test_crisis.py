@@ -165,6 +165,8 @@ def test_resolved_past_is_none_and_unresolved_past_is_concern() -> None:
     "No chance I'd ever hurt myself.",
     "1 year self harm free!",
     "The suicidal thoughts went away two years into treatment.",
+    "A singer I grew up with died by suicide today.",
+    "Did a suicide risk assessment training at work.",
 ])
 def test_checkins_denials_and_jokes_are_not_flagged(text: str) -> None:
     assert level(text) == "none"
