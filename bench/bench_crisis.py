@@ -2,10 +2,12 @@
 per category, on `tests/data/crisis_eval.jsonl`; also the time to scan a 1 MB document.
 
 Usage: python bench/bench_crisis.py [--split dev|heldout|all] [--show-errors] [--patterns-only]
-       python bench/bench_crisis.py --file PATH [--show-errors] [--patterns-only]
+       python bench/bench_crisis.py --file PATH [--app] [--blind] [--patterns-only]
 Each set is scored twice, side by side: the pattern screen alone and patterns + the learned
-layer (``mindspace.ml.crisis_model``; skipped with a note when its files are missing). Errors
-are listed for the combined screen. It also prints the combined screen's latency per entry.
+layer (``mindspace.ml.crisis_model``; skipped with a note when its files are missing); with
+``--app`` a third time as ``analyze-text`` and the app compute it (adding the emotion-model
+signals). Errors are listed for the last of these. It also prints the combined screen's
+latency per entry.
 A statement counts as flagged when the level is `concern` or `urgent`. Patterns are tuned on
 the `dev` split only; `heldout` is for reporting. `--file` scores any JSONL file whose lines
 have `text`, `category` and either `risk` (true/false, 1/0, "risk"/"safe") or `label`
@@ -26,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from mindspace.ml.crisis import CrisisDetector  # noqa: E402
 from mindspace.ml.crisis_model import CrisisModel, ModelLayer  # noqa: E402
+from mindspace.ml.text_analyzer import TextAnalyzer  # noqa: E402
 
 EVAL = ROOT / "tests" / "data" / "crisis_eval.jsonl"
 
@@ -86,10 +89,24 @@ def evaluate(rows: list[dict], detector: CrisisDetector) -> dict:
     }
 
 
-def _report(name: str, res_p: dict, res_c: dict | None, show_errors: bool) -> None:
+class AppScreen:
+    """The crisis result exactly as ``analyze-text`` and the app compute it: patterns, the
+    learned layer and the emotion-model signals (:func:`mindspace.ml.crisis.combine`)."""
+
+    def __init__(self, detector: CrisisDetector) -> None:
+        self.analyzer = TextAnalyzer(crisis=detector)
+
+    def detect(self, text: str):  # noqa: ANN201 - same shape as CrisisDetector.detect
+        return self.analyzer.analyze(text).crisis
+
+
+def _report(name: str, res_p: dict, res_c: dict | None, show_errors: bool,
+            res_a: dict | None = None) -> None:
     line = (f"== {name}: patterns recall {res_p['recall']:.3f} FPR {res_p['fpr']:.3f}")
     if res_c is not None:
         line += f" | combined recall {res_c['recall']:.3f} FPR {res_c['fpr']:.3f}"
+    if res_a is not None:
+        line += f" | app recall {res_a['recall']:.3f} FPR {res_a['fpr']:.3f}"
     print(line + f"  ({res_p['n_risk']} risk, {res_p['n_safe']} safe)")
     for cat, (flagged, n) in res_p["by_category"].items():
         what = "recall" if cat.startswith("risk/") else "FP rate"
@@ -99,7 +116,7 @@ def _report(name: str, res_p: dict, res_c: dict | None, show_errors: bool) -> No
             cells += f"  combined {fc / n:.2f} ({fc}/{n})"
         print(f"   {cat:28s} {what:8s} {cells}")
     if show_errors:
-        for kind, row, out in (res_c or res_p)["errors"]:
+        for kind, row, out in (res_a or res_c or res_p)["errors"]:
             print(f"   {kind:4s} [{row['category']}] {row['text']!r} -> {out.level} "
                   f"{out.reasons} {list(out.ignored)}")
 
@@ -110,6 +127,9 @@ def main() -> int:
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--patterns-only", action="store_true", help="skip the learned layer")
     ap.add_argument("--file", type=Path, help="score this JSONL file instead of the eval set")
+    ap.add_argument("--app", action="store_true",
+                    help="also score the app's full path (patterns + learned layer + emotion "
+                    "signals), as analyze-text prints it")
     ap.add_argument("--blind", action="store_true",
                     help="with --file: print the figures only, never the statements (for a "
                     "held-out set that must stay unseen by whoever tunes the screen)")
@@ -135,9 +155,11 @@ def main() -> int:
     else:
         splits = ["dev", "heldout"] if args.split == "both" else [args.split]
         batches = [(split, load(split)) for split in splits]
+    app = AppScreen(combined) if combined is not None and args.app else None
     for split, rows in batches:
         res_c = evaluate(rows, combined) if combined is not None else None
-        _report(split, evaluate(rows, det), res_c, args.show_errors)
+        res_a = evaluate(rows, app) if app is not None else None  # type: ignore[arg-type]
+        _report(split, evaluate(rows, det), res_c, args.show_errors, res_a)
     if args.blind:
         return 0
     if combined is not None:
