@@ -299,6 +299,7 @@ NEGATION_CUES = frozenset({"not", "never", "no", "nor", "without", "zero"})
 # ("there is no part of me that wants to end my life", "not once did i think about ...").
 NEGATED_LEAD = re.compile(
     r"\bno (?:chance|way)(?! out)(?: in hell)? (?:i|that i|am i|would i|will i)\b|"
+    r"\b(?:nowhere near|far from|not even close to)\b|"
     r"\b(?:no part of me|not (?:once|for (?:a|one) (?:second|moment|minute))|at no point|"
     r"nothing in me|none of me)\b|"
     r"\bnot (?:had|have|felt) (?:a single|any|one|even one) (?:\w+ )?(?:thoughts?|urges?|"
@@ -322,7 +323,8 @@ NEGATION_FILLERS = frozenset({
     "feeling", "feel", "felt", "thinking", "think", "thought", "of", "about", "planning", "plan",
     "plans", "have", "had", "any", "would", "will", "do", "try", "trying", "intention",
     "intentions", "desire", "urge", "urges", "thoughts", "like", "seriously", "at", "all",
-    "a", "so", "even", "once", "currently", "considering", "wish", "mean", "meaning",
+    "a", "so", "even", "once", "currently", "considering", "wish", "mean", "meaning", "having",
+    "getting",
 })
 # "Killing myself is not something I would ever do."
 POST_NEGATION = re.compile(
@@ -504,7 +506,9 @@ RESOLVED_AFTER = re.compile(
 )
 # "anniversary of my overdose", "four years since my attempt", "200 days free of self harm".
 ANNIVERSARY_BEFORE = re.compile(
-    r"\b(?:anniversary of|(?:years?|months?|weeks?|days?) (?:since|without|free of|free from|"
+    r"\b(?:(?:day|days|week|weeks|month|months|year|years) \d+ (?:from|free of|free from|"
+    r"without|since|clean of|clean from)|"
+    r"anniversary of|(?:years?|months?|weeks?|days?) (?:since|without|free of|free from|"
     r"clean (?:of|from)|on from|after)|since my last|(?:survived|survivor of|recovered from|"
     r"recovering from|healing from|healed from)) (?:my |the |a |an |that )?(?:\w+ )?$"
 )

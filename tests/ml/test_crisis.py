@@ -167,6 +167,8 @@ def test_resolved_past_is_none_and_unresolved_past_is_concern() -> None:
     "The suicidal thoughts went away two years into treatment.",
     "A singer I grew up with died by suicide today.",
     "Did a suicide risk assessment training at work.",
+    "not having any self harm urges this week which is huge",
+    "recovery day 730 from self harm. proud",
 ])
 def test_checkins_denials_and_jokes_are_not_flagged(text: str) -> None:
     assert level(text) == "none"
@@ -183,6 +185,7 @@ def test_checkins_denials_and_jokes_are_not_flagged(text: str) -> None:
     "Truth is I never stopped wanting to die.",
     "I was self harm free since uni but after the breakup I've started again.",
     "I kept hitting my head against the wall until it stopped.",
+    "day 3 of wanting to die. it's getting louder",
 ])
 def test_checkins_with_risk_still_flag(text: str) -> None:
     assert level(text) != "none"
