@@ -34,7 +34,11 @@ Both variants were compared by cross-validation; fine-tuning is the default beca
 lower FPR at the same recall (see the crisis-classifier model card and
 docs/crisis-detection.md).
 
-The blind evaluation file ``tests/data/crisis_blind.jsonl`` is never read.
+Training data: ``tests/data/crisis_eval.jsonl``, ``crisis_frames_dev.jsonl``, the ``train``
+split of ``crisis_train_extra.jsonl`` and every ``crisis_train_more_*.jsonl``; the development
+sets ``crisis_blind.jsonl`` and ``crisis_blind2.jsonl`` are trained on, or with ``--hold-dev``
+only scored (``dev`` figures). Later blind sets (``crisis_blind3.jsonl`` onwards) are never
+read.
 """
 
 from __future__ import annotations
@@ -67,8 +71,8 @@ EVAL = REPO / "tests" / "data" / "crisis_eval.jsonl"
 EXTRA = REPO / "tests" / "data" / "crisis_train_extra.jsonl"
 FRAMES = REPO / "tests" / "data" / "crisis_frames_dev.jsonl"  # negation / resolved-past pairs
 MORE = sorted((REPO / "tests" / "data").glob("crisis_train_more_*.jsonl"))
-# Former blind sets, now development sets: scored in `train` (never fitted) unless
-# --train-on-dev adds them to the training statements. Later blind sets are never read.
+# Former blind sets, now development sets: trained on, or with --hold-dev only scored in
+# `train` (never fitted). Later blind sets are never read.
 DEV = [REPO / "tests" / "data" / "crisis_blind.jsonl", REPO / "tests" / "data" /
        "crisis_blind2.jsonl"]
 ENC_NAME, ENC_VERSION = "sentence-encoder", "1.0.0"
@@ -415,6 +419,7 @@ def stage_train(args: argparse.Namespace) -> dict[str, Any]:
         "cv_patterns": metrics(train, best_oof, None),
         "held_combined": metrics(held, doc_scores(held, w, b), thr),
         "held_patterns": metrics(held, doc_scores(held, w, b), None),
+        "train_on_dev": args.train_on_dev,
         "n_train_statements": len(train), "n_train_examples": int(training_matrix(train)[0]
                                                                      .shape[0]),
     })
@@ -657,6 +662,14 @@ def _file(rel: str) -> dict[str, Any]:
     return {"path": rel, "sha256": sha256(f), "size": f.stat().st_size}
 
 
+def training_files(rep: dict[str, Any]) -> list[str]:
+    """The data files a training run used (repository-relative)."""
+    files = [EVAL, FRAMES, EXTRA, *MORE]
+    if rep.get("train_on_dev", "dev_combined" not in rep):
+        files += [d for d in DEV if d.exists()]
+    return [str(f.relative_to(REPO)) for f in files]
+
+
 def stage_ship() -> None:  # noqa: C901
     rep = json.loads((WORK / "train_report.json").read_text(encoding="utf-8"))
     ft = "finetuned" in rep
@@ -695,9 +708,8 @@ def stage_ship() -> None:  # noqa: C901
         "files": {"model": clf}, "requires": [ENC_NAME],
         "threshold": rep["threshold"], "l2": rep["l2"],
         "license": "Apache-2.0 (weights trained by MindSpace on its own statements)",
-        "data_source": "tests/data/crisis_eval.jsonl (all splits) + "
-        "tests/data/crisis_frames_dev.jsonl + train split of "
-        "tests/data/crisis_train_extra.jsonl, written by the MindSpace team",
+        "data_source": ", ".join(training_files(rep)) + " (train splits), written by the "
+        "MindSpace team",
         "metrics": {"cv_recall_combined": round(cv["recall"], 4),
                     "cv_fpr_combined": round(cv["fpr"], 4),
                     "held_recall_combined": round(held["recall"], 4),
@@ -707,8 +719,9 @@ def stage_ship() -> None:  # noqa: C901
     write_manifest([enc_entry, clf_entry])
     tuned = ("Fine-tuned here, together with the `crisis-classifier` head, on MindSpace's own "
              "crisis statements\n  (class-balanced BCE, "
-             f"{rep.get('finetuned', {}).get('epochs')} epochs, AdamW 4e-5, batch 16, max 64 "
-             "tokens; see the crisis-classifier card).") if ft else "Not trained further here."
+             f"{rep.get('finetuned', {}).get('epochs')} epochs, AdamW 4e-5, batch 16, max "
+             f"{MAX_LEN} tokens; see the crisis-classifier card).") if ft else \
+        "Not trained further here."
     (ENC_DIR / "MODEL_CARD.md").write_text(f"""# sentence-encoder {ENC_VERSION}
 
 Sentence embeddings for MindSpace's crisis screen (`mindspace/ml/crisis_model.py`).
@@ -724,26 +737,28 @@ Sentence embeddings for MindSpace's crisis screen (`mindspace/ml/crisis_model.py
   tables); {enc_model['size'] / 1e6:.1f} MB.
 - int8 vs float cosine similarity on {len(SAMPLES)} sample sentences: min {q['cosine_min']:.4f},
   mean {q['cosine_mean']:.4f}.
-- Runtime: onnxruntime + tokenizers only; one sentence per call (results do not depend on
+- Runtime: onnxruntime + tokenizers only; one unit per call (results do not depend on
   batch-mates). sha256 verified before loading.
 - Reproduce: `.venv-train/bin/python scripts/train_crisis_classifier.py` ({today}).
 """, encoding="utf-8")
     keys = ("cv_patterns", "cv_combined", "held_patterns", "held_combined")
+    folds = rep.get("finetuned", {}).get("folds", 5)
     (CLF_DIR / "MODEL_CARD.md").write_text("\n".join([
         f"# crisis-classifier {CLF_VERSION}", "",
         "Logistic regression on `sentence-encoder` embeddings: the learned layer of MindSpace's",
-        "crisis screen. It scores each sentence of an entry; the entry's model score is the",
-        "maximum. It can raise the pattern screen's `none` to `concern`, and `concern` to",
-        "`urgent` only with pattern evidence of a plan, means or timing; it never lowers a",
-        "level and never reads sentences the patterns place in a safe frame. **A screen, not a",
-        "diagnosis**; the score is not a probability of anything clinical.", "",
+        "crisis screen. It reads a short entry whole and a long one as windows of a sentence",
+        "with its neighbours (at most 80 words); the entry's model score is the maximum. It can",
+        "raise the pattern screen's `none` to `concern`, and `concern` to `urgent` only with",
+        "pattern evidence of a plan, means or timing. The only level it lowers is a `concern`",
+        "raised by past events alone, which it reads in context. It never reads sentences the",
+        "patterns place in a safe frame. **A screen, not a diagnosis**; the score is not a",
+        "probability of anything clinical.", "",
         "## Data", "",
-        f"- Training: {rep['n_train_statements']} statements written by the MindSpace team",
-        "  (`tests/data/crisis_eval.jsonl`, all splits; `tests/data/crisis_frames_dev.jsonl`,",
-        "  negated and resolved-past statements with look-alike current risk; and the `train`",
-        "  split of `tests/data/crisis_train_extra.jsonl`); English, first-person journal style.",
+        f"- Training: {rep['n_train_statements']} statements written by the MindSpace team,",
+        "  English, first-person journal, mood-note and voice-note style: " +
+        ", ".join(f"`{f}`" for f in training_files(rep)) + ".",
         f"  {rep['n_train_examples']} examples: each statement (normalised like the pattern",
-        "  screen) and every sentence of safe statements.",
+        "  screen) and every unit the model reads of safe statements.",
         "- Held out: the `held` split of `crisis_train_extra.jsonl` (every 4th statement per",
         "  category), never used for fitting or for choosing the threshold.", "",
         "## Training", "",
@@ -757,10 +772,12 @@ Sentence embeddings for MindSpace's crisis screen (`mindspace/ml/crisis_model.py
         f"recall (patterns OR model, scored like the app) is >= {rep['target_recall']}, i.e.",
         "  the lowest FPR at that recall.", "",
         "## Metrics (flagged = `concern` or `urgent`)", "",
-        f"- 5-fold CV, patterns only: {_pct(rep['cv_patterns'])}",
-        f"- 5-fold CV, patterns + model: {_pct(rep['cv_combined'])}",
+        f"- {folds}-fold CV, patterns only: {_pct(rep['cv_patterns'])}",
+        f"- {folds}-fold CV, patterns + model: {_pct(rep['cv_combined'])}",
         f"- Held out, patterns only: {_pct(rep['held_patterns'])}",
         f"- Held out, patterns + model: {_pct(rep['held_combined'])}", "",
+        "Fresh evaluation sets that no training step reads are scored by",
+        "`bench/bench_crisis.py --file ... --blind`; see docs/crisis-detection.md.", "",
         "Per category (flagged / total; for safe categories flagged = false positives):", "",
         *_cat_table(rep, keys), "",
         "## Limits", "",
@@ -782,8 +799,9 @@ def main() -> int:
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--epochs", type=int, default=3, help="fine-tuning epochs")
     ap.add_argument("--ft-folds", type=int, default=5, help="fine-tuning CV folds")
-    ap.add_argument("--train-on-dev", action="store_true",
-                    help="add the development sets (former blind sets) to the training data")
+    ap.add_argument("--hold-dev", dest="train_on_dev", action="store_false",
+                    help="score the development sets (former blind sets) instead of training "
+                    "on them")
     ap.add_argument("--frozen", dest="finetuned", action="store_false",
                     help="train/ship the frozen-encoder logistic regression instead of the "
                     "fine-tuned encoder + head (skips `finetune`)")

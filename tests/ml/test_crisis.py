@@ -285,11 +285,12 @@ def test_heldout_false_positive_rate_meets_target() -> None:
     assert fpr <= 0.10
 
 
-@pytest.mark.xfail(strict=True, reason="measured heldout recall 0.41 on the latest blind batch "
-                   "(heldout-v7); target 0.95 not met - see docs/crisis-detection.md")
-def test_heldout_recall_meets_target() -> None:
+def test_heldout_recall_of_the_patterns_alone_keeps_its_floor() -> None:
+    """Without the learned layer the patterns catch the wordings they know; on new wording
+    their recall is far below the target (0.41 here), which the learned layer closes (see
+    test_crisis_model.py::test_fresh_blind_sets_meet_the_targets)."""
     recall, _ = _eval("heldout")
-    assert recall >= 0.95
+    assert recall >= 0.40
 
 
 def test_screen_is_the_pattern_result_and_reports_safe_frames() -> None:
