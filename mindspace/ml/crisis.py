@@ -91,7 +91,7 @@ def level_for(score: float) -> str:
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"',
                          "«": '"', "»": '"'})
 _DQUOTE = re.compile(r'"([^"|]*)"')
-_SQUOTE = re.compile(r"(?<![\w])'([^'|]+?)'(?![\w])")
+_SQUOTE = re.compile(r"(?<![\w])'((?:[^'|]|(?<=\w)'(?=\w))+?)'(?![\w])")
 _NT = re.compile(r"\b(\w+)n't\b")
 _NT_SPECIAL = {"ca": "can", "wo": "will", "sha": "shall", "ai": "am"}
 _S_PRONOUNS = {"it", "that", "what", "there", "he", "she", "who", "where", "here", "everyone",
@@ -456,8 +456,8 @@ class CrisisDetector:
                 return "idiom"
         before = sent[:s]
         if before.count("«") > before.count("»") and not re.search(
-            r"\bi (?:said|say|told|tell|keep thinking|thought|think|wrote|write|texted)\b.{0,20}«$",
-            before.rstrip(),
+            r"\bi (?:said|say|told|tell|keep thinking|thought|think|wrote|write|texted)\b"
+            r"[^«»]{0,20}«[^«»]*$", before.rstrip(),
         ):
             return "quoted"
         if pattern.negatable and self._negated(sent, s, e, pattern):

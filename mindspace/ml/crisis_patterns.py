@@ -368,7 +368,7 @@ THIRD_PERSON = frozenset([
 PAST_CUES = frozenset({
     "tried", "attempted", "wanted", "was", "were", "used", "felt", "thought", "had", "overdosed",
     "harmed", "considered", "planned", "wished", "survived", "last", "remember", "remembered",
-    "once", "stood", "spent",
+    "once", "stood", "spent", "did",
 })
 PRESENT_CUES = frozenset({
     "am", "want", "wants", "feel", "is", "are", "keep", "going", "will", "need", "wish", "hope",
@@ -380,7 +380,11 @@ RECENT = re.compile(
     r"this week)\b"
 )
 DISTANT = re.compile(
-    r"\b(?:(?:for|during|through|throughout) (?:most of |all of |much of )?my (?:teens|twenties|"
+    r"\b(?:(?:old|past|younger|former|teenage|teen|uni|college) me\b|in (?:\w+ )?school\b|"
+    r"in (?:uni|sixth form|year \d+|grade \d+)\b|when i was (?:thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\w*|at (?:thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen)\b|"
+    r"(?:for|during|through|throughout) (?:most of |all of |much of )?my (?:teens|twenties|"
     r"thirties|childhood|youth|school years|uni years)|from (?:19|20)\d\d|old (?:journals?|"
     r"diary|diaries|notebooks?|entries|posts)|at (?:age )?1\d\b(?! (?:am|pm|o clock))|"
     r"years? ago|decades? ago|a long time ago|when i was (?:younger|little|a (?:kid|child|"
@@ -404,7 +408,8 @@ RESOLVED = re.compile(
     r"(?:\w+ )?(?:thriving|happy|good|great|fine|okay|ok|well|better|stable|safe|content|"
     r"grateful|healthy|strong)|(?:i am|i feel) (?:\w+ )?(?:happy|healthy|thriving|loved|safe|"
     r"stable|content|well)(?: and \w+)?(?: now| today| these days)?(?= *(?:$|[|.!?,;]))|"
-    r"i love my life|i (?:want|choose|chose) to live\b|these days i|doing well|therapy helped|"
+    r"i love my life|i am not (?:now|any ?more)\b|i (?:want|choose|chose) to live\b|"
+    r"these days i|doing well|therapy helped|"
     r"treatment helped|"
     r"stopped (?:a long time ago|years ago|for good)|"
     r"a life i love|survived|got through|no longer|behind me|a thing of the past|"
@@ -497,7 +502,7 @@ RISK_STEMS = re.compile(
 # "clean from self harm", "recovered from my overdose": the match itself is described as over.
 # "the suicidal phase is behind me", "my self harm days are over": the match named as over.
 RESOLVED_AFTER = re.compile(
-    r"^ *(?:\w+ ){0,2}?(?:is|are|was|were|days are|phase is|period is|years are) (?:now |long |"
+    r"^ *(?:\w+ ){0,5}?(?:is|are|was|were|days are|phase is|period is|years are) (?:now |long |"
     r"well |all |firmly )?(?:behind me|over|in the past|a thing of the past|gone|done|history|"
     r"long gone|finished|a memory)\b|"
     r"^ *(?:free|clean)\b|"  # "self harm free", "suicide free"
@@ -508,14 +513,17 @@ RESOLVED_AFTER = re.compile(
 ANNIVERSARY_BEFORE = re.compile(
     r"\b(?:(?:day|days|week|weeks|month|months|year|years) \d+ (?:from|free of|free from|"
     r"without|since|clean of|clean from)|"
+    r"(?:years?|months?|weeks?|days?) since i (?:last |took |had |made |did )+(?:my |the )?"
+    r"(?:last |final )?(?=(?:\w+ )?$)|"
     r"anniversary of|(?:years?|months?|weeks?|days?) (?:since|without|free of|free from|"
     r"clean (?:of|from)|on from|after)|since my last|(?:survived|survivor of|recovered from|"
-    r"recovering from|healing from|healed from)) (?:my |the |a |an |that )?(?:\w+ )?$"
+    r"recovering from|healing from|healed from)) ?(?:my |the |a |an |that )?(?:\w+ )?$"
 )
 RESOLVED_BEFORE = re.compile(
     r"(?<!time i )(?<!time to )(?<!want to )(?<!going to )(?<!never )(?<!not )\b(?:clean|free|"
     r"recovered|recovering|recovery|healed|healing|survivor|survived|stopped|"
-    r"quit|sober|no longer|surviving) (?:from |of )?(?:my |the |a |an )?$"
+    r"quit|sober|no longer|surviving) (?:from |of )?(?:my |the |a |an )?$|"
+    r"(?:^|\b(?:went|gone|got|come|came|moved|grown|grew) )from $"
 )
 
 # "a seminar about self-harm", "preventing suicide": the topic, not the writer's own state.

@@ -169,6 +169,13 @@ def test_resolved_past_is_none_and_unresolved_past_is_concern() -> None:
     "Did a suicide risk assessment training at work.",
     "not having any self harm urges this week which is huge",
     "recovery day 730 from self harm. proud",
+    "friend from uni texted 'i don't want to be here anymore'. called her straight away",
+    "My coworker said 'if this project fails I'll kill myself' as a joke.",
+    "I was suicidal at uni. I'm not now.",
+    "old me: wanted to die. current me: wants the new zelda",
+    "The intrusive suicidal thoughts from my postpartum depression are gone.",
+    "Today marks one year since I took my last overdose.",
+    "I went from wanting to die every day to wanting to see what happens next.",
 ])
 def test_checkins_denials_and_jokes_are_not_flagged(text: str) -> None:
     assert level(text) == "none"
@@ -186,6 +193,9 @@ def test_checkins_denials_and_jokes_are_not_flagged(text: str) -> None:
     "I was self harm free since uni but after the breakup I've started again.",
     "I kept hitting my head against the wall until it stopped.",
     "day 3 of wanting to die. it's getting louder",
+    "I keep thinking 'I don't want to be here anymore'",
+    "I told her \"I want to die\" and she cried",
+    "The suicidal thoughts from last year are back.",
 ])
 def test_checkins_with_risk_still_flag(text: str) -> None:
     assert level(text) != "none"
