@@ -502,11 +502,13 @@ RISK_STEMS = re.compile(
 # "clean from self harm", "recovered from my overdose": the match itself is described as over.
 # "the suicidal phase is behind me", "my self harm days are over": the match named as over.
 RESOLVED_AFTER = re.compile(
-    r"^ *(?:\w+ ){0,5}?(?:is|are|was|were|days are|phase is|period is|years are) (?:now |long |"
-    r"well |all |firmly )?(?:behind me|over|in the past|a thing of the past|gone|done|history|"
-    r"long gone|finished|a memory)\b|"
+    r"^ *(?:\w+ ){0,5}?(?:is|are|was|were|days are|phase is|period is|years are) "
+    r"(?:(?!not|never|still)\w+ ){0,2}?(?:behind me|over|in the past|a thing of the past|gone|"
+    r"done|history|historic|long gone|finished|a memory)\b|"
     r"^ *(?:free|clean)\b|"  # "self harm free", "suicide free"
-    r"^ *(?:(?!until|till)\w+ ){0,2}?(?:went away|have gone|has gone|ended|stopped|passed|faded|"
+    r"^ *[:=-]? *(?:past tense|historic|history|a memory|behind me)\b|"
+    r"^ *(?:(?!until|till|not|never)\w+ ){0,4}?(?:went away|have gone|has gone|ended|stopped|"
+    r"passed|faded|"
     r"have faded|lifted|disappeared|have not come back|has not come back|never came back)\b"
 )
 # "anniversary of my overdose", "four years since my attempt", "200 days free of self harm".
