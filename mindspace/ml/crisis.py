@@ -310,7 +310,8 @@ class CrisisDetector:
         for pattern, m, k in self._matches(norm, starts, ends):
             sent = norm[starts[k]:ends[k]]
             rel_s, rel_e = m.start() - starts[k], m.end() - starts[k]
-            why = self._discard(pattern, sent, rel_s, rel_e)
+            why = self._discard(pattern, sent, rel_s, rel_e) or self._hyperbole(
+                pattern, m, norm, starts, ends, k)
             if not why and pattern.negatable and cp.ASKED_IF.search(
                     _CLAUSE_BREAK.split(sent[:rel_s])[-1]) and cp.DENIAL.match(
                     norm, m.end(), m.end() + 40):
@@ -471,6 +472,24 @@ class CrisisDetector:
         names_self = any(t in cp.FIRST_PERSON for t in _tokens(sent[s:e]))
         if not names_self and self._subject(before) == "other":
             return "about someone else"
+        return None
+
+    @staticmethod
+    def _hyperbole(pattern: cp.Pattern, m: re.Match[str], norm: str, starts: list[int],
+                   ends: list[int], k: int) -> str | None:
+        """Idiomatic exaggeration that needs the sentence and its neighbours: a wish to die of
+        embarrassment or a hangover, or "I'll kill myself if ... one more time" about a
+        trivial thing (in the same sentence)."""
+        if pattern.category not in ("ideation", "plan", "net_death"):
+            return None
+        sent = norm[starts[k]:ends[k]]
+        if cp.HYPERBOLE_MATCH.match(m.group(0)):
+            near = norm[starts[max(0, k - 2)]:ends[min(len(ends) - 1, k + 1)]]
+            if cp.HYPERBOLE_CONTEXT.search(near) and not cp.RISK_AFFIRM.search(near):
+                return "idiom (embarrassment)"
+        if re.search(r"\b(?:kill|hang|shoot) myself\b|\bjump off\b", m.group(0)) and \
+                cp.TRIVIAL_CONDITIONAL.search(sent) and not cp.RISK_AFFIRM.search(sent):
+            return "idiom (a trivial condition)"
         return None
 
     @staticmethod

@@ -294,6 +294,27 @@ IDIOMS = re.compile(
     r"embarrass|laugh)"
 )
 
+# "I called my teacher mum in front of the whole class. I want to die.": a wish to die of
+# embarrassment or a hangover, said of a trivial mishap in the same or the next sentence.
+HYPERBOLE_MATCH = re.compile(r"^(?:want to die|wanna die|want to disappear|kill me|i am dead)")
+HYPERBOLE_CONTEXT = re.compile(
+    r"\b(?:embarrass\w*|mortif\w*|cringe\w*|hungover|hangover|awkward\w*|so much shame|"
+    r"in front of (?:the whole|everyone|my (?:boss|crush|class|team))|wrong (?:chat|group|"
+    r"person)|group chat|the whole class)\b"
+)
+# The writer insists they mean it: never read as an idiom.
+RISK_AFFIRM = re.compile(
+    r"\b(?:seriously|not joking|no joke|not a joke|for real|i mean it|i really do|literally "
+    r"mean|every day|all the time|again and again|tonight|pills|for good)\b"
+)
+# "I'll kill myself if I have to listen to that song one more time": a trivial conditional.
+# Not when the condition is life itself ("one more day like this", "this pain").
+TRIVIAL_CONDITIONAL = re.compile(
+    r"\bif (?:i have to|i hear|i see|i get|this|that|they|he|she|my|the|one more|another)\b"
+    r"(?![^.!?|]*\b(?:day|days|night|nights|week|weeks|month|year|life|pain|hurt|feeling|feel|"
+    r"alone|lose|lost|loses|like this|of this|anymore|any more|again and again)\b)"
+    r"[^.!?|]{0,60}\b(?:one more|another|again)\b"
+)
 NEGATION_CUES = frozenset({"not", "never", "no", "nor", "without", "zero"})
 # A clause that opens with one of these negates a later risk phrase in the same clause
 # ("there is no part of me that wants to end my life", "not once did i think about ...").
@@ -507,9 +528,10 @@ RESOLVED_AFTER = re.compile(
     r"done|history|historic|long gone|finished|a memory)\b|"
     r"^ *(?:free|clean)\b|"  # "self harm free", "suicide free"
     r"^ *[:=-]? *(?:past tense|historic|history|a memory|behind me)\b|"
-    r"^ *(?:(?!until|till|not|never)\w+ ){0,4}?(?:went away|have gone|has gone|ended|stopped|"
-    r"passed|faded|"
-    r"have faded|lifted|disappeared|have not come back|has not come back|never came back)\b"
+    r"^ *(?:(?!until|till|not|never|and|but|so|i)\w+ ){0,4}?(?:went away|have gone|has gone|"
+    r"ended|stopped|passed|faded|have faded|lifted|disappeared|have not come back|has not come "
+    r"back|never came back)\b(?! (?:caring|trying|eating|sleeping|going|taking|answering|"
+    r"talking|up|working))"
 )
 # "anniversary of my overdose", "four years since my attempt", "200 days free of self harm".
 ANNIVERSARY_BEFORE = re.compile(

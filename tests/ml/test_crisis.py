@@ -176,6 +176,9 @@ def test_resolved_past_is_none_and_unresolved_past_is_concern() -> None:
     "The intrusive suicidal thoughts from my postpartum depression are gone.",
     "Today marks one year since I took my last overdose.",
     "I went from wanting to die every day to wanting to see what happens next.",
+    "I want to die. I called my teacher mum in front of the whole class.",
+    "so hungover I want to die",
+    "I'll kill myself if I have to listen to that song one more time on the office radio",
 ])
 def test_checkins_denials_and_jokes_are_not_flagged(text: str) -> None:
     assert level(text) == "none"
@@ -196,6 +199,9 @@ def test_checkins_denials_and_jokes_are_not_flagged(text: str) -> None:
     "I keep thinking 'I don't want to be here anymore'",
     "I told her \"I want to die\" and she cried",
     "The suicidal thoughts from last year are back.",
+    "If I have to go through one more day like this I will kill myself",
+    "if this pain comes back one more time I will kill myself",
+    "I'm so embarrassed to still be alive. I want to die tonight.",
 ])
 def test_checkins_with_risk_still_flag(text: str) -> None:
     assert level(text) != "none"
