@@ -16,10 +16,13 @@ Contract
   death wishes and hopelessness/burden. A match is ignored when it is negated ("I would never
   kill myself"), about someone else ("my friend said she wants to die", "the character killed
   himself"), quoted or about fiction/news, or an idiom ("killing myself laughing", "die of
-  embarrassment"). Past events are ignored when the entry says they are resolved, in the
-  sentence before, the same sentence or any later sentence, with no relapse cue after the
-  resolution ("years ago I tried ... . My sister visited. I'm glad I'm alive now"); past events
-  not described as resolved give ``concern``.
+  embarrassment", "I'll kill myself if I have to sit through one more meeting lol"), or a
+  check-in answer or denial ("suicidal thoughts: none", "Suicidal? No."). Past events are
+  ignored when the entry says they are resolved, in the sentence before, the same sentence or
+  any later sentence, or names the event itself as over ("self-harm free", "the thoughts went
+  away"), with no relapse cue after the resolution; events placed long ago ("when I was 17",
+  "in college") with no relapse cue are not current signals; other past events not described
+  as resolved give ``concern``.
 * Levels: ``urgent`` (score >= 0.7) for explicit ideation, plans, methods and self-harm, or
   several signals together (a time such as "tonight" or a method such as "pills" raises the
   score); ``concern`` (0.3 <= score < 0.7) for indirect signs, passive death wishes,
@@ -28,26 +31,26 @@ Contract
 * :func:`combine` may raise ``none`` to ``concern`` from model signals (sadness/fear and very
   negative sentiment together with hopeless wording); it never lowers a level.
 * Optional learned layer: ``CrisisDetector(model=layer)`` (see :mod:`mindspace.ml.crisis_model`,
-  ``ModelLayer``) lets a sentence-embedding classifier raise ``none`` to ``concern``, and
-  ``concern`` to ``urgent`` only with pattern evidence of a plan, means or timing. It never
-  lowers a level and never reads a sentence that :meth:`CrisisDetector.safe_frame` marks as
-  third-person, quoted, fiction/news, negated or resolved past. Without a layer (the default)
-  or when its files are missing or fail integrity, the result is the pattern screen's, with
-  ``model_error`` recording why.
+  ``ModelLayer``) lets a classifier that reads sentences in context raise ``none`` to
+  ``concern``, and ``concern`` to ``urgent`` only with pattern evidence of a plan, means or
+  timing. The one level it lowers is a ``concern`` raised by past events alone. It never reads
+  a sentence that :meth:`CrisisDetector.safe_frame` marks as third-person, quoted,
+  fiction/news, negated or resolved past. Without a layer (the default) or when its files are
+  missing or fail integrity, the result is the pattern screen's, with ``model_error``
+  recording why.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from mindspace.ml import crisis_net as net
 from mindspace.ml import crisis_patterns as cp
+from mindspace.ml.crisis_text import normalise as normalise  # re-exported
 
 LEVELS = ("none", "concern", "urgent")
 CONCERN_AT = 0.3
@@ -84,110 +87,6 @@ def level_for(score: float) -> str:
     if score >= URGENT_AT:
         return "urgent"
     return "concern" if score >= CONCERN_AT else "none"
-
-
-# ---- normalisation ----------------------------------------------------------------------
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"',
-                         "«": '"', "»": '"'})
-_DQUOTE = re.compile(r'"([^"|]*)"')
-_SQUOTE = re.compile(r"(?<![\w])'((?:[^'|]|(?<=\w)'(?=\w))+?)'(?![\w])")
-_NT = re.compile(r"\b(\w+)n't\b")
-_NT_SPECIAL = {"ca": "can", "wo": "will", "sha": "shall", "ai": "am"}
-_S_PRONOUNS = {"it", "that", "what", "there", "he", "she", "who", "where", "here", "everyone",
-               "everything", "nobody", "someone", "life", "this", "everybody", "nothing"}
-_TOKEN_MAP = {
-    "im": "i am", "ive": "i have", "dont": "do not", "cant": "can not", "cannot": "can not",
-    "wont": "will not", "didnt": "did not", "doesnt": "does not", "isnt": "is not",
-    "wasnt": "was not", "werent": "were not", "wouldnt": "would not", "couldnt": "could not",
-    "shouldnt": "should not", "havent": "have not", "hasnt": "has not", "arent": "are not",
-    "aint": "am not", "wanna": "want to", "gonna": "going to", "gotta": "got to",
-    "tryna": "trying to", "u": "you", "ur": "your", "rn": "right now", "tmrw": "tomorrow",
-    "tmr": "tomorrow", "tomorow": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow",
-    "tonite": "tonight", "2nite": "tonight", "kms": "kill myself", "unalive": "kill",
-    "unaliving": "killing", "unalived": "killed", "sewerslide": "suicide", "kil": "kill",
-    "selfharm": "self harm", "od": "overdose", "oded": "overdosed", "thats": "that is",
-    "whats": "what is", "theres": "there is", "everyones": "everyone is", "lyfe": "life",
-    "ppl": "people", "bf": "boyfriend", "gf": "girlfriend", "sh": "self harm",
-    "meds": "meds", "noone": "no one", "wnt": "want",
-}
-# Distinctive words whose one-edit misspellings are rarely other words.
-_KEYWORDS = ("myself", "suicide", "suicidal", "overdose", "goodbye", "worthless", "hopeless",
-             "tonight", "tomorrow", "anymore", "burden")
-_WORD = re.compile(r"[a-z0-9']+")
-# Intensifiers that never change the meaning of a risk phrase ("I just want to die").
-_FILLER_ADVERBS = re.compile(r"\b(?:just|really|literally|honestly|seriously|actually|simply|"
-                             r"truly|totally|so badly|kinda|kind of|sort of)\b")
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """True if a and b differ by one insertion, deletion, substitution or transposition."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
-            and a[diff[1]] == b[diff[0]]
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    i = 0
-    while i < len(short) and short[i] == long_[i]:
-        i += 1
-    return short[i:] == long_[i + 1:]
-
-
-@functools.lru_cache(maxsize=8192)
-def _fix_token(tok: str) -> str:
-    if tok in _TOKEN_MAP:
-        return _TOKEN_MAP[tok]
-    if len(tok) >= 5:
-        for kw in _KEYWORDS:
-            if tok[:-1] == kw or tok[:-2] == kw:  # an inflection ("overdosed"), not a typo
-                continue
-            if _one_edit(tok, kw):
-                return kw
-    return tok
-
-
-def _expand_apostrophes(m: re.Match[str]) -> str:
-    word = m.group(0)
-    low = word
-    nt = _NT.fullmatch(low)
-    if nt:
-        stem = nt.group(1)
-        return f"{_NT_SPECIAL.get(stem, stem)} not"
-    if low == "i'm":
-        return "i am"
-    for suffix, full in (("'re", " are"), ("'ve", " have"), ("'ll", " will"), ("'d", " would")):
-        if low.endswith(suffix):
-            return low[: -len(suffix)] + full
-    if low.endswith("'s"):
-        stem = low[:-2]
-        return f"{stem} is" if stem in _S_PRONOUNS else stem
-    return low.replace("'", "")
-
-
-def normalise(text: str) -> str:
-    """Lower-case, expand contractions and slang, mark quotes with « », newlines as " | "."""
-    t = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
-    t = re.sub(r"\s*[\r\n]+\s*", " | ", t)
-    t = _DQUOTE.sub(r"«\1»", t)
-    t = _SQUOTE.sub(r"«\1»", t)
-    t = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", t)  # self-harm -> self harm
-    t = re.sub(r"[^\w\s.,!?;:|«»'&]", " ", t)  # emoji and symbols -> space
-    t = re.sub(r"_", " ", t)
-    t = re.sub(r"\b\w+'\w+\b", _expand_apostrophes, t)
-    t = t.replace("'", " ")
-    t = _WORD.sub(lambda m: _fix_token(m.group(0)), t)
-    t = _FILLER_ADVERBS.sub(" ", t)
-    t = re.sub(r"\b(want to|going to|wish i could|ready to) dye\b(?= *(?:$|[|.!?,;]|and|so|"
-               r"because|tonight|now|today))", r"\1 die", t)
-    t = re.sub(r"\bmy self\b", "myself", t)
-    t = re.sub(r"\bany more\b", "anymore", t)
-    t = re.sub(r"\b(want|wanted|going|need|have|ready|about|wish) 2\b", r"\1 to", t)
-    t = re.sub(r"[ \t\f\v]+", " ", t)
-    return t.strip()
 
 
 # ---- detection ----------------------------------------------------------------------------
