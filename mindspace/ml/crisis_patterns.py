@@ -238,7 +238,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("hopelessness", r"\bcan not (?:take|handle|bear|stand|cope with) (?:it|this|life|"
        r"everything)(?: (?:pain|life|feeling|hurt|existence|world|emptiness|darkness))? "
        r"(?:anymore|much longer)\b", negatable=False),
-    _p("hopelessness", r"\bcan not (?:go on|keep going|do this anymore|do it anymore)\b",
+    _p("hopelessness", r"\bcan not (?:go on|keep going|do this anymore|do it anymore)\b(?! with "
+       r"(?:my|this|the|these|that|him|her|them|work)\b| at (?:work|this job)\b)",
        negatable=False),
     _p("hopelessness", r"\bno way out\b", negatable=False),
     _p("hopelessness", r"\b(?:feel|feeling|felt|i am|so) (?:\w+ )?trapped\b"
@@ -278,6 +279,19 @@ MEANS = re.compile(
 # Spans that make an overlapping match an idiom or hyperbole.
 IDIOMS = re.compile(
     r"\bkill(?:ing|ed)? myself (?:laughing|with laughter|to (?:finish|get|make|meet|keep))|"
+    # "overdosed on christmas chocolate", "od on true crime podcasts": not a drug
+    r"\boverdos\w* on (?!(?:my |his |her |their |a |some |the |all |\w+ )?(?:\w+ )?(?:pills|"
+    r"tablets|morphine|codeine|methadone|xanax|valium|alcohol|vodka|"
+    r"meds|medication|painkillers|paracetamol|tylenol|ibuprofen|insulin|heroin|fentanyl|drugs|"
+    r"sleeping|antidepressants|opioids|\w*codone|\w*pam|\w*zepam|\w*pine|\w*tine|lithium|"
+    r"prescription|something|it|them)\b)\w+|"
+    r"\b(?:disappear|vanish)(?:ed)? (?:for a (?:week|weekend|day|few days|while|bit|month|year|"
+    r"couple)|into (?:a|my|the|bed)|on (?:holiday|vacation)|to (?:a|an|the) (?:island|beach|"
+    r"cabin|mountains|countryside))\b|"
+    r"\b(?:die|dying) on (?:this|that) hill\b|\bshoot myself in the foot\b|"
+    r"\brather (?:\w+ ){0,2}?(?:hang myself|overdose|kill myself|shoot myself|jump\w*|die|eat "
+    r"glass)\b[^.!?|]{0,30}\bthan\b(?! (?:go on|going on|live|living|keep (?:going|living)|"
+    r"continue|be alive|feel|feeling|wake|exist|spend another|do this|face))|"
     # joking hyperbole: "if i have to sit through one more meeting i am going to kill myself lol"
     r"\bif (?:i have to|i hear|i see|i get|this|that|they|he|she|my|the|one more|another)\b"
     r"[^.!?|]{0,60}\b(?:one more|another|again)\b[^.!?|]{0,40}\b(?:kill myself|jump off|"
@@ -289,7 +303,9 @@ IDIOMS = re.compile(
     r"\b(?:die|died|dying|dead) (?:of|from|with) (?:laughter|laughing|embarrassment|shame|"
     r"boredom|cringe|cuteness|happiness|excitement|jealousy|envy|curiosity|hunger|thirst|"
     r"heat|the cold)\b|"
-    r"\brather die than\b|\b(?:die|dying) for (?:a|an|some|the|this|that)\b|\bto die for\b|"
+    r"\brather die than\b(?! (?:go on|going on|live|living|keep|continue|be alive|feel|wake|"
+    r"exist|spend another|do this|face))|\b(?:die|dying) for (?:a|an|some|the|this|that)\b|"
+    r"\bto die for\b|"
     r"\bwant(?:ed)? to die (?:when|every time|whenever)\b.{0,40}\b(?:saw|see|noticed|trip|"
     r"embarrass|laugh)"
 )
@@ -299,8 +315,9 @@ IDIOMS = re.compile(
 HYPERBOLE_MATCH = re.compile(r"^(?:want to die|wanna die|want to disappear|kill me|i am dead)")
 HYPERBOLE_CONTEXT = re.compile(
     r"\b(?:embarrass\w*|mortif\w*|cringe\w*|hungover|hangover|awkward\w*|so much shame|"
-    r"in front of (?:the whole|everyone|my (?:boss|crush|class|team))|wrong (?:chat|group|"
-    r"person)|group chat|the whole class)\b"
+    r"in front of|wrong (?:chat|group|person)|group chat|the whole class|(?:everyone|everybody|"
+    r"the whole \w+) (?:saw|heard|watched|laughed)|tripped|walked into|fell over|my own voice|"
+    r"haircut|hairdresser|fringe|streak|pronounc\w*|waved back)\b"
 )
 # The writer insists they mean it: never read as an idiom.
 RISK_AFFIRM = re.compile(

@@ -179,6 +179,12 @@ def test_resolved_past_is_none_and_unresolved_past_is_concern() -> None:
     "I want to die. I called my teacher mum in front of the whole class.",
     "so hungover I want to die",
     "I'll kill myself if I have to listen to that song one more time on the office radio",
+    "overdosed on christmas chocolate, need a lie down",
+    "wish i could disappear for a week on holiday",
+    "the hairdresser cut my fringe way too short, I want to die",
+    "I would rather hang myself than do another group project lol",
+    "i will die on this hill: cereal goes in before the milk",
+    "I can't do this anymore with my flatmate, I'm moving out",
 ])
 def test_checkins_denials_and_jokes_are_not_flagged(text: str) -> None:
     assert level(text) == "none"
@@ -202,6 +208,10 @@ def test_checkins_denials_and_jokes_are_not_flagged(text: str) -> None:
     "If I have to go through one more day like this I will kill myself",
     "if this pain comes back one more time I will kill myself",
     "I'm so embarrassed to still be alive. I want to die tonight.",
+    "I would rather die than go on like this",
+    "I overdosed on my pills last night",
+    "I want to overdose on something",
+    "I wish I could disappear forever",
 ])
 def test_checkins_with_risk_still_flag(text: str) -> None:
     assert level(text) != "none"
