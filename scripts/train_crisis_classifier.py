@@ -313,14 +313,15 @@ def metrics(rows: list[dict[str, Any]], scores: np.ndarray, thr: float | None
 def pick_threshold(rows: list[dict[str, Any]], scores: np.ndarray, target: float
                    ) -> tuple[float, float, float]:
     """Highest threshold whose combined recall is >= target (so the lowest FPR at that
-    recall). When no threshold reaches the target: the highest threshold with the best recall.
-    Returns (threshold, recall, fpr)."""
+    recall). When no threshold reaches the target: the highest threshold whose recall is within
+    half a point of the best reachable one (the very lowest thresholds flip on noise-level
+    scores). Returns (threshold, recall, fpr)."""
     grid = [metrics(rows, scores, float(t)) | {"thr": float(t)}
             for t in np.round(np.arange(0.02, 0.96, 0.01), 2)]
     reached = [m for m in grid if m["recall"] >= target]
     if not reached:
         top = max(m["recall"] for m in grid)
-        reached = [m for m in grid if m["recall"] >= top]
+        reached = [m for m in grid if m["recall"] >= top - 0.005]
     best = max(reached, key=lambda m: m["thr"])
     return best["thr"], best["recall"], best["fpr"]
 
@@ -406,8 +407,9 @@ def stage_train(args: argparse.Namespace) -> dict[str, Any]:
             best_oof = oof
     if args.finetuned:  # the fine-tuned head; CV scores from the fine-tuning folds
         ft = json.loads((WORK / "weights-ft.json").read_text(encoding="utf-8"))
-        w, b, thr, l2 = np.asarray(ft["weights"]), float(ft["bias"]), float(ft["threshold"]), 0.0
+        w, b, l2 = np.asarray(ft["weights"]), float(ft["bias"]), 0.0
         best_oof = np.load(WORK / "ft_oof.npy")
+        thr = pick_threshold(train, best_oof, args.target_recall)[0]
         results["finetuned"] = {"epochs": ft["epochs"], "folds": args.ft_folds}
     else:
         assert best is not None

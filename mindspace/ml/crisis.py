@@ -29,7 +29,8 @@ Contract
   hopelessness and unresolved past events. This is a screen, never a diagnosis or a risk
   assessment.
 * :func:`combine` may raise ``none`` to ``concern`` from model signals (sadness/fear and very
-  negative sentiment together with hopeless wording); it never lowers a level.
+  negative sentiment together with hopeless wording) when the learned layer is not available;
+  it never lowers a level.
 * Optional learned layer: ``CrisisDetector(model=layer)`` (see :mod:`mindspace.ml.crisis_model`,
   ``ModelLayer``) lets a classifier that reads sentences in context raise ``none`` to
   ``concern``, and ``concern`` to ``urgent`` only with pattern evidence of a plan, means or
@@ -534,8 +535,11 @@ def combine(
 ) -> CrisisResult:
     """Raise ``none`` to ``concern`` when the model sees strong sadness/fear, the sentiment is
     very negative (compound <= -0.6) and the text uses hopeless wording. Never lowers a level;
-    returns ``result`` unchanged when the model signals are missing."""
-    if result.level != "none" or not emotion_probs or sentiment is None or not result.markers:
+    returns ``result`` unchanged when the model signals are missing, or when the learned crisis
+    layer already read the text (``result.model`` set): with it, these signals added false
+    alarms and caught nothing more, so they only back up the pattern screen alone."""
+    if result.level != "none" or not emotion_probs or sentiment is None or not result.markers \
+            or result.model is not None:
         return result
     compound = float(sentiment["compound"] if isinstance(sentiment, Mapping) else sentiment)
     distress = float(emotion_probs.get("sadness", 0.0)) + float(emotion_probs.get("fear", 0.0))
