@@ -772,7 +772,8 @@ Sentence embeddings for MindSpace's crisis screen (`mindspace/ml/crisis_model.py
          f"l2 = {rep['l2']} chosen by 5-fold cross-validation on frozen embeddings."),
         f"- Threshold {rep['threshold']:.2f}: the highest threshold whose cross-validated "
         f"recall (patterns OR model, scored like the app) is >= {rep['target_recall']}, i.e.",
-        "  the lowest FPR at that recall.", "",
+        "  the lowest FPR at that recall; when no threshold reaches it, the highest one within",
+        "  half a point of the best reachable recall.", "",
         "## Metrics (flagged = `concern` or `urgent`)", "",
         f"- {folds}-fold CV, patterns only: {_pct(rep['cv_patterns'])}",
         f"- {folds}-fold CV, patterns + model: {_pct(rep['cv_combined'])}",
