@@ -179,6 +179,20 @@ def test_model_alone_gives_concern_and_urgent_needs_pattern_evidence(
     assert det.detect("I want to kill myself.").level == "urgent"
 
 
+def test_model_lowers_only_a_concern_from_past_events_it_reads_as_over(
+        det: CrisisDetector) -> None:
+    over = ("Last month I tried to kill myself. Since then I moved in with my sister and "
+            "started a new job I love.")
+    assert PATTERNS.detect(over).level == "concern"  # a past event the patterns cannot place
+    lowered = det.detect(over)
+    assert lowered.level == "none" and lowered.reasons == []
+    assert any(i.startswith("past event read in context as over") for i in lowered.ignored)
+    # the same event alone stays a concern; current signals are never lowered
+    assert det.detect("Last month I tried to kill myself.").level == "concern"
+    assert det.detect("I want to kill myself. Since then I moved in with my sister.").level \
+        == "urgent"
+
+
 def test_model_reads_a_capped_number_of_units_and_patterns_read_everything(
         det: CrisisDetector) -> None:
     filler = "Today I walked to the park and made soup for dinner. " * 2000
