@@ -87,7 +87,7 @@ def _files(*roots: Path) -> list[Path]:
 def test_record_transcribe_analyse_save_encrypted(
     qtbot, voice_services: AppServices, tmp_path: Path, private_tmp: Path, tasks_done, screenshot
 ) -> None:
-    sentence = "today I walked along the riverbank and watched the herons fishing"
+    sentence = "today I walked along the riverbank and watched the ducks swimming in the sunshine"
     wav = _speech(tmp_path, sentence)
     duration = decode_file(wav).duration_s
     screen, player = _screen(qtbot, voice_services, wav)
@@ -99,7 +99,7 @@ def test_record_transcribe_analyse_save_encrypted(
     result = analysed.args[0]
     transcript = screen.transcript_edit.toPlainText().lower()
     assert "riverbank" in transcript or "river bank" in transcript
-    assert "heron" in transcript
+    assert "swimming" in transcript
     assert result["risk"]["level"] in ("low", "moderate", "high")
     assert screen.level_label.text().startswith("Indication: ")
     assert "not a diagnosis" in screen.explanation_label.text()
@@ -126,7 +126,7 @@ def test_record_transcribe_analyse_save_encrypted(
     checkin = voice_services.voice.get(saved.args[0])
     assert checkin.has_audio and checkin.self_mood == 4 and checkin.feedback == {first: True}
     assert checkin.transcript == screen.transcript_edit.toPlainText()
-    hits = voice_services.journal.search("heron")
+    hits = voice_services.journal.search("swimming")
     assert [h.entry_id for h in hits] == [checkin.journal_entry_id]
     pcm, rate = voice_services.voice.load_audio(checkin.id)
     assert rate == 16000 and abs(pcm.size / rate - duration) < 1.0
@@ -138,7 +138,7 @@ def test_record_transcribe_analyse_save_encrypted(
     assert any(p.suffix == ".blob" for p in files)
     for path in files:
         data = path.read_bytes()
-        for word in (b"heron", b"watched the", "heron".encode("utf-16-le")):
+        for word in (b"swimming", b"river bank", "swimming".encode("utf-16-le")):
             assert word not in data, f"plaintext in {path}"
         assert pcm_probe not in data, f"raw audio in {path}"
         assert not data.startswith(b"SQLite format 3"), f"plain database {path}"
