@@ -126,6 +126,13 @@ NET_PATTERNS: tuple[Pattern, ...] = (
        r"fine|lighter|relieved|freer|okay|ok|great|thriving)(?: off)? without me\b"
        r"(?! (?:at|for|on|this|tonight|tomorrow|while|in the|when i|today))",
        reason="says others would be better off without them"),
+    _p("net_death", r"\b(?:would|will|could|might) (?:\w+ )?(?:have|get|live|lead) (?:a |such a )?"
+       r"(?:better|happier|easier|calmer|nicer|lighter) (?:life|lives|time|future|childhood) "
+       r"without (?:me|a (?:\w+ ){1,3}like me)\b(?! (?:at|for|on|this|tonight|tomorrow|while|"
+       r"in the|when i|today))", reason="says others would be better off without them"),
+    _p("net_goodbye", r"\b(?:will not|would not|never|no longer) (?:have to |need to |ever )*"
+       r"(?:worry|deal|bother|put up|cope) (?:about|with) me (?:ever )?(?:again|anymore|any more"
+       r")\b", reason="says others will not have to worry about them again"),
     _p("net_death", r"\b" + _GONE_IF, requires=r"\b(?:nobody|no one|noone|anyone|anybody|"
        r"everyone|everybody|relieved|notice|care|miss|better|easier|happier|lighter|fine|"
        r"world|family|matter|difference|wonder)\b",
@@ -192,6 +199,13 @@ NET_PATTERNS: tuple[Pattern, ...] = (
        r"hundred|all) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:pills|tablets|"
        r"painkillers|sleeping pills|capsules)\b", requires=r"\b(?:take|took|taking|swallow\w*|"
        r"down|downed|ready|saved|enough|tonight|counted|lined|planning|plan|going to|want)\b"),
+    # buying pills in several places so nobody asks
+    _p("plan", r"\b(?:different|another|several|separate|other|second|more) (?:shops?|"
+       r"pharmac\w+|stores?|chemists?|supermarkets?|packets?|packs?|boxes|bottles?)\b",
+       requires=r"\b(?:pills|tablets|painkillers|paracetamol|tylenol|ibuprofen|sleeping pills|"
+       r"aspirin|codeine)\b.{0,80}\b(?:so (?:they|nobody|no one|the \w+) (?:would not|will not|"
+       r"could not|does not|did not) (?:ask|notice|suspect|question|get suspicious)|without "
+       r"(?:anyone|them) (?:asking|noticing))", reason="gathers pills where nobody will notice"),
     _p("net_death", r"\bend (?:the|this|my|all (?:the|this|my)) (?:pain|suffering|misery|"
        r"torment)\b", requires=r"\b(?:for good|forever|permanently|tonight|once and for all|"
        r"finally|myself|my own)\b"),
@@ -402,7 +416,12 @@ NET_IDIOMS = (
     r"ahead|asleep|on my feet|meat|weight|end|gorgeous|quiet|silent|easy|simple|slow|"
     r"bored|calm|cute|funny|good|heat|loss|zone|battery|phone|air|skin|leaves|ringer|giveaway"
     r"|lift|lifts|bug|bugs|pixel|pixels|link|links|code|stock|line|letter|heat|of night|"
-    r"of winter|space)\b|"
+    r"of winter|space|curious|jealous|chuffed|keen|excited|proud|nervous|lucky|impressed|"
+    r"happy|stoked|sweet|nice|cool|hungry|full|late|on time)\b|"
+    # "if mum finds out she will kill me"
+    r"\b(?:she|he|they|mum|mom|dad|my (?:mum|mom|dad|parents|wife|husband|partner|boss|coach|"
+    r"teacher|sister|brother|girlfriend|boyfriend)) (?:will|would|is going to|is gonna|are going "
+    r"to|are gonna) (?:literally |actually |absolutely )?(?:kill|murder) me\b|"
     r"\b(?:drop|knock \w+|knocked \w+) dead\b|\bover my dead body\b|\bplay(?:ing|ed)? dead\b|"
     r"\b(?:bored|scared|worried|worked|sick|tickled|frozen|freezing|loved?|beaten|done|talked|"
     r"stabbed|squeezed|starved|fright\w*|frightened|annoyed) (?:me |myself )?(?:half )?to death\b|"

@@ -239,7 +239,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"everything)(?: (?:pain|life|feeling|hurt|existence|world|emptiness|darkness))? "
        r"(?:anymore|much longer)\b", negatable=False),
     _p("hopelessness", r"\bcan not (?:go on|keep going|do this anymore|do it anymore)\b(?! with "
-       r"(?:my|this|the|these|that|him|her|them|work)\b| at (?:work|this job)\b)",
+       r"(?:my|this|the|these|that|him|her|them|work)\b| at (?:work|this job)\b|[ ,;:-]+(?:this|"
+       r"the|my|that) (?!(?:\w+ )?(?:life|pain|world|feeling|hurt|darkness|emptiness|loneliness|"
+       r"existence)\b)\w+ (?:\w+ )?(?:has|have|is|are|was|keeps|kept|will not|won t|failed)\b)",
        negatable=False),
     _p("hopelessness", r"\bno way out\b", negatable=False),
     _p("hopelessness", r"\b(?:feel|feeling|felt|i am|so) (?:\w+ )?trapped\b"
@@ -306,6 +308,15 @@ IDIOMS = re.compile(
     r"\brather die than\b(?! (?:go on|going on|live|living|keep|continue|be alive|feel|wake|"
     r"exist|spend another|do this|face))|\b(?:die|dying) for (?:a|an|some|the|this|that)\b|"
     r"\bto die for\b|"
+    # "bungee jumped off a bridge", "cliff diving off the rocks": a sport
+    r"\b(?:bungee|base|cliff|sky|bridge) ?(?:jump\w*|div\w*)\b[^.!?|]{0,40}|"
+    r"\b(?:floor|ground|earth) (?:\w+ ){0,3}swallow me(?: up| whole)?\b|"
+    r"\bjump out of my (?:skin|seat|chair)\b|"
+    # "gonna die if i don't get a nap": a craving, not a threat
+    r"\b(?:die|dying|dead)\b[^.!?|]{0,20}\bif i (?:do not|can not) (?:get|have|eat|drink) "
+    r"(?:a |an |some |my |another |more )?(?:\w+ )?(?:nap|coffee|sleep|food|snack|caffeine|tea|"
+    r"pizza|chocolate|sugar|lunch|dinner|breakfast|holiday|vacation|break|shower|aircon|air con|"
+    r"fan|water|drink|beer|wine|ice cream|burger|chips|fries|cake|lie in|day off)\b|"
     r"\bwant(?:ed)? to die (?:when|every time|whenever)\b.{0,40}\b(?:saw|see|noticed|trip|"
     r"embarrass|laugh)"
 )
@@ -326,12 +337,17 @@ RISK_AFFIRM = re.compile(
 )
 # "I'll kill myself if I have to listen to that song one more time": a trivial conditional.
 # Not when the condition is life itself ("one more day like this", "this pain").
+_REPEAT = (r"(?:one more|another|again|(?:a|one) (?:\w+ )?more time|(?:a|the) (?:second|third|"
+           r"fourth|fifth|sixth|tenth|hundredth|millionth|\d+th) time)")
 TRIVIAL_CONDITIONAL = re.compile(
     r"\bif (?:i have to|i hear|i see|i get|this|that|they|he|she|my|the|one more|another)\b"
     r"(?![^.!?|]*\b(?:day|days|night|nights|week|weeks|month|year|life|pain|hurt|feeling|feel|"
     r"alone|lose|lost|loses|like this|of this|anymore|any more|again and again)\b)"
-    r"[^.!?|]{0,60}\b(?:one more|another|again)\b"
+    r"(?:(?<=one more)|(?<=another)|[^.!?|]{0,60}\b" + _REPEAT + r"\b)"
 )
+# A joke marker right after the words ("mondays make me want to die lol").
+LAUGH = re.compile(r"[^.!?|]{0,25}?\b(?:lol|lmao|lmfao|haha\w*|hehe\w*|jk|j k|rofl|"
+                   r"just kidding|kidding)\b")
 NEGATION_CUES = frozenset({"not", "never", "no", "nor", "without", "zero"})
 # A clause that opens with one of these negates a later risk phrase in the same clause
 # ("there is no part of me that wants to end my life", "not once did i think about ...").
@@ -340,8 +356,8 @@ NEGATED_LEAD = re.compile(
     r"\b(?:nowhere near|far from|not even close to)\b|"
     r"\b(?:no part of me|not (?:once|for (?:a|one) (?:second|moment|minute))|at no point|"
     r"nothing in me|none of me)\b|"
-    r"\bnot (?:had|have|felt) (?:a single|any|one|even one) (?:\w+ )?(?:thoughts?|urges?|"
-    r"moments?) (?:of|about)\b|"
+    r"\b(?:not|no longer) (?:had|have|felt|get|feel) (?:a single|any|one|even one|those) "
+    r"(?:\w+ )?(?:thoughts?|urges?|moments?) (?:of|about|to)\b|"
     r"\b(?:no|zero|never (?:had|have|had any|have any)) (?:\w+ ){0,2}?(?:thoughts?|urges?|plans?|"
     r"intentions?|desire|wish) (?:of|about|to|for)\b"
 )
@@ -362,7 +378,7 @@ NEGATION_FILLERS = frozenset({
     "plans", "have", "had", "any", "would", "will", "do", "try", "trying", "intention",
     "intentions", "desire", "urge", "urges", "thoughts", "like", "seriously", "at", "all",
     "a", "so", "even", "once", "currently", "considering", "wish", "mean", "meaning", "having",
-    "getting",
+    "getting", "longer",
 })
 # "Killing myself is not something I would ever do."
 POST_NEGATION = re.compile(
@@ -377,7 +393,8 @@ POST_NEGATION = re.compile(
 # "denies suicidal thoughts", "screened negative for self harm": a clinical-style denial.
 DENIAL_BEFORE = re.compile(
     r"\b(?:denies|denied|deny|negative for|screened negative for|no (?:current |active )?"
-    r"(?:si|sh))\b(?: \w+){0,3} *$"
+    r"(?:si|sh)|(?:answered|ticked|checked|circled|said|put|wrote) «?(?:no|never|none|zero)»? "
+    r"(?:to|for|on|against))\b(?: \w+){0,3} *$"
 )
 
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
@@ -401,6 +418,10 @@ THIRD_PERSON = frozenset([
     "nana", "gran", "granny", "grandad", "sibling", "siblings", "fiance", "fiancee", "manager",
     "pupil", "pupils", "resident", "customer", "guest", "member", "members", "stepmom",
     "stepmum", "stepdad", "stepfather", "stepmother", "toddler", "baby", "teammate",
+    "patients", "clients", "colleagues", "coworkers", "nurses", "doctors", "teachers",
+    "families", "neighbours", "neighbors", "classmates", "roommates", "flatmates", "veterans",
+    "victims", "soldiers", "users", "brothers", "sisters", "cousins", "teammates", "callers",
+    "caller", "volunteers", "volunteer", "residents", "customers", "guests",
 ])
 
 PAST_CUES = frozenset({
@@ -413,7 +434,7 @@ PRESENT_CUES = frozenset({
     "been", "can", "now",
 })
 RECENT = re.compile(
-    r"\b(?:again|last night|yesterday|today|tonight|this morning|this evening|earlier|"
+    r"\b(?<!ago )(?:again|last night|yesterday|today|tonight|this morning|this evening|earlier|"
     r"an hour ago|hours ago|minutes ago|just now|right now|lately|recently|relapsed|relapse|"
     r"this week)\b"
 )
@@ -432,7 +453,10 @@ DISTANT = re.compile(
     r"(?:last|a) decade|(?:when|while) i was (?:at|in) (?:uni|university|college|school)|"
     r"back in (?:school|college|uni)|during my|back when|(?:long|so long) ago|"
     r"there was a time|at one point|(?:high school|teenage|younger|teen) me|"
-    r"as a (?:student|young \w+)|looking back)\b"
+    r"as a (?:student|young \w+)|looking back|i once|once(?= *(?:$|[|.!?,;]))|"
+    r"(?:my|an|the|some) old (?:\w+ )?(?:letters?|notes?|scars?|journals?|diary|diaries)|"
+    r"during (?:the|my) (?:divorce|breakup|break up|separation|pandemic|lockdown|"
+    r"deployment|custody \w+|worst \w+))\b"
 )
 RESOLVED = re.compile(
     r"\b(?:better place|(?:doing|feel|feeling|am) (?:so |much |a lot |way )?better|in a good "
@@ -468,7 +492,15 @@ RESOLVED = re.compile(
     r"(?:\d+|a|one|two|three|four|five|six) (?:days?|weeks?|months?|years?) (?:clean|free|sober)|"
     r"(?:has|have|is) been (?:over )?(?:\w+ ){0,2}(?:years?|months?|weeks?|days) since|"
     r"(?:things|life|it) (?:is|are|got|has gotten|have gotten) (?:\w+ ){0,2}better|"
-    r"(?:is|are|was) (?:over|behind me) now|it is (?:over|behind me))\b"
+    r"(?:is|are|was) (?:over|behind me) now|it is (?:over|behind me)|"
+    r"worked through (?:it|that|them)|no (?:incidents?|episodes?|slips?|relapses?) since|"
+    r"(?:know|knew|see|saw|realise|realised|realize|realized) (?:now )?how wrong i was|"
+    r"(?:know|knew|see|realise|realize) (?:now )?(?:that )?(?:it|that) (?:was not|was never|"
+    r"is not) true|(?:can not|do not) (?:even )?remember the last time|"
+    r"(?:now )?it (?:has|is) been (?:over )?(?:\d+|a|one|two|three|four|five|six|\w+ hundred) "
+    r"(?:days|weeks|months|years)(?! (?:of|since (?:i|the)|and i still))|"
+    r"(?:thoughts?|urges?|voices?|they|those \w+) (?:have |has )?(?:been|gone|went|stayed) "
+    r"(?:\w+ )?(?:quiet|silent))\b"
 )
 # Softer signs that life has moved on; they resolve only an event marked as distant past
 # (``DISTANT``: "years ago", "in 2016", "as a teen") that comes before them.
@@ -491,6 +523,9 @@ ASKED_IF = re.compile(
 )
 DENIAL = re.compile(r"[\s.,!?;:|]*(?:i do not|i did not|i am not|i have not|no|nope|not at all|"
                     r"never)\b")
+# The writer takes a denial back: "therapist asked if i was suicidal and i said no. i lied."
+TOOK_BACK = re.compile(r"\b(?:i lied|was lying|(?:that|it) (?:was|is) (?:a lie|not true)|"
+                       r"did not tell (?:the truth|them|him|her))\b")
 # A question or a form about the risk ("suicidal? no.", "the form asked about thoughts of
 # harming myself. ticked «never».", "rate urges to hurt myself. zero.").
 ASKED_ABOUT = re.compile(
@@ -540,12 +575,14 @@ RISK_STEMS = re.compile(
 # "clean from self harm", "recovered from my overdose": the match itself is described as over.
 # "the suicidal phase is behind me", "my self harm days are over": the match named as over.
 RESOLVED_AFTER = re.compile(
-    r"^ *(?:\w+ ){0,5}?(?:is|are|was|were|days are|phase is|period is|years are) "
+    r"^ *(?:(?!if |when |once |after |because |as if |until )\w+ ){0,5}?(?:is|are|was|were|"
+    r"days are|phase is|period is|years are) "
     r"(?:(?!not|never|still)\w+ ){0,2}?(?:behind me|over|in the past|a thing of the past|gone|"
     r"done|history|historic|long gone|finished|a memory)\b|"
     r"^ *(?:free|clean)\b|"  # "self harm free", "suicide free"
     r"^ *[:=-]? *(?:past tense|historic|history|a memory|behind me)\b|"
-    r"^ *(?:(?!until|till|not|never|and|but|so|i)\w+ ){0,4}?(?:went away|have gone|has gone|"
+    r"^ *(?:(?!until|till|not|never|and|but|so|i)\w+ ){0,4}?(?:went(?= *(?:$|[|.!?,;]| quiet)"
+    r")|went quiet|quietened|quieted|went away|have gone|has gone|"
     r"ended|stopped|passed|faded|have faded|lifted|disappeared|have not come back|has not come "
     r"back|never came back)\b(?! (?:caring|trying|eating|sleeping|going|taking|answering|"
     r"talking|up|working))"

@@ -325,3 +325,56 @@ def test_screen_is_the_pattern_result_and_reports_safe_frames() -> None:
     assert result == DET.detect(text) and result.model is None and result.model_error is None
     assert set(result.to_dict()) == {"level", "score", "reasons"}
     assert [DET.safe_frame(ctx, k) is not None for k in range(3)] == [True, True, False]
+
+
+@pytest.mark.parametrize("text", [
+    "ugh mondays make me want to die lol, coffee please",
+    "If one more person asks when I'm having kids I'm jumping off a bridge haha.",
+    "if i have to rewrite this report a third time i'm gonna kill myself lol",
+    "I can't do this anymore, this bread has failed twice. Buying a loaf.",
+    "gonna die if i don't get a coffee soon",
+    "Bungee jumped off a bridge in Queenstown today!",
+    "I'm dead curious what's in the box.",
+    "If dad sees the scratch on the car he'll kill me.",
+])
+def test_jokes_sports_and_cravings_are_idioms(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "I had a relapse of cutting in March, told my counsellor, and worked through it. "
+    "No incidents since.",
+    "During the divorce I honestly thought my son would be better off without me. Now we have "
+    "Saturday football and I know how wrong I was.",
+    "My therapist discharged me today! I no longer have any thoughts of ending things.",
+    "Two years ago today I was in hospital after hurting myself. Today I'm at a graduation.",
+    "Sober three years, and with that, the suicidal thoughts mostly went.",
+    "The urges to cut used to come every day. Now it's been 300 days.",
+    "The urge to hurt myself used to come every week. I can't remember the last time it came.",
+    "Found my old goodbye letter while packing. I tore it up.",
+    "I wrote goodbye letters once. I'm still here.",
+    "Told my GP I haven't had a single thought of ending things since summer.",
+    "Answered no to all the suicide questions on the form, honestly.",
+    "One of my clients disclosed suicidal thoughts today and I followed the protocol.",
+    "Wrote my essay on risk factors for suicide in teens.",
+])
+def test_past_that_is_over_denials_and_other_people_are_not_flagged(text: str) -> None:
+    assert level(text) == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "The doctor asked if I was suicidal and I said no. I lied. I think about it all the time.",
+    "After almost a year without thinking about suicide, it's all I can think about again.",
+    "Bought another box of paracetamol from a different pharmacy so they wouldn't ask questions.",
+    "they'd have a better life without a mess like me around",
+    "It'll all be over soon and they won't have to worry about me ever again.",
+    "i want to die lol",
+    "life makes me want to die lol",
+    "I can't do this anymore, this pain is too much.",
+    "I used to think about suicide and now I do again.",
+    "I had a relapse last night and cut again.",
+    "I no longer want to live.",
+    "no one would miss me if i was gone",
+])
+def test_denials_taken_back_relapses_and_indirect_goodbyes_flag(text: str) -> None:
+    assert level(text) != "none"

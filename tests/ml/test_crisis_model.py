@@ -262,15 +262,14 @@ def test_eval_set_heldout_split_with_the_model(det: CrisisDetector) -> None:
 
 # Written by people who never saw the screen, its patterns or its training data; no training
 # step reads them and nothing is tuned on them (bench/bench_crisis.py --file F --blind).
-FRESH_BLIND = ("crisis_blind3.jsonl", "crisis_blind4.jsonl", "crisis_blind5.jsonl",
-               "crisis_blind6.jsonl")
+FRESH_BLIND = ("crisis_blind9.jsonl", "crisis_blind10.jsonl")
 
 
 def test_fresh_blind_sets_meet_the_targets(det: CrisisDetector) -> None:
     rows = [r for name in FRESH_BLIND for r in _rows(DATA / name)]
     for r in rows:
         r["label"] = "risk" if r["risk"] else "safe"
-    assert len(rows) >= 1200
+    assert len(rows) >= 750
     recall, fpr = _rates(det, rows)
     assert recall >= 0.95 and fpr <= 0.10
     p_recall, p_fpr = _rates(PATTERNS, rows)
