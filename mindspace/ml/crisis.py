@@ -105,12 +105,12 @@ _NEG_WORDS = re.compile(r"\bnot\b|\bnever\b")
 
 _CATS: dict[str, tuple[float, str]] = {**cp.CATEGORIES, **net.NET_CATEGORIES}
 _IDIOMS = re.compile(cp.IDIOMS.pattern + "|" + net.NET_IDIOMS)
-# Categories whose signals are not escalated by a nearby time or method.
-_USED_TO_AFTER = re.compile(r" *(?:\w+ ){0,3}?used to\b")
 _USED_TO = re.compile(r"\bused to\b")
+_USED_TO_AFTER = re.compile(r" *(?:\w+ ){0,3}?used to\b")  # "the urges to cut used to come"
 # "<a thing> makes me want to die": the subject is a thing, not life itself
 _MADE_ME = re.compile(r"\b(?!life\b|living\b|everything\b|existing\b|it\b|this\b|i\b)\w+ "
                       r"(?:make|makes|made) me (?:want to |wanna )?$")
+# Categories whose signals are not escalated by a nearby time or method.
 _NO_ESCALATION = frozenset({"hopelessness", "net_hopeless"})
 # Every pattern needs at least one of these stems in its sentence; sentences without any are
 # skipped, which keeps long documents fast (checked against a full scan in the tests).
@@ -459,8 +459,7 @@ class CrisisDetector:
         rs, re_ = max(0, s - clause_start), e - clause_start
         if cp.RECENT.search(clause[:rs] + " " * (re_ - rs) + clause[re_:]):  # "i had a relapse"
             return False
-        if re.search(r"\bused to\b", clause[: max(0, s - clause_start)]) or _USED_TO_AFTER.match(
-                sent, e):
+        if _USED_TO.search(clause, 0, rs) or _USED_TO_AFTER.match(sent, e):
             return True
         before = _tokens(sent[:s])[-4:]
         for tok in reversed(before):
