@@ -5,9 +5,12 @@ Contract
 * Every method blocks (model inference + DB); call from a worker thread, never the GUI thread.
   Methods raise ``VaultLockedError`` if the vault locks meanwhile and ``NotFoundError`` for an
   unknown id; nothing is stored then.
-* A result is stored under (source type, id, model id). When the emotion model is unavailable
-  the crisis screen and sentiment are still stored under ``NO_MODEL_ID``, and re-analysis adds
-  the full result once the model is back.
+* A result is stored under (source type, id, model id). The model id names the emotion model
+  and, when it took part, the crisis screen's learned layer
+  (``text-emotion@1.0.0+crisis-classifier@1.1.0+sentence-encoder@1.1.0``), so an update of
+  either makes :meth:`AnalysisService.reanalyze` redo the entries. When the emotion model is
+  unavailable the crisis screen and sentiment are still stored under ``NO_MODEL_ID`` (plus the
+  crisis model), and re-analysis adds the full result once the model is back.
 * ``AnalysisOutcome.show_crisis_panel`` is true for ``concern`` and ``urgent``: the UI then
   shows the calm, non-blocking crisis panel. The screen is not a diagnosis.
 """
@@ -25,6 +28,12 @@ from mindspace.storage.journal import JournalRepository
 from mindspace.storage.mood import MoodRepository
 
 NO_MODEL_ID = "crisis-sentiment-only"
+
+
+def stored_model_id(emotion_model: str | None, crisis_model: str | None) -> str:
+    """The id a result is stored under: the emotion model (or ``NO_MODEL_ID``), then the crisis
+    screen's learned layer when it took part."""
+    return "+".join([emotion_model or NO_MODEL_ID, *([crisis_model] if crisis_model else [])])
 
 
 @dataclass(frozen=True)
@@ -49,12 +58,12 @@ class AnalysisService:
 
     @property
     def current_model_id(self) -> str:
-        return self.analyzer.model_id or NO_MODEL_ID
+        return stored_model_id(self.analyzer.model_id, self.analyzer.crisis_model_id)
 
     def _store(self, source_type: str, source_id: str, text: str, at: datetime,
                updated: datetime) -> AnalysisOutcome:
         analysis = self.analyzer.analyze(text)
-        model_id = analysis.model or NO_MODEL_ID
+        model_id = stored_model_id(analysis.model, analysis.crisis.model)
         self.store.save(source_type, source_id, model_id, analysis.to_dict(), at, updated)
         return AnalysisOutcome(source_type, source_id, analysis, model_id)
 

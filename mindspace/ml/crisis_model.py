@@ -274,6 +274,11 @@ class ModelLayer:
         self.model()
         return self._error
 
+    @property
+    def model_id(self) -> str | None:
+        model = self.model()
+        return model.model_id if model is not None else None
+
     def apply(self, result: CrisisResult, ctx: ScreenContext, detector: CrisisDetector
               ) -> CrisisResult:
         model = self.model()

@@ -145,6 +145,11 @@ class TextAnalyzer:
         model = self.emotion_model()
         return model.model_id if model is not None else None
 
+    @property
+    def crisis_model_id(self) -> str | None:
+        """The crisis screen's learned layer, or None when it is absent or failed to load."""
+        return getattr(self._crisis.model, "model_id", None)
+
     # ---- analysis -----------------------------------------------------------------------
     def analyze(self, text: str) -> TextAnalysis:
         return self.analyze_many([text])[0]

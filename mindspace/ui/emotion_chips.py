@@ -1,6 +1,6 @@
 """Compact strip with the top emotions and the sentiment of one entry, plus label correction.
 
-``show_result(source_type, source_id, emotions, compound, model_id)`` fills the strip; the
+``show_result(source_type, source_id, emotions, compound, labels)`` fills the strip; the
 "Correct" menu lets the user mark each of the seven labels as fitting or not. Corrections are
 stored in the vault through the task runner and reported with ``correction_saved``.
 """

@@ -28,6 +28,7 @@ def test_service_analyses_and_stores_with_model_version(services: AppServices) -
     stored = services.analyses.get("journal", entry.id)
     assert stored is not None and stored.model_id == outcome.model_id
     assert stored.model_id.startswith("text-emotion@")
+    assert "+crisis-classifier@" in stored.model_id and stored.model_id == svc.current_model_id
     assert stored.crisis_level == "concern" and stored.emotions is not None
     happy = services.mood.add(5, note="Lovely walk with friends")
     mood_outcome = svc.analyze_mood_checkin(happy.id)
@@ -67,6 +68,19 @@ def test_reanalyze_all_with_real_model(services: AppServices) -> None:
     assert svc.reanalyze() == 0
 
 
+def test_a_crisis_model_update_alone_makes_entries_stale(services: AppServices) -> None:
+    svc = services.analysis_service()
+    emotion_id, crisis_id = svc.analyzer.model_id, svc.analyzer.crisis_model_id
+    assert emotion_id and crisis_id and svc.current_model_id == f"{emotion_id}+{crisis_id}"
+    entry = services.journal.add("x", "Long walk, then soup.")
+    # stored by the same emotion model together with an older crisis model
+    services.analyses.save("journal", entry.id, f"{emotion_id}+crisis-classifier@0.9.0", RESULT,
+                           entry.entry_at, entry.updated_at)
+    assert svc.reanalyze() == 1
+    assert services.analyses.get("journal", entry.id).model_id == svc.current_model_id
+    assert svc.reanalyze() == 0
+
+
 def test_without_model_stores_crisis_and_sentiment(services: AppServices, tmp_path: Path) -> None:
     from mindspace.ml.emotion_model import EmotionModel
     from mindspace.ml.registry import ModelRegistry
@@ -75,10 +89,10 @@ def test_without_model_stores_crisis_and_sentiment(services: AppServices, tmp_pa
     svc = AnalysisService(analyzer, services.analyses, services.journal, services.mood)
     entry = services.journal.add("t", "I want to kill myself")
     outcome = svc.analyze_journal_entry(entry.id)
-    assert outcome.model_id == NO_MODEL_ID and outcome.show_crisis_panel
+    assert outcome.model_id.startswith(NO_MODEL_ID) and outcome.show_crisis_panel
     stored = services.analyses.get("journal", entry.id)
     assert stored.emotions is None and stored.crisis_level == "urgent"
-    assert svc.current_model_id == NO_MODEL_ID
+    assert svc.current_model_id == outcome.model_id
 
 
 def test_daily_emotion_means(services: AppServices) -> None:
