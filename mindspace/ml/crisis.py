@@ -171,6 +171,9 @@ class ScreenContext:
 
 
 class ModelLayerProtocol(Protocol):
+    @property
+    def model_id(self) -> str | None: ...
+
     def apply(self, result: CrisisResult, ctx: ScreenContext, detector: CrisisDetector
               ) -> CrisisResult: ...
 

@@ -122,14 +122,13 @@ NET_PATTERNS: tuple[Pattern, ...] = (
        r"better|happier|easier|relieved|lighter|move on|go on|carry on|keep (?:spinning|"
        r"going|turning)|manage|cope|get over it|forget me)\b.{0,30}\b(?:without me|" + _GONE_IF
        + r"|took myself out|was not in it|were not in it)"),
-    _p("net_death", r"\b(?:would|will|be|are|is|were) (?:\w+ ){0,2}(?:better|happier|easier|"
-       r"fine|lighter|relieved|freer|okay|ok|great|thriving)(?: off)? without me\b"
+    # "they would be better off without me", "they'd have a better life without a mess like me"
+    _p("net_death", r"\b(?:(?:would|will|be|are|is|were) (?:\w+ ){0,2}(?:better|happier|easier|"
+       r"fine|lighter|relieved|freer|okay|ok|great|thriving)(?: off)?|(?:would|will|could|might) "
+       r"(?:\w+ )?(?:have|get|live|lead) (?:a |such a )?(?:better|happier|easier|calmer|nicer|"
+       r"lighter) (?:life|lives|time|future|childhood)) without (?:me|a (?:\w+ ){1,3}like me)\b"
        r"(?! (?:at|for|on|this|tonight|tomorrow|while|in the|when i|today))",
        reason="says others would be better off without them"),
-    _p("net_death", r"\b(?:would|will|could|might) (?:\w+ )?(?:have|get|live|lead) (?:a |such a )?"
-       r"(?:better|happier|easier|calmer|nicer|lighter) (?:life|lives|time|future|childhood) "
-       r"without (?:me|a (?:\w+ ){1,3}like me)\b(?! (?:at|for|on|this|tonight|tomorrow|while|"
-       r"in the|when i|today))", reason="says others would be better off without them"),
     _p("net_goodbye", r"\b(?:will not|would not|never|no longer) (?:have to |need to |ever )*"
        r"(?:worry|deal|bother|put up|cope) (?:about|with) me (?:ever )?(?:again|anymore|any more"
        r")\b", reason="says others will not have to worry about them again"),

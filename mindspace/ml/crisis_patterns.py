@@ -332,7 +332,8 @@ HYPERBOLE_CONTEXT = re.compile(
 )
 # The writer insists they mean it: never read as an idiom.
 RISK_AFFIRM = re.compile(
-    r"\b(?:seriously|not joking|no joke|not a joke|for real|i mean it|i really do|literally "
+    r"\b(?:seriously|not joking|no joke|not a joke|not kidding|no kidding|for real|i mean it|"
+    r"i really do|literally "
     r"mean|every day|all the time|again and again|tonight|pills|for good)\b"
 )
 # "I'll kill myself if I have to listen to that song one more time": a trivial conditional.

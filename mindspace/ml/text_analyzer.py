@@ -148,7 +148,8 @@ class TextAnalyzer:
     @property
     def crisis_model_id(self) -> str | None:
         """The crisis screen's learned layer, or None when it is absent or failed to load."""
-        return getattr(self._crisis.model, "model_id", None)
+        layer = self._crisis.model
+        return layer.model_id if layer is not None else None
 
     # ---- analysis -----------------------------------------------------------------------
     def analyze(self, text: str) -> TextAnalysis:

@@ -378,3 +378,8 @@ def test_past_that_is_over_denials_and_other_people_are_not_flagged(text: str) -
 ])
 def test_denials_taken_back_relapses_and_indirect_goodbyes_flag(text: str) -> None:
     assert level(text) != "none"
+
+
+def test_a_joke_marker_is_not_a_joke_when_the_writer_says_they_mean_it() -> None:
+    assert level("mondays make me want to die lol") == "none"
+    assert level("mondays make me want to die, not kidding") != "none"
