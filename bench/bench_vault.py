@@ -14,7 +14,7 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 
 OPENERS = [
     "Today I",

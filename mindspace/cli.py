@@ -46,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from mindspace.app.errors import exit_code, user_message
     from mindspace.commands.common import CliContext, CliError
+    from mindspace.core.errors import Cancelled, UserError
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -60,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         sys.stderr.write(f"mindspace: error: {exc}\n")
         return exc.code
+    except (UserError, Cancelled) as exc:
+        sys.stderr.write(f"mindspace: error: {user_message(exc, sentence=False)}\n")
+        return exit_code(exc)
     except KeyboardInterrupt:
         sys.stderr.write("mindspace: interrupted\n")
         return 130

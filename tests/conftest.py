@@ -32,7 +32,7 @@ def passphrase() -> str:
 @pytest.fixture
 def services(tmp_path: Path):  # type: ignore[no-untyped-def]
     """An unlocked AppServices on a fresh vault in tmp_path (locked again afterwards)."""
-    from mindspace.services import AppServices
+    from mindspace.app import AppServices
 
     svc = AppServices(tmp_path / "data")
     svc.create_vault(PASSPHRASE)

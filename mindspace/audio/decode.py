@@ -29,12 +29,14 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
+from mindspace.core.errors import ValidationError
+
 TARGET_RATE = 16_000
 MAX_DECODE_SECONDS = 60 * 60
 SUPPORTED_SUFFIXES = (".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m4a", ".aac", ".webm")
 
 
-class AudioDecodeError(ValueError):
+class AudioDecodeError(ValidationError):
     """The file cannot be used as audio; the message is one line and names the file."""
 
 

@@ -27,6 +27,8 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from mindspace.core.errors import UserError
+
 QUEUE_BLOCKS = 200
 DEFAULT_BLOCK_S = 0.05
 PREFERRED_RATE = 16_000
@@ -34,7 +36,7 @@ PREFERRED_RATE = 16_000
 STALL_S = 2.0
 
 
-class AudioDeviceError(RuntimeError):
+class AudioDeviceError(UserError, RuntimeError):
     """A microphone problem the user can act on (one-line message)."""
 
 

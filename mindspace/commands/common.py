@@ -15,12 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mindspace.services import AppServices
-
-EXIT_USAGE = 2
-EXIT_WRONG_PASSPHRASE = 3
-EXIT_NOT_FOUND = 4
-EXIT_FAILED = 1
+from mindspace.app import AppServices
+from mindspace.app.errors import EXIT_FAILED, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_WRONG_PASSPHRASE
 
 
 class CliError(Exception):

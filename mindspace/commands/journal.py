@@ -13,7 +13,7 @@ from mindspace.commands.common import (
     add_passphrase_flag,
     emit,
 )
-from mindspace.core.validation import ValueRuleError, parse_datetime
+from mindspace.core.validation import ValidationError, parse_datetime
 from mindspace.storage.errors import NotFoundError
 
 
@@ -63,7 +63,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         when = parse_datetime(args.date) if args.date else None
         entry = services.journal.add(args.title, body.rstrip("\n"), when, args.tag)
-    except ValueRuleError as exc:
+    except ValidationError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     emit(
         {"id": entry.id, "date": entry.entry_at.isoformat(), "title": entry.title},

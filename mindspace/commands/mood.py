@@ -13,7 +13,7 @@ from mindspace.commands.common import (
     add_passphrase_flag,
     emit,
 )
-from mindspace.core.validation import ValueRuleError, parse_datetime
+from mindspace.core.validation import ValidationError, check_scale, parse_datetime
 from mindspace.storage.errors import NotFoundError
 
 
@@ -48,15 +48,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     # validate before asking for the passphrase, so bad input never waits on key derivation
-    if not 1 <= args.mood <= 5:
-        raise CliError(f"mood must be a whole number from 1 to 5 (got {args.mood})", EXIT_USAGE)
+    check_scale(args.mood, "mood")
     services = ctx.unlock(args)
     try:
         when = parse_datetime(args.date) if args.date else None
         checkin = services.mood.add(
             args.mood, args.energy, args.emotion, args.activity, args.sleep, args.note, when
         )
-    except ValueRuleError as exc:
+    except ValidationError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     emit(checkin.to_json(), args.json, lambda o: f"Saved check-in {o['id']} ({o['mood_word']})")
     return 0

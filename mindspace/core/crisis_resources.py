@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from mindspace import resources_dir
+from mindspace.core.errors import UserError
 
 FALLBACK_CODE = "INTL"
 
 
-class CrisisResourcesError(Exception):
+class CrisisResourcesError(UserError):
     """The shipped file is missing or malformed (one-line message)."""
 
 

@@ -1,8 +1,11 @@
-"""Value rules for user input. Each failure raises ValueRuleError with a one-line message."""
+"""Value rules for user input. Each failure raises ValidationError with a one-line message."""
 
 from __future__ import annotations
 
 from datetime import datetime
+
+from mindspace.core.errors import ValidationError
+from mindspace.core.rules import SCALE_MAX, SCALE_MIN, on_scale
 
 MAX_TITLE_CHARS = 300
 MAX_BODY_BYTES = 1_000_000  # 1 MB of UTF-8 per entry
@@ -11,25 +14,21 @@ MAX_TAG_CHARS = 50
 MAX_TAGS = 30
 
 
-class ValueRuleError(ValueError):
-    pass
-
-
 def check_title(title: str) -> str:
     title = title.strip()
     if len(title) > MAX_TITLE_CHARS:
-        raise ValueRuleError(f"the title is too long ({len(title)} characters, at most 300)")
+        raise ValidationError(f"the title is too long ({len(title)} characters, at most 300)")
     return title
 
 
 def check_body(body: str) -> str:
     size = len(body.encode("utf-8", errors="surrogatepass"))
     if size > MAX_BODY_BYTES:
-        raise ValueRuleError(
+        raise ValidationError(
             f"the entry is too large ({size / 1_000_000:.1f} MB; at most 1 MB per entry)"
         )
     if "\x00" in body:
-        raise ValueRuleError("the entry contains a NUL character")
+        raise ValidationError("the entry contains a NUL character")
     return body
 
 
@@ -40,11 +39,11 @@ def check_tags(tags: list[str]) -> list[str]:
         if not tag:
             continue
         if len(tag) > MAX_TAG_CHARS:
-            raise ValueRuleError(f"the tag {tag[:20]!r}... is too long (at most 50 characters)")
+            raise ValidationError(f"the tag {tag[:20]!r}... is too long (at most 50 characters)")
         if tag.casefold() not in {t.casefold() for t in cleaned}:
             cleaned.append(tag)
     if len(cleaned) > MAX_TAGS:
-        raise ValueRuleError(f"too many tags ({len(cleaned)}; at most {MAX_TAGS})")
+        raise ValidationError(f"too many tags ({len(cleaned)}; at most {MAX_TAGS})")
     return cleaned
 
 
@@ -52,9 +51,11 @@ def check_scale(value: int | None, what: str, optional: bool = False) -> int | N
     if value is None:
         if optional:
             return None
-        raise ValueRuleError(f"{what} is required")
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise ValueRuleError(f"{what} must be a whole number from 1 to 5 (got {value})")
+        raise ValidationError(f"{what} is required")
+    if not on_scale(value):
+        raise ValidationError(
+            f"{what} must be a whole number from {SCALE_MIN} to {SCALE_MAX} (got {value})"
+        )
     return value
 
 
@@ -62,14 +63,14 @@ def check_sleep(hours: float | None) -> float | None:
     if hours is None:
         return None
     if not 0 <= hours <= 24 or hours != hours:
-        raise ValueRuleError(f"sleep must be between 0 and 24 hours (got {hours})")
+        raise ValidationError(f"sleep must be between 0 and 24 hours (got {hours})")
     return round(float(hours), 2)
 
 
 def check_note(note: str) -> str:
     note = note.strip()
     if len(note) > MAX_NOTE_CHARS:
-        raise ValueRuleError(f"the note is too long ({len(note)} characters, at most 2000)")
+        raise ValidationError(f"the note is too long ({len(note)} characters, at most 2000)")
     return note
 
 
@@ -80,7 +81,7 @@ def check_words(words: list[str], what: str) -> list[str]:
         if not word:
             continue
         if len(word) > 40:
-            raise ValueRuleError(f"{what} {word[:20]!r}... is too long (at most 40 characters)")
+            raise ValidationError(f"{what} {word[:20]!r}... is too long (at most 40 characters)")
         if word.casefold() not in {w.casefold() for w in cleaned}:
             cleaned.append(word)
     return cleaned
@@ -91,11 +92,11 @@ def parse_datetime(text: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise ValueRuleError(f"not an ISO date or date-time: {text!r}") from None
+        raise ValidationError(f"not an ISO date or date-time: {text!r}") from None
     if len(text.strip()) == 10:
         value = value.replace(hour=12)
     if value.tzinfo is not None:
         value = value.astimezone().replace(tzinfo=None)
     if value.year < 1900 or value > datetime.now().replace(year=datetime.now().year + 1):
-        raise ValueRuleError(f"the date {text!r} is out of range")
+        raise ValidationError(f"the date {text!r} is out of range")
     return value

@@ -28,6 +28,8 @@ from typing import Any
 
 import numpy as np
 
+from mindspace.core.errors import ValidationError
+
 MODEL_NAME = "mood-from-voice"
 MIN_EXAMPLES = 12
 CLASSES = ("low", "okay", "good")
@@ -53,7 +55,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
-class NotEnoughExamplesError(ValueError):
+class NotEnoughExamplesError(ValidationError):
     """Too few labelled check-ins (or only one kind of mood) to train on."""
 
 

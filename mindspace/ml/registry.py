@@ -29,14 +29,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mindspace.core.errors import UserError
+
 MANIFEST_NAME = "manifest.json"
 
 
-class ModelIntegrityError(Exception):
+class ModelIntegrityError(UserError):
     """A model file is missing, has the wrong size or the wrong sha256 (message is one line)."""
 
 
-class ModelNotFoundError(KeyError):
+class ModelNotFoundError(UserError, KeyError):
     """No entry with that name in the manifest."""
 
     def __str__(self) -> str:  # KeyError would quote the message

@@ -29,6 +29,7 @@ from nltk.sentiment.vader import SentimentIntensityAnalyzer
 from nltk.tokenize import TweetTokenizer
 
 from mindspace import resources_dir
+from mindspace.core.errors import UserError
 
 LEXICON_RESOURCE = "sentiment/vader_lexicon.zip/vader_lexicon/vader_lexicon.txt"
 EMOJI_MEMBER = "vader_lexicon/emoji_utf8_lexicon.txt"
@@ -38,7 +39,7 @@ _PATH_LOCK = threading.Lock()
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
-class SentimentUnavailableError(RuntimeError):
+class SentimentUnavailableError(UserError, RuntimeError):
     """The shipped VADER lexicon is missing or unreadable (one-line message)."""
 
 

@@ -4,7 +4,7 @@ Contract
 --------
 * ``analyze(text) -> TextAnalysis``; ``analyze_many(texts, progress=None, cancel=None)`` keeps
   input order, batches the model, calls ``progress(done, total)`` and stops early (raising
-  :class:`AnalysisCancelled`) when the ``cancel`` event is set. Thread-safe; slow (model load on
+  :class:`Cancelled`) when the ``cancel`` event is set. Thread-safe; slow (model load on
   first use ~1 s, then milliseconds per entry): call from a worker thread, never the GUI thread.
 * ``TextAnalysis.to_dict()`` is the ``mindspace analyze-text --json`` object:
   ``{"emotions": {7 labels: p}, "labels": [...], "sentiment": {"compound", "pos", "neu", "neg"},
@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from mindspace.core.errors import Cancelled
 from mindspace.ml.crisis import CrisisDetector, CrisisResult, combine
 from mindspace.ml.sentiment import Sentiment, SentimentAnalyzer
 
@@ -37,10 +38,6 @@ EMOTION_LABELS = ("anger", "disgust", "fear", "joy", "sadness", "surprise", "neu
 MODEL_CHARS = 8_000
 MODEL_SEGMENTS = 16
 _TOKEN_SAMPLE = 20_000
-
-
-class AnalysisCancelled(Exception):
-    """``analyze_many`` stopped because its cancel event was set."""
 
 
 @dataclass(frozen=True)
@@ -168,7 +165,7 @@ class TextAnalyzer:
         total = len(texts)
         for start in range(0, total, batch_size):
             if cancel is not None and cancel.is_set():
-                raise AnalysisCancelled("analysis cancelled")
+                raise Cancelled("analysis cancelled")
             batch = texts[start:start + batch_size]
             excerpts = [model_excerpt(t) for t in batch]
             predictions: list[Any] = [None] * len(batch)

@@ -20,7 +20,7 @@ Contract
 * Threads: ``iter_segments`` / ``transcribe`` may be called from any worker thread; calls are
   serialised by a lock (one transcription at a time uses both cores). ``cancel`` is a
   ``threading.Event`` checked between segments (a segment covers at most ~30 s of audio, ~1-3 s of
-  work); when it is set, :class:`TranscriptionCancelled` is raised.
+  work); when it is set, :class:`Cancelled` is raised.
 * Timestamps are seconds on the original audio's timeline (VAD gaps restored).
 """
 
@@ -36,6 +36,7 @@ from typing import Any
 
 import numpy as np
 
+from mindspace.core.errors import Cancelled, ValidationError
 from mindspace.ml.registry import ModelRegistry
 
 MODEL_NAME = "whisper-tiny-en"
@@ -67,11 +68,7 @@ _CT2_REQUIRED = ("model.bin", "config.json")
 _CT2_VOCAB = ("tokenizer.json", "vocabulary.txt", "vocabulary.json")
 
 
-class TranscriptionCancelled(Exception):
-    """The caller set the cancel event; partial segments were discarded."""
-
-
-class ModelFolderError(ValueError):
+class ModelFolderError(ValidationError):
     """A user-chosen model folder is not a CTranslate2 Whisper model (one-line message)."""
 
 
@@ -205,7 +202,7 @@ class Transcriber:
         """Yield ``(segment, progress)`` as decoding advances; ``progress`` is 0..1 of the audio.
 
         A ``None`` segment means one was decoded and dropped as a likely hallucination (progress
-        still advances). Raises :class:`TranscriptionCancelled` when ``cancel`` is set.
+        still advances). Raises :class:`Cancelled` when ``cancel`` is set.
         """
         samples = np.ascontiguousarray(audio, dtype=np.float32).reshape(-1)
         duration = samples.size / SAMPLE_RATE
@@ -214,7 +211,7 @@ class Transcriber:
             return
         with self._lock:
             if cancel is not None and cancel.is_set():
-                raise TranscriptionCancelled()
+                raise Cancelled()
             segments, _info = self._model.transcribe(
                 samples,
                 language="en" if self._english_only else None,
@@ -230,7 +227,7 @@ class Transcriber:
             try:
                 while True:
                     if cancel is not None and cancel.is_set():
-                        raise TranscriptionCancelled()
+                        raise Cancelled()
                     try:
                         seg = next(iterator)
                     except StopIteration:

@@ -5,7 +5,7 @@ Contract
 * :func:`analyze_audio` runs on a worker thread (never the GUI thread): transcription (the slow
   part, reported as progress 0..0.85), prosody + arousal, text analysis of the transcript, fusion.
   ``cancel`` (``threading.Event``) aborts with
-  :class:`~mindspace.ml.transcriber.TranscriptionCancelled`.
+  :class:`~mindspace.ml.transcriber.Cancelled`.
 * :func:`analyze_transcript` redoes everything but the transcription (after the user edited it).
 * :func:`analyze_steps` is the generator form for task runners (progress + cancel);
   :func:`save_checkin` stores a result in the vault's voice repository (worker thread).
@@ -115,7 +115,7 @@ def analyze_transcript(
     progress: Callable[[float, str], None] | None = None,
 ) -> VoiceCheckinResult:
     """Everything after transcription (prosody, text analysis, fusion)."""
-    from mindspace.ml.transcriber import TranscriptionCancelled
+    from mindspace.ml.transcriber import Cancelled
 
     started = time.perf_counter()
     if progress is not None:
@@ -123,7 +123,7 @@ def analyze_transcript(
     segments = [s.to_dict() for s in transcript.segments]
     voice = VoiceAnalyzer().analyze(samples, segments, history)
     if cancel is not None and cancel.is_set():
-        raise TranscriptionCancelled()
+        raise Cancelled()
     if progress is not None:
         progress(0.95, "reading the words")
     text = analyze_text(text_analyzer, transcript.text)

@@ -28,6 +28,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from mindspace.core.errors import UserError
 from mindspace.share import age_format as age
 from mindspace.share.identity import Identity, utc_now
 
@@ -58,7 +59,7 @@ REASONS = {
 }
 
 
-class BundleError(Exception):
+class BundleError(UserError):
     """A bundle that must not be imported. `str()` is one line starting with the reason."""
 
     def __init__(self, reason: str, detail: str) -> None:

@@ -20,6 +20,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from mindspace.core.errors import ValidationError
+
 CARD_TYPE = "mindspace-contact"
 CARD_VERSION = 1
 CODE_PREFIX = "MS1-"
@@ -28,7 +30,7 @@ MAX_NAME_BYTES = 48
 ROLES = ("patient", "therapist", "contact")
 
 
-class CardError(ValueError):
+class CardError(ValidationError):
     """Not a valid MindSpace contact card (message names what is wrong)."""
 
 

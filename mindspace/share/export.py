@@ -16,15 +16,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
+from mindspace.core.errors import ValidationError
 from mindspace.share import sources
 from mindspace.share.bundle import Item, canonical_json
 from mindspace.share.report import build_csv, build_pdf
 
 if TYPE_CHECKING:
-    from mindspace.services import AppServices
+    from mindspace.app import AppServices
 
 
-class SelectionError(ValueError):
+class SelectionError(ValidationError):
     """The selection cannot be exported (one-line message)."""
 
 

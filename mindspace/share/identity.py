@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
+from mindspace.core.errors import UserError
 from mindspace.share.contact_card import ContactCard, _clean_name
 from mindspace.share.safety_number import group, my_half
 from mindspace.storage.database import DbExecutor
@@ -27,7 +28,7 @@ SEAL_PURPOSE = "share-identity"
 _AD = b"mindspace/share-identity/v1"
 
 
-class IdentityError(Exception):
+class IdentityError(UserError):
     """The stored identity cannot be used (message is one line for the user)."""
 
 

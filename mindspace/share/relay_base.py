@@ -12,11 +12,13 @@ import re
 import secrets
 from typing import Protocol
 
+from mindspace.core.errors import UserError
+
 SUFFIX = ".msenv"
 NAME_RE = re.compile(r"^[0-9a-f]{32}\.msenv$")
 
 
-class RelayError(Exception):
+class RelayError(UserError):
     """The relay could not be reached or refused an operation (one-line message)."""
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mindspace.core.errors import UserError
 from mindspace.share import age_format as age
 from mindspace.share.bundle import (
     MAX_CIPHERTEXT,
@@ -35,11 +36,11 @@ from mindspace.share.inbox import InboxRepository, StagedImport, stage
 from mindspace.storage.errors import NotFoundError
 
 if TYPE_CHECKING:
-    from mindspace.services import AppServices
+    from mindspace.app import AppServices
     from mindspace.share.sync import SyncReport
 
 
-class SharingError(Exception):
+class SharingError(UserError):
     """A sharing step the user must fix first (one-line message)."""
 
 

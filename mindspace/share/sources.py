@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from mindspace.services import AppServices
+    from mindspace.app import AppServices
 
 VoiceRecord = tuple[dict[str, Any], tuple[bytes, str] | None]
 

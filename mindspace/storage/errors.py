@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from mindspace.core.errors import NotFoundError, UserError, ValidationError
 
-class VaultError(Exception):
+
+class VaultError(UserError):
     """Base class for vault problems a user can see."""
 
 
@@ -39,9 +41,17 @@ class ThrottledError(VaultError):
         self.seconds = seconds
 
 
-class NotFoundError(VaultError):
-    pass
 
 
-class ValidationError(VaultError):
-    """Input that breaks a value rule (mood out of range, entry too large, ...)."""
+__all__ = [
+    "KeyFileError",
+    "NotFoundError",
+    "ThrottledError",
+    "ValidationError",
+    "VaultError",
+    "VaultExistsError",
+    "VaultLockedError",
+    "VaultNotFoundError",
+    "WeakPassphraseError",
+    "WrongPassphraseError",
+]

@@ -10,7 +10,7 @@ from typing import Any
 
 from mindspace.core.entities import MoodCheckin
 from mindspace.core.validation import (
-    ValueRuleError,
+    ValidationError,
     check_note,
     check_scale,
     check_sleep,
@@ -81,7 +81,7 @@ class MoodRepository:
         allowed = {"mood", "energy", "emotions", "activities", "sleep_hours", "note", "checkin_at"}
         unknown = set(changes) - allowed
         if unknown:
-            raise ValueRuleError(f"cannot change {', '.join(sorted(unknown))}")
+            raise ValidationError(f"cannot change {', '.join(sorted(unknown))}")
         merged = {**current.__dict__, **changes}
         params = (
             _iso(merged["checkin_at"]),
@@ -172,7 +172,7 @@ class MoodRepository:
 
     def set_vocabulary(self, kind: str, names: builtins.list[str]) -> builtins.list[str]:
         if kind not in ("emotion", "activity"):
-            raise ValueRuleError(f"unknown vocabulary {kind!r}")
+            raise ValidationError(f"unknown vocabulary {kind!r}")
         cleaned = check_words(names, f"the {kind}")
 
         def work(conn: Any) -> None:

@@ -22,7 +22,7 @@ from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.themes import apply_theme, icon
 
 if TYPE_CHECKING:
-    from mindspace.services import AppServices, Preferences
+    from mindspace.app import AppServices, Preferences
     from mindspace.ui.main_window import MainWindow
     from mindspace.ui.unlock_screen import UnlockScreen
 
@@ -246,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName("MindSpace")
     app.setDesktopFileName("mindspace")
     app.setWindowIcon(icon("mindspace"))
-    from mindspace.services import AppServices
+    from mindspace.app import AppServices
 
     try:
         services = AppServices(args.data_dir)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.ui.create_vault_screen import PassphraseForm, RecoveryCodePanel
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.widgets import role_label as label

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.ui.mood_widgets import MoodChart
 from mindspace.ui.share_screen import _error_text
 from mindspace.ui.tasks import TaskRunner, default_runner

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mindspace.app import AppServices
 from mindspace.core.crisis_resources import FALLBACK_CODE, RegionResources
-from mindspace.services import AppServices
 from mindspace.ui.tasks import default_runner
 
 HIGHLIGHT_STEPS = (

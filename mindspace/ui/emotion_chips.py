@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.ui.tasks import default_runner, describe_error
 
 LABELS = ("anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
-    from mindspace.services import AppServices
+    from mindspace.app import AppServices
     from mindspace.ui.crisis_panel import CrisisPanel
     from mindspace.ui.emotion_chips import EmotionChips
     from mindspace.ui.tasks import TaskRunner

@@ -15,8 +15,8 @@ from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from mindspace.app import AppServices
 from mindspace.core.entities import JournalEntry, SearchHit
-from mindspace.services import AppServices
 from mindspace.ui.journal_view import JournalView
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.themes import highlight_colours

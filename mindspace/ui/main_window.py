@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.ui.pages import PageSpec, all_pages
 from mindspace.ui.tasks import TaskRunner, default_runner
 from mindspace.ui.themes import icon

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mindspace.app import AppServices
 from mindspace.core.entities import ENERGY_WORDS, MOOD_COLOURS, MOOD_WORDS, MoodCheckin
 from mindspace.core.validation import MAX_NOTE_CHARS
-from mindspace.services import AppServices
 from mindspace.ui.mood_widgets import ChoiceList, MoodChart, VocabularyDialog
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.widgets import ID_ROLE, role_label

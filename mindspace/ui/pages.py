@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from mindspace.services import AppServices
+    from mindspace.app import AppServices
 
 PageFactory = Callable[["AppServices", "QWidget | None"], "QWidget"]
 

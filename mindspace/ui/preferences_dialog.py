@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mindspace.services import AppServices, Preferences
+from mindspace.app import AppServices, Preferences
 from mindspace.ui.themes import THEME_LABELS, THEMES
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.storage.analysis import SAFETY_PLAN_STEPS
 from mindspace.ui.tasks import default_runner, describe_error
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)

@@ -26,22 +26,13 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from mindspace.core.validation import ValueRuleError
-from mindspace.storage.errors import VaultError
-
-
-class TaskCancelled(Exception):
-    """Raised inside a worker when a generator task notices it was cancelled."""
+from mindspace.app.errors import is_user_error, user_message
+from mindspace.core.errors import Cancelled
 
 
 def describe_error(exc: BaseException) -> str:
-    """One line a person can read. Storage and value-rule messages are written for users."""
-    if isinstance(exc, VaultError | ValueRuleError):
-        text = str(exc) or exc.__class__.__name__
-        return text[:1].upper() + text[1:]
-    if isinstance(exc, TaskCancelled):
-        return "Cancelled."
-    return f"Something went wrong ({exc.__class__.__name__}); the action did not complete."
+    """One line a person can read (the mapping lives in `mindspace.app.errors`)."""
+    return user_message(exc)
 
 
 class Task(QObject):
@@ -104,7 +95,7 @@ class Task(QObject):
         self.done, self.error = True, exc
         try:
             if self._owner_alive():
-                if isinstance(exc, TaskCancelled):
+                if isinstance(exc, Cancelled):
                     self.cancelled.emit()
                 else:
                     self.failed.emit(exc)
@@ -142,7 +133,7 @@ class _Job(QRunnable):
             if inspect.isgenerator(result):
                 result = self._drive(result)
         except BaseException as exc:  # noqa: BLE001 - everything is reported to the GUI
-            if not isinstance(exc, VaultError | ValueRuleError | TaskCancelled):
+            if not is_user_error(exc):
                 traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
             task._w_error.emit(exc)
         else:
@@ -156,7 +147,7 @@ class _Job(QRunnable):
             while True:
                 if task.cancel_event.is_set():
                     gen.close()
-                    raise TaskCancelled()
+                    raise Cancelled()
                 item = next(gen)
                 task._w_progress.emit(*_progress_tuple(item))
         except StopIteration as stop:

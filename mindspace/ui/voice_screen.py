@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from mindspace.audio.recorder import DEFAULT_MAX_SECONDS, Recorder
 from mindspace.ml.voice_pipeline import save_checkin
-from mindspace.ui.tasks import TaskCancelled, TaskRunner, default_runner, describe_error
+from mindspace.ui.tasks import Cancelled, TaskRunner, default_runner, describe_error
 from mindspace.ui.voice_view import LEVEL_FLOOR_DB, VoiceView
 
 
@@ -276,7 +276,7 @@ class VoiceScreen(VoiceView):
 
     def _analysis_job(self, samples: np.ndarray, cancel_event: Any) -> Generator[Any, None, Any]:
         """Worker: load models, transcribe with progress, read voice and words, fuse."""
-        from mindspace.ml.transcriber import TranscriptionCancelled
+        from mindspace.ml.transcriber import Cancelled
         from mindspace.ml.voice_pipeline import analyze_steps
 
         yield 0.0, "Loading the speech model…"
@@ -293,8 +293,8 @@ class VoiceScreen(VoiceView):
             result = yield from analyze_steps(
                 samples, transcriber, text_analyzer, context, cancel_event
             )
-        except TranscriptionCancelled:
-            raise TaskCancelled() from None
+        except Cancelled:
+            raise Cancelled() from None
         return result, personal[0]
 
     def _progressed(self, fraction: float, message: str) -> None:
@@ -420,10 +420,10 @@ class VoiceScreen(VoiceView):
     # ---- errors, reset --------------------------------------------------------------------
     def _fail(self, exc: BaseException) -> None:
         self._task = None
-        message = "Cancelled." if isinstance(exc, TaskCancelled) else _message(exc)
+        message = "Cancelled." if isinstance(exc, Cancelled) else _message(exc)
         self.status.setText(message)
         self._set_state("ready" if self._result is not None else "idle")
-        if not isinstance(exc, TaskCancelled):
+        if not isinstance(exc, Cancelled):
             self.failed.emit(message)
 
     def _reset_result(self) -> None:

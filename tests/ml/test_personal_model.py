@@ -17,7 +17,7 @@ from mindspace.ml.personal_model import (
     train,
     train_and_store,
 )
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 
 
 def synthetic(n: int, seed: int = 0) -> list[Example]:

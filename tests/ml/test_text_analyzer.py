@@ -12,7 +12,7 @@ from mindspace.ml.registry import ModelRegistry
 from mindspace.ml.text_analyzer import (
     EMOTION_LABELS,
     MODEL_CHARS,
-    AnalysisCancelled,
+    Cancelled,
     TextAnalyzer,
     model_excerpt,
 )
@@ -66,7 +66,7 @@ def test_analyze_many_keeps_order_reports_progress_and_cancels(analyzer: TextAna
     assert out[0].emotions == analyzer.analyze("I am furious").emotions
     cancel = threading.Event()
     cancel.set()
-    with pytest.raises(AnalysisCancelled):
+    with pytest.raises(Cancelled):
         analyzer.analyze_many(texts, cancel=cancel)
 
 

@@ -18,7 +18,7 @@ from mindspace.ml.transcriber import (
     MODEL_NAME,
     ModelFolderError,
     Transcriber,
-    TranscriptionCancelled,
+    Cancelled,
     check_model_folder,
     is_hallucination,
 )
@@ -72,7 +72,7 @@ def test_cancel_stops_transcription(tmp_path: Path) -> None:
     cancel = threading.Event()
     cancel.set()
     audio = speak_16k("one two three four five six seven", tmp_path)
-    with pytest.raises(TranscriptionCancelled):
+    with pytest.raises(Cancelled):
         transcriber().transcribe(audio, cancel=cancel)
 
 
@@ -90,7 +90,7 @@ def test_cancel_during_progress(tmp_path: Path) -> None:
         calls.append(fraction)
         cancel.set()
 
-    with pytest.raises(TranscriptionCancelled):
+    with pytest.raises(Cancelled):
         transcriber().transcribe(audio, cancel=cancel, progress=progress)
     assert len(calls) == 1
 

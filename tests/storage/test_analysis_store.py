@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mindspace.ml.analysis_service import NO_MODEL_ID, AnalysisService
+from mindspace.app.analysis import NO_MODEL_ID, AnalysisService
 from mindspace.ml.text_analyzer import TextAnalyzer
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.storage.analysis import SAFETY_PLAN_STEPS
 from mindspace.storage.errors import NotFoundError, ValidationError, VaultLockedError
 

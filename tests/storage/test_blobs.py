@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.storage.blobs import (
     CHUNK_SIZE,
     HEADER,

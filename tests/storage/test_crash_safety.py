@@ -10,12 +10,12 @@ import sys
 import time
 from pathlib import Path
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 
 PW = "correct horse battery staple 42"
 WRITER = f"""
 import sys
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 svc = AppServices(__import__('pathlib').Path(sys.argv[1]))
 svc.unlock({PW!r})
 print('ready', flush=True)

@@ -4,8 +4,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from mindspace.core.validation import ValueRuleError
-from mindspace.services import AppServices
+from mindspace.core.errors import ValidationError
+from mindspace.app import AppServices
 from mindspace.storage.errors import NotFoundError
 from mindspace.storage.journal import fts_query
 
@@ -69,9 +69,9 @@ def test_tag_filter_and_case_insensitive_tags(services: AppServices) -> None:
 
 
 def test_value_rules(services: AppServices) -> None:
-    with pytest.raises(ValueRuleError, match="too large"):
+    with pytest.raises(ValidationError, match="too large"):
         services.journal.add("big", "x" * 5_000_000)
-    with pytest.raises(ValueRuleError, match="title"):
+    with pytest.raises(ValidationError, match="title"):
         services.journal.add("t" * 301, "b")
     assert services.journal.count() == 0
 

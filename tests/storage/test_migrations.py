@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.storage.errors import VaultError
 from mindspace.storage.migrations import available, latest_version, migrate
 

@@ -4,8 +4,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from mindspace.core.validation import ValueRuleError
-from mindspace.services import AppServices
+from mindspace.core.errors import ValidationError
+from mindspace.app import AppServices
 from mindspace.storage.errors import NotFoundError
 
 
@@ -33,14 +33,14 @@ def test_checkin_round_trip_edit_delete(services: AppServices) -> None:
     ],
 )
 def test_bad_values_are_refused(services: AppServices, kwargs: dict) -> None:
-    with pytest.raises(ValueRuleError):
+    with pytest.raises(ValidationError):
         services.mood.add(**kwargs)
     assert services.mood.list() == []
 
 
 def test_update_rejects_bad_values_and_keeps_data(services: AppServices) -> None:
     c = services.mood.add(3)
-    with pytest.raises(ValueRuleError):
+    with pytest.raises(ValidationError):
         services.mood.update(c.id, mood=7)
     assert services.mood.get(c.id).mood == 3
 
@@ -62,5 +62,5 @@ def test_vocabularies_are_editable(services: AppServices) -> None:
     assert "calm" in services.mood.vocabulary("emotion")
     services.mood.set_vocabulary("activity", ["swim", "  ", "Swim", "garden"])
     assert services.mood.vocabulary("activity") == ["swim", "garden"]
-    with pytest.raises(ValueRuleError):
+    with pytest.raises(ValidationError):
         services.mood.set_vocabulary("colour", ["red"])

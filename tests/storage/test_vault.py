@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.storage.errors import (
     ThrottledError,
     VaultExistsError,

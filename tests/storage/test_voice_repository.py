@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.storage.errors import NotFoundError, ValidationError
 
 PROSODY = {"speech_s": 3.0, "energy_median_dbfs": -20.0, "speaking_rate_wpm": 140.0}

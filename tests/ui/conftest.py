@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from mindspace.services import AppServices  # noqa: E402
+from mindspace.app import AppServices  # noqa: E402
 from mindspace.ui.tasks import default_runner  # noqa: E402
 
 PASSPHRASE = "lantern river oak quietly 42"

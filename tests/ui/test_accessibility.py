@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.ui.change_passphrase_dialog import ChangePassphraseDialog
 from mindspace.ui.create_vault_screen import CreateVaultScreen
 from mindspace.ui.main_window import MainWindow

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.ui import pages
 from mindspace.ui.application import parse_args
 from tests.ui.conftest import PASSPHRASE

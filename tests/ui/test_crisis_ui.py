@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QPlainTextEdit, QWidget
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.ui.crisis_panel import CrisisPanel
 from mindspace.ui.emotion_chips import EmotionChips
 from mindspace.ui.emotion_trends import EmotionTrends

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.ui.journal_screen import JournalScreen
 from mindspace.ui.mood_screen import MoodScreen
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import QDateTime, Qt
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.ui.journal_screen import JournalScreen
 from mindspace.ui.mood_screen import MoodScreen
 

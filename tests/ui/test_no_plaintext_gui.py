@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from tests.ui.conftest import PASSPHRASE, all_widget_text
 
 pytestmark = pytest.mark.gui

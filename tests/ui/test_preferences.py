@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.ui.preferences_dialog import PreferencesDialog
 
 pytestmark = pytest.mark.gui

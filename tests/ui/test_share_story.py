@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from mindspace.services import AppServices  # noqa: E402
+from mindspace.app import AppServices  # noqa: E402
 from tests.share.helpers import PASSPHRASE  # noqa: E402  (also installs the sharing schema)
 from tests.ui.conftest import wait_for_tasks  # noqa: E402
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.ui.change_passphrase_dialog import ChangePassphraseDialog, can_reset_with_recovery
 from mindspace.ui.create_vault_screen import CreateVaultScreen
 from mindspace.ui.journal_screen import JournalScreen

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
-from mindspace.core.validation import ValueRuleError
+from mindspace.core.errors import ValidationError
 from mindspace.storage.errors import WrongPassphraseError
-from mindspace.ui.tasks import TaskCancelled, TaskRunner, describe_error
+from mindspace.ui.tasks import Cancelled, TaskRunner, describe_error
 
 pytestmark = pytest.mark.gui
 
@@ -57,7 +57,7 @@ def test_failure_and_messages(qtbot, runner: TaskRunner) -> None:
     with qtbot.waitSignal(task.finished, timeout=5_000):
         pass
     assert describe_error(errors[0]) == "Wrong passphrase: the vault was not opened"
-    assert describe_error(ValueRuleError("mood must be 1-5")) == "Mood must be 1-5"
+    assert describe_error(ValidationError("mood must be 1-5")) == "Mood must be 1-5"
     assert "did not complete" in describe_error(KeyError("x"))
 
 
@@ -100,7 +100,7 @@ def test_with_cancel_passes_the_event(qtbot, runner: TaskRunner) -> None:
     def job(cancel_event: threading.Event) -> str:
         while not cancel_event.wait(0.01):
             pass
-        raise TaskCancelled()
+        raise Cancelled()
 
     task = runner.submit(job, with_cancel=True)
     with qtbot.waitSignal(task.cancelled, timeout=5_000):

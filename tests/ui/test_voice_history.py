@@ -8,7 +8,7 @@ from datetime import datetime
 import numpy as np
 import pytest
 
-from mindspace.services import AppServices
+from mindspace.app import AppServices
 from mindspace.ui.voice_history import VoiceHistory
 
 pytestmark = pytest.mark.gui

@@ -11,7 +11,7 @@ Contract
   either makes :meth:`AnalysisService.reanalyze` redo the entries. When the emotion model is
   unavailable the crisis screen and sentiment are still stored under ``NO_MODEL_ID`` (plus the
   crisis model), and re-analysis adds the full result once the model is back.
-* ``AnalysisOutcome.show_crisis_panel`` is true for ``concern`` and ``urgent``: the UI then
+* ``AnalysisOutcome.show_crisis_panel`` follows ``core.rules.opens_support_panel``: the UI then
   shows the calm, non-blocking crisis panel. The screen is not a diagnosis.
 """
 
@@ -20,10 +20,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
-from mindspace.ml.text_analyzer import AnalysisCancelled, TextAnalysis, TextAnalyzer
-from mindspace.storage.analysis import AnalysisStore, DailyEmotions
+from mindspace.core.rules import opens_support_panel
+from mindspace.ml.text_analyzer import Cancelled, TextAnalysis, TextAnalyzer
+from mindspace.storage.analysis import AnalysisStore
 from mindspace.storage.journal import JournalRepository
 from mindspace.storage.mood import MoodRepository
 
@@ -45,7 +46,7 @@ class AnalysisOutcome:
 
     @property
     def show_crisis_panel(self) -> bool:
-        return self.analysis.crisis.level in ("concern", "urgent")
+        return opens_support_panel(self.analysis.crisis.level)
 
 
 class AnalysisService:
@@ -87,11 +88,11 @@ class AnalysisService:
     def reanalyze(self, progress: Callable[[int, int], None] | None = None,
                   cancel: threading.Event | None = None) -> int:
         """Analyse every entry/note lacking a result from the current model (or edited since).
-        Returns how many were analysed; raises AnalysisCancelled when ``cancel`` is set."""
+        Returns how many were analysed; raises Cancelled when ``cancel`` is set."""
         todo = self.store.needs_reanalysis(self.current_model_id)
         for done, (source_type, source_id) in enumerate(todo, 1):
             if cancel is not None and cancel.is_set():
-                raise AnalysisCancelled("re-analysis cancelled")
+                raise Cancelled("re-analysis cancelled")
             if source_type == "journal":
                 self.analyze_journal_entry(source_id)
             else:
@@ -100,9 +101,6 @@ class AnalysisService:
                 progress(done, len(todo))
         return len(todo)
 
-    def emotion_trend(self, start: date, end: date) -> list[DailyEmotions]:
-        """Per-day mean emotion probabilities in [start, end], latest result per source."""
-        return self.store.daily_emotions(start, end)
 
     def correct_label(self, source_type: str, source_id: str, label: str, present: bool) -> None:
         stored = self.store.get(source_type, source_id)

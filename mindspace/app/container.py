@@ -1,0 +1,355 @@
+"""AppServices: the typed container the GUI and the CLI share. It owns lifetimes.
+
+It opens and locks the vault, hands out repositories while the vault is open, and loads models
+lazily. Each lazy object has its own lock, so asking for the journal never waits while a speech
+model loads. Objects tied to the vault are dropped when it locks. Nothing here imports Qt.
+Members that derive keys or load models are slow (0.3-2 s): the GUI calls them from a worker
+(see `mindspace.ui.tasks`), never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from mindspace.core.passphrase import assess
+from mindspace.storage.errors import ThrottledError, VaultLockedError, WeakPassphraseError
+from mindspace.storage.journal import JournalRepository
+from mindspace.storage.mood import MoodRepository
+from mindspace.storage.settings import VaultSettings
+from mindspace.storage.vault import Vault
+
+if TYPE_CHECKING:
+    from mindspace.app.analysis import AnalysisService
+    from mindspace.core.crisis_resources import CrisisResources
+    from mindspace.ml.registry import ModelRegistry
+    from mindspace.ml.text_analyzer import TextAnalyzer
+    from mindspace.ml.transcriber import Transcriber
+    from mindspace.ml.voice_analyzer import VoiceAnalyzer
+    from mindspace.share.service import SharingService
+    from mindspace.storage.analysis import AnalysisStore
+    from mindspace.storage.blobs import BlobStore
+    from mindspace.storage.voice import VoiceRepository
+
+T = TypeVar("T")
+
+
+class Lazy(Generic[T]):
+    """One lazily built object with its own lock; `reset()` forgets it."""
+
+    def __init__(self, factory: Callable[[], T]) -> None:
+        self._factory = factory
+        self._lock = threading.Lock()
+        self._value: T | None = None
+
+    def get(self) -> T:
+        value = self._value
+        if value is not None:
+            return value
+        with self._lock:
+            if self._value is None:
+                self._value = self._factory()
+            return self._value
+
+    def reset(self) -> None:
+        with self._lock:
+            self._value = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._value is not None
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("MINDSPACE_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("MindSpace", appauthor=False))
+
+
+@dataclass
+class Preferences:
+    """Non-secret preferences kept outside the vault (needed before unlock). No user content."""
+
+    theme: str = "system"  # system | light | dark | high-contrast
+    font_scale: float = 1.0
+    autolock_minutes: int = 5
+    audio_input_device: str = ""  # microphone name; "" = the system default
+    whisper_model_dir: str = ""  # a larger CTranslate2 Whisper model folder; "" = shipped tiny.en
+
+    @classmethod
+    def load(cls, path: Path) -> Preferences:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+            prefs = cls(**known)
+        except (OSError, ValueError, TypeError):
+            return cls()
+        if prefs.theme not in ("system", "light", "dark", "high-contrast"):
+            prefs.theme = "system"
+        prefs.autolock_minutes = max(1, min(240, int(prefs.autolock_minutes)))
+        prefs.font_scale = max(0.75, min(2.0, float(prefs.font_scale)))
+        prefs.audio_input_device = str(prefs.audio_input_device or "")
+        prefs.whisper_model_dir = str(prefs.whisper_model_dir or "")
+        return prefs
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+        os.replace(tmp, path)
+
+
+class AppServices:
+    def __init__(self, data_dir: Path | None = None) -> None:
+        self.data_dir = (data_dir or default_data_dir()).expanduser().absolute()
+        self.vault = Vault(self.data_dir)
+        self._lock_listeners: list[Callable[[], None]] = []
+        # objects that need the open vault (dropped on lock) ...
+        self._journal = Lazy(lambda: JournalRepository(self.vault.db))
+        self._mood = Lazy(lambda: MoodRepository(self.vault.db))
+        self._settings = Lazy(lambda: VaultSettings(self.vault.db))
+        self._analyses: Lazy[AnalysisStore] = Lazy(self._build_analyses)
+        self._analysis_service: Lazy[AnalysisService] = Lazy(self._build_analysis_service)
+        self._blobs: Lazy[BlobStore] = Lazy(self._build_blobs)
+        self._voice: Lazy[VoiceRepository] = Lazy(self._build_voice)
+        self._sharing: Lazy[SharingService] = Lazy(self._build_sharing)
+        self._vault_objects: list[Lazy[object]] = [
+            self._journal, self._mood, self._settings, self._analyses,  # type: ignore[list-item]
+            self._analysis_service, self._blobs, self._voice, self._sharing,  # type: ignore[list-item]
+        ]
+        # ... and objects that do not (kept across locks)
+        self._registry: Lazy[ModelRegistry] = Lazy(self._build_registry)
+        self._text_analyzer: Lazy[TextAnalyzer] = Lazy(self._build_text_analyzer)
+        self._crisis_resources: Lazy[CrisisResources] = Lazy(self._build_crisis_resources)
+        self._voice_analyzer: Lazy[VoiceAnalyzer] = Lazy(self._build_voice_analyzer)
+        self._transcribers: dict[str, Lazy[Transcriber]] = {}
+        self._transcribers_lock = threading.Lock()
+
+    # ---- preferences ----------------------------------------------------------------------
+    @property
+    def preferences_path(self) -> Path:
+        return self.data_dir / "preferences.json"
+
+    def load_preferences(self) -> Preferences:
+        return Preferences.load(self.preferences_path)
+
+    def save_preferences(self, prefs: Preferences) -> None:
+        prefs.save(self.preferences_path)
+
+    # ---- vault lifetime -------------------------------------------------------------------
+    def vault_exists(self) -> bool:
+        return self.vault.exists()
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.vault.is_open
+
+    def create_vault(self, passphrase: str) -> str:
+        """Create and open a vault; returns the recovery code. Slow (Argon2id calibration)."""
+        _require_strong(passphrase, "passphrase")
+        return self.vault.create(passphrase)
+
+    def unlock(self, passphrase: str, wait_for_throttle: bool = False) -> None:
+        """Open the vault. With `wait_for_throttle`, sleep out any failure delay first."""
+        if wait_for_throttle:
+            self._wait_throttle()
+        self.vault.open(passphrase)
+
+    def unlock_with_recovery(self, code: str, wait_for_throttle: bool = False) -> None:
+        if wait_for_throttle:
+            self._wait_throttle()
+        self.vault.open_with_recovery(code)
+
+    def _wait_throttle(self) -> None:
+        import time
+
+        remaining = self.vault.throttle.remaining()
+        if remaining > 0:
+            time.sleep(remaining)
+
+    def throttle_remaining(self) -> float:
+        return self.vault.throttle.remaining()
+
+    def change_passphrase(self, old: str, new: str) -> str:
+        _require_strong(new, "new passphrase")
+        return self.vault.change_passphrase(old, new)
+
+    def reset_passphrase(self, recovery_code: str, new: str) -> str:
+        """After a recovery-code unlock: choose a new passphrase; returns a new recovery code."""
+        _require_strong(new, "new passphrase")
+        return self.vault.reset_passphrase(recovery_code, new)
+
+    def add_lock_listener(self, callback: Callable[[], None]) -> None:
+        """Called (on the locking thread) after the vault has been locked."""
+        self._lock_listeners.append(callback)
+
+    def remove_lock_listener(self, callback: Callable[[], None]) -> None:
+        """Forget a listener added with `add_lock_listener` (no error if it is not there)."""
+        if callback in self._lock_listeners:
+            self._lock_listeners.remove(callback)
+
+    @property
+    def lock_listener_count(self) -> int:
+        return len(self._lock_listeners)
+
+    def lock(self) -> None:
+        """Close the database and forget keys; listeners then clear their caches and views."""
+        self.vault.lock()
+        for lazy in self._vault_objects:
+            lazy.reset()
+        for forget in list(self._lock_listeners):
+            forget()
+
+    def close(self) -> None:
+        if self.vault.is_open:
+            self.lock()
+
+    def _open_vault_object(self, lazy: Lazy[T]) -> T:
+        if not self.vault.is_open:
+            raise VaultLockedError()
+        return lazy.get()
+
+    # ---- repositories (vault must be open) ------------------------------------------------
+    @property
+    def journal(self) -> JournalRepository:
+        return self._open_vault_object(self._journal)
+
+    @property
+    def mood(self) -> MoodRepository:
+        return self._open_vault_object(self._mood)
+
+    @property
+    def settings(self) -> VaultSettings:
+        return self._open_vault_object(self._settings)
+
+    @property
+    def analyses(self) -> AnalysisStore:
+        """Stored analyses, label corrections, safety plan and crisis region (vault open)."""
+        return self._open_vault_object(self._analyses)
+
+    @property
+    def blobs(self) -> BlobStore:
+        """Encrypted audio blobs of the open vault."""
+        return self._open_vault_object(self._blobs)
+
+    @property
+    def voice(self) -> VoiceRepository:
+        """Voice check-ins, linked journal entries, audio, recommendation feedback and the
+        personal model."""
+        return self._open_vault_object(self._voice)
+
+    def analysis_service(self) -> AnalysisService:
+        """Analyse saved entries/notes and store results (vault open; blocking calls)."""
+        return self._open_vault_object(self._analysis_service)
+
+    def sharing(self) -> SharingService:
+        """Identity, contacts, export, import and sync of the open vault (dropped on lock)."""
+        return self._open_vault_object(self._sharing)
+
+    def _build_analyses(self) -> AnalysisStore:
+        from mindspace.storage.analysis import AnalysisStore
+
+        return AnalysisStore(self.vault.db)
+
+    def _build_analysis_service(self) -> AnalysisService:
+        from mindspace.app.analysis import AnalysisService
+
+        return AnalysisService(self.text_analyzer(), self.analyses, self.journal, self.mood)
+
+    def _build_blobs(self) -> BlobStore:
+        from mindspace.storage.blobs import BlobStore
+
+        return BlobStore(self.vault)
+
+    def _build_voice(self) -> VoiceRepository:
+        from mindspace.storage.voice import VoiceRepository
+
+        return VoiceRepository(self.vault.db, self.journal, self.blobs)
+
+    def _build_sharing(self) -> SharingService:
+        from mindspace.share.service import SharingService
+
+        return SharingService(self)
+
+    # ---- models (no vault needed) ---------------------------------------------------------
+    def model_registry(self) -> ModelRegistry:
+        return self._registry.get()
+
+    def text_analyzer(self) -> TextAnalyzer:
+        """Emotions + sentiment + crisis screen (no vault needed). Built lazily, then cached;
+        the emotion model loads on first use (slow: call off the GUI thread)."""
+        return self._text_analyzer.get()
+
+    def crisis_resources(self) -> CrisisResources:
+        """Shipped crisis lines by region (no vault needed)."""
+        return self._crisis_resources.get()
+
+    def transcriber(self) -> Transcriber:
+        """The verified, loaded speech model; slow the first time (~1-2 s). Uses
+        `Preferences.whisper_model_dir` when the user chose a folder."""
+        model_dir = self.load_preferences().whisper_model_dir
+        with self._transcribers_lock:
+            lazy = self._transcribers.get(model_dir)
+            if lazy is None:
+                lazy = self._transcribers[model_dir] = Lazy(
+                    lambda: self._build_transcriber(model_dir or None)
+                )
+        return lazy.get()
+
+    def voice_analyzer(self) -> VoiceAnalyzer:
+        """Prosody and arousal (stateless)."""
+        return self._voice_analyzer.get()
+
+    def audio_input_device(self) -> str | None:
+        """The microphone chosen in preferences (name or index as text), or None for default."""
+        return self.load_preferences().audio_input_device or None
+
+    @staticmethod
+    def _build_registry() -> ModelRegistry:
+        from mindspace.ml.registry import ModelRegistry
+
+        return ModelRegistry()
+
+    def _build_text_analyzer(self) -> TextAnalyzer:
+        from mindspace.ml.crisis import CrisisDetector
+        from mindspace.ml.crisis_model import CrisisModel, ModelLayer
+        from mindspace.ml.emotion_model import EmotionModel
+        from mindspace.ml.text_analyzer import TextAnalyzer
+
+        registry = self.model_registry()
+        crisis = CrisisDetector(model=ModelLayer(lambda: CrisisModel.load(registry)))
+        return TextAnalyzer(lambda: EmotionModel.load(registry), crisis=crisis)
+
+    @staticmethod
+    def _build_crisis_resources() -> CrisisResources:
+        from mindspace.core.crisis_resources import CrisisResources
+
+        return CrisisResources.load()
+
+    @staticmethod
+    def _build_voice_analyzer() -> VoiceAnalyzer:
+        from mindspace.ml.voice_analyzer import VoiceAnalyzer
+
+        return VoiceAnalyzer()
+
+    def _build_transcriber(self, model_dir: str | None) -> Transcriber:
+        from mindspace.ml.transcriber import Transcriber
+
+        return Transcriber.load(self.model_registry(), model_dir)
+
+
+def _require_strong(passphrase: str, what: str) -> None:
+    strength = assess(passphrase)
+    if not strength.acceptable:
+        raise WeakPassphraseError(f"{what} too weak ({strength.label}): {strength.feedback}")
+
+
+__all__ = ["AppServices", "Lazy", "Preferences", "ThrottledError", "default_data_dir"]

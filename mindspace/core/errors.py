@@ -1,0 +1,25 @@
+"""The error types every layer shares.
+
+`UserError` is the one base class for failures a person caused or can act on (a wrong passphrase,
+a missing entry, a bad file); its message is one line written for them and never contains their
+own text. `Cancelled` is the one way a long job reports that the user stopped it. Anything else
+that escapes is a bug: the front ends log it and show a generic line (`mindspace.app.errors`).
+"""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """A failure whose message can be shown to the user as it is."""
+
+
+class ValidationError(UserError, ValueError):
+    """Input that breaks a value rule (mood out of range, entry too large, bad date, ...)."""
+
+
+class NotFoundError(UserError, LookupError):
+    """The thing asked for does not exist (an entry, a contact, a check-in)."""
+
+
+class Cancelled(Exception):  # noqa: N818 - reads as an event, like asyncio.CancelledError
+    """Raised inside a job when the user cancelled it; not a failure."""
