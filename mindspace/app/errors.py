@@ -8,7 +8,13 @@ logs it.
 from __future__ import annotations
 
 from mindspace.core.errors import Cancelled, NotFoundError, UserError, ValidationError
-from mindspace.storage.errors import VaultNotFoundError, WrongPassphraseError
+from mindspace.storage.errors import (
+    ThrottledError,
+    VaultLockedError,
+    VaultNotFoundError,
+    WeakPassphraseError,
+    WrongPassphraseError,
+)
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -47,6 +53,10 @@ __all__ = [
     "EXIT_NOT_FOUND",
     "EXIT_USAGE",
     "EXIT_WRONG_PASSPHRASE",
+    "ThrottledError",
+    "VaultLockedError",
+    "WeakPassphraseError",
+    "WrongPassphraseError",
     "exit_code",
     "is_user_error",
     "user_message",

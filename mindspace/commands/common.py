@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from mindspace.app import AppServices
-from mindspace.app.errors import EXIT_FAILED, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_WRONG_PASSPHRASE
+from mindspace.app.errors import EXIT_FAILED, EXIT_NOT_FOUND, EXIT_USAGE
 
 
 class CliError(Exception):
@@ -65,20 +65,12 @@ class CliContext:
 
     def unlock(self, args: argparse.Namespace) -> AppServices:
         """Open the vault with the passphrase from stdin line 1 (requires --passphrase-stdin)."""
-        from mindspace.storage.errors import VaultError, WrongPassphraseError
-
         if not getattr(args, "passphrase_stdin", False):
             raise CliError("this command needs --passphrase-stdin", EXIT_USAGE)
         services = self.services
         if not services.vault_exists():
             raise CliError(f"no vault found in {services.data_dir}", EXIT_NOT_FOUND)
-        passphrase = self.take_line("passphrase")
-        try:
-            services.unlock(passphrase, wait_for_throttle=True)
-        except WrongPassphraseError as exc:
-            raise CliError(str(exc), EXIT_WRONG_PASSPHRASE) from None
-        except VaultError as exc:
-            raise CliError(str(exc)) from None
+        services.unlock(self.take_line("passphrase"), wait_for_throttle=True)
         return services
 
 

@@ -5,16 +5,12 @@ from __future__ import annotations
 import argparse
 
 from mindspace.commands.common import (
-    EXIT_NOT_FOUND,
-    EXIT_USAGE,
     CliContext,
-    CliError,
     add_json_flag,
     add_passphrase_flag,
     emit,
 )
-from mindspace.core.validation import ValidationError, parse_datetime
-from mindspace.storage.errors import NotFoundError
+from mindspace.core.validation import parse_datetime
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
@@ -60,11 +56,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     services = ctx.unlock(args)
     body = args.text if args.text is not None else ctx.rest_of_stdin()
-    try:
-        when = parse_datetime(args.date) if args.date else None
-        entry = services.journal.add(args.title, body.rstrip("\n"), when, args.tag)
-    except ValidationError as exc:
-        raise CliError(str(exc), EXIT_USAGE) from None
+    when = parse_datetime(args.date) if args.date else None
+    entry = services.journal.add(args.title, body.rstrip("\n"), when, args.tag)
     emit(
         {"id": entry.id, "date": entry.entry_at.isoformat(), "title": entry.title},
         args.json,
@@ -109,19 +102,13 @@ def cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     services = ctx.unlock(args)
-    try:
-        entry = services.journal.get(args.id)
-    except NotFoundError as exc:
-        raise CliError(str(exc), EXIT_NOT_FOUND) from None
+    entry = services.journal.get(args.id)
     emit(entry.to_json(), args.json, lambda o: f"# {o['title']}\n{o['entry_at']}\n\n{o['body']}")
     return 0
 
 
 def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
     services = ctx.unlock(args)
-    try:
-        services.journal.delete(args.id)
-    except NotFoundError as exc:
-        raise CliError(str(exc), EXIT_NOT_FOUND) from None
+    services.journal.delete(args.id)
     emit({"deleted": args.id}, args.json, lambda o: f"Deleted entry {o['deleted']}")
     return 0

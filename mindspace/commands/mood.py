@@ -5,16 +5,12 @@ from __future__ import annotations
 import argparse
 
 from mindspace.commands.common import (
-    EXIT_NOT_FOUND,
-    EXIT_USAGE,
     CliContext,
-    CliError,
     add_json_flag,
     add_passphrase_flag,
     emit,
 )
-from mindspace.core.validation import ValidationError, check_scale, parse_datetime
-from mindspace.storage.errors import NotFoundError
+from mindspace.core.validation import check_scale, parse_datetime
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
@@ -50,13 +46,10 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     # validate before asking for the passphrase, so bad input never waits on key derivation
     check_scale(args.mood, "mood")
     services = ctx.unlock(args)
-    try:
-        when = parse_datetime(args.date) if args.date else None
-        checkin = services.mood.add(
-            args.mood, args.energy, args.emotion, args.activity, args.sleep, args.note, when
-        )
-    except ValidationError as exc:
-        raise CliError(str(exc), EXIT_USAGE) from None
+    when = parse_datetime(args.date) if args.date else None
+    checkin = services.mood.add(
+        args.mood, args.energy, args.emotion, args.activity, args.sleep, args.note, when
+    )
     emit(checkin.to_json(), args.json, lambda o: f"Saved check-in {o['id']} ({o['mood_word']})")
     return 0
 
@@ -80,9 +73,6 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
     services = ctx.unlock(args)
-    try:
-        services.mood.delete(args.id)
-    except NotFoundError as exc:
-        raise CliError(str(exc), EXIT_NOT_FOUND) from None
+    services.mood.delete(args.id)
     emit({"deleted": args.id}, args.json, lambda o: f"Deleted check-in {o['deleted']}")
     return 0

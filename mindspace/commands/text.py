@@ -20,7 +20,7 @@ import argparse
 import sys
 from typing import Any
 
-from mindspace.commands.common import EXIT_FAILED, CliContext, CliError, add_json_flag, emit
+from mindspace.commands.common import EXIT_FAILED, CliContext, add_json_flag, emit
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -54,12 +54,7 @@ def cmd_analyze_text(args: argparse.Namespace, ctx: CliContext) -> int:
         documents = [text]
     if not documents:
         return 0
-    from mindspace.ml.sentiment import SentimentUnavailableError
-
-    try:
-        analyzer = ctx.services.text_analyzer()
-    except SentimentUnavailableError as exc:
-        raise CliError(str(exc)) from None
+    analyzer = ctx.services.text_analyzer()
     results = analyzer.analyze_many(documents)
     for result in results:
         emit(result.to_dict(), args.json, _human)

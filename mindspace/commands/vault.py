@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import argparse
 
+from mindspace.app.errors import EXIT_NOT_FOUND
 from mindspace.commands.common import (
     EXIT_USAGE,
-    EXIT_WRONG_PASSPHRASE,
     CliContext,
     CliError,
     add_json_flag,
     add_passphrase_flag,
     emit,
 )
-from mindspace.storage.errors import VaultError, WeakPassphraseError, WrongPassphraseError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
@@ -43,12 +42,7 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     if not args.passphrase_stdin:
         raise CliError("vault init needs --passphrase-stdin", EXIT_USAGE)
     passphrase = ctx.take_line("passphrase")
-    try:
-        code = ctx.services.create_vault(passphrase)
-    except WeakPassphraseError as exc:
-        raise CliError(str(exc), EXIT_USAGE) from None
-    except VaultError as exc:
-        raise CliError(str(exc)) from None
+    code = ctx.services.create_vault(passphrase)
     emit(
         {"data_dir": str(ctx.services.data_dir), "recovery_code": code},
         args.json,
@@ -64,11 +58,8 @@ def cmd_unlock_check(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.recovery_code:
         services = ctx.services
         if not services.vault_exists():
-            raise CliError(f"no vault found in {services.data_dir}", 4)
-        try:
-            services.unlock_with_recovery(ctx.take_line("recovery code"), wait_for_throttle=True)
-        except WrongPassphraseError as exc:
-            raise CliError(str(exc), EXIT_WRONG_PASSPHRASE) from None
+            raise CliError(f"no vault found in {services.data_dir}", EXIT_NOT_FOUND)
+        services.unlock_with_recovery(ctx.take_line("recovery code"), wait_for_throttle=True)
     else:
         ctx.unlock(args)
     emit({"ok": True}, args.json, lambda o: "The vault opens.")
@@ -80,17 +71,10 @@ def cmd_change(args: argparse.Namespace, ctx: CliContext) -> int:
         raise CliError("change-passphrase needs --passphrase-stdin", EXIT_USAGE)
     services = ctx.services
     if not services.vault_exists():
-        raise CliError(f"no vault found in {services.data_dir}", 4)
+        raise CliError(f"no vault found in {services.data_dir}", EXIT_NOT_FOUND)
     old = ctx.take_line("current passphrase")
     new = ctx.take_line("new passphrase")
-    try:
-        code = services.change_passphrase(old, new)
-    except WrongPassphraseError as exc:
-        raise CliError(str(exc), EXIT_WRONG_PASSPHRASE) from None
-    except WeakPassphraseError as exc:
-        raise CliError(str(exc), EXIT_USAGE) from None
-    except VaultError as exc:
-        raise CliError(str(exc)) from None
+    code = services.change_passphrase(old, new)
     emit(
         {"recovery_code": code},
         args.json,

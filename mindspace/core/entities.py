@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 MOOD_WORDS = {1: "Awful", 2: "Bad", 3: "Okay", 4: "Good", 5: "Great"}
@@ -84,3 +84,23 @@ class MoodCheckin:
             data[key] = value.isoformat() if value else None
         data["mood_word"] = self.mood_word
         return data
+
+
+# The Stanley-Brown safety plan: (step id, heading shown to the user), in order.
+SAFETY_PLAN_STEPS: tuple[tuple[str, str], ...] = (
+    ("warning_signs", "Warning signs"),
+    ("coping_strategies", "Things I can do on my own"),
+    ("distractions", "People and places that take my mind off things"),
+    ("people_to_ask", "People I can ask for help"),
+    ("professionals", "Professionals and crisis lines"),
+    ("safe_environment", "Making my surroundings safer"),
+    ("reasons_for_living", "My reasons for living"),
+)
+
+
+@dataclass(frozen=True)
+class DailyEmotions:
+    day: date
+    means: dict[str, float]  # label -> mean probability over that day's analyses
+    count: int
+    compound: float  # mean sentiment

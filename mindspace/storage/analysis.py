@@ -15,20 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from mindspace.core.entities import SAFETY_PLAN_STEPS, DailyEmotions
 from mindspace.storage.database import DbExecutor
 from mindspace.storage.errors import ValidationError
 from mindspace.storage.settings import VaultSettings
 
 SOURCE_TYPES = ("journal", "mood", "transcript")
-SAFETY_PLAN_STEPS: tuple[tuple[str, str], ...] = (
-    ("warning_signs", "Warning signs"),
-    ("coping_strategies", "Things I can do on my own"),
-    ("distractions", "People and places that take my mind off things"),
-    ("people_to_ask", "People I can ask for help"),
-    ("professionals", "Professionals and crisis lines"),
-    ("safe_environment", "Making my surroundings safer"),
-    ("reasons_for_living", "My reasons for living"),
-)
 MAX_PLAN_ITEMS = 30
 MAX_PLAN_ITEM_CHARS = 500
 REGION_KEY = "crisis.region"
@@ -53,12 +45,6 @@ class StoredAnalysis:
     crisis_reasons: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class DailyEmotions:
-    day: date
-    means: dict[str, float]  # label -> mean probability over that day's analyses
-    count: int
-    compound: float  # mean sentiment
 
 
 def _check_source(source_type: str) -> None:

@@ -27,7 +27,7 @@ class WrongPassphraseError(VaultError):
         super().__init__(message)
 
 
-class WeakPassphraseError(VaultError):
+class WeakPassphraseError(VaultError, ValidationError):
     pass
 
 

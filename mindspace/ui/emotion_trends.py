@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from mindspace.app import AppServices
-from mindspace.storage.analysis import DailyEmotions
+from mindspace.core.entities import DailyEmotions
 from mindspace.ui.tasks import default_runner, describe_error
 
 COLOURS = {

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mindspace.app import AppServices
-from mindspace.storage.analysis import SAFETY_PLAN_STEPS
+from mindspace.core.entities import SAFETY_PLAN_STEPS
 from mindspace.ui.tasks import default_runner, describe_error
 
 HINTS = {

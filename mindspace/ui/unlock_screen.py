@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mindspace.app import AppServices
-from mindspace.storage.errors import ThrottledError, WrongPassphraseError
+from mindspace.app.errors import ThrottledError, WrongPassphraseError
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.widgets import role_label
 

@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from mindspace.app import AppServices
 from mindspace.ml.personal_model import (
     MIN_EXAMPLES,
     Example,
@@ -17,7 +18,6 @@ from mindspace.ml.personal_model import (
     train,
     train_and_store,
 )
-from mindspace.app import AppServices
 
 
 def synthetic(n: int, seed: int = 0) -> list[Example]:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from mindspace.app.analysis import NO_MODEL_ID, AnalysisService
-from mindspace.ml.text_analyzer import TextAnalyzer
 from mindspace.app import AppServices
-from mindspace.storage.analysis import SAFETY_PLAN_STEPS
+from mindspace.app.analysis import NO_MODEL_ID, AnalysisService
+from mindspace.core.entities import SAFETY_PLAN_STEPS
+from mindspace.ml.text_analyzer import TextAnalyzer
 from mindspace.storage.errors import NotFoundError, ValidationError, VaultLockedError
 
 RESULT = {

@@ -4,8 +4,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from mindspace.core.errors import ValidationError
 from mindspace.app import AppServices
+from mindspace.core.errors import ValidationError
 from mindspace.storage.errors import NotFoundError
 
 

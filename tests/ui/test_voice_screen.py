@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from mindspace.app import AppServices
 from mindspace.audio.decode import decode_file, to_int16
 from mindspace.audio.source import MicrophonePermissionError
-from mindspace.app import AppServices
 from mindspace.ui.voice_screen import VoiceScreen
 from tests.audio import helpers
 from tests.audio.fake_source import FakeAudioSource
