@@ -58,6 +58,11 @@ def cmd_analyze_text(args: argparse.Namespace, ctx: CliContext) -> int:
     results = analyzer.analyze_many(documents)
     for result in results:
         emit(result.to_dict(), args.json, _human)
+    crisis_error = next((r.crisis.model_error for r in results if r.crisis.model_error), None)
+    if crisis_error:
+        sys.stderr.write(
+            f"mindspace: warning: {crisis_error}; the crisis screen used patterns only\n"
+        )
     error = results[0].emotion_error if results else None
     if error:
         sys.stderr.write(f"mindspace: warning: {error}\n")

@@ -23,3 +23,17 @@ class NotFoundError(UserError, LookupError):
 
 class Cancelled(Exception):  # noqa: N818 - reads as an event, like asyncio.CancelledError
     """Raised inside a job when the user cancelled it; not a failure."""
+
+
+def bug_summary(exc: BaseException) -> str:
+    """Where an unexpected failure happened, for a log line: the type and the innermost frames
+    of this package, never the message (it may quote the user's own text)."""
+    import traceback
+
+    frames = [
+        f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} ({frame.name})"
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if "mindspace" in frame.filename
+    ]
+    where = " <- ".join(reversed(frames[-3:])) or "unknown place"
+    return f"{type(exc).__name__} at {where}"

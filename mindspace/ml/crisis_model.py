@@ -45,6 +45,7 @@ from mindspace.ml.crisis import (
     CrisisResult,
     ScreenContext,
 )
+from mindspace.ml.failures import model_failure
 from mindspace.ml.registry import ModelIntegrityError, ModelRegistry
 
 ENCODER_NAME = "sentence-encoder"
@@ -265,8 +266,8 @@ class ModelLayer:
             if self._model is None and self._error is None:
                 try:
                     self._model = self._loader()
-                except Exception as exc:  # missing entry/file, integrity, onnxruntime errors
-                    self._error = f"crisis model unavailable: {exc}".splitlines()[0]
+                except Exception as exc:  # noqa: BLE001 - logged; the pattern screen still runs
+                    self._error = model_failure("crisis model unavailable", exc)
             return self._model
 
     @property
@@ -287,8 +288,8 @@ class ModelLayer:
         units = model_units(ctx, detector, self.max_units)
         try:
             scores = model.score_units([u for _, u in units])
-        except Exception as exc:  # keep the pattern result if inference fails
-            return replace(result, model_error=f"crisis model failed: {exc}".splitlines()[0])
+        except Exception as exc:  # noqa: BLE001 - logged; the pattern result stands, marked
+            return replace(result, model_error=model_failure("crisis model failed", exc))
         if not scores or max(scores) < model.threshold:
             if result.level == "concern" and result.reasons and all(
                     r.startswith(PAST_REASON) for r in result.reasons):

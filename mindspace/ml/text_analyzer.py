@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from mindspace.core.errors import Cancelled
 from mindspace.ml.crisis import CrisisDetector, CrisisResult, combine
+from mindspace.ml.failures import model_failure
 from mindspace.ml.sentiment import Sentiment, SentimentAnalyzer
 
 if TYPE_CHECKING:
@@ -128,8 +129,8 @@ class TextAnalyzer:
             if self._model is None and self._model_error is None and self._loader is not None:
                 try:
                     self._model = self._loader()
-                except Exception as exc:  # missing manifest entry, integrity, runtime errors
-                    self._model_error = f"emotion model unavailable: {exc}".splitlines()[0]
+                except Exception as exc:  # noqa: BLE001 - logged; crisis + sentiment still run
+                    self._model_error = model_failure("emotion model unavailable", exc)
             return self._model
 
     @property
@@ -173,8 +174,8 @@ class TextAnalyzer:
             if model is not None:
                 try:
                     predictions = list(model.predict([e for e, _ in excerpts]))
-                except Exception as exc:  # keep crisis + sentiment even if inference fails
-                    error = f"emotion model failed: {exc}".splitlines()[0]
+                except Exception as exc:  # noqa: BLE001 - logged; crisis + sentiment still run
+                    error = model_failure("emotion model failed", exc)
             for text, (_, truncated), pred in zip(batch, excerpts, predictions, strict=True):
                 out.append(self._one(text, pred, error, truncated))
             if progress is not None:

@@ -93,6 +93,8 @@ class CrisisPanel(QFrame):
         self._show_region(None)
         self._locked.connect(self._clear)
         services.add_lock_listener(self._on_lock)
+        forget = self._on_lock
+        self.destroyed.connect(lambda *_: services.remove_lock_listener(forget))
         self.hide()
 
     # ---- public ---------------------------------------------------------------------------

@@ -44,6 +44,10 @@ class EmotionChips(QWidget):
         self.chips: list[QLabel] = []
         self.sentiment_label = QLabel()
         self.sentiment_label.setAccessibleName("Sentiment")
+        self.notice_label = QLabel()
+        self.notice_label.setAccessibleName("Analysis notice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.hide()
         self.correct_button = QToolButton()
         self.correct_button.setText("Correct…")
         self.correct_button.setAccessibleName("Correct emotion labels")
@@ -62,12 +66,17 @@ class EmotionChips(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addStretch(1)
         self._layout.addWidget(self.sentiment_label)
+        self._layout.addWidget(self.notice_label)
         self._layout.addWidget(self.correct_button)
         self.setEnabled(False)
 
     def show_result(self, source_type: str, source_id: str, emotions: dict[str, float] | None,
-                    compound: float, labels: list[str] | None = None) -> None:
+                    compound: float, labels: list[str] | None = None,
+                    notice: str | None = None) -> None:
+        """`notice`: a part of the analysis that could not run (shown, never hidden)."""
         self._source = (source_type, source_id)
+        self.notice_label.setText(notice or "")
+        self.notice_label.setVisible(bool(notice))
         for chip in self.chips:
             chip.deleteLater()
         self.chips = []
@@ -93,6 +102,7 @@ class EmotionChips(QWidget):
     def reset(self) -> None:
         """Show nothing (no entry open, or the vault locked)."""
         self._source = None
+        self.notice_label.hide()
         for chip in self.chips:
             chip.deleteLater()
         self.chips = []

@@ -20,6 +20,12 @@ if TYPE_CHECKING:
     from mindspace.ui.tasks import TaskRunner
 
 
+# Shown when the learned layer of the crisis screen could not run (the patterns still did).
+SCREEN_FALLBACK_NOTICE = (
+    "Safety screen: patterns only this time (its learned part could not run)."
+)
+
+
 class EntryInsights(QObject):
     analysed = Signal(str, str, str)  # source type, source id, crisis level
     failed = Signal(str)
@@ -97,6 +103,7 @@ class EntryInsights(QObject):
                 analysis.emotions,
                 analysis.sentiment.compound,
                 analysis.labels,
+                SCREEN_FALLBACK_NOTICE if analysis.crisis.model_error else None,
             )
         if outcome.show_crisis_panel:
             self.panel.show_for(analysis.crisis.level, list(analysis.crisis.reasons))

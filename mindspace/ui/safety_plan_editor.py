@@ -82,6 +82,8 @@ class SafetyPlanEditor(QWidget):
         layout.addLayout(bottom)
         self._locked.connect(self.clear)
         services.add_lock_listener(self._on_lock)
+        forget = self._on_lock
+        self.destroyed.connect(lambda *_: services.remove_lock_listener(forget))
         self.reload()
 
     def plan(self) -> dict[str, list[str]]:

@@ -116,3 +116,24 @@ def test_print_button_prints_the_recovery_code(qtbot, monkeypatch, tmp_path: Pat
     panel.print_button.click()
     assert pdf.read_bytes().startswith(b"%PDF")
     assert panel.status.text() == "Sent to the printer."
+
+
+def test_lock_listeners_do_not_pile_up_over_unlocks(
+    qtbot, make_shell, services: AppServices, recovery_code: str, tasks_done
+) -> None:
+    """Each unlock builds new screens; locking tears them down and their listeners go too."""
+    shell = make_shell()
+    shell.start()
+    counts = []
+    for _ in range(3):
+        shell.window.passphrase_edit.setText(PASSPHRASE)
+        shell.window.attempt_unlock()
+        qtbot.waitUntil(lambda: shell.state == "unlocked", timeout=20_000)
+        shell.main_window.show_page("journal")
+        tasks_done()
+        counts.append(services.lock_listener_count)
+        shell.lock("manual")
+        qtbot.waitUntil(lambda: shell.state == "locked", timeout=20_000)
+        tasks_done()
+    assert counts[0] >= 2  # the shell's own listener, the crisis panel, ...
+    assert counts == [counts[0]] * 3
