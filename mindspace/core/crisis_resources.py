@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mindspace import resources_dir
 from mindspace.core.errors import UserError
+from mindspace.core.paths import resources_dir
 
 FALLBACK_CODE = "INTL"
 

@@ -1,9 +1,10 @@
 """The error types every layer shares.
 
 `UserError` is the one base class for failures a person caused or can act on (a wrong passphrase,
-a missing entry, a bad file); its message is one line written for them and never contains their
-own text. `Cancelled` is the one way a long job reports that the user stopped it. Anything else
-that escapes is a bug: the front ends log it and show a generic line (`mindspace.app.errors`).
+a missing entry, a bad file); its message is one line written for them, shown to them and never
+logged. `Cancelled` is the one way a long job reports that the user stopped it. Anything else
+that escapes is a bug: the front ends show a generic line (`mindspace.app.errors`) and log only
+`bug_summary`, which leaves out the message.
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
 """Deterministic, high-recall crisis screen over free text. Needs no model and no data files.
 
+Longer than the usual 400 lines on purpose: the context rules (negation, idiom, third person,
+time, jokes) interact, and reading them in one file is how they are reviewed and kept safe.
+
 Contract
 --------
 * ``CrisisDetector().detect(text) -> CrisisResult`` with ``level`` in ``none | concern |

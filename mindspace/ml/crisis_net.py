@@ -1,5 +1,7 @@
 """Generalising safety-net patterns for :mod:`mindspace.ml.crisis` (data only).
 
+Longer than the usual 400 lines on purpose: one table of concept families, reviewed as a whole.
+
 The curated tables in :mod:`mindspace.ml.crisis_patterns` describe specific phrasings. The
 tables here describe *concept families* instead, so new wordings of the same idea are caught:
 

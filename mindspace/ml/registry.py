@@ -23,13 +23,13 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mindspace.core.errors import UserError
+from mindspace.core.paths import models_dir
 
 MANIFEST_NAME = "manifest.json"
 
@@ -84,14 +84,6 @@ class ModelEntry:
             return self.base_dir / self.files[role].path
         except KeyError:
             raise KeyError(f"model {self.name} has no file with role {role!r}") from None
-
-
-def models_dir() -> Path:
-    """Folder holding ``manifest.json`` (PyInstaller bundle aware)."""
-    meipass = getattr(sys, "_MEIPASS", None)
-    if meipass:
-        return Path(meipass) / "models"
-    return Path(__file__).resolve().parents[2] / "models"
 
 
 def _package_dir(package: str) -> Path:

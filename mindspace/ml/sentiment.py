@@ -28,8 +28,8 @@ import nltk.data
 from nltk.sentiment.vader import SentimentIntensityAnalyzer
 from nltk.tokenize import TweetTokenizer
 
-from mindspace import resources_dir
 from mindspace.core.errors import UserError
+from mindspace.core.paths import resources_dir
 
 LEXICON_RESOURCE = "sentiment/vader_lexicon.zip/vader_lexicon/vader_lexicon.txt"
 EMOJI_MEMBER = "vader_lexicon/emoji_utf8_lexicon.txt"

@@ -7,7 +7,7 @@ event restarts a single-shot timer. When the timer runs out, `idle_timeout` is e
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 _INPUT_EVENTS = frozenset(
@@ -34,6 +34,8 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # a coarse timer may round a restart away (5 % slack); locking on time needs precision
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(max(1, interval_ms))
         self._timer.timeout.connect(self.idle_timeout)
         self._installed = False
@@ -49,6 +51,10 @@ class IdleWatcher(QObject):
 
     def interval_ms(self) -> int:
         return int(self._timer.interval())
+
+    def remaining_ms(self) -> int:
+        """Time left before `idle_timeout` (-1 when not watching)."""
+        return int(self._timer.remainingTime())
 
     def start(self) -> None:
         """Begin watching (called once the vault is unlocked)."""

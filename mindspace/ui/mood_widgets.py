@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mindspace.core.entities import MOOD_COLOURS, MOOD_WORDS
+from mindspace.core.rules import SCALE_VALUES
 
 
 class MoodChart(QWidget):
@@ -82,7 +83,7 @@ class MoodChart(QWidget):
             return plot.bottom() - (value - 0.5) / 5.0 * plot.height()
 
         painter.setPen(QPen(grid, 1))
-        for level in range(1, 6):
+        for level in SCALE_VALUES:
             y = y_for(level)
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(text_colour)

@@ -7,11 +7,10 @@ placeholders are filled with point sizes computed from that scaled font. GUI thr
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from mindspace.core.paths import resources_dir
 
 THEMES = ("system", "light", "dark", "high-contrast")
 THEME_LABELS = {
@@ -22,14 +21,6 @@ THEME_LABELS = {
 }
 
 _state: dict[str, object] = {}
-
-
-def resources_dir() -> Path:
-    """`resources/` next to the package (source tree) or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle and (Path(bundle) / "resources").is_dir():
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def icon(name: str) -> QIcon:

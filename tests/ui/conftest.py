@@ -65,6 +65,14 @@ def open_services(services: AppServices) -> AppServices:
     return services
 
 
+def flush_deletes() -> None:
+    """Destroy widgets scheduled with deleteLater() now (instead of waiting for the loop)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    QCoreApplication.processEvents()
+
+
 def wait_for_tasks(timeout_ms: int = 20_000) -> None:
     """Process events until every background task has delivered its result."""
     app = QApplication.instance()

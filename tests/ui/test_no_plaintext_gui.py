@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from mindspace.app import AppServices
-from tests.ui.conftest import PASSPHRASE, all_widget_text
+from tests.ui.conftest import PASSPHRASE, all_widget_text, flush_deletes
 
 pytestmark = pytest.mark.gui
 
@@ -101,7 +101,7 @@ def test_canary_typed_in_gui_stays_encrypted(
     window.actions_by_name["lock"].trigger()
     tasks_done()
     assert not services.is_unlocked
-    qtbot.wait(50)
+    flush_deletes()
     widget_text = all_widget_text().lower()
     for text in CANARIES.values():
         assert text.lower() not in widget_text

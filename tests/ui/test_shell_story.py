@@ -19,7 +19,7 @@ from mindspace.ui.journal_screen import JournalScreen
 from mindspace.ui.mood_screen import MoodScreen
 from mindspace.ui.preferences_dialog import PreferencesDialog
 from mindspace.ui.unlock_screen import UnlockScreen
-from tests.ui.conftest import NEW_PASSPHRASE, PASSPHRASE, all_widget_text
+from tests.ui.conftest import NEW_PASSPHRASE, PASSPHRASE, all_widget_text, flush_deletes
 
 pytestmark = pytest.mark.gui
 CODE_RE = re.compile(r"^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$")
@@ -125,7 +125,7 @@ def test_create_write_search_lock_unlock_checkin(
     assert shell.state == "locked"
     tasks_done()
     assert not services.is_unlocked
-    qtbot.wait(50)
+    flush_deletes()
     texts = all_widget_text()
     for secret in ("heron", "Morning walk", "outdoors"):
         assert secret not in texts
@@ -299,11 +299,14 @@ def test_auto_lock_after_idle(
     journal = shell.main_window.show_page("journal")
     tasks_done()
     qtbot.keyClicks(journal.view.body_edit, "an unsaved draft about the lighthouse")
-    shell.idle.set_interval_ms(1_000)
-    for _ in range(16):  # typing keeps resetting the idle timer: 1.6 s of activity, no lock
+    shell.idle.set_interval_ms(60_000)
+    for _ in range(3):  # typing restarts the idle timer
+        qtbot.waitUntil(lambda: shell.idle.remaining_ms() < 59_950, timeout=10_000)
         qtbot.keyClick(journal.view.body_edit, Qt.Key.Key_Space)
-        qtbot.wait(100)
+        assert shell.idle.remaining_ms() >= 59_950
     assert shell.state == "unlocked" and services.is_unlocked
+    with qtbot.waitSignal(shell.idle.idle_timeout, timeout=10_000):
+        shell.idle.set_interval_ms(200)  # then nothing happens for 0.2 s
     qtbot.waitUntil(lambda: shell.state == "locked", timeout=10_000)
     tasks_done()
     assert not services.is_unlocked
