@@ -191,11 +191,6 @@ class ModelRegistry:
             _verify_file(entry.name, entry.base_dir / f.path, f)
         return entry.file_path("model")
 
-    def load_verified(self, name: str) -> tuple[ModelEntry, Path]:
-        """``get`` + ``verify`` in one call."""
-        entry = self.get(name)
-        return entry, self.verify(entry)
-
 
 def _package_base(package: str) -> Path:
     """Folder of an installed package; a non-existent placeholder if it is not installed, so
