@@ -16,9 +16,9 @@ from mindspace.ml import registry as reg
 from mindspace.ml.registry import ModelIntegrityError, ModelRegistry, models_dir
 from mindspace.ml.transcriber import (
     MODEL_NAME,
+    Cancelled,
     ModelFolderError,
     Transcriber,
-    Cancelled,
     check_model_folder,
     is_hallucination,
 )
