@@ -106,3 +106,41 @@ def test_an_hour_long_file_is_refused(tmp_path: Path) -> None:
                    check=True)
     proc = run_cli("transcribe", str(path), "--json")
     assert proc.returncode == 1 and "too long" in _no_traceback(proc)
+
+
+PASSPHRASE = "lantern river oak quietly 42"
+
+
+def test_voice_add_stores_a_checkin_in_the_vault(tmp_path: Path) -> None:
+    from mindspace.app import AppServices
+
+    data = tmp_path / "vault"
+    services = AppServices(data)
+    services.create_vault(PASSPHRASE)
+    services.lock()
+    wav = speak("I walked my dog in the park this morning", tmp_path / "s.wav")
+    obj = _json(run_cli("voice", "add", str(wav), "--passphrase-stdin", "--json", "--mood", "4",
+                        stdin=PASSPHRASE + "\n", data_dir=data))
+    assert {"id", "transcript", "indication", "crisis_level", "audio_kept"} <= obj.keys()
+    assert "dog" in obj["transcript"].lower() and obj["audio_kept"] is False
+    assert obj["indication"]["level"] in ("low", "moderate", "high")
+    assert "not a diagnosis" in obj["indication"]["explanation"]
+    services.unlock(PASSPHRASE)
+    try:
+        stored = services.voice.get(obj["id"])
+        assert stored.transcript == obj["transcript"] and stored.source == "import"
+        assert stored.self_mood == 4 and not stored.has_audio
+        assert services.journal.search("dog")  # the transcript is searchable in the journal
+    finally:
+        services.close()
+
+    junk = tmp_path / "junk.wav"
+    junk.write_bytes(np.random.default_rng(1).bytes(4000))
+    proc = run_cli("voice", "add", str(junk), "--passphrase-stdin", "--json",
+                   stdin=PASSPHRASE + "\n", data_dir=data)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert "not a readable audio file" in _no_traceback(proc)
+    proc = run_cli("voice", "add", str(wav), "--passphrase-stdin",
+                   stdin="wrong passphrase entirely\n", data_dir=data)
+    assert proc.returncode == 3 and proc.stdout == ""
+    _no_traceback(proc)
