@@ -172,10 +172,6 @@ class EmotionModel:
         probs = self._score(windows)
         return [self._to_prediction(probs[a:b].mean(axis=0), b - a) for a, b in spans]
 
-    def predict_one(self, text: str) -> EmotionPrediction:
-        """Convenience wrapper for a single text."""
-        return self.predict([text])[0]
-
     def _windows(self, enc: Encoding) -> list[list[int]]:
         wins = [list(enc.ids)] + [list(o.ids) for o in enc.overflowing]
         if len(wins) > self.max_windows:

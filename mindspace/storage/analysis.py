@@ -203,12 +203,6 @@ class AnalysisStore:
             (source_type, source_id, label, int(bool(present)), model_id, _iso(datetime.now())),
         ))
 
-    def clear_correction(self, source_type: str, source_id: str, label: str) -> None:
-        self._db.transaction(lambda c: c.execute(
-            "DELETE FROM emotion_corrections WHERE source_type=? AND source_id=? AND label=?",
-            (source_type, source_id, label.strip().lower()),
-        ))
-
     def corrections(self, source_type: str | None = None,
                     source_id: str | None = None) -> list[dict[str, Any]]:
         """Corrections as dicts (source_type, source_id, label, present, model_id, created_at)."""
