@@ -45,12 +45,11 @@ from mindspace.ml.personal_model import (
     train,
 )
 from mindspace.ml.prosody import prosody_in_words
-from mindspace.ml.transcriber import Transcriber, Transcript
+from mindspace.ml.transcriber import Transcriber
 from mindspace.ml.voice_analyzer import VoiceAnalyzer
 from mindspace.ml.voice_pipeline import (
     TextAnalyzerLike,
     VoiceCheckinResult,
-    analyze_audio,
     analyze_steps,
     analyze_transcript,
 )
@@ -149,9 +148,6 @@ class VoiceReader:
         """A file as 16 kHz mono float32 (AudioDecodeError, one line, for bad files)."""
         return decode_file(path)
 
-    def transcribe(self, samples: np.ndarray, cancel: threading.Event | None = None) -> Transcript:
-        return self.transcriber().transcribe(samples, cancel=cancel)
-
     def read_steps(
         self,
         samples: np.ndarray,
@@ -171,10 +167,7 @@ class VoiceReader:
     def analyze_file(self, path: Path) -> tuple[VoiceCheckinResult, str | None]:
         """`analyze-voice`: the reading of a file (no baseline) and a warning if truncated."""
         audio = self.decode(path)
-        result = analyze_audio(
-            audio.samples, self.transcriber(), self.text_analyzer(),
-            voice_analyzer=self.voice_analyzer,
-        )
+        result: VoiceCheckinResult = _drive(self.read_steps(audio.samples), None)
         return result, TRUNCATED_WARNING.format("analysed") if audio.truncated else None
 
 
@@ -264,10 +257,11 @@ class VoiceCheckins:
     def retrain(self) -> PersonalModel | None:
         """Train on the labelled check-ins and store the model when there are enough (None
         otherwise, e.g. too few or all moods the same so far)."""
-        if len(examples_from_checkins(self.repo.labelled())) < MIN_EXAMPLES:
+        examples = examples_from_checkins(self.repo.labelled())
+        if len(examples) < MIN_EXAMPLES:
             return None
-        with contextlib.suppress(NotEnoughExamplesError):
-            model = train(examples_from_checkins(self.repo.labelled()))
+        with contextlib.suppress(NotEnoughExamplesError):  # e.g. all moods the same so far
+            model = train(examples)
             self.repo.save_model(
                 MODEL_NAME, model.onnx_bytes, model.examples, model.accuracy, model.meta
             )

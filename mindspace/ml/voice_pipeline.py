@@ -11,7 +11,6 @@ Contract
   reported as 0..0.85; then prosody + arousal against ``history`` (the user's baseline), text
   analysis of the transcript, fusion. ``cancel`` (``threading.Event``) aborts with
   :class:`~mindspace.core.errors.Cancelled`.
-* :func:`analyze_audio` runs :func:`analyze_steps` to the end (``progress(fraction, message)``).
 * :func:`analyze_transcript` redoes everything but the transcription (after the user edited it).
 * ``text_analyzer`` is anything with ``analyze(text) -> obj`` where ``obj.to_dict()`` is the
   analyze-text object. An empty transcript is analysed too (so ``text`` is always an object when
@@ -24,7 +23,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Generator, Mapping, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -119,30 +118,6 @@ def analyze_steps(
     result.processing_s = time.perf_counter() - started
     yield 1.0, READING
     return result
-
-
-def analyze_audio(
-    samples: np.ndarray,
-    transcriber: Transcriber,
-    text_analyzer: TextAnalyzerLike | None,
-    history: Sequence[Mapping[str, Any]] | None = None,
-    helpfulness: Mapping[str, tuple[int, int]] | None = None,
-    cancel: threading.Event | None = None,
-    progress: Callable[[float, str], None] | None = None,
-    voice_analyzer: VoiceAnalyzer | None = None,
-) -> VoiceCheckinResult:
-    """:func:`analyze_steps` run to the end; ``progress(fraction, message)`` per report."""
-    steps = analyze_steps(
-        samples, transcriber, text_analyzer, history, helpfulness, cancel, voice_analyzer
-    )
-    while True:
-        try:
-            fraction, message = next(steps)
-        except StopIteration as done:
-            result: VoiceCheckinResult = done.value
-            return result
-        if progress is not None:
-            progress(fraction, message)
 
 
 def analyze_transcript(
