@@ -144,3 +144,20 @@ def test_voice_add_stores_a_checkin_in_the_vault(tmp_path: Path) -> None:
                    stdin="wrong passphrase entirely\n", data_dir=data)
     assert proc.returncode == 3 and proc.stdout == ""
     _no_traceback(proc)
+
+
+def test_voice_front_ends_import_only_app_and_core() -> None:
+    """The voice screens and commands go through mindspace.app (no ml, audio or storage)."""
+    import ast
+
+    root = Path(__file__).resolve().parents[2] / "mindspace"
+    modules = ["ui/voice_screen.py", "ui/voice_view.py", "ui/voice_history.py",
+               "ui/preferences_dialog.py", "commands/voice.py"]
+    for rel in modules:
+        tree = ast.parse((root / rel).read_text(encoding="utf-8"))
+        names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        names += [n.module for n in ast.walk(tree)
+                  if isinstance(n, ast.ImportFrom) and n.module]
+        inner = [n for n in names if n.startswith("mindspace.")]
+        bad = [n for n in inner if n.split(".")[1] not in ("app", "core", "ui", "commands")]
+        assert bad == [], f"{rel} imports {bad}"

@@ -157,6 +157,8 @@ def test_crisis_words_raise_the_signal_and_high(
     assert crisis.args[0]["level"] == "urgent" and crisis.args[0]["source"] == "voice"
     assert screen.level_label.text() == "Indication: High"
     assert screen.crisis_panel.isVisible()  # the calm panel opens on the voice page too
+    # the personal model's line was computed on the worker and arrived by signal
+    assert "personal model starts after" in screen.personal_label.text()
     assert "safety plan" in " ".join(
         b[0].accessibleName().lower() for b in screen.rec_buttons.values()
     )
