@@ -26,6 +26,7 @@ from mindspace.storage.vault import Vault
 
 if TYPE_CHECKING:
     from mindspace.app.analysis import AnalysisService
+    from mindspace.app.voice import VoiceCheckins, VoiceReader
     from mindspace.core.crisis_resources import CrisisResources
     from mindspace.ml.registry import ModelRegistry
     from mindspace.ml.text_analyzer import TextAnalyzer
@@ -125,6 +126,8 @@ class AppServices:
             self._journal, self._mood, self._settings, self._analyses,  # type: ignore[list-item]
             self._analysis_service, self._blobs, self._voice, self._sharing,  # type: ignore[list-item]
         ]
+        self._voice_checkins: Lazy[VoiceCheckins] = Lazy(self._build_voice_checkins)
+        self._vault_objects.append(self._voice_checkins)  # type: ignore[arg-type]
         # ... and objects that do not (kept across locks)
         self._registry: Lazy[ModelRegistry] = Lazy(self._build_registry)
         self._text_analyzer: Lazy[TextAnalyzer] = Lazy(self._build_text_analyzer)
@@ -254,6 +257,15 @@ class AppServices:
         """Identity, contacts, export, import and sync of the open vault (dropped on lock)."""
         return self._open_vault_object(self._sharing)
 
+    def voice_checkins(self) -> VoiceCheckins:
+        """The voice check-in use case on the open vault (see `mindspace.app.voice`)."""
+        return self._open_vault_object(self._voice_checkins)
+
+    def _build_voice_checkins(self) -> VoiceCheckins:
+        from mindspace.app.voice import VoiceCheckins
+
+        return VoiceCheckins(self.voice_reader(), self.voice)
+
     def _build_analyses(self) -> AnalysisStore:
         from mindspace.storage.analysis import AnalysisStore
 
@@ -307,6 +319,19 @@ class AppServices:
     def voice_analyzer(self) -> VoiceAnalyzer:
         """Prosody and arousal (stateless)."""
         return self._voice_analyzer.get()
+
+    def voice_reader(self, model_dir: Path | None = None) -> VoiceReader:
+        """Transcription and voice + words reading (no vault needed); models load on first use
+        through this container (`model_dir`: a CTranslate2 Whisper folder instead of the
+        preferred model)."""
+        from mindspace.app.voice import VoiceReader
+
+        if model_dir is None:
+            transcriber = lambda: self.transcriber()  # noqa: E731 - looked up at call time
+        else:
+            chosen = Lazy(lambda: self._build_transcriber(str(model_dir)))
+            transcriber = chosen.get
+        return VoiceReader(transcriber, lambda: self.text_analyzer(), self.voice_analyzer())
 
     def audio_input_device(self) -> str | None:
         """The microphone chosen in preferences (name or index as text), or None for default."""

@@ -3,9 +3,9 @@
 Contract
 --------
 * ``decode_file(path)`` / ``decode_bytes(data, name)`` return a :class:`DecodedAudio` whose
-  ``samples`` is a 1-D ``float32`` array in [-1, 1] at :data:`TARGET_RATE` (16 kHz), mono (all
-  channels mixed down). Decoding uses PyAV (the FFmpeg libraries bundled with the ``av`` wheel) and
-  never writes anything to disk: no temporary files, no cache.
+  ``samples`` is a 1-D ``float32`` array in [-1, 1] at ``core.rules.SAMPLE_RATE`` (16 kHz), mono
+  (all channels mixed down). Decoding uses PyAV (the FFmpeg libraries bundled with the ``av``
+  wheel) and never writes anything to disk: no temporary files, no cache.
 * Length limit: at most :data:`MAX_DECODE_SECONDS` (60 minutes) of audio. A file whose header
   says it is longer is refused before decoding; a file without a usable duration in its header is
   refused as soon as the decoded audio passes the limit, so memory stays bounded
@@ -29,21 +29,20 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
-from mindspace.core.errors import ValidationError
+from mindspace.core.errors import UserError
+from mindspace.core.rules import SAMPLE_RATE
 
-TARGET_RATE = 16_000
 MAX_DECODE_SECONDS = 60 * 60
-SUPPORTED_SUFFIXES = (".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m4a", ".aac", ".webm")
 
 
-class AudioDecodeError(ValidationError):
+class AudioDecodeError(UserError, ValueError):
     """The file cannot be used as audio; the message is one line and names the file."""
 
 
 @dataclass(frozen=True)
 class DecodedAudio:
-    samples: np.ndarray  # float32, mono, TARGET_RATE
-    sample_rate: int = TARGET_RATE
+    samples: np.ndarray  # float32, mono, SAMPLE_RATE
+    sample_rate: int = SAMPLE_RATE
     truncated: bool = False
 
     @property
@@ -84,7 +83,7 @@ def decode_bytes(
 def _decode(source: BinaryIO, name: str, max_seconds: float) -> DecodedAudio:
     import av
 
-    max_samples = int(max_seconds * TARGET_RATE)
+    max_samples = int(max_seconds * SAMPLE_RATE)
     try:
         container = av.open(source, mode="r", metadata_errors="ignore")
     except (av.error.FFmpegError, UnicodeDecodeError, ValueError, IndexError, OSError):
@@ -98,7 +97,7 @@ def _decode(source: BinaryIO, name: str, max_seconds: float) -> DecodedAudio:
         header_seconds = _header_duration(container, stream)
         if header_seconds is not None and header_seconds > max_seconds + 1.0:
             raise AudioDecodeError(_too_long(name, header_seconds, max_seconds))
-        resampler = av.audio.resampler.AudioResampler(format="s16", layout="mono", rate=TARGET_RATE)
+        resampler = av.audio.resampler.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
         chunks: list[np.ndarray] = []
         total = 0
         dropped = 0
@@ -115,7 +114,7 @@ def _decode(source: BinaryIO, name: str, max_seconds: float) -> DecodedAudio:
                     for out in resampler.resample(frame):
                         total += _append(chunks, out)
                 if total > max_samples:
-                    raise AudioDecodeError(_too_long(name, total / TARGET_RATE, max_seconds))
+                    raise AudioDecodeError(_too_long(name, total / SAMPLE_RATE, max_seconds))
             for out in resampler.resample(None):
                 total += _append(chunks, out)
         except av.error.FFmpegError:
@@ -123,12 +122,12 @@ def _decode(source: BinaryIO, name: str, max_seconds: float) -> DecodedAudio:
         except MemoryError:
             raise AudioDecodeError(f"{name} is too large to decode in memory") from None
     if total > max_samples:
-        raise AudioDecodeError(_too_long(name, total / TARGET_RATE, max_seconds))
+        raise AudioDecodeError(_too_long(name, total / SAMPLE_RATE, max_seconds))
     if total == 0 and dropped:
         raise AudioDecodeError(f"could not decode any audio from {name} (truncated or corrupt)")
     pcm = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int16)
     samples = (pcm.astype(np.float32) / 32768.0).reshape(-1)
-    short = header_seconds is not None and total / TARGET_RATE < 0.9 * header_seconds - 0.25
+    short = header_seconds is not None and total / SAMPLE_RATE < 0.9 * header_seconds - 0.25
     return DecodedAudio(samples=samples, truncated=dropped > 0 or short)
 
 
@@ -167,7 +166,7 @@ def to_float32(pcm: np.ndarray) -> np.ndarray:
     return pcm.astype(np.float32) / 32768.0
 
 
-def resample(samples: np.ndarray, rate: int, target: int = TARGET_RATE) -> np.ndarray:
+def resample(samples: np.ndarray, rate: int, target: int = SAMPLE_RATE) -> np.ndarray:
     """Resample mono float32 audio (polyphase filter from scipy); returns float32."""
     if rate == target or samples.size == 0:
         return samples.astype(np.float32, copy=False)

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mindspace.audio.decode import TARGET_RATE, resample
+from mindspace.audio.decode import resample
 from mindspace.audio.source import AudioDeviceError, AudioSource
+from mindspace.core.rules import SAMPLE_RATE
 
 DEFAULT_MAX_SECONDS = 5 * 60
 FLOOR_DB = -100.0
@@ -58,7 +59,7 @@ class Recording:
 
     def samples_16k(self) -> np.ndarray:
         """The audio resampled to 16 kHz mono float32 (what the models expect)."""
-        return resample(self.samples, self.sample_rate, TARGET_RATE)
+        return resample(self.samples, self.sample_rate, SAMPLE_RATE)
 
 
 def block_level(block: np.ndarray) -> Level:

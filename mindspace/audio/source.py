@@ -28,10 +28,10 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from mindspace.core.errors import UserError
+from mindspace.core.rules import SAMPLE_RATE
 
 QUEUE_BLOCKS = 200
 DEFAULT_BLOCK_S = 0.05
-PREFERRED_RATE = 16_000
 # if no block has arrived for this long while "recording", the device is considered gone
 STALL_S = 2.0
 
@@ -148,7 +148,7 @@ class SoundDeviceSource:
     ) -> None:
         self._device = device
         self._requested_rate = sample_rate
-        self._rate = int(sample_rate or PREFERRED_RATE)
+        self._rate = int(sample_rate or SAMPLE_RATE)
         self._channels = channels
         self._block_s = block_s
         self._queue: queue.Queue[np.ndarray] = queue.Queue(maxsize=QUEUE_BLOCKS)
@@ -185,9 +185,9 @@ class SoundDeviceSource:
         device = self._resolve_device(sd)
         if self._requested_rate is None:
             try:
-                sd.check_input_settings(device=device, samplerate=PREFERRED_RATE,
+                sd.check_input_settings(device=device, samplerate=SAMPLE_RATE,
                                         channels=self._channels, dtype="float32")
-                self._rate = PREFERRED_RATE
+                self._rate = SAMPLE_RATE
             except Exception:  # device cannot do 16 kHz: use its own rate, resample later
                 info = sd.query_devices(device if device is not None else sd.default.device[0])
                 self._rate = int(info["default_samplerate"])

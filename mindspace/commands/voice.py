@@ -1,4 +1,5 @@
-"""`mindspace transcribe AUDIO` and `mindspace analyze-voice AUDIO` (no vault needed).
+"""`mindspace transcribe AUDIO`, `mindspace analyze-voice AUDIO` (no vault needed) and
+`mindspace voice add AUDIO --passphrase-stdin` (a check-in stored in the vault).
 
 Contract (stable; checked by tools):
 * ``transcribe AUDIO --json`` prints ``{"text", "segments": [{"start","end","text"}],
@@ -7,8 +8,13 @@ Contract (stable; checked by tools):
   ``"prosody"`` (named features with units), ``"arousal"`` (-1..1, or null without speech),
   ``"text"`` (the analyze-text object, null when nothing was said), ``"risk"``
   (``{"level": "low|moderate|high", "explanation"}``) and ``"recommendations"``.
-* Empty, corrupt, non-audio and over-long (> 60 min) files exit 1 with a one-line error; a valid
-  file with no speech gives an empty transcript. Audio is decoded in memory; nothing is written.
+* ``voice add AUDIO --passphrase-stdin --json`` imports the recording as a voice check-in
+  through the same use case as the GUI's import (`mindspace.app.voice`) and prints
+  ``{"id", "transcript", "indication": {"level", "explanation"}, "crisis_level",
+  "duration_s", "audio_kept"}``; ``--keep-audio`` stores the audio too (encrypted).
+* Empty, corrupt, non-audio and over-long (> 60 min) files exit 1 with a one-line error (the
+  central `UserError` handling of `mindspace.cli`); a valid file with no speech gives an empty
+  transcript. Audio is decoded in memory; only ``voice add`` writes, and only into the vault.
 """
 
 from __future__ import annotations
@@ -18,12 +24,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-from mindspace.commands.common import CliContext, CliError, add_json_flag, emit
+from mindspace.app.voice import TRUNCATED_WARNING
+from mindspace.commands.common import CliContext, add_json_flag, add_passphrase_flag, emit
+from mindspace.core.rules import SCALE_VALUES
+
+AUDIO_HELP = "wav, flac, ogg, mp3 or m4a file (at most 60 min)"
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("transcribe", help="transcribe an audio file on this device")
-    p.add_argument("audio", type=Path, help="wav, flac, ogg, mp3 or m4a file (at most 60 min)")
+    p.add_argument("audio", type=Path, help=AUDIO_HELP)
     _model_flag(p)
     add_json_flag(p)
     p.set_defaults(func=cmd_transcribe)
@@ -31,10 +41,22 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "analyze-voice", help="transcribe an audio file and read its voice and words"
     )
-    p.add_argument("audio", type=Path, help="wav, flac, ogg, mp3 or m4a file (at most 60 min)")
+    p.add_argument("audio", type=Path, help=AUDIO_HELP)
     _model_flag(p)
     add_json_flag(p)
     p.set_defaults(func=cmd_analyze_voice)
+
+    voice = sub.add_parser("voice", help="voice check-ins stored in the vault")
+    vsub = voice.add_subparsers(dest="voice_command", required=True)
+    add = vsub.add_parser("add", help="import a recording as a voice check-in")
+    add.add_argument("audio", type=Path, help=AUDIO_HELP)
+    add.add_argument("--keep-audio", action="store_true",
+                     help="also keep the audio in the vault (encrypted)")
+    add.add_argument("--mood", type=int, choices=SCALE_VALUES,
+                     help="how you felt afterwards (1-5)")
+    add_passphrase_flag(add)
+    add_json_flag(add)
+    add.set_defaults(func=cmd_voice_add)
 
 
 def _model_flag(p: argparse.ArgumentParser) -> None:
@@ -46,39 +68,18 @@ def _model_flag(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _decode(path: Path) -> Any:
-    from mindspace.audio.decode import AudioDecodeError, decode_file
-
-    try:
-        return decode_file(path)
-    except AudioDecodeError as exc:
-        raise CliError(str(exc)) from None
-
-
-def _transcriber(args: argparse.Namespace, ctx: CliContext) -> Any:
-    from mindspace.ml.registry import ModelIntegrityError
-    from mindspace.ml.transcriber import ModelFolderError, Transcriber
-
-    try:
-        if args.model_dir is not None:
-            return Transcriber.load(ctx.services.model_registry(), args.model_dir)
-        return ctx.services.transcriber()
-    except (ModelIntegrityError, ModelFolderError) as exc:
-        raise CliError(str(exc)) from None
-
-
 def cmd_transcribe(args: argparse.Namespace, ctx: CliContext) -> int:
+    reader = ctx.services.voice_reader(args.model_dir)
     started = time.perf_counter()
-    audio = _decode(args.audio)
+    audio = reader.decode(args.audio)
     decoded = time.perf_counter()
-    transcriber = _transcriber(args, ctx)
+    transcriber = reader.transcriber()
     loaded = time.perf_counter()
-    result = transcriber.transcribe(audio.samples)
-    obj = result.to_dict()  # processing_s: transcription only
+    obj = transcriber.transcribe(audio.samples).to_dict()  # processing_s: transcription only
     obj["decode_s"] = round(decoded - started, 3)
     obj["model_load_s"] = round(loaded - decoded, 3)
     if audio.truncated:
-        obj["warning"] = "the file looks truncated; only the readable part was transcribed"
+        obj["warning"] = TRUNCATED_WARNING.format("transcribed")
     emit(obj, args.json, _human_transcript)
     return 0
 
@@ -93,29 +94,12 @@ def _human_transcript(obj: dict[str, Any]) -> str:
 
 
 def cmd_analyze_voice(args: argparse.Namespace, ctx: CliContext) -> int:
-    from mindspace.ml.voice_pipeline import analyze_audio
-
-    audio = _decode(args.audio)
-    transcriber = _transcriber(args, ctx)
-    text_analyzer = _text_analyzer(ctx)
-    result = analyze_audio(audio.samples, transcriber, text_analyzer)
+    result, warning = ctx.services.voice_reader(args.model_dir).analyze_file(args.audio)
     obj = result.to_dict()
-    if audio.truncated:
-        obj["warning"] = "the file looks truncated; only the readable part was analysed"
+    if warning:
+        obj["warning"] = warning
     emit(obj, args.json, _human_analysis)
     return 0
-
-
-def _text_analyzer(ctx: CliContext) -> Any:
-    from mindspace.ml.registry import ModelIntegrityError
-
-    factory = getattr(ctx.services, "text_analyzer", None)
-    if factory is None:
-        raise CliError("text analysis is not available in this installation")
-    try:
-        return factory()
-    except ModelIntegrityError as exc:
-        raise CliError(str(exc)) from None
 
 
 def _human_analysis(obj: dict[str, Any]) -> str:
@@ -127,4 +111,35 @@ def _human_analysis(obj: dict[str, Any]) -> str:
     ]
     for rec in obj["recommendations"]:
         lines.append(f"  - {rec['title']}: {rec['text']}")
+    return "\n".join(lines)
+
+
+def cmd_voice_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    services = ctx.unlock(args)
+    saved = services.voice_checkins().add_file(
+        args.audio, keep_audio=args.keep_audio, self_mood=args.mood
+    )
+    reading = saved.reading
+    obj: dict[str, Any] = {
+        "id": saved.id,
+        "transcript": saved.stored.transcript,
+        "indication": {"level": reading.level, "explanation": reading.explanation},
+        "crisis_level": reading.crisis_level,
+        "duration_s": round(saved.stored.duration_s, 3),
+        "audio_kept": saved.stored.has_audio,
+    }
+    if reading.truncated:
+        obj["warning"] = TRUNCATED_WARNING.format("analysed")
+    emit(obj, args.json, _human_added)
+    return 0
+
+
+def _human_added(obj: dict[str, Any]) -> str:
+    lines = [
+        f"Saved voice check-in {obj['id']}",
+        f"Transcript: {obj['transcript'] or '(no speech heard)'}",
+        f"Indication: {obj['indication']['explanation']}",
+    ]
+    if obj.get("warning"):
+        lines.append(f"warning: {obj['warning']}")
     return "\n".join(lines)

@@ -6,13 +6,15 @@ Contract
   ``crisis.level``) with a :class:`~mindspace.ml.voice_analyzer.VoiceAnalysis` into a
   :class:`FusionResult`: level ``"low" | "moderate" | "high"``, an explanation in plain words that
   names the evidence, the circumplex state, and recommendations that fit the state.
-* Rules: the crisis detector's ``urgent`` always gives ``high`` (and ``open_crisis_panel``);
-  ``concern`` gives at least ``moderate`` (and 1.5 points). Otherwise evidence points are added
-  up: negative sentiment (up to 1.5), a strong negative emotion (0.5), a subdued or agitated voice
-  together with negative words (1 against the user's own baseline, 0.5 against population
-  defaults), a voice notably flatter / slower / quieter or with more pauses than the user's own
-  usual (0.5 each, at most 1); >= 3.5 points is ``high``, >= 1.5 ``moderate``. So without a
-  crisis signal, ``high`` needs very negative words *and* a voice clearly off the user's usual.
+* Rules: the crisis detector's ``urgent`` always gives ``high``; ``concern`` gives at least
+  ``moderate`` (and 1.5 points). Whether the support panel opens is not decided here but by
+  :func:`mindspace.core.rules.opens_support_panel` on ``crisis_level``. Otherwise evidence points
+  are added up: negative sentiment (up to 1.5), a strong negative emotion (0.5), a subdued or
+  agitated voice together with negative words (1 against the user's own baseline, 0.5 against
+  population defaults), a voice notably flatter / slower / quieter or with more pauses than the
+  user's own usual (0.5 each, at most 1); >= 3.5 points is ``high``, >= 1.5 ``moderate``. So
+  without a crisis signal, ``high`` needs very negative words *and* a voice clearly off the
+  user's usual.
 * It is an indication for the user's own reflection, never a diagnosis; every explanation says so.
 * ``helpfulness`` (recommendation id -> (times helped, times rated)) reorders recommendations so
   those that helped this user before come first. Pure function; thread-safe.
@@ -21,7 +23,7 @@ Contract
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from mindspace.ml.voice_analyzer import (
@@ -88,8 +90,6 @@ class FusionResult:
     recommendations: list[dict[str, str]]
     crisis_level: str = "none"
     points: float = 0.0
-    open_crisis_panel: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -100,7 +100,6 @@ class FusionResult:
             "recommendations": [dict(r) for r in self.recommendations],
             "crisis_level": self.crisis_level,
             "points": round(self.points, 2),
-            "open_crisis_panel": self.open_crisis_panel,
         }
 
     def risk_dict(self) -> dict[str, str]:
@@ -223,5 +222,4 @@ def fuse(
         recommendations=recs,
         crisis_level=crisis,
         points=points,
-        open_crisis_panel=crisis == "urgent",
     )

@@ -13,8 +13,9 @@ Contract
 * Accuracy is measured on the user's own data by leave-one-out cross-validation (5-fold above
   60 examples) of the same quantised pipeline, and reported next to the majority-class baseline,
   so the user sees whether the model beats always guessing their most common mood.
-* The ONNX bytes and metadata are stored in the vault (``personal_models`` table, SQLCipher),
-  never in a plain file. Training takes well under a second for hundreds of check-ins.
+* Nothing here touches storage: :mod:`mindspace.app.voice` keeps the ONNX bytes and metadata in
+  the vault (``personal_models`` table, SQLCipher), never in a plain file.
+  Training takes well under a second for hundreds of check-ins.
 * It reflects patterns in the user's own labels; it is not a diagnosis.
 """
 
@@ -24,7 +25,7 @@ import math
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -315,27 +316,19 @@ def reference_probabilities(model: PersonalModel, rows: Sequence[Mapping[str, fl
     return linear.probabilities(model.matrix(rows))
 
 
-def examples_from_checkins(checkins: Sequence[Any]) -> list[Example]:
-    """Labelled examples from stored voice check-ins (objects with prosody, arousal,
-    text_analysis and self_mood attributes); unlabelled ones are skipped."""
+class LabelledCheckin(Protocol):
+    """What a stored voice check-in offers for training (see ``storage.voice.VoiceCheckin``)."""
+
+    prosody: dict[str, Any]
+    arousal: float | None
+    text_analysis: dict[str, Any] | None
+    self_mood: int | None
+
+
+def examples_from_checkins(checkins: Sequence[LabelledCheckin]) -> list[Example]:
+    """Labelled examples from stored voice check-ins; unlabelled ones are skipped."""
     return [
         Example(features_of(c.prosody, c.arousal, c.text_analysis), int(c.self_mood))
         for c in checkins
         if c.self_mood is not None and c.prosody.get("speech_s")
     ]
-
-
-def train_and_store(repo: Any) -> PersonalModel:
-    """Train on the repository's labelled check-ins and store the model in the vault."""
-    model = train(examples_from_checkins(repo.labelled()))
-    repo.save_model(MODEL_NAME, model.onnx_bytes, model.examples, model.accuracy, model.meta)
-    return model
-
-
-def load_stored(repo: Any) -> PersonalModel | None:
-    """The stored model, or None if none was trained yet."""
-    found = repo.load_model(MODEL_NAME)
-    if found is None:
-        return None
-    data, meta = found
-    return PersonalModel(onnx_bytes=data, meta=meta)

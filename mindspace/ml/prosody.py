@@ -23,7 +23,8 @@ from typing import Any
 
 import numpy as np
 
-SAMPLE_RATE = 16_000
+from mindspace.core.rules import SAMPLE_RATE
+
 HOP = 160  # 10 ms
 FRAME = 400  # 25 ms for energy
 PITCH_FRAME = 1024

@@ -29,19 +29,19 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from mindspace.core.errors import Cancelled, ValidationError
+from mindspace.core.errors import Cancelled, UserError
+from mindspace.core.rules import SAMPLE_RATE
 from mindspace.ml.registry import ModelRegistry
 
 MODEL_NAME = "whisper-tiny-en"
 VAD_MODEL_NAME = "silero-vad"
-SAMPLE_RATE = 16_000
 VAD_PARAMETERS: dict[str, Any] = {
     "threshold": 0.5,
     "min_silence_duration_ms": 500,
@@ -68,7 +68,7 @@ _CT2_REQUIRED = ("model.bin", "config.json")
 _CT2_VOCAB = ("tokenizer.json", "vocabulary.txt", "vocabulary.json")
 
 
-class ModelFolderError(ValidationError):
+class ModelFolderError(UserError, ValueError):
     """A user-chosen model folder is not a CTranslate2 Whisper model (one-line message)."""
 
 
@@ -95,8 +95,6 @@ class Transcript:
     duration_s: float
     processing_s: float
     model: str
-    dropped_segments: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -253,31 +251,43 @@ class Transcriber:
                 if close is not None:
                     close()
 
+    def transcribe_steps(
+        self, audio: np.ndarray, cancel: threading.Event | None = None
+    ) -> Generator[float, None, Transcript]:
+        """Transcribe 16 kHz mono float32 audio, yielding progress (0..1 of the audio) after each
+        decoded segment; returns the :class:`Transcript` of the kept segments. Raises
+        :class:`Cancelled` when ``cancel`` is set."""
+        started = time.perf_counter()
+        kept: list[TranscriptSegment] = []
+        for seg, fraction in self.iter_segments(audio, cancel):
+            if seg is not None and seg.text:
+                kept.append(seg)
+            yield fraction
+        return Transcript(
+            text=" ".join(s.text for s in kept).strip(),
+            segments=kept,
+            duration_s=float(np.asarray(audio).size) / SAMPLE_RATE,
+            processing_s=time.perf_counter() - started,
+            model=self.model_id,
+        )
+
     def transcribe(
         self,
         audio: np.ndarray,
         cancel: threading.Event | None = None,
         progress: Callable[[float], None] | None = None,
     ) -> Transcript:
-        """Transcribe 16 kHz mono float32 audio; ``progress(fraction)`` is called per segment."""
-        started = time.perf_counter()
-        kept: list[TranscriptSegment] = []
-        dropped = 0
-        for seg, fraction in self.iter_segments(audio, cancel):
-            if seg is None:
-                dropped += 1
-            else:
-                kept.append(seg)
+        """:meth:`transcribe_steps` run to the end; ``progress(fraction)`` is called per segment
+        and once with 1.0 at the end."""
+        steps = self.transcribe_steps(audio, cancel)
+        while True:
+            try:
+                fraction = next(steps)
+            except StopIteration as done:
+                transcript: Transcript = done.value
+                break
             if progress is not None:
                 progress(fraction)
         if progress is not None:
             progress(1.0)
-        text = " ".join(s.text for s in kept if s.text).strip()
-        return Transcript(
-            text=text,
-            segments=kept,
-            duration_s=float(np.asarray(audio).size) / SAMPLE_RATE,
-            processing_s=time.perf_counter() - started,
-            model=self.model_id,
-            dropped_segments=dropped,
-        )
+        return transcript

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mindspace.app import AppServices, Preferences
+from mindspace.app.audio import input_device_names
 from mindspace.ui.themes import THEME_LABELS, THEMES
 
 
@@ -56,7 +57,7 @@ class PreferencesDialog(QDialog):
         self.mic_combo = QComboBox()
         self.mic_combo.setAccessibleName("Microphone")
         self.mic_combo.addItem("System default", "")
-        for name in _input_device_names():
+        for name in input_device_names():
             self.mic_combo.addItem(name, name)
         if prefs.audio_input_device and self.mic_combo.findData(prefs.audio_input_device) < 0:
             self.mic_combo.addItem(
@@ -146,13 +147,3 @@ class PreferencesDialog(QDialog):
         self.services.save_preferences(prefs)
         self.preferences_saved.emit(prefs)
         self.accept()
-
-
-def _input_device_names() -> list[str]:
-    """Names of the microphones PortAudio sees (empty when there is none or no PortAudio)."""
-    try:
-        from mindspace.audio.source import list_input_devices
-
-        return [d.name for d in list_input_devices()]
-    except Exception:  # noqa: BLE001 - no audio system: only "System default" is offered
-        return []

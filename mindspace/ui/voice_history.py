@@ -1,8 +1,8 @@
 """Past voice check-ins: the list, each one's transcript and reading, playback and deletion.
 
-Everything is read through `services.voice` on the task runner; audio is decrypted into memory
-only when the person presses Play, and is dropped again when another check-in is chosen, on
-`clear()` (vault locked) or when the page closes.
+Everything is read through the voice use case (`services.voice_checkins()`) on the task runner;
+audio is decrypted into memory only when the person presses Play, and is dropped again when
+another check-in is chosen, on `clear()` (vault locked) or when the page closes.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mindspace.app import AppServices
+from mindspace.app.audio import SAMPLE_RATE, AudioDeviceError, AudioPlayer, speaker
+from mindspace.app.voice import VoiceCheckin, VoiceCheckins
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -38,17 +41,17 @@ class VoiceHistory(QWidget):
 
     def __init__(
         self,
-        services: Any,
+        services: AppServices,
         parent: QWidget | None = None,
         runner: TaskRunner | None = None,
-        player: Any = None,
+        player: AudioPlayer | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.runner = runner or default_runner()
         self._player = player
         self._audio: np.ndarray | None = None
-        self._checkins: dict[str, Any] = {}
+        self._checkins: dict[str, VoiceCheckin] = {}
         self.confirm: Callable[[str, str], bool] = self._ask
 
         self.checkin_list = QListWidget()
@@ -108,17 +111,20 @@ class VoiceHistory(QWidget):
         self.status.clear()
 
     # ---- behaviour ------------------------------------------------------------------------
+    def _voice(self) -> VoiceCheckins:
+        """The use case (call on workers: it needs the open vault)."""
+        return self.services.voice_checkins()
+
     def refresh(self) -> None:
-        repo = self.services.voice
         self.runner.submit(
-            repo.list,
+            lambda: self._voice().list_checkins(),
             name="voice-history",
             owner=self,
             on_success=self._show_list,
             on_failure=self._fail,
         )
 
-    def _show_list(self, checkins: list[Any]) -> None:
+    def _show_list(self, checkins: list[VoiceCheckin]) -> None:
         current = self.current_id()
         self._checkins = {c.id: c for c in checkins}
         self.checkin_list.blockSignals(True)
@@ -165,24 +171,15 @@ class VoiceHistory(QWidget):
         checkin_id = self.current_id()
         if checkin_id is None or not self.play_button.isEnabled():
             return
-        repo = self.services.voice
-
-        def job() -> np.ndarray:
-            from mindspace.audio.decode import resample, to_float32
-
-            pcm, rate = repo.load_audio(checkin_id)
-            return resample(to_float32(pcm), rate)
 
         def loaded(samples: np.ndarray) -> None:
-            from mindspace.audio.source import AudioDeviceError, SoundDevicePlayer
-
             if self.current_id() != checkin_id:
                 samples.fill(0.0)
                 return
             self._audio = samples
-            player = self._player or SoundDevicePlayer()
+            player = self._player or speaker()
             try:
-                player.play(samples, 16000)
+                player.play(samples, SAMPLE_RATE)
             except AudioDeviceError as exc:
                 self.status.setText(str(exc))
                 return
@@ -191,7 +188,8 @@ class VoiceHistory(QWidget):
 
         self.status.setText("Decrypting the audio...")
         self.runner.submit(
-            job, name="voice-play", owner=self, on_success=loaded, on_failure=self._fail
+            lambda: self._voice().load_audio(checkin_id), name="voice-play", owner=self,
+            on_success=loaded, on_failure=self._fail,
         )
 
     def delete_current(self) -> None:
@@ -205,8 +203,7 @@ class VoiceHistory(QWidget):
             return
         self._forget_audio()
         self.runner.submit(
-            self.services.voice.delete,
-            checkin_id,
+            lambda: self._voice().delete(checkin_id),
             name="voice-delete",
             owner=self,
             on_success=lambda _r: self.refresh(),

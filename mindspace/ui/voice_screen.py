@@ -3,55 +3,56 @@
 Contract
 --------
 * ``VoiceScreen(services, parent=None, runner=None, source_factory=None, player=None)``.
-  ``source_factory(device) -> AudioSource`` builds the microphone (default: ``SoundDeviceSource``;
-  tests inject a fake); ``player`` plays audio from memory (default: ``SoundDevicePlayer``).
-* Capture runs on the recorder's own thread; a 50 ms GUI timer only polls level and time.
-  Model loading, transcription, analysis, decoding and every vault call run on the
-  ``TaskRunner``'s workers with progress and cancel; results come back through its signals.
+  ``source_factory(device) -> AudioSource`` builds the microphone (default:
+  ``app.audio.microphone``; tests inject a fake); ``player`` plays audio from memory (default:
+  ``app.audio.speaker()``).
+* The check-in itself is the use case ``services.voice_checkins()`` (`mindspace.app.voice`), the
+  same one ``mindspace voice add`` runs. Capture runs on the recorder's own thread; a 50 ms GUI
+  timer only polls level and time. Model loading, transcription, analysis, the personal model's
+  guess, decoding and every vault call run on the ``TaskRunner``'s workers with progress and
+  cancel; results come back through its signals.
 * Signals: ``transcript_ready(str)``, ``analysis_ready(dict)`` (the analyze-voice object),
-  ``checkin_saved(str)`` (id), ``crisis_detected(dict)`` (the analyze-text object's ``crisis``
-  part plus ``"source": "voice"``) whenever the words reach ``concern`` or ``urgent``,
-  ``failed(str)`` (one-line message).
+  ``personal_ready(str)`` (from the view), ``checkin_saved(str)`` (id), ``crisis_detected(dict)``
+  (the analyze-text object's ``crisis`` part plus ``"source": "voice"``) whenever the words open
+  the support panel (``core.rules.opens_support_panel``), ``failed(str)`` (one-line message).
 * Audio stays in memory; saving stores it only as an encrypted blob (if "keep the audio" is
   ticked). ``clear()`` wipes audio, transcript and analysis from the widgets (used on lock).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Generator
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from mindspace.audio.recorder import DEFAULT_MAX_SECONDS, Recorder
-from mindspace.ml.voice_pipeline import save_checkin
-from mindspace.ui.tasks import Cancelled, TaskRunner, default_runner, describe_error
+from mindspace.app import AppServices
+from mindspace.app.audio import (
+    DEFAULT_MAX_SECONDS,
+    SAMPLE_RATE,
+    AudioDeviceError,
+    AudioPlayer,
+    AudioSource,
+    Recorder,
+    list_input_devices,
+    microphone,
+    speaker,
+    start_recording,
+)
+from mindspace.app.voice import VoiceCheckins, VoiceReading
+from mindspace.ui.crisis_panel import CrisisPanel
+from mindspace.ui.tasks import Cancelled, Task, TaskRunner, default_runner, describe_error
 from mindspace.ui.voice_view import LEVEL_FLOOR_DB, VoiceView
+
+Steps = Generator[tuple[float, str], None, VoiceReading]
 
 
 def _clock(seconds: float) -> str:
     s = int(seconds)
     return f"{s // 60}:{s % 60:02d}"
-
-
-def _message(exc: BaseException) -> str:
-    from mindspace.audio.decode import AudioDecodeError
-    from mindspace.audio.source import AudioDeviceError
-    from mindspace.ml.registry import ModelIntegrityError
-    from mindspace.ml.transcriber import ModelFolderError
-
-    if isinstance(
-        exc, AudioDecodeError | AudioDeviceError | ModelIntegrityError | ModelFolderError
-    ):
-        text = str(exc)
-        return text[:1].upper() + text[1:]
-    return describe_error(exc)
 
 
 class VoiceScreen(VoiceView):
@@ -63,11 +64,11 @@ class VoiceScreen(VoiceView):
 
     def __init__(
         self,
-        services: Any,
+        services: AppServices,
         parent: QWidget | None = None,
         runner: TaskRunner | None = None,
-        source_factory: Callable[[str | None], Any] | None = None,
-        player: Any = None,
+        source_factory: Callable[[str | None], AudioSource] | None = None,
+        player: AudioPlayer | None = None,
         max_seconds: float = DEFAULT_MAX_SECONDS,
     ) -> None:
         super().__init__(parent)
@@ -77,18 +78,15 @@ class VoiceScreen(VoiceView):
         self._player = player
         self.max_seconds = max_seconds
         self.recorder: Recorder | None = None
-        self._audio: np.ndarray | None = None  # 16 kHz mono float32, in memory only
-        self._source_kind = "recording"
-        self._result: Any = None  # VoiceCheckinResult
+        self._reading: VoiceReading | None = None  # its audio: 16 kHz, in memory only
         self._saved_id: str | None = None
         self._feedback: dict[str, bool] = {}
-        self._task: Any = None
+        self._note = ""
+        self._task: Task | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(50)
         self._timer.timeout.connect(self._poll)
         self.recommendation_rated.connect(self.rate)
-        from mindspace.ui.crisis_panel import CrisisPanel
-
         self.crisis_panel = CrisisPanel(services, self)
         outer = self.layout()
         assert outer is not None
@@ -110,6 +108,11 @@ class VoiceScreen(VoiceView):
         self.refresh_devices()
         self._set_state("idle")
 
+    @property
+    def _audio(self) -> np.ndarray | None:
+        """The audio on screen (16 kHz mono float32), or None."""
+        return self._reading.samples if self._reading is not None else None
+
     def refresh_devices(self) -> None:
         """Fill the microphone list (the injected source, or the system's inputs)."""
         self.device_combo.clear()
@@ -118,12 +121,10 @@ class VoiceScreen(VoiceView):
             return
         self.device_combo.addItem("System default", None)
         try:
-            from mindspace.audio.source import list_input_devices
-
             for dev in list_input_devices():
                 self.device_combo.addItem(dev.label(), dev.name)
-        except Exception as exc:  # PortAudio missing: recording reports it when tried
-            self.status.setText(_message(exc))
+        except AudioDeviceError as exc:  # no audio system: recording reports it when tried
+            self.status.setText(describe_error(exc))
         preferred = self.services.audio_input_device()
         if preferred:
             index = self.device_combo.findData(preferred)
@@ -134,21 +135,20 @@ class VoiceScreen(VoiceView):
     def _set_state(self, state: str) -> None:
         self.state = state
         recording = state in ("recording", "paused")
-        busy = state == "working"
-        has_result = self._result is not None
+        ready = state == "ready"
+        has_result = self._reading is not None
         self.record_button.setEnabled(state in ("idle", "ready"))
         self.import_button.setEnabled(state in ("idle", "ready"))
         self.device_combo.setEnabled(state in ("idle", "ready"))
         self.pause_button.setEnabled(recording)
         self.pause_button.setText("Res&ume" if state == "paused" else "&Pause")
         self.stop_button.setEnabled(recording)
-        self.cancel_button.setEnabled(busy)
-        self.progress.setVisible(busy)
-        self.reanalyse_button.setEnabled(state == "ready" and has_result)
-        self.save_button.setEnabled(state == "ready" and has_result)
-        self.play_button.setEnabled(state == "ready" and self._audio is not None)
-        self.keep_audio_check.setEnabled(state == "ready" and self._audio is not None)
-        self.transcript_edit.setReadOnly(state != "ready")
+        self.cancel_button.setEnabled(state == "working")
+        self.progress.setVisible(state == "working")
+        for control in (self.reanalyse_button, self.save_button, self.play_button,
+                        self.keep_audio_check):
+            control.setEnabled(ready and has_result)
+        self.transcript_edit.setReadOnly(not ready)
         if not recording:
             self.level_bar.setValue(LEVEL_FLOOR_DB)
         self.elapsed_label.setText(
@@ -157,26 +157,20 @@ class VoiceScreen(VoiceView):
         )
 
     # ---- recording ------------------------------------------------------------------------
-    def _make_source(self) -> Any:
+    def _make_source(self) -> AudioSource:
         device = self.device_combo.currentData()
         if self._source_factory is not None:
             return self._source_factory(device)
-        from mindspace.audio.source import SoundDeviceSource
-
-        return SoundDeviceSource(device=device)
+        return microphone(device)
 
     def record(self) -> None:
-        from mindspace.audio.source import AudioDeviceError
-
         self._reset_result()
         try:
-            self.recorder = Recorder(self._make_source(), max_seconds=self.max_seconds)
-            self.recorder.start()
+            self.recorder = start_recording(self._make_source(), self.max_seconds)
         except AudioDeviceError as exc:
             self.recorder = None
             self._fail(exc)
             return
-        self._source_kind = "recording"
         self.status.setText("Recording… speak freely; stop when you are done.")
         self._set_state("recording")
         self._timer.start()
@@ -222,8 +216,8 @@ class VoiceScreen(VoiceView):
             self.status.setText(notes + "Nothing was recorded.")
             self._set_state("idle")
             return
-        self.status.setText(notes)
-        self._analyse(recording.samples_16k())
+        self._run_reading(lambda cancel: self._checkins().record_steps(recording, cancel),
+                          "voice-analysis", note=notes)
 
     # ---- import ---------------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -234,30 +228,31 @@ class VoiceScreen(VoiceView):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
-        """Decode (worker) and analyse an existing audio file; errors show as one line."""
-        from mindspace.audio.decode import decode_file
-
+        """Decode and analyse an existing audio file (worker); errors show as one line."""
         self._reset_result()
-        self._source_kind = "import"
-        self.status.setText(f"Reading {path.name}…")
-        self._set_state("working")
-        self._task = self.runner.submit(
-            lambda: decode_file(path).samples,
-            name="decode-audio",
-            owner=self,
-            on_success=self._analyse,
-            on_failure=self._fail,
-        )
+        self._run_reading(lambda cancel: self._checkins().import_steps(path, cancel),
+                          "voice-import")
 
     # ---- analysis -------------------------------------------------------------------------
-    def _analyse(self, samples: np.ndarray) -> None:
-        self._audio = samples
+    def _checkins(self) -> VoiceCheckins:
+        """The use case (call on workers: it needs the open vault)."""
+        return self.services.voice_checkins()
+
+    def _run_reading(self, steps: Callable[[threading.Event], Steps], name: str,
+                     note: str = "") -> None:
+        """Run a reading on a worker; ``note`` (why recording stopped) stays in front of the
+        progress messages."""
+        self._note = note
+        self.status.setText(note)
         self.progress.setValue(0)
         self._set_state("working")
+
+        def job(cancel_event: threading.Event) -> Steps:
+            return (yield from steps(cancel_event))
+
         self._task = self.runner.submit(
-            self._analysis_job,
-            samples,
-            name="voice-analysis",
+            job,
+            name=name,
             owner=self,
             with_cancel=True,
             on_success=self._analysed,
@@ -265,61 +260,27 @@ class VoiceScreen(VoiceView):
             on_progress=self._progressed,
         )
 
-    def _context(self) -> tuple[list[dict[str, Any]], dict[str, tuple[int, int]], Any]:
-        """Baseline history, recommendation feedback and the personal model (worker)."""
-        if not self.services.is_unlocked:
-            return [], {}, None
-        from mindspace.ml.personal_model import load_stored
-
-        repo = self.services.voice
-        return repo.prosody_history(exclude=self._saved_id), repo.helpfulness(), load_stored(repo)
-
-    def _analysis_job(self, samples: np.ndarray, cancel_event: Any) -> Generator[Any, None, Any]:
-        """Worker: load models, transcribe with progress, read voice and words, fuse."""
-        from mindspace.ml.transcriber import Cancelled
-        from mindspace.ml.voice_pipeline import analyze_steps
-
-        yield 0.0, "Loading the speech model…"
-        transcriber = self.services.transcriber()
-        text_analyzer = self.services.text_analyzer()
-        personal: list[Any] = []
-
-        def context() -> tuple[Any, Any]:
-            history, helpfulness, model = self._context()
-            personal.append(model)
-            return history, helpfulness
-
-        try:
-            result = yield from analyze_steps(
-                samples, transcriber, text_analyzer, context, cancel_event
-            )
-        except Cancelled:
-            raise Cancelled() from None
-        return result, personal[0]
-
     def _progressed(self, fraction: float, message: str) -> None:
         if fraction >= 0:
             self.progress.setValue(int(fraction * 100))
         if message:
-            self.status.setText(message)
+            self.status.setText(self._note + message)
 
-    def _analysed(self, payload: tuple[Any, Any]) -> None:
-        result, personal = payload
-        self._result = result
+    def _analysed(self, reading: VoiceReading) -> None:
+        self._reading = reading
         self._task = None
-        self.transcript_edit.setPlainText(result.transcript.text)
-        self.show_analysis(result, personal)
+        self.transcript_edit.setPlainText(reading.transcript)
+        self.show_analysis(reading)
         self.status.setText(
             "Done. Correct the transcript if needed, then save."
-            if result.transcript.text
+            if reading.transcript
             else "No speech was heard in this recording."
         )
         self._set_state("ready")
-        self.transcript_ready.emit(result.transcript.text)
-        self.analysis_ready.emit(result.to_dict())
-        crisis = (result.text or {}).get("crisis") or {}
-        if result.transcript.text and crisis.get("level") in ("concern", "urgent"):
-            self.crisis_detected.emit({**crisis, "source": "voice"})
+        self.transcript_ready.emit(reading.transcript)
+        self.analysis_ready.emit(reading.to_dict())
+        if reading.opens_support_panel:
+            self.crisis_detected.emit({**reading.crisis, "source": "voice"})
 
     def rate(self, recommendation: str, helped: bool) -> None:
         """Remember whether a recommendation helped; stored with the check-in (now or on save)."""
@@ -328,9 +289,9 @@ class VoiceScreen(VoiceView):
         yes.setChecked(helped)
         no.setChecked(not helped)
         if self._saved_id is not None:
-            checkin_id, repo = self._saved_id, self.services.voice
+            checkin_id = self._saved_id
             self.runner.submit(
-                lambda: repo.record_feedback(checkin_id, recommendation, helped),
+                lambda: self._checkins().record_feedback(checkin_id, recommendation, helped),
                 name="voice-feedback",
                 owner=self,
                 on_failure=self._fail,
@@ -338,24 +299,13 @@ class VoiceScreen(VoiceView):
 
     def reanalyse(self) -> None:
         """Re-read the words after the user corrected the transcript (no new transcription)."""
-        if self._result is None or self._audio is None:
+        reading = self._reading
+        if reading is None:
             return
-        from dataclasses import replace
-
-        from mindspace.ml.voice_pipeline import analyze_transcript
-
-        transcript = replace(self._result.transcript, text=self.transcript_edit.toPlainText())
-        samples, text_analyzer = self._audio, self.services.text_analyzer()
-
-        def job() -> tuple[Any, Any]:
-            history, helpfulness, personal = self._context()
-            return analyze_transcript(
-                samples, transcript, text_analyzer, history, helpfulness
-            ), personal
-
+        text, saved_id = self.transcript_edit.toPlainText(), self._saved_id
         self._set_state("working")
         self._task = self.runner.submit(
-            job,
+            lambda: self._checkins().reanalyze(reading, text, exclude=saved_id),
             name="voice-reanalysis",
             owner=self,
             on_success=self._analysed,
@@ -369,28 +319,19 @@ class VoiceScreen(VoiceView):
     # ---- saving, playback -----------------------------------------------------------------
     def save(self) -> None:
         """Save (or update) the check-in in the vault on a worker; audio only if kept."""
-        result = self._result
-        if result is None:
+        reading = self._reading
+        if reading is None:
             return
-        repo = self.services.voice
         text = self.transcript_edit.toPlainText()
-        keep = self.keep_audio_check.isChecked() and self._audio is not None
-        audio = self._audio if keep else None
+        keep = self.keep_audio_check.isChecked()
         mood = self.mood_combo.currentData()
-        feedback = dict(self._feedback)
-        saved_id, kind = self._saved_id, self._source_kind
+        feedback, saved_id = dict(self._feedback), self._saved_id
 
         def job() -> str:
-            return save_checkin(
-                repo,
-                result,
-                text,
-                saved_id=saved_id,
-                audio=audio,
-                source=kind,
-                self_mood=mood,
+            return str(self._checkins().save(
+                reading, text, saved_id=saved_id, keep_audio=keep, self_mood=mood,
                 feedback=feedback,
-            )
+            ))
 
         self._set_state("working")
         self.status.setText("Saving (encrypted)…")
@@ -407,30 +348,27 @@ class VoiceScreen(VoiceView):
         self.checkin_saved.emit(checkin_id)
 
     def play(self) -> None:
-        if self._audio is None:
+        if self._reading is None:
             return
-        from mindspace.audio.source import AudioDeviceError, SoundDevicePlayer
-
-        player = self._player or SoundDevicePlayer()
+        player = self._player or speaker()
         try:
-            player.play(self._audio, 16000)
+            player.play(self._reading.samples, SAMPLE_RATE)
         except AudioDeviceError as exc:
             self._fail(exc)
 
     # ---- errors, reset --------------------------------------------------------------------
     def _fail(self, exc: BaseException) -> None:
         self._task = None
-        message = "Cancelled." if isinstance(exc, Cancelled) else _message(exc)
+        message = "Cancelled." if isinstance(exc, Cancelled) else describe_error(exc)
         self.status.setText(message)
-        self._set_state("ready" if self._result is not None else "idle")
+        self._set_state("ready" if self._reading is not None else "idle")
         if not isinstance(exc, Cancelled):
             self.failed.emit(message)
 
     def _reset_result(self) -> None:
-        if self._audio is not None:
-            self._audio.fill(0.0)
-        self._audio = None
-        self._result = None
+        if self._reading is not None:
+            self._reading.samples.fill(0.0)
+        self._reading = None
         self._saved_id = None
         self._feedback.clear()
         self.clear_analysis()

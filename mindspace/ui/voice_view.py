@@ -2,12 +2,12 @@
 
 Every interactive control has an accessible name, a tab position and, for main actions, a
 keyboard shortcut (shown in its tooltip). ``show_analysis`` renders a
-``VoiceCheckinResult``; rating a recommendation emits ``recommendation_rated(id, helped)``.
+``mindspace.app.voice.VoiceReading``; the personal model's guess (computed off the GUI thread)
+is shown through ``personal_ready(str)``; rating a recommendation emits
+``recommendation_rated(id, helped)``.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mindspace.app.voice import VoiceReading
 from mindspace.core.entities import MOOD_WORDS
 from mindspace.ui.widgets import role_label
 
@@ -33,11 +34,13 @@ LEVEL_FLOOR_DB = -60
 
 class VoiceView(QWidget):
     recommendation_rated = Signal(str, bool)
+    personal_ready = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rec_buttons: dict[str, tuple[QPushButton, QPushButton]] = {}
         self._build()
+        self.personal_ready.connect(self.personal_label.setText)
 
     # ---- layout ---------------------------------------------------------------------------
     def _button(self, text: str, name: str, keys: str) -> QPushButton:
@@ -140,37 +143,14 @@ class VoiceView(QWidget):
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
-    def show_analysis(self, result: Any, personal: Any) -> None:
-        from mindspace.ml.prosody import prosody_in_words
-
-        voice = result.voice
-        words = prosody_in_words(voice.prosody.to_dict())
-        if voice.baseline_count:
-            compared = f"Compared with your usual voice: {voice.description}."
-        else:
-            compared = voice.description[:1].upper() + voice.description[1:] + "."
-        self.voice_label.setText(f"{words} {compared}")
-        fusion = result.fusion
-        self.level_label.setText(f"Indication: {fusion.level.capitalize()}")
-        self.explanation_label.setText(fusion.explanation)
-        self.show_personal(result, personal)
-        self.show_recommendations(fusion.recommendations)
-
-    def show_personal(self, result: Any, personal: Any) -> None:
-        from mindspace.ml.personal_model import MIN_EXAMPLES, features_of
-
-        if personal is None:
-            self.personal_label.setText(
-                f"Your personal model starts after {MIN_EXAMPLES} check-ins where you said how "
-                "you felt."
-            )
-            return
-        label, _ = personal.predict(
-            features_of(result.voice.prosody.to_dict(), result.voice.arousal, result.text)
-        )
-        self.personal_label.setText(
-            f"Your personal model guesses your mood as “{label}” ({personal.summary()})."
-        )
+    def show_analysis(self, reading: VoiceReading) -> None:
+        """Show a reading; the personal model's line (computed on the worker with the reading)
+        arrives through ``personal_ready``."""
+        self.voice_label.setText(reading.voice_words)
+        self.level_label.setText(f"Indication: {reading.level.capitalize()}")
+        self.explanation_label.setText(reading.explanation)
+        self.personal_ready.emit(reading.personal)
+        self.show_recommendations(reading.recommendations)
 
     def show_recommendations(self, recs: list[dict[str, str]]) -> None:
         while self.recs_layout.count():

@@ -106,3 +106,58 @@ def test_an_hour_long_file_is_refused(tmp_path: Path) -> None:
                    check=True)
     proc = run_cli("transcribe", str(path), "--json")
     assert proc.returncode == 1 and "too long" in _no_traceback(proc)
+
+
+PASSPHRASE = "lantern river oak quietly 42"
+
+
+def test_voice_add_stores_a_checkin_in_the_vault(tmp_path: Path) -> None:
+    from mindspace.app import AppServices
+
+    data = tmp_path / "vault"
+    services = AppServices(data)
+    services.create_vault(PASSPHRASE)
+    services.lock()
+    wav = speak("I walked my dog in the park this morning", tmp_path / "s.wav")
+    obj = _json(run_cli("voice", "add", str(wav), "--passphrase-stdin", "--json", "--mood", "4",
+                        stdin=PASSPHRASE + "\n", data_dir=data))
+    assert {"id", "transcript", "indication", "crisis_level", "audio_kept"} <= obj.keys()
+    assert "dog" in obj["transcript"].lower() and obj["audio_kept"] is False
+    assert obj["indication"]["level"] in ("low", "moderate", "high")
+    assert "not a diagnosis" in obj["indication"]["explanation"]
+    services.unlock(PASSPHRASE)
+    try:
+        stored = services.voice.get(obj["id"])
+        assert stored.transcript == obj["transcript"] and stored.source == "import"
+        assert stored.self_mood == 4 and not stored.has_audio
+        assert services.journal.search("dog")  # the transcript is searchable in the journal
+    finally:
+        services.close()
+
+    junk = tmp_path / "junk.wav"
+    junk.write_bytes(np.random.default_rng(1).bytes(4000))
+    proc = run_cli("voice", "add", str(junk), "--passphrase-stdin", "--json",
+                   stdin=PASSPHRASE + "\n", data_dir=data)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert "not a readable audio file" in _no_traceback(proc)
+    proc = run_cli("voice", "add", str(wav), "--passphrase-stdin",
+                   stdin="wrong passphrase entirely\n", data_dir=data)
+    assert proc.returncode == 3 and proc.stdout == ""
+    _no_traceback(proc)
+
+
+def test_voice_front_ends_import_only_app_and_core() -> None:
+    """The voice screens and commands go through mindspace.app (no ml, audio or storage)."""
+    import ast
+
+    root = Path(__file__).resolve().parents[2] / "mindspace"
+    modules = ["ui/voice_screen.py", "ui/voice_view.py", "ui/voice_history.py",
+               "ui/preferences_dialog.py", "commands/voice.py"]
+    for rel in modules:
+        tree = ast.parse((root / rel).read_text(encoding="utf-8"))
+        names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        names += [n.module for n in ast.walk(tree)
+                  if isinstance(n, ast.ImportFrom) and n.module]
+        inner = [n for n in names if n.startswith("mindspace.")]
+        bad = [n for n in inner if n.split(".")[1] not in ("app", "core", "ui", "commands")]
+        assert bad == [], f"{rel} imports {bad}"

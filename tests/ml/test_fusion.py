@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from mindspace.core.rules import opens_support_panel
 from mindspace.ml.fusion import DISCLAIMER, fuse
 from mindspace.ml.prosody import Prosody
 from mindspace.ml.voice_analyzer import BASIS_PERSONAL, VoiceAnalysis, circumplex
@@ -47,14 +48,14 @@ def ids(result: Any) -> list[str]:
 @pytest.mark.parametrize("compound", [-0.9, 0.0, 0.9])
 def test_urgent_always_gives_high(v: VoiceAnalysis | None, compound: float) -> None:
     result = fuse(text(compound, "urgent", ("expresses thoughts of suicide",)), v)
-    assert result.level == "high" and result.open_crisis_panel
+    assert result.level == "high" and opens_support_panel(result.crisis_level)
     assert ids(result)[0] == "safety-plan"
     assert "suicide" in result.explanation and DISCLAIMER in result.explanation
 
 
 def test_concern_gives_at_least_moderate() -> None:
     result = fuse(text(0.5, "concern", ("mentions self-harm in the past",)), voice(0.0))
-    assert result.level == "moderate" and not result.open_crisis_panel
+    assert result.level == "moderate" and opens_support_panel(result.crisis_level)
     assert "worth paying attention" in result.explanation
 
 

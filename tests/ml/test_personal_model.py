@@ -13,10 +13,8 @@ from mindspace.ml.personal_model import (
     Example,
     NotEnoughExamplesError,
     features_of,
-    load_stored,
     reference_probabilities,
     train,
-    train_and_store,
 )
 
 
@@ -88,8 +86,10 @@ def test_trained_on_stored_checkins_and_kept_in_the_vault(services: AppServices)
                 "emotions": {"joy": f["emotion_joy"], "sadness": f["emotion_sadness"]}}
         services.voice.add(duration_s=6.0, transcript="a day", prosody=prosody,
                            arousal=f["arousal"], text_analysis=text, self_mood=ex.mood)
-    model = train_and_store(services.voice)
-    stored = load_stored(services.voice)
+    checkins = services.voice_checkins()
+    model = checkins.retrain()
+    stored = checkins.personal_model()
+    assert model is not None
     assert stored is not None and stored.examples == 15
     assert stored.onnx_bytes == model.onnx_bytes
     rows = [e.features for e in synthetic(5, seed=4)]
@@ -100,8 +100,9 @@ def test_trained_on_stored_checkins_and_kept_in_the_vault(services: AppServices)
 
 
 def test_saving_the_twelfth_labelled_checkin_trains_the_model(services: AppServices) -> None:
+    from mindspace.app.voice import VoiceReading
     from mindspace.ml.transcriber import Transcript
-    from mindspace.ml.voice_pipeline import analyze_transcript, save_checkin
+    from mindspace.ml.voice_pipeline import analyze_transcript
     from tests.audio.helpers import tone
 
     examples = synthetic(MIN_EXAMPLES)
@@ -112,12 +113,16 @@ def test_saving_the_twelfth_labelled_checkin_trains_the_model(services: AppServi
         services.voice.add(duration_s=6.0, prosody=prosody, arousal=f["arousal"],
                            text_analysis={"sentiment": {"compound": f["sentiment_compound"]}},
                            self_mood=ex.mood)
-    assert load_stored(services.voice) is None
+    checkins = services.voice_checkins()
+    assert checkins.personal_model() is None
     audio = tone(180, 2.0)
     result = analyze_transcript(audio, Transcript("", [], 2.0, 0.0, "test@0"), None)
-    checkin_id = save_checkin(services.voice, result, "", audio=audio, self_mood=5,
-                              feedback={"walk": True})
-    model = load_stored(services.voice)
+    reading = VoiceReading(result, audio)
+    assert "starts after 12 check-ins" in checkins.personal_guess(result)
+    checkin_id = checkins.save(reading, "", keep_audio=True, self_mood=5,
+                               feedback={"walk": True})
+    model = checkins.personal_model()
     assert model is not None and model.examples == MIN_EXAMPLES
+    assert "guesses your mood" in checkins.personal_guess(result)
     assert services.voice.get(checkin_id).feedback == {"walk": True}
     assert services.voice.get(checkin_id).has_audio
