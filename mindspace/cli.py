@@ -45,6 +45,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _not_utf8(args: argparse.Namespace) -> str | None:
+    """The option whose value holds bytes that are not UTF-8 (Python keeps them as lone
+    surrogates), or None."""
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if isinstance(item, str | Path):
+                try:
+                    str(item).encode("utf-8")
+                except UnicodeEncodeError:
+                    return f"--{name.replace('_', '-')}"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     from mindspace.app.errors import exit_code, user_message
     from mindspace.commands.common import CliContext, CliError
@@ -52,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    bad = _not_utf8(args)
+    if bad:
+        sys.stderr.write(f"mindspace: error: {bad} is not valid UTF-8 text\n")
+        return 2
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help(sys.stderr)

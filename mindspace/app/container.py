@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from mindspace.core.passphrase import assess
 from mindspace.storage.errors import ThrottledError, VaultLockedError, WeakPassphraseError
+from mindspace.storage.files import private_dir, private_write
 from mindspace.storage.journal import JournalRepository
 from mindspace.storage.mood import MoodRepository
 from mindspace.storage.settings import VaultSettings
@@ -102,10 +104,8 @@ class Preferences:
         return prefs
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
-        os.replace(tmp, path)
+        private_dir(path.parent)
+        private_write(path, json.dumps(asdict(self), indent=2).encode(), "saving preferences")
 
 
 class AppServices:
@@ -151,39 +151,38 @@ class AppServices:
     def vault_exists(self) -> bool:
         return self.vault.exists()
 
+    def require_vault(self) -> None:
+        """Raise the error that says why there is no vault to open (none, or no key file)."""
+        self.vault.check_present()
+
     @property
     def is_unlocked(self) -> bool:
         return self.vault.is_open
 
-    def create_vault(self, passphrase: str) -> str:
-        """Create and open a vault; returns the recovery code. Slow (Argon2id calibration)."""
+    def create_vault(self, passphrase: str, move_aside: bool = False) -> str:
+        """Create and open a vault; returns the recovery code. Slow (Argon2id calibration).
+        `move_aside` keeps a database left without its key file under another name."""
         _require_strong(passphrase, "passphrase")
-        return self.vault.create(passphrase)
+        return self.vault.create(passphrase, move_aside)
 
-    def unlock(self, passphrase: str, wait_for_throttle: bool = False) -> None:
-        """Open the vault. With `wait_for_throttle`, sleep out any failure delay first."""
-        if wait_for_throttle:
-            self._wait_throttle()
-        self.vault.open(passphrase)
+    def unlock(self, passphrase: str, wait_for_throttle: bool = False,
+               on_wait: Callable[[float], None] | None = None) -> None:
+        """Open the vault. While wrong attempts impose a delay: `ThrottledError`, or with
+        `wait_for_throttle` sleep it out (after telling `on_wait` how long)."""
+        self.vault.open(passphrase, _waiter(wait_for_throttle, on_wait))
 
-    def unlock_with_recovery(self, code: str, wait_for_throttle: bool = False) -> None:
-        if wait_for_throttle:
-            self._wait_throttle()
-        self.vault.open_with_recovery(code)
-
-    def _wait_throttle(self) -> None:
-        import time
-
-        remaining = self.vault.throttle.remaining()
-        if remaining > 0:
-            time.sleep(remaining)
+    def unlock_with_recovery(self, code: str, wait_for_throttle: bool = False,
+                             on_wait: Callable[[float], None] | None = None) -> None:
+        self.vault.open_with_recovery(code, _waiter(wait_for_throttle, on_wait))
 
     def throttle_remaining(self) -> float:
         return self.vault.throttle.remaining()
 
-    def change_passphrase(self, old: str, new: str) -> str:
+    def change_passphrase(self, old: str, new: str, wait_for_throttle: bool = False,
+                          on_wait: Callable[[float], None] | None = None) -> str:
+        """Checked under the same throttle as unlocking; returns the new recovery code."""
         _require_strong(new, "new passphrase")
-        return self.vault.change_passphrase(old, new)
+        return self.vault.change_passphrase(old, new, _waiter(wait_for_throttle, on_wait))
 
     def reset_passphrase(self, recovery_code: str, new: str) -> str:
         """After a recovery-code unlock: choose a new passphrase; returns a new recovery code."""
@@ -369,6 +368,20 @@ class AppServices:
         from mindspace.ml.transcriber import Transcriber
 
         return Transcriber.load(self.model_registry(), model_dir)
+
+
+def _waiter(
+    wait: bool, on_wait: Callable[[float], None] | None
+) -> Callable[[float], None] | None:
+    if not wait:
+        return None
+
+    def sleep(seconds: float) -> None:
+        if on_wait is not None:
+            on_wait(seconds)
+        time.sleep(seconds)
+
+    return sleep
 
 
 def _require_strong(passphrase: str, what: str) -> None:

@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from mindspace.app import AppServices
-from mindspace.app.errors import EXIT_FAILED, EXIT_NOT_FOUND, EXIT_USAGE
+from mindspace.app.errors import EXIT_FAILED as EXIT_FAILED
+from mindspace.app.errors import EXIT_NOT_FOUND as EXIT_NOT_FOUND
+from mindspace.app.errors import EXIT_USAGE as EXIT_USAGE
+from mindspace.app.errors import EXIT_WRONG_PASSPHRASE as EXIT_WRONG_PASSPHRASE
 
 
 class CliError(Exception):
@@ -63,15 +66,42 @@ class CliContext:
         lines.clear()
         return rest
 
+    def stdin_json(self, fields: dict[str, type]) -> dict[str, Any]:
+        """The rest of stdin as one JSON object with only `fields` (name -> type)."""
+        text = self.rest_of_stdin().strip()
+        try:
+            obj = json.loads(text) if text else None
+        except ValueError:
+            raise CliError("standard input is not a JSON object", EXIT_USAGE) from None
+        if not isinstance(obj, dict):
+            raise CliError("standard input must hold one JSON object", EXIT_USAGE)
+        for key, value in obj.items():
+            want = fields.get(key)
+            if want is None:
+                raise CliError(f"unknown field {key!r} (known: {', '.join(fields)})", EXIT_USAGE)
+            ok = isinstance(value, want) and not isinstance(value, bool) or value is None
+            if want is float and isinstance(value, int) and not isinstance(value, bool):
+                ok = True
+            if not ok:
+                raise CliError(f"field {key!r} must be a {want.__name__}", EXIT_USAGE)
+        return {k: v for k, v in obj.items() if v is not None}
+
     def unlock(self, args: argparse.Namespace) -> AppServices:
         """Open the vault with the passphrase from stdin line 1 (requires --passphrase-stdin)."""
         if not getattr(args, "passphrase_stdin", False):
             raise CliError("this command needs --passphrase-stdin", EXIT_USAGE)
         services = self.services
-        if not services.vault_exists():
-            raise CliError(f"no vault found in {services.data_dir}", EXIT_NOT_FOUND)
-        services.unlock(self.take_line("passphrase"), wait_for_throttle=True)
+        services.require_vault()
+        services.unlock(self.take_line("passphrase"), wait_for_throttle=True, on_wait=say_waiting)
         return services
+
+
+def say_waiting(seconds: float) -> None:
+    """Tell the user why nothing happens for a while (the throttle after wrong attempts)."""
+    sys.stderr.write(
+        f"mindspace: too many wrong attempts: waiting {seconds:.0f} s before checking\n"
+    )
+    sys.stderr.flush()
 
 
 def add_passphrase_flag(parser: argparse.ArgumentParser) -> None:

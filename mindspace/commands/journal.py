@@ -17,8 +17,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
     journal = sub.add_parser("journal", help="write, list, search and delete journal entries")
     jsub = journal.add_subparsers(dest="journal_command", required=True)
 
-    add = jsub.add_parser("add", help="add an entry (body from --text or the rest of stdin)")
-    add.add_argument("--title", required=True)
+    add = jsub.add_parser(
+        "add",
+        help="add an entry (body from --text or the rest of stdin; or everything as JSON on"
+        " stdin with --stdin-json, so nothing personal appears in the process list)",
+    )
+    add.add_argument("--title", default="")
+    add.add_argument(
+        "--stdin-json",
+        action="store_true",
+        help='after the passphrase line, read {"title", "body", "tags", "date"} from stdin',
+    )
     add.add_argument("--tag", action="append", default=[], help="repeat for several tags")
     add.add_argument("--date", help="ISO date or date-time (default: now)")
     add.add_argument("--text", help="the body (default: the rest of standard input)")
@@ -55,9 +64,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     services = ctx.unlock(args)
-    body = args.text if args.text is not None else ctx.rest_of_stdin()
-    when = parse_datetime(args.date) if args.date else None
-    entry = services.journal.add(args.title, body.rstrip("\n"), when, args.tag)
+    if args.stdin_json:
+        fields = ctx.stdin_json({"title": str, "body": str, "tags": list, "date": str})
+        title, body = fields.get("title", ""), fields.get("body", "")
+        tags, date = [str(t) for t in fields.get("tags", [])], fields.get("date")
+    else:
+        title, tags, date = args.title, args.tag, args.date
+        body = args.text if args.text is not None else ctx.rest_of_stdin()
+    when = parse_datetime(date) if date else None
+    entry = services.journal.add(title, body.rstrip("\n"), when, tags)
     emit(
         {"id": entry.id, "date": entry.entry_at.isoformat(), "title": entry.title},
         args.json,

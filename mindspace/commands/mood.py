@@ -18,7 +18,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
     msub = mood.add_subparsers(dest="mood_command", required=True)
 
     add = msub.add_parser("add", help="a quick check-in")
-    add.add_argument("--mood", type=int, required=True, help="1 (awful) to 5 (great)")
+    add.add_argument("--mood", type=int, help="1 (awful) to 5 (great)")
+    add.add_argument(
+        "--stdin-json",
+        action="store_true",
+        help='after the passphrase line, read {"mood", "energy", "emotions", "activities",'
+        ' "sleep", "note", "date"} from stdin (keeps the note out of the process list)',
+    )
     add.add_argument("--energy", type=int, help="1 (drained) to 5 (buzzing)")
     add.add_argument("--emotion", action="append", default=[])
     add.add_argument("--activity", action="append", default=[])
@@ -43,13 +49,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 
 
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    # validate before asking for the passphrase, so bad input never waits on key derivation
-    check_scale(args.mood, "mood")
+    if not args.stdin_json:
+        # validate before asking for the passphrase, so bad input never waits on key derivation
+        check_scale(args.mood, "mood")
     services = ctx.unlock(args)
-    when = parse_datetime(args.date) if args.date else None
-    checkin = services.mood.add(
-        args.mood, args.energy, args.emotion, args.activity, args.sleep, args.note, when
-    )
+    if args.stdin_json:
+        f = ctx.stdin_json({"mood": int, "energy": int, "emotions": list, "activities": list,
+                            "sleep": float, "note": str, "date": str})
+        mood, energy, sleep = f.get("mood"), f.get("energy"), f.get("sleep")
+        emotions = [str(e) for e in f.get("emotions", [])]
+        activities = [str(a) for a in f.get("activities", [])]
+        note, date = f.get("note", ""), f.get("date")
+    else:
+        mood, energy, emotions, activities = args.mood, args.energy, args.emotion, args.activity
+        sleep, note, date = args.sleep, args.note, args.date
+    when = parse_datetime(date) if date else None
+    level = check_scale(mood, "mood")
+    assert level is not None  # check_scale refuses a missing mood
+    checkin = services.mood.add(level, energy, emotions, activities, sleep, note, when)
     emit(checkin.to_json(), args.json, lambda o: f"Saved check-in {o['id']} ({o['mood_word']})")
     return 0
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from mindspace.app.errors import EXIT_NOT_FOUND
 from mindspace.commands.common import (
+    EXIT_FAILED,
     EXIT_USAGE,
     CliContext,
     CliError,
     add_json_flag,
     add_passphrase_flag,
     emit,
+    say_waiting,
 )
 
 
@@ -21,8 +22,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 
     init = vsub.add_parser("init", help="create a vault; prints the recovery code once")
     add_passphrase_flag(init)
+    init.add_argument(
+        "--move-aside",
+        action="store_true",
+        help="keep a vault.db left without its key file under another name, then start anew",
+    )
     add_json_flag(init)
     init.set_defaults(func=cmd_init)
+
+    whole = vsub.add_parser(
+        "check", help="check the key file, every database page and every blob; exit 0 if whole"
+    )
+    add_passphrase_flag(whole)
+    add_json_flag(whole)
+    whole.set_defaults(func=cmd_check)
 
     check = vsub.add_parser("unlock-check", help="exit 0 if the passphrase opens the vault")
     add_passphrase_flag(check)
@@ -42,7 +55,7 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     if not args.passphrase_stdin:
         raise CliError("vault init needs --passphrase-stdin", EXIT_USAGE)
     passphrase = ctx.take_line("passphrase")
-    code = ctx.services.create_vault(passphrase)
+    code = ctx.services.create_vault(passphrase, move_aside=args.move_aside)
     emit(
         {"data_dir": str(ctx.services.data_dir), "recovery_code": code},
         args.json,
@@ -57,9 +70,10 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_unlock_check(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.recovery_code:
         services = ctx.services
-        if not services.vault_exists():
-            raise CliError(f"no vault found in {services.data_dir}", EXIT_NOT_FOUND)
-        services.unlock_with_recovery(ctx.take_line("recovery code"), wait_for_throttle=True)
+        services.require_vault()
+        services.unlock_with_recovery(
+            ctx.take_line("recovery code"), wait_for_throttle=True, on_wait=say_waiting
+        )
     else:
         ctx.unlock(args)
     emit({"ok": True}, args.json, lambda o: "The vault opens.")
@@ -70,11 +84,10 @@ def cmd_change(args: argparse.Namespace, ctx: CliContext) -> int:
     if not args.passphrase_stdin:
         raise CliError("change-passphrase needs --passphrase-stdin", EXIT_USAGE)
     services = ctx.services
-    if not services.vault_exists():
-        raise CliError(f"no vault found in {services.data_dir}", EXIT_NOT_FOUND)
+    services.require_vault()
     old = ctx.take_line("current passphrase")
     new = ctx.take_line("new passphrase")
-    code = services.change_passphrase(old, new)
+    code = services.change_passphrase(old, new, wait_for_throttle=True, on_wait=say_waiting)
     emit(
         {"recovery_code": code},
         args.json,
@@ -84,3 +97,21 @@ def cmd_change(args: argparse.Namespace, ctx: CliContext) -> int:
         ),
     )
     return 0
+
+
+def cmd_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    from mindspace.app.vault_check import run_check
+
+    services = ctx.unlock(args)
+    report = run_check(services)
+
+    def human(o: dict[str, object]) -> str:
+        if o["ok"]:
+            c = report.checked
+            return (f"The vault is whole (key file, {c.get('pages', 0)} database pages and"
+                    f" {c.get('blobs', 0)} audio files checked).")
+        return "\n".join(["The vault is damaged:", *(f"  - {p}" for p in report.problems),
+                          str(o["what_to_do"])])
+
+    emit(report.to_dict(), args.json, human)
+    return 0 if report.ok else EXIT_FAILED

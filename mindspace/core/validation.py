@@ -32,6 +32,12 @@ def check_body(body: str) -> str:
     return body
 
 
+def check_entry(title: str, body: str) -> None:
+    """An entry needs a title or some text."""
+    if not title.strip() and not body.strip():
+        raise ValidationError("an entry needs a title or some text; nothing was saved")
+
+
 def check_tags(tags: list[str]) -> list[str]:
     cleaned: list[str] = []
     for raw in tags:

@@ -9,6 +9,23 @@ class VaultError(UserError):
     """Base class for vault problems a user can see."""
 
 
+class StorageError(VaultError):
+    """The data folder or the vault file could not be read or written."""
+
+
+class ReadOnlyError(StorageError):
+    pass
+
+
+class DiskFullError(StorageError):
+    pass
+
+
+class VaultDamagedError(StorageError):
+    """The vault file is damaged (or does not belong to this key file); the passphrase was
+    right."""
+
+
 class VaultNotFoundError(VaultError):
     pass
 
@@ -44,10 +61,14 @@ class ThrottledError(VaultError):
 
 
 __all__ = [
+    "DiskFullError",
     "KeyFileError",
     "NotFoundError",
+    "ReadOnlyError",
+    "StorageError",
     "ThrottledError",
     "ValidationError",
+    "VaultDamagedError",
     "VaultError",
     "VaultExistsError",
     "VaultLockedError",

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from mindspace.core.entities import HIGHLIGHT_END, HIGHLIGHT_START, JournalEntry, SearchHit
-from mindspace.core.validation import check_body, check_tags, check_title
+from mindspace.core.validation import check_body, check_entry, check_tags, check_title
 from mindspace.storage.database import DbExecutor
 from mindspace.storage.errors import NotFoundError
 
@@ -101,6 +101,7 @@ class JournalRepository:
         tags: list[str] = (),  # type: ignore[assignment]
     ) -> JournalEntry:
         title, body, tag_list = check_title(title), check_body(body), check_tags(list(tags))
+        check_entry(title, body)
         entry_id = uuid.uuid4().hex
         when = _ts(entry_at or datetime.now())
         now = _now()
@@ -130,6 +131,7 @@ class JournalRepository:
         new_body = check_body(body) if body is not None else current.body
         new_at = _ts(entry_at) if entry_at is not None else _ts(current.entry_at)
         tag_list = check_tags(tags) if tags is not None else None
+        check_entry(new_title, new_body)
 
         def work(conn: Any) -> None:
             conn.execute(

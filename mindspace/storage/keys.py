@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from mindspace.storage.errors import KeyFileError, WrongPassphraseError
+from mindspace.storage.files import private_write
 
 FORMAT = "mindspace-keyfile"
 FORMAT_VERSION = 1
@@ -217,16 +218,9 @@ class KeyFile:
         }
 
     def save(self, path: Path) -> None:
-        """Atomic write: temp file in the same folder, fsync, rename."""
-        tmp = path.with_suffix(".tmp")
+        """Atomic write: temp file in the same folder, fsync, rename (0600)."""
         data = json.dumps(self.to_json(), indent=2).encode("utf-8")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            os.write(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
+        private_write(path, data, "saving the key file")
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:
