@@ -3,8 +3,9 @@
 #   dist/MindSpace/                                  the one-folder app (run dist/MindSpace/MindSpace)
 #   dist/MindSpace-<version>-linux-x86_64.tar.gz     the archive users download
 #   dist/SHA256SUMS                                  its checksum (sha256sum -c SHA256SUMS)
-# Uses the project's .venv (created/updated by scripts/setup.sh) and installs PyInstaller from
-# the `package` extra if it is missing. PyInstaller's work folder is .pyi-work/ (git-ignored).
+# Uses the project's .venv, created/updated by scripts/setup.sh from requirements/dev.lock (which
+# pins PyInstaller, the `package` extra, too). PyInstaller's work folder is .pyi-work/
+# (git-ignored).
 # Options: --clean  rebuild from scratch (drops .pyi-work/ and PyInstaller's cache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,10 +25,10 @@ t_start=$(now)
 
 ./scripts/setup.sh
 PY=.venv/bin/python
-if ! "$PY" -c "import PyInstaller" >/dev/null 2>&1; then
-  echo "Installing PyInstaller (package extra) into .venv"
-  "$PY" -m pip install -q -e ".[package]"
-fi
+"$PY" -c "import PyInstaller" >/dev/null 2>&1 || {
+  echo "build_bundle.sh: PyInstaller missing from .venv (requirements/dev.lock pins it)" >&2
+  exit 1
+}
 for tool in strip readelf; do
   command -v "$tool" >/dev/null 2>&1 || echo "note: '$tool' (binutils) not found; debug info is not stripped" >&2
 done
