@@ -5,7 +5,8 @@
 #   dist/SHA256SUMS                                  its checksum (sha256sum -c SHA256SUMS)
 # Uses the project's .venv, created/updated by scripts/setup.sh from requirements/dev.lock (which
 # pins PyInstaller, the `package` extra, too). PyInstaller's work folder is .pyi-work/
-# (git-ignored).
+# (git-ignored). The third-party notice is checked against requirements/runtime.lock: the build
+# fails on a licence that cannot ship under GPL-3.0-or-later (build/notices.py).
 # Options: --clean  rebuild from scratch (drops .pyi-work/ and PyInstaller's cache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ clean=0
 for arg in "$@"; do
   case "$arg" in
     --clean) clean=1 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "build_bundle.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
