@@ -3,8 +3,10 @@
 #   dist/MindSpace/                                  the one-folder app (run dist/MindSpace/MindSpace)
 #   dist/MindSpace-<version>-linux-x86_64.tar.gz     the archive users download
 #   dist/SHA256SUMS                                  its checksum (sha256sum -c SHA256SUMS)
-# Uses the project's .venv (created/updated by scripts/setup.sh) and installs PyInstaller from
-# the `package` extra if it is missing. PyInstaller's work folder is .pyi-work/ (git-ignored).
+# Uses the project's .venv, created/updated by scripts/setup.sh from requirements/dev.lock (which
+# pins PyInstaller, the `package` extra, too). PyInstaller's work folder is .pyi-work/
+# (git-ignored). The third-party notice is checked against requirements/runtime.lock: the build
+# fails on a licence that cannot ship under GPL-3.0-or-later (build/notices.py).
 # Options: --clean  rebuild from scratch (drops .pyi-work/ and PyInstaller's cache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +15,7 @@ clean=0
 for arg in "$@"; do
   case "$arg" in
     --clean) clean=1 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "build_bundle.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -24,10 +26,10 @@ t_start=$(now)
 
 ./scripts/setup.sh
 PY=.venv/bin/python
-if ! "$PY" -c "import PyInstaller" >/dev/null 2>&1; then
-  echo "Installing PyInstaller (package extra) into .venv"
-  "$PY" -m pip install -q -e ".[package]"
-fi
+"$PY" -c "import PyInstaller" >/dev/null 2>&1 || {
+  echo "build_bundle.sh: PyInstaller missing from .venv (requirements/dev.lock pins it)" >&2
+  exit 1
+}
 for tool in strip readelf; do
   command -v "$tool" >/dev/null 2>&1 || echo "note: '$tool' (binutils) not found; debug info is not stripped" >&2
 done

@@ -28,10 +28,14 @@ PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
+# Every Python dependency comes pinned with its hashes from requirements/*.lock (generated from
+# pyproject.toml by scripts/lock.sh); the project itself is installed without dependencies and
+# built with the locked setuptools (no build isolation, so nothing unpinned is fetched).
 stamp=.venv/.mindspace-installed
-want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+want=$(cat pyproject.toml requirements/pip.lock requirements/dev.lock | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[dev]"
+  .venv/bin/python -m pip install -q --require-hashes -r requirements/pip.lock
+  .venv/bin/python -m pip install -q --require-hashes -r requirements/dev.lock
+  .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
   echo "$want" >"$stamp"
 fi
