@@ -125,6 +125,7 @@ class Shell(QObject):
         self.idle.start()
         self._set_state("unlocked")
         self._reanalyse_in_background(window)
+        self._check_vault_in_background(window)
         if via_recovery:
             if can_reset_with_recovery(self.services) and recovery_code:
                 window.open_change_passphrase(recovery_code=recovery_code)
@@ -152,6 +153,25 @@ class Shell(QObject):
             on_success=done,
             on_failure=lambda _exc: None,  # locked or cancelled: it resumes at the next unlock
         )
+
+    def _check_vault_in_background(self, window: Any) -> None:
+        """Every few days, read the whole vault (all pages, all audio) to find damage in parts
+        nobody opened; tell the person at once, with what to do, if anything is wrong."""
+        from mindspace.app.vault_check import check_due, run_check
+
+        services = self.services
+
+        def work() -> Any:
+            return run_check(services) if check_due(services) else None
+
+        def done(report: Any) -> None:
+            shown = self.main_window
+            if report is None or report.ok or shown is None or shown is not window:
+                return
+            shown.show_vault_damage(report.problems, report.to_dict()["what_to_do"])
+
+        self.runner.submit(work, name="vault-check", owner=window, on_success=done,
+                           on_failure=lambda _exc: None)  # locked meanwhile: next time
 
     # ---- preferences ----------------------------------------------------------------------
     def apply_preferences(self, prefs: Preferences) -> None:

@@ -265,6 +265,19 @@ class MainWindow(QMainWindow):
         ok.setAccessibleName("Close")
         self._open_dialog(box)
 
+    def show_vault_damage(self, problems: list[str], what_to_do: str) -> None:
+        """The background check found damage: say what, and what to do, without blocking."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Part of your vault is damaged")
+        box.setText("MindSpace checked your vault and found damage.\n\n" + what_to_do)
+        box.setDetailedText("\n".join(problems))
+        box.setAccessibleName("Vault damage found")
+        ok = box.addButton(QMessageBox.StandardButton.Ok)
+        ok.setAccessibleName("Close")
+        self.statusBar().showMessage("Vault check: damage found.", 0)
+        self._open_dialog(box)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if self.close_means_quit:
             event.ignore()

@@ -137,3 +137,45 @@ def test_lock_listeners_do_not_pile_up_over_unlocks(
         tasks_done()
     assert counts[0] >= 2  # the shell's own listener, the crisis panel, ...
     assert counts == [counts[0]] * 3
+
+
+def test_background_check_after_unlock_reports_damage(
+    qtbot, make_shell, services: AppServices, recovery_code: str, tasks_done
+) -> None:
+    """Damage in a part nobody opens (an audio blob) is found after unlock and shown."""
+    from PySide6.QtWidgets import QMessageBox
+
+    services.unlock(PASSPHRASE)
+    blob_id = services.blobs.put(b"\x01\x02" * 40_000, "audio/wav")
+    services.lock()
+    path = services.data_dir / "blobs" / f"{blob_id}.blob"
+    data = bytearray(path.read_bytes())
+    data[3000] ^= 0xFF
+    path.write_bytes(bytes(data))
+    shell = make_shell()
+    shell.start()
+    shell.window.passphrase_edit.setText(PASSPHRASE)
+    shell.window.attempt_unlock()
+    qtbot.waitUntil(lambda: shell.state == "unlocked", timeout=20_000)
+    window = shell.main_window
+    qtbot.waitUntil(lambda: isinstance(window.dialog, QMessageBox), timeout=30_000)
+    assert "damaged" in window.dialog.windowTitle()
+    assert "backup" in window.dialog.text() and "audio" in window.dialog.detailedText()
+    tasks_done()
+
+
+def test_background_check_is_quiet_on_a_whole_vault_and_not_repeated(
+    qtbot, make_shell, services: AppServices, recovery_code: str, tasks_done
+) -> None:
+    from mindspace.app.vault_check import LAST_CHECK_KEY, check_due
+
+    shell = make_shell()
+    shell.start()
+    shell.window.passphrase_edit.setText(PASSPHRASE)
+    shell.window.attempt_unlock()
+    qtbot.waitUntil(lambda: shell.state == "unlocked", timeout=20_000)
+    qtbot.waitUntil(lambda: services.settings.get(LAST_CHECK_KEY) is not None, timeout=30_000)
+    tasks_done()
+    assert shell.main_window.dialog is None
+    assert services.settings.get(LAST_CHECK_KEY)["ok"] is True
+    assert not check_due(services)
