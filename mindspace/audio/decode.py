@@ -127,7 +127,10 @@ def _decode(source: BinaryIO, name: str, max_seconds: float) -> DecodedAudio:
         raise AudioDecodeError(f"could not decode any audio from {name} (truncated or corrupt)")
     pcm = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int16)
     samples = (pcm.astype(np.float32) / 32768.0).reshape(-1)
-    short = header_seconds is not None and total / SAMPLE_RATE < 0.9 * header_seconds - 0.25
+    # uncompressed audio knows its exact length; compressed headers only estimate it
+    exact = str(getattr(stream.codec_context, "name", "")).startswith("pcm_")
+    slack = 0.02 if exact else 0.1 * (header_seconds or 0.0) + 0.25
+    short = header_seconds is not None and total / SAMPLE_RATE < header_seconds - slack
     return DecodedAudio(samples=samples, truncated=dropped > 0 or short)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -99,7 +100,7 @@ class CliContext:
 def say_waiting(seconds: float) -> None:
     """Tell the user why nothing happens for a while (the throttle after wrong attempts)."""
     sys.stderr.write(
-        f"mindspace: too many wrong attempts: waiting {seconds:.0f} s before checking\n"
+        f"mindspace: too many wrong attempts: waiting {math.ceil(seconds)} s before checking\n"
     )
     sys.stderr.flush()
 
