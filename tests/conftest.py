@@ -13,7 +13,9 @@ os.environ.setdefault("MINDSPACE_KDF_CALIBRATE", "0")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = (REPO.parent / "shared" / "data").resolve()
+# the one passphrase (and the one replacement) every test vault uses
 PASSPHRASE = "correct horse battery staple 42"
+NEW_PASSPHRASE = "copper kettle whistles at dawn 7"
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +32,7 @@ def passphrase() -> str:
 
 
 @pytest.fixture
-def services(tmp_path: Path):  # type: ignore[no-untyped-def]
+def open_services(tmp_path: Path):  # type: ignore[no-untyped-def]
     """An unlocked AppServices on a fresh vault in tmp_path (locked again afterwards)."""
     from mindspace.app import AppServices
 

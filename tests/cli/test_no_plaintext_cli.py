@@ -6,8 +6,9 @@ import secrets
 from pathlib import Path
 
 from tests.cli.helpers import run_cli
+from tests.conftest import PASSPHRASE
 
-PW = "correct horse battery staple 42\n"
+PW = PASSPHRASE + "\n"
 
 
 def scan(roots: list[Path], needles: list[bytes]) -> list[str]:

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import run_cli
+from tests.conftest import PASSPHRASE
 
-PW = "correct horse battery staple 42\n"
+PW = PASSPHRASE + "\n"
 
 
 @pytest.fixture(scope="module")

@@ -108,7 +108,7 @@ def test_an_hour_long_file_is_refused(tmp_path: Path) -> None:
     assert proc.returncode == 1 and "too long" in _no_traceback(proc)
 
 
-PASSPHRASE = "lantern river oak quietly 42"
+from tests.conftest import PASSPHRASE  # noqa: E402
 
 
 def test_voice_add_stores_a_checkin_in_the_vault(tmp_path: Path) -> None:

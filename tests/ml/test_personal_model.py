@@ -76,7 +76,7 @@ def test_missing_features_are_filled() -> None:
     assert label in model.meta["classes"]
 
 
-def test_trained_on_stored_checkins_and_kept_in_the_vault(services: AppServices) -> None:
+def test_trained_on_stored_checkins_and_kept_in_the_vault(open_services: AppServices) -> None:
     for ex in synthetic(15):
         f: dict[str, Any] = dict(ex.features)
         prosody = {k: f[k] for k in ("energy_median_dbfs", "speaking_rate_wpm",
@@ -84,9 +84,9 @@ def test_trained_on_stored_checkins_and_kept_in_the_vault(services: AppServices)
         prosody["speech_s"] = 5.0
         text = {"sentiment": {"compound": f["sentiment_compound"]},
                 "emotions": {"joy": f["emotion_joy"], "sadness": f["emotion_sadness"]}}
-        services.voice.add(duration_s=6.0, transcript="a day", prosody=prosody,
+        open_services.voice.add(duration_s=6.0, transcript="a day", prosody=prosody,
                            arousal=f["arousal"], text_analysis=text, self_mood=ex.mood)
-    checkins = services.voice_checkins()
+    checkins = open_services.voice_checkins()
     model = checkins.retrain()
     stored = checkins.personal_model()
     assert model is not None
@@ -94,12 +94,12 @@ def test_trained_on_stored_checkins_and_kept_in_the_vault(services: AppServices)
     assert stored.onnx_bytes == model.onnx_bytes
     rows = [e.features for e in synthetic(5, seed=4)]
     assert np.allclose(stored.predict_proba(rows), model.predict_proba(rows))
-    blobs = [p for p in services.data_dir.rglob("*") if p.is_file()]
+    blobs = [p for p in open_services.data_dir.rglob("*") if p.is_file()]
     for path in blobs:
         assert b"personal_mood_model" not in path.read_bytes()
 
 
-def test_saving_the_twelfth_labelled_checkin_trains_the_model(services: AppServices) -> None:
+def test_saving_the_twelfth_labelled_checkin_trains_the_model(open_services: AppServices) -> None:
     from mindspace.app.voice import VoiceReading
     from mindspace.ml.transcriber import Transcript
     from mindspace.ml.voice_pipeline import analyze_transcript
@@ -110,10 +110,10 @@ def test_saving_the_twelfth_labelled_checkin_trains_the_model(services: AppServi
         f: dict[str, Any] = dict(ex.features)
         prosody = {"speech_s": 5.0, "energy_median_dbfs": f["energy_median_dbfs"],
                    "speaking_rate_wpm": f["speaking_rate_wpm"]}
-        services.voice.add(duration_s=6.0, prosody=prosody, arousal=f["arousal"],
+        open_services.voice.add(duration_s=6.0, prosody=prosody, arousal=f["arousal"],
                            text_analysis={"sentiment": {"compound": f["sentiment_compound"]}},
                            self_mood=ex.mood)
-    checkins = services.voice_checkins()
+    checkins = open_services.voice_checkins()
     assert checkins.personal_model() is None
     audio = tone(180, 2.0)
     result = analyze_transcript(audio, Transcript("", [], 2.0, 0.0, "test@0"), None)
@@ -124,5 +124,5 @@ def test_saving_the_twelfth_labelled_checkin_trains_the_model(services: AppServi
     model = checkins.personal_model()
     assert model is not None and model.examples == MIN_EXAMPLES
     assert "guesses your mood" in checkins.personal_guess(result)
-    assert services.voice.get(checkin_id).feedback == {"walk": True}
-    assert services.voice.get(checkin_id).has_audio
+    assert open_services.voice.get(checkin_id).feedback == {"walk": True}
+    assert open_services.voice.get(checkin_id).has_audio

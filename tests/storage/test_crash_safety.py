@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 from mindspace.app import AppServices
+from tests.conftest import PASSPHRASE as PW
 
-PW = "correct horse battery staple 42"
 WRITER = f"""
 import sys
 from mindspace.app import AppServices

@@ -10,8 +10,8 @@ from mindspace.storage.errors import NotFoundError
 from mindspace.storage.journal import fts_query
 
 
-def test_add_edit_delete_and_list_by_date(services: AppServices) -> None:
-    repo = services.journal
+def test_add_edit_delete_and_list_by_date(open_services: AppServices) -> None:
+    repo = open_services.journal
     day = datetime(2026, 3, 1, 9, 0)
     a = repo.add("Morning", "Coffee and a walk", day, ["walk", "Morning"])
     b = repo.add("Evening", "Tired but ok", day.replace(hour=21), ["sleep"])
@@ -28,8 +28,8 @@ def test_add_edit_delete_and_list_by_date(services: AppServices) -> None:
     assert [t for t, _ in repo.tags()] == ["sleep", "walk"]
 
 
-def test_search_highlights_and_ranks(services: AppServices) -> None:
-    repo = services.journal
+def test_search_highlights_and_ranks(open_services: AppServices) -> None:
+    repo = open_services.journal
     repo.add("Garden", "The tomatoes are finally ripening in the garden", tags=["home"])
     repo.add("Work", "A long meeting about budgets", tags=["work"])
     hits = repo.search("tomato")
@@ -39,8 +39,8 @@ def test_search_highlights_and_ranks(services: AppServices) -> None:
     assert [h.title for h in repo.search("garden", tag="home")] == ["Garden"]
 
 
-def test_search_edits_and_deletes_are_reflected(services: AppServices) -> None:
-    repo = services.journal
+def test_search_edits_and_deletes_are_reflected(open_services: AppServices) -> None:
+    repo = open_services.journal
     e = repo.add("t", "alpha words")
     repo.update(e.id, body="beta words")
     assert repo.search("alpha") == []
@@ -55,12 +55,12 @@ def test_search_edits_and_deletes_are_reflected(services: AppServices) -> None:
      ("", 0), ("thing OR", 1)],
 )
 def test_hostile_queries_are_read_as_plain_words(
-    services: AppServices, query: str, hits: int
+    open_services: AppServices, query: str, hits: int
 ) -> None:
     """FTS5 syntax in a query is never interpreted: operators are words, punctuation is dropped."""
-    entry = services.journal.add("t", "AND OR NEAR thing")
-    services.journal.add("other", "nothing in common")
-    found = services.journal.search(query)
+    entry = open_services.journal.add("t", "AND OR NEAR thing")
+    open_services.journal.add("other", "nothing in common")
+    found = open_services.journal.search(query)
     assert [h.entry_id for h in found] == [entry.id] * hits
 
 
@@ -69,23 +69,23 @@ def test_fts_query_quotes_everything() -> None:
     assert fts_query("  ") is None
 
 
-def test_tag_filter_and_case_insensitive_tags(services: AppServices) -> None:
-    repo = services.journal
+def test_tag_filter_and_case_insensitive_tags(open_services: AppServices) -> None:
+    repo = open_services.journal
     repo.add("one", "x", tags=["Work"])
     repo.add("two", "y", tags=["work", "#home"])
     assert {e.title for e in repo.list(tag="WORK")} == {"one", "two"}
     assert [t for t, _ in repo.tags()] == ["home", "Work"]
 
 
-def test_value_rules(services: AppServices) -> None:
+def test_value_rules(open_services: AppServices) -> None:
     with pytest.raises(ValidationError, match="too large"):
-        services.journal.add("big", "x" * 5_000_000)
+        open_services.journal.add("big", "x" * 5_000_000)
     with pytest.raises(ValidationError, match="title"):
-        services.journal.add("t" * 301, "b")
-    assert services.journal.count() == 0
+        open_services.journal.add("t" * 301, "b")
+    assert open_services.journal.count() == 0
 
 
-def test_unicode_and_emoji_round_trip(services: AppServices) -> None:
-    e = services.journal.add("Über 😊", "naïve café — 東京 🌧️")
-    assert services.journal.get(e.id).body == "naïve café — 東京 🌧️"
-    assert len(services.journal.search("cafe")) == 1  # diacritics folded
+def test_unicode_and_emoji_round_trip(open_services: AppServices) -> None:
+    e = open_services.journal.add("Über 😊", "naïve café — 東京 🌧️")
+    assert open_services.journal.get(e.id).body == "naïve café — 東京 🌧️"
+    assert len(open_services.journal.search("cafe")) == 1  # diacritics folded

@@ -10,7 +10,8 @@ from mindspace.storage.errors import VaultError
 from mindspace.storage.migrations import available, latest_version, migrate
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-PASSPHRASE = "fixture passphrase for tests 1"
+# the committed fixture vaults in tests/fixtures were made with this passphrase (see their README)
+FIXTURE_PASSPHRASE = "fixture passphrase for tests 1"
 
 
 def fixture_versions() -> list[int]:
@@ -31,7 +32,7 @@ def test_fixture_vault_migrates_to_latest_and_keeps_data(tmp_path: Path, version
     data = tmp_path / "vault"
     shutil.copytree(FIXTURES / f"vault-v{version}", data)
     svc = AppServices(data)
-    svc.unlock(PASSPHRASE)
+    svc.unlock(FIXTURE_PASSPHRASE)
     assert svc.vault.db.run(lambda c: c.execute("PRAGMA user_version").fetchone()[0]) == (
         latest_version()
     )

@@ -12,8 +12,7 @@ from mindspace.storage.errors import (
     WeakPassphraseError,
     WrongPassphraseError,
 )
-
-PW = "correct horse battery staple 42"
+from tests.conftest import PASSPHRASE as PW
 
 
 def test_create_lock_unlock_keeps_data(tmp_path: Path) -> None:
@@ -38,9 +37,9 @@ def test_weak_passphrase_refused(tmp_path: Path) -> None:
     assert not svc.vault_exists()
 
 
-def test_second_create_refused(services: AppServices) -> None:
+def test_second_create_refused(open_services: AppServices) -> None:
     with pytest.raises(VaultExistsError):
-        services.vault.create(PW)
+        open_services.vault.create(PW)
 
 
 def test_wrong_passphrase_touches_nothing_and_throttles(tmp_path: Path) -> None:
@@ -65,10 +64,9 @@ def test_wrong_passphrase_touches_nothing_and_throttles(tmp_path: Path) -> None:
 
 
 def test_throttle_delay_grows() -> None:
-    from mindspace.storage.vault import UnlockThrottle
+    from mindspace.storage.throttle import delay_for
 
-    t = UnlockThrottle(Path("/nonexistent"))
-    delays = [t.delay_for(n) for n in range(0, 10)]
+    delays = [delay_for(n) for n in range(0, 10)]
     assert delays[:3] == [0, 0, 0]
     assert all(b >= a for a, b in zip(delays, delays[1:], strict=False))
     assert delays[-1] > delays[3] > 0
@@ -95,24 +93,24 @@ def test_change_passphrase_rewraps_without_reencrypting(tmp_path: Path) -> None:
     svc.close()
 
 
-def test_change_passphrase_with_wrong_old_fails(services: AppServices) -> None:
+def test_change_passphrase_with_wrong_old_fails(open_services: AppServices) -> None:
     with pytest.raises(WrongPassphraseError):
-        services.change_passphrase("wrong old passphrase", "another good passphrase 99")
+        open_services.change_passphrase("wrong old passphrase", "another good passphrase 99")
 
 
-def test_database_file_is_encrypted(services: AppServices) -> None:
-    services.journal.add("secret title", "secret body")
-    services.lock()
-    for path in services.data_dir.iterdir():
+def test_database_file_is_encrypted(open_services: AppServices) -> None:
+    open_services.journal.add("secret title", "secret body")
+    open_services.lock()
+    for path in open_services.data_dir.iterdir():
         data = path.read_bytes()
         assert b"SQLite format 3" not in data
         assert b"secret" not in data
 
 
-def test_lock_checkpoints_wal(services: AppServices) -> None:
-    services.journal.add("t", "b")
-    services.lock()
-    wal = services.data_dir / "vault.db-wal"
+def test_lock_checkpoints_wal(open_services: AppServices) -> None:
+    open_services.journal.add("t", "b")
+    open_services.lock()
+    wal = open_services.data_dir / "vault.db-wal"
     assert not wal.exists() or wal.stat().st_size == 0
 
 

@@ -14,7 +14,7 @@ from mindspace.storage.errors import NotFoundError, ValidationError
 PROSODY = {"speech_s": 3.0, "energy_median_dbfs": -20.0, "speaking_rate_wpm": 140.0}
 
 
-def _add(services: AppServices, text: str = "walked by the harbour today", **kw: Any) -> Any:
+def _add(open_services: AppServices, text: str = "walked by the harbour today", **kw: Any) -> Any:
     audio = (0.1 * np.sin(np.arange(16000) / 5.0)).astype(np.float32)
     args = {
         "duration_s": 1.0,
@@ -29,102 +29,102 @@ def _add(services: AppServices, text: str = "walked by the harbour today", **kw:
         "sample_rate": 16000,
     }
     args.update(kw)
-    return services.voice.add(**args)
+    return open_services.voice.add(**args)
 
 
-def test_saving_creates_a_searchable_voice_journal_entry(services: AppServices) -> None:
-    checkin = _add(services, "walked by the harbour today")
-    entry = services.journal.get(checkin.journal_entry_id)
+def test_saving_creates_a_searchable_voice_journal_entry(open_services: AppServices) -> None:
+    checkin = _add(open_services, "walked by the harbour today")
+    entry = open_services.journal.get(checkin.journal_entry_id)
     assert entry.tags == ["voice"] and "harbour" in entry.body
-    assert [h.entry_id for h in services.journal.search("harbour")] == [entry.id]
+    assert [h.entry_id for h in open_services.journal.search("harbour")] == [entry.id]
     assert checkin.has_audio and checkin.risk_level == "low"
     assert checkin.segments[0]["text"] == "walked by the harbour today"
 
 
-def test_editing_the_transcript_updates_the_journal_entry(services: AppServices) -> None:
-    checkin = _add(services)
-    edited = services.voice.update_transcript(
+def test_editing_the_transcript_updates_the_journal_entry(open_services: AppServices) -> None:
+    checkin = _add(open_services)
+    edited = open_services.voice.update_transcript(
         checkin.id, "walked by the lighthouse today", fusion={"level": "moderate"}
     )
     assert edited.transcript_edited and edited.risk_level == "moderate"
-    assert services.journal.search("lighthouse")[0].entry_id == checkin.journal_entry_id
-    assert services.journal.search("harbour") == []
+    assert open_services.journal.search("lighthouse")[0].entry_id == checkin.journal_entry_id
+    assert open_services.journal.search("harbour") == []
     # the user deleted the journal entry: an edit re-creates it
-    services.journal.delete(checkin.journal_entry_id)
-    assert services.voice.get(checkin.id).journal_entry_id is None
-    again = services.voice.update_transcript(checkin.id, "back at the lighthouse")
-    assert services.journal.get(again.journal_entry_id).body == "back at the lighthouse"
+    open_services.journal.delete(checkin.journal_entry_id)
+    assert open_services.voice.get(checkin.id).journal_entry_id is None
+    again = open_services.voice.update_transcript(checkin.id, "back at the lighthouse")
+    assert open_services.journal.get(again.journal_entry_id).body == "back at the lighthouse"
 
 
-def test_audio_round_trip_discard_and_delete(services: AppServices) -> None:
-    checkin = _add(services)
-    pcm, rate = services.voice.load_audio(checkin.id)
+def test_audio_round_trip_discard_and_delete(open_services: AppServices) -> None:
+    checkin = _add(open_services)
+    pcm, rate = open_services.voice.load_audio(checkin.id)
     assert rate == 16000 and pcm.dtype == np.int16 and pcm.size == 16000
-    blob_path = services.blobs.path_for(checkin.audio_blob_id)
+    blob_path = open_services.blobs.path_for(checkin.audio_blob_id)
     assert blob_path.exists()
-    kept = services.voice.discard_audio(checkin.id)
+    kept = open_services.voice.discard_audio(checkin.id)
     assert not kept.has_audio and not blob_path.exists()
     assert kept.transcript == checkin.transcript
     with pytest.raises(NotFoundError, match="no audio"):
-        services.voice.load_audio(checkin.id)
-    services.voice.delete(checkin.id)
+        open_services.voice.load_audio(checkin.id)
+    open_services.voice.delete(checkin.id)
     with pytest.raises(NotFoundError):
-        services.voice.get(checkin.id)
+        open_services.voice.get(checkin.id)
     with pytest.raises(NotFoundError):
-        services.journal.get(checkin.journal_entry_id)
+        open_services.journal.get(checkin.journal_entry_id)
 
 
-def test_without_audio_and_attach_later(services: AppServices) -> None:
-    checkin = _add(services, audio=None)
-    assert not checkin.has_audio and services.blobs.ids() == []
-    with_audio = services.voice.attach_audio(checkin.id, np.zeros(800, np.int16), 8000)
-    assert services.voice.load_audio(with_audio.id)[1] == 8000
+def test_without_audio_and_attach_later(open_services: AppServices) -> None:
+    checkin = _add(open_services, audio=None)
+    assert not checkin.has_audio and open_services.blobs.ids() == []
+    with_audio = open_services.voice.attach_audio(checkin.id, np.zeros(800, np.int16), 8000)
+    assert open_services.voice.load_audio(with_audio.id)[1] == 8000
 
 
-def test_bad_values_leave_nothing_behind(services: AppServices) -> None:
+def test_bad_values_leave_nothing_behind(open_services: AppServices) -> None:
     with pytest.raises(ValidationError):
-        _add(services, self_mood=9)
+        _add(open_services, self_mood=9)
     with pytest.raises(ValidationError):
-        _add(services, fusion={"level": "catastrophic"})
+        _add(open_services, fusion={"level": "catastrophic"})
     with pytest.raises(ValidationError):
-        _add(services, source="phone")
-    assert services.voice.count() == 0 and services.journal.count() == 0
-    assert services.blobs.ids() == []
-    checkin = _add(services)
+        _add(open_services, source="phone")
+    assert open_services.voice.count() == 0 and open_services.journal.count() == 0
+    assert open_services.blobs.ids() == []
+    checkin = _add(open_services)
     with pytest.raises(ValidationError):
-        services.voice.set_self_mood(checkin.id, 0)
-    assert services.voice.set_self_mood(checkin.id, 4).self_mood == 4
+        open_services.voice.set_self_mood(checkin.id, 0)
+    assert open_services.voice.set_self_mood(checkin.id, 4).self_mood == 4
 
 
-def test_feedback_and_helpfulness(services: AppServices) -> None:
-    a, b = _add(services), _add(services)
-    services.voice.record_feedback(a.id, "walk", True)
-    services.voice.record_feedback(a.id, "walk", False)  # re-rating replaces
-    services.voice.record_feedback(b.id, "walk", True)
-    services.voice.record_feedback(b.id, "breathing", True)
-    assert services.voice.get(a.id).feedback == {"walk": False}
-    assert services.voice.helpfulness() == {"walk": (1, 2), "breathing": (1, 1)}
+def test_feedback_and_helpfulness(open_services: AppServices) -> None:
+    a, b = _add(open_services), _add(open_services)
+    open_services.voice.record_feedback(a.id, "walk", True)
+    open_services.voice.record_feedback(a.id, "walk", False)  # re-rating replaces
+    open_services.voice.record_feedback(b.id, "walk", True)
+    open_services.voice.record_feedback(b.id, "breathing", True)
+    assert open_services.voice.get(a.id).feedback == {"walk": False}
+    assert open_services.voice.helpfulness() == {"walk": (1, 2), "breathing": (1, 1)}
     with pytest.raises(NotFoundError):
-        services.voice.record_feedback("nope", "walk", True)
+        open_services.voice.record_feedback("nope", "walk", True)
 
 
-def test_prosody_history_is_oldest_first_and_skips_silence(services: AppServices) -> None:
+def test_prosody_history_is_oldest_first_and_skips_silence(open_services: AppServices) -> None:
     start = datetime(2026, 1, 1, 9, 0)
     ids = []
     for i in range(4):
         prosody = dict(PROSODY, energy_median_dbfs=-30.0 + i)
-        ids.append(_add(services, recorded_at=start + timedelta(days=i), prosody=prosody).id)
-    _add(services, recorded_at=start + timedelta(days=5), prosody={"speech_s": 0.0})
-    history = services.voice.prosody_history()
+        ids.append(_add(open_services, recorded_at=start + timedelta(days=i), prosody=prosody).id)
+    _add(open_services, recorded_at=start + timedelta(days=5), prosody={"speech_s": 0.0})
+    history = open_services.voice.prosody_history()
     assert [h["energy_median_dbfs"] for h in history] == [-30.0, -29.0, -28.0, -27.0]
-    assert len(services.voice.prosody_history(exclude=ids[-1])) == 3
-    assert len(services.voice.prosody_history(before=start + timedelta(days=2))) == 2
+    assert len(open_services.voice.prosody_history(exclude=ids[-1])) == 3
+    assert len(open_services.voice.prosody_history(before=start + timedelta(days=2))) == 2
 
 
-def test_personal_model_storage(services: AppServices) -> None:
-    assert services.voice.load_model("m") is None
-    services.voice.save_model("m", b"\x00onnx", 12, 0.75, {"classes": ["low", "good"]})
-    data, meta = services.voice.load_model("m")
+def test_personal_model_storage(open_services: AppServices) -> None:
+    assert open_services.voice.load_model("m") is None
+    open_services.voice.save_model("m", b"\x00onnx", 12, 0.75, {"classes": ["low", "good"]})
+    data, meta = open_services.voice.load_model("m")
     assert data == b"\x00onnx" and meta["accuracy"] == 0.75 and meta["examples"] == 12
-    services.voice.delete_model("m")
-    assert services.voice.load_model("m") is None
+    open_services.voice.delete_model("m")
+    assert open_services.voice.load_model("m") is None

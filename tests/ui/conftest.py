@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (  # noqa: E402
 
 from mindspace.app import AppServices  # noqa: E402
 from mindspace.ui.tasks import default_runner  # noqa: E402
+from tests.conftest import PASSPHRASE  # noqa: E402
 
-PASSPHRASE = "lantern river oak quietly 42"
-NEW_PASSPHRASE = "copper kettle whistles at dawn 7"
 SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
@@ -42,7 +41,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def services(data_dir: Path) -> Iterator[AppServices]:
+def new_services(data_dir: Path) -> Iterator[AppServices]:
     """AppServices on a fresh, empty data dir (no vault yet). Locked at teardown."""
     svc = AppServices(data_dir)
     yield svc
@@ -51,18 +50,18 @@ def services(data_dir: Path) -> Iterator[AppServices]:
 
 
 @pytest.fixture
-def recovery_code(services: AppServices) -> str:
+def recovery_code(new_services: AppServices) -> str:
     """Create a vault with PASSPHRASE, lock it again; returns its recovery code."""
-    code = services.create_vault(PASSPHRASE)
-    services.lock()
+    code = new_services.create_vault(PASSPHRASE)
+    new_services.lock()
     return code
 
 
 @pytest.fixture
-def open_services(services: AppServices) -> AppServices:
+def open_services(new_services: AppServices) -> AppServices:
     """A freshly created vault, open."""
-    services.create_vault(PASSPHRASE)
-    return services
+    new_services.create_vault(PASSPHRASE)
+    return new_services
 
 
 def flush_deletes() -> None:
@@ -95,14 +94,14 @@ def tasks_done(qtbot) -> Callable[[], None]:
 
 
 @pytest.fixture
-def make_shell(qapp, services: AppServices):
-    """Build a Shell around `services` (not started). Windows are torn down at teardown."""
+def make_shell(qapp, new_services: AppServices):
+    """Build a Shell around `new_services` (not started). Windows are torn down at teardown."""
     from mindspace.ui.application import Shell
 
     shells = []
 
     def make() -> Shell:
-        shell = Shell(qapp, services)
+        shell = Shell(qapp, new_services)
         shells.append(shell)
         return shell
 

@@ -116,8 +116,8 @@ def assert_tab_reaches_all(qtbot, window: QWidget, where: str) -> list[QWidget]:
     return order
 
 
-def test_create_vault_screen(qtbot, services: AppServices) -> None:
-    screen = CreateVaultScreen(services)
+def test_create_vault_screen(qtbot, new_services: AppServices) -> None:
+    screen = CreateVaultScreen(new_services)
     qtbot.addWidget(screen)
     screen.show()
     assert_all_named(screen, "create vault")
@@ -135,8 +135,8 @@ def test_create_vault_screen(qtbot, services: AppServices) -> None:
     assert order.index(panel.written_check) < order.index(panel.continue_button)
 
 
-def test_unlock_screen(qtbot, services: AppServices, recovery_code: str) -> None:
-    screen = UnlockScreen(services)
+def test_unlock_screen(qtbot, new_services: AppServices, recovery_code: str) -> None:
+    screen = UnlockScreen(new_services)
     qtbot.addWidget(screen)
     screen.show()
     assert_all_named(screen, "unlock")

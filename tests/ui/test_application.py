@@ -46,7 +46,7 @@ def test_python_m_mindspace_starts_the_gui(tmp_path: Path) -> None:
 
 
 def test_quit_saves_draft_and_locks(
-    qtbot, make_shell, services: AppServices, recovery_code: str, monkeypatch, tasks_done
+    qtbot, make_shell, new_services: AppServices, recovery_code: str, monkeypatch, tasks_done
 ) -> None:
     shell = make_shell()
     quits = []
@@ -60,16 +60,16 @@ def test_quit_saves_draft_and_locks(
     journal.view.title_edit.setText("Unsaved thoughts")
     shell.main_window.actions_by_name["quit"].trigger()
     qtbot.waitUntil(lambda: bool(quits), timeout=20_000)
-    assert not services.is_unlocked and shell.main_window is None
-    services.unlock(PASSPHRASE)
-    assert [e.title for e in services.journal.list()] == ["Unsaved thoughts"]
+    assert not new_services.is_unlocked and shell.main_window is None
+    new_services.unlock(PASSPHRASE)
+    assert [e.title for e in new_services.journal.list()] == ["Unsaved thoughts"]
 
 
 def test_registered_pages_are_mounted(qtbot, open_services: AppServices, tasks_done) -> None:
     from mindspace.ui.main_window import MainWindow
 
     class Notes(QWidget):
-        def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        def __init__(self, new_services: AppServices, parent: QWidget | None = None) -> None:
             super().__init__(parent)
             self.label = QLabel("notes page", self)
             self.cleared = False
@@ -119,7 +119,7 @@ def test_print_button_prints_the_recovery_code(qtbot, monkeypatch, tmp_path: Pat
 
 
 def test_lock_listeners_do_not_pile_up_over_unlocks(
-    qtbot, make_shell, services: AppServices, recovery_code: str, tasks_done
+    qtbot, make_shell, new_services: AppServices, recovery_code: str, tasks_done
 ) -> None:
     """Each unlock builds new screens; locking tears them down and their listeners go too."""
     shell = make_shell()
@@ -131,7 +131,7 @@ def test_lock_listeners_do_not_pile_up_over_unlocks(
         qtbot.waitUntil(lambda: shell.state == "unlocked", timeout=20_000)
         shell.main_window.show_page("journal")
         tasks_done()
-        counts.append(services.lock_listener_count)
+        counts.append(new_services.lock_listener_count)
         shell.lock("manual")
         qtbot.waitUntil(lambda: shell.state == "locked", timeout=20_000)
         tasks_done()
@@ -140,15 +140,15 @@ def test_lock_listeners_do_not_pile_up_over_unlocks(
 
 
 def test_background_check_after_unlock_reports_damage(
-    qtbot, make_shell, services: AppServices, recovery_code: str, tasks_done
+    qtbot, make_shell, new_services: AppServices, recovery_code: str, tasks_done
 ) -> None:
     """Damage in a part nobody opens (an audio blob) is found after unlock and shown."""
     from PySide6.QtWidgets import QMessageBox
 
-    services.unlock(PASSPHRASE)
-    blob_id = services.blobs.put(b"\x01\x02" * 40_000, "audio/wav")
-    services.lock()
-    path = services.data_dir / "blobs" / f"{blob_id}.blob"
+    new_services.unlock(PASSPHRASE)
+    blob_id = new_services.blobs.put(b"\x01\x02" * 40_000, "audio/wav")
+    new_services.lock()
+    path = new_services.data_dir / "blobs" / f"{blob_id}.blob"
     data = bytearray(path.read_bytes())
     data[3000] ^= 0xFF
     path.write_bytes(bytes(data))
@@ -165,7 +165,7 @@ def test_background_check_after_unlock_reports_damage(
 
 
 def test_background_check_is_quiet_on_a_whole_vault_and_not_repeated(
-    qtbot, make_shell, services: AppServices, recovery_code: str, tasks_done
+    qtbot, make_shell, new_services: AppServices, recovery_code: str, tasks_done
 ) -> None:
     from mindspace.app.vault_check import LAST_CHECK_KEY, check_due
 
@@ -174,8 +174,8 @@ def test_background_check_is_quiet_on_a_whole_vault_and_not_repeated(
     shell.window.passphrase_edit.setText(PASSPHRASE)
     shell.window.attempt_unlock()
     qtbot.waitUntil(lambda: shell.state == "unlocked", timeout=20_000)
-    qtbot.waitUntil(lambda: services.settings.get(LAST_CHECK_KEY) is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: new_services.settings.get(LAST_CHECK_KEY) is not None, timeout=30_000)
     tasks_done()
     assert shell.main_window.dialog is None
-    assert services.settings.get(LAST_CHECK_KEY)["ok"] is True
-    assert not check_due(services)
+    assert new_services.settings.get(LAST_CHECK_KEY)["ok"] is True
+    assert not check_due(new_services)

@@ -51,7 +51,7 @@ def _scan(folder: Path) -> tuple[list[str], list[str]]:
 def test_canary_typed_in_gui_stays_encrypted(
     qtbot,
     make_shell,
-    services: AppServices,
+    new_services: AppServices,
     recovery_code: str,
     tmp_path: Path,
     monkeypatch,
@@ -95,20 +95,20 @@ def test_canary_typed_in_gui_stays_encrypted(
         qtbot.mouseClick(mood.save_button, Qt.MouseButton.LeftButton)
     tasks_done()
     # the data really is in the vault (so the scan below is meaningful)
-    assert services.journal.search("Marmalade")[0].title == CANARIES["title"]
-    assert services.mood.list()[0].note == CANARIES["note"]
+    assert new_services.journal.search("Marmalade")[0].title == CANARIES["title"]
+    assert new_services.mood.list()[0].note == CANARIES["note"]
 
     window.actions_by_name["lock"].trigger()
     tasks_done()
-    assert not services.is_unlocked
+    assert not new_services.is_unlocked
     flush_deletes()
     widget_text = all_widget_text().lower()
     for text in CANARIES.values():
         assert text.lower() not in widget_text
 
-    files = [p for p in services.data_dir.rglob("*") if p.is_file()]
+    files = [p for p in new_services.data_dir.rglob("*") if p.is_file()]
     assert any(p.name == "vault.db" for p in files)
-    for folder in (services.data_dir, private_tmp):
+    for folder in (new_services.data_dir, private_tmp):
         hits, headers = _scan(folder)
         assert not hits, f"plaintext canary found: {hits}"
         assert not headers, f"unencrypted SQLite file found: {headers}"

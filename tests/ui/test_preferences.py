@@ -32,10 +32,10 @@ def test_region_model_folder_and_autolock_are_saved(qtbot, open_services: AppSer
     assert again.region_combo.currentData() == "GB"
 
 
-def test_region_is_disabled_while_locked(qtbot, services: AppServices) -> None:
-    services.lock()
-    dialog = PreferencesDialog(services)
+def test_region_is_disabled_while_locked(qtbot, new_services: AppServices) -> None:
+    new_services.lock()
+    dialog = PreferencesDialog(new_services)
     qtbot.addWidget(dialog)
     assert not dialog.region_combo.isEnabled()
     dialog.save()
-    assert services.load_preferences().theme == "system"
+    assert new_services.load_preferences().theme == "system"

@@ -35,7 +35,7 @@ def _unlock_via_gui(qtbot, shell, passphrase: str = PASSPHRASE) -> None:
 
 
 def test_create_write_search_lock_unlock_checkin(
-    qtbot, make_shell, services: AppServices, screenshot, tasks_done, tmp_path: Path
+    qtbot, make_shell, new_services: AppServices, screenshot, tasks_done, tmp_path: Path
 ) -> None:
     shell = make_shell()
     shell.start()
@@ -124,7 +124,7 @@ def test_create_write_search_lock_unlock_checkin(
     window.actions_by_name["lock"].trigger()
     assert shell.state == "locked"
     tasks_done()
-    assert not services.is_unlocked
+    assert not new_services.is_unlocked
     flush_deletes()
     texts = all_widget_text()
     for secret in ("heron", "Morning walk", "outdoors"):
@@ -152,7 +152,7 @@ def test_create_write_search_lock_unlock_checkin(
     assert "slept well" in mood.history.item(0).text()
     assert mood.chart.data()[-1][1] == 4.0
     assert "average mood 4.0" in mood.chart.accessibleDescription()
-    stored = services.mood.list()[0]
+    stored = new_services.mood.list()[0]
     assert (stored.mood, stored.energy, stored.emotions) == (4, 3, ["calm"])
     assert stored.sleep_hours == 7.5
     screenshot(window, "mood")
@@ -162,10 +162,11 @@ def test_create_write_search_lock_unlock_checkin(
 
 
 def test_wrong_passphrase_message_and_growing_delay(
-    qtbot, make_shell, services: AppServices, recovery_code: str, screenshot, tasks_done
+    qtbot, make_shell, new_services: AppServices, recovery_code: str, screenshot, tasks_done
 ) -> None:
-    before = {p.name: p.read_bytes() for p in services.data_dir.iterdir() if p.suffix != ".json"}
-    keyfile = (services.data_dir / "keyfile.json").read_bytes()
+    folder = new_services.data_dir
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.suffix != ".json"}
+    keyfile = (new_services.data_dir / "keyfile.json").read_bytes()
     shell = make_shell()
     shell.start()
     screen = shell.window
@@ -179,7 +180,7 @@ def test_wrong_passphrase_message_and_growing_delay(
             "Wrong passphrase: the vault was not opened. Nothing was changed."
         )
         screen.passphrase_edit.clear()
-    assert shell.state == "locked" and not services.is_unlocked
+    assert shell.state == "locked" and not new_services.is_unlocked
     # after three failures a delay applies: button disabled, countdown shown
     assert screen.seconds_left > 0
     assert not screen.unlock_button.isEnabled()
@@ -187,11 +188,11 @@ def test_wrong_passphrase_message_and_growing_delay(
     screenshot(screen, "throttled")
     qtbot.keyClicks(screen.passphrase_edit, PASSPHRASE)
     qtbot.keyPress(screen.passphrase_edit, Qt.Key.Key_Return)  # ignored while throttled
-    assert default_idle() and not services.is_unlocked
+    assert default_idle() and not new_services.is_unlocked
     # no data was touched by the failures
-    after = {p.name: p.read_bytes() for p in services.data_dir.iterdir() if p.suffix != ".json"}
+    after = {p.name: p.read_bytes() for p in new_services.data_dir.iterdir() if p.suffix != ".json"}
     assert after == before
-    assert (services.data_dir / "keyfile.json").read_bytes() == keyfile
+    assert (new_services.data_dir / "keyfile.json").read_bytes() == keyfile
     qtbot.waitUntil(screen.unlock_button.isEnabled, timeout=70_000)
     assert screen.countdown.text() == ""
     qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
@@ -205,7 +206,7 @@ def default_idle() -> bool:
 
 
 def test_recovery_code_unlock(
-    qtbot, make_shell, services: AppServices, recovery_code: str, screenshot, tasks_done
+    qtbot, make_shell, new_services: AppServices, recovery_code: str, screenshot, tasks_done
 ) -> None:
     shell = make_shell()
     shell.start()
@@ -218,16 +219,16 @@ def test_recovery_code_unlock(
     qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
     tasks_done()
     assert "typo" in screen.message.text()
-    assert not services.is_unlocked
+    assert not new_services.is_unlocked
     screenshot(screen, "recovery-typo")
     screen.recovery_edit.clear()
     # tolerant of case and spaces instead of dashes
     qtbot.keyClicks(screen.recovery_edit, recovery_code.lower().replace("-", " "))
     qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: shell.state == "unlocked", timeout=20_000)
-    assert services.is_unlocked
+    assert new_services.is_unlocked
     window = shell.main_window
-    if not can_reset_with_recovery(services):
+    if not can_reset_with_recovery(new_services):
         pytest.skip("AppServices.reset_passphrase is not available yet")
     dialog = window.dialog
     assert isinstance(dialog, ChangePassphraseDialog)  # offered a new passphrase right away
@@ -242,13 +243,13 @@ def test_recovery_code_unlock(
     assert CODE_RE.match(new_code) and new_code != recovery_code
     dialog.code_panel.written_check.setChecked(True)
     dialog.code_panel.continue_button.click()
-    services.lock()
-    services.unlock(NEW_PASSPHRASE)
-    assert services.is_unlocked
+    new_services.lock()
+    new_services.unlock(NEW_PASSPHRASE)
+    assert new_services.is_unlocked
 
 
 def test_change_passphrase(
-    qtbot, make_shell, services: AppServices, recovery_code: str, screenshot, tasks_done
+    qtbot, make_shell, new_services: AppServices, recovery_code: str, screenshot, tasks_done
 ) -> None:
     shell = make_shell()
     shell.start()
@@ -278,19 +279,19 @@ def test_change_passphrase(
     dialog.code_panel.written_check.setChecked(True)
     qtbot.mouseClick(dialog.code_panel.continue_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    assert services.is_unlocked  # data stays open; only the key wrap changed
+    assert new_services.is_unlocked  # data stays open; only the key wrap changed
     window.actions_by_name["lock"].trigger()
     tasks_done()
     _unlock_via_gui(qtbot, shell, NEW_PASSPHRASE)
-    services.lock()
-    services.unlock_with_recovery(new_code)
-    services.lock()
+    new_services.lock()
+    new_services.unlock_with_recovery(new_code)
+    new_services.lock()
     with pytest.raises(Exception, match="wrong"):
-        services.unlock(PASSPHRASE)
+        new_services.unlock(PASSPHRASE)
 
 
 def test_auto_lock_after_idle(
-    qtbot, make_shell, services: AppServices, recovery_code: str, tasks_done
+    qtbot, make_shell, new_services: AppServices, recovery_code: str, tasks_done
 ) -> None:
     shell = make_shell()
     shell.start()
@@ -304,21 +305,21 @@ def test_auto_lock_after_idle(
         qtbot.waitUntil(lambda: shell.idle.remaining_ms() < 59_950, timeout=10_000)
         qtbot.keyClick(journal.view.body_edit, Qt.Key.Key_Space)
         assert shell.idle.remaining_ms() >= 59_950
-    assert shell.state == "unlocked" and services.is_unlocked
+    assert shell.state == "unlocked" and new_services.is_unlocked
     with qtbot.waitSignal(shell.idle.idle_timeout, timeout=10_000):
         shell.idle.set_interval_ms(200)  # then nothing happens for 0.2 s
     qtbot.waitUntil(lambda: shell.state == "locked", timeout=10_000)
     tasks_done()
-    assert not services.is_unlocked
+    assert not new_services.is_unlocked
     assert "lighthouse" not in all_widget_text()
     assert "without activity" in shell.window.message.text()
-    services.unlock(PASSPHRASE)
-    drafts = services.journal.search("lighthouse")
+    new_services.unlock(PASSPHRASE)
+    drafts = new_services.journal.search("lighthouse")
     assert len(drafts) == 1  # the unsaved draft was saved before locking
 
 
 def test_theme_switching_and_text_size(
-    qtbot, make_shell, qapp, services: AppServices, recovery_code: str, screenshot, tasks_done
+    qtbot, make_shell, qapp, new_services: AppServices, recovery_code: str, screenshot, tasks_done
 ) -> None:
     from mindspace.ui.themes import system_font
 
@@ -342,10 +343,10 @@ def test_theme_switching_and_text_size(
         assert qapp.font().pointSizeF() == pytest.approx(base * scale, abs=0.05)
         screenshot(window, f"theme-{theme}")
     assert lightness["dark"] < 80 and lightness["high-contrast"] == 0 and lightness["light"] > 200
-    prefs = services.load_preferences()
+    prefs = new_services.load_preferences()
     assert (prefs.theme, prefs.font_scale, prefs.autolock_minutes) == ("light", 0.9, 7)
     assert shell.idle.interval_ms() == 7 * 60_000
-    assert set(__import__("json").loads(services.preferences_path.read_text())) == {
+    assert set(__import__("json").loads(new_services.preferences_path.read_text())) == {
         "theme",
         "font_scale",
         "autolock_minutes",
@@ -355,7 +356,7 @@ def test_theme_switching_and_text_size(
 
 
 def test_auto_lock_waits_while_a_new_recovery_code_is_shown(
-    qtbot, make_shell, services: AppServices, recovery_code: str, tasks_done
+    qtbot, make_shell, new_services: AppServices, recovery_code: str, tasks_done
 ) -> None:
     shell = make_shell()
     shell.start()
@@ -377,4 +378,4 @@ def test_auto_lock_waits_while_a_new_recovery_code_is_shown(
     shell.lock("idle")
     assert shell.state == "locked"
     tasks_done()
-    assert not services.is_unlocked
+    assert not new_services.is_unlocked

@@ -59,10 +59,10 @@ def _speech(tmp_path: Path, text: str) -> Path:
     return helpers.speak(text, folder / f"{abs(hash(text))}.wav")
 
 
-def _screen(qtbot, services, wav: Path, **source_kw) -> tuple[VoiceScreen, FakePlayer]:
+def _screen(qtbot, new_services, wav: Path, **source_kw) -> tuple[VoiceScreen, FakePlayer]:
     player = FakePlayer()
     kw = {"speed": 8.0, **source_kw}
-    screen = VoiceScreen(services, source_factory=lambda device: FakeAudioSource(wav, **kw),
+    screen = VoiceScreen(new_services, source_factory=lambda device: FakeAudioSource(wav, **kw),
                          player=player)
     qtbot.addWidget(screen)
     screen.show()
