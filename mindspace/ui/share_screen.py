@@ -36,6 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from mindspace.app import AppServices
+from mindspace.app.sharing import (
+    ExportPreview,
+    ExportSelection,
+    SharingService,
+    parse_card_bytes,
+    read_card_file,
+    write_new_file,
+)
+from mindspace.core.errors import ValidationError
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -45,19 +54,6 @@ def qr_pixmap(png: bytes) -> QPixmap:
     pix = QPixmap()
     pix.loadFromData(png, "PNG")
     return pix
-
-
-def _error_text(exc: BaseException) -> str:
-    from mindspace.share.bundle import BundleError
-    from mindspace.share.contact_card import CardError
-    from mindspace.share.export import SelectionError
-    from mindspace.share.relay_base import RelayError
-    from mindspace.share.service import SharingError
-
-    if isinstance(exc, BundleError | CardError | SelectionError | SharingError | RelayError):
-        text = str(exc)
-        return text[:1].upper() + text[1:]
-    return describe_error(exc)
 
 
 class ShareScreen(QWidget):
@@ -78,7 +74,7 @@ class ShareScreen(QWidget):
         self.choose_save_path: Callable[[], Path | None] = self._save_dialog
         self.choose_open_path: Callable[[], Path | None] = self._open_dialog
         self._contacts: dict[str, dict[str, Any]] = {}
-        self._preview: Any = None
+        self._preview: ExportPreview | None = None
         self._build()
         self.refresh()
 
@@ -270,11 +266,11 @@ class ShareScreen(QWidget):
         self.runner.submit(fn, *args, owner=self, on_success=on_success, on_failure=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        text = _error_text(exc)
+        text = describe_error(exc)
         self.status.setText(text)
         self.failed.emit(text)
 
-    def _sharing(self) -> Any:
+    def _sharing(self) -> SharingService:
         return self.services.sharing()
 
     # ---- identity ---------------------------------------------------------------------------
@@ -345,8 +341,6 @@ class ShareScreen(QWidget):
             return
 
         def work() -> str:
-            from mindspace.share.service import write_new_file
-
             write_new_file(path, self._sharing().require_identity().card().to_file_bytes())
             return str(path)
 
@@ -357,8 +351,6 @@ class ShareScreen(QWidget):
         text = self.contact_code_edit.toPlainText()
 
         def work() -> dict[str, Any]:
-            from mindspace.share.contact_card import parse_card_bytes
-
             contact, outcome = self._sharing().add_contact(parse_card_bytes(text.encode("utf-8")))
             return {**contact.to_json(), "outcome": outcome}
 
@@ -370,8 +362,6 @@ class ShareScreen(QWidget):
             return
 
         def work() -> dict[str, Any]:
-            from mindspace.share.contact_card import read_card_file
-
             contact, outcome = self._sharing().add_contact(read_card_file(path))
             return {**contact.to_json(), "outcome": outcome}
 
@@ -395,12 +385,6 @@ class ShareScreen(QWidget):
     def _selected_contact_id(self) -> str | None:
         item = self.contacts_list.currentItem()
         return None if item is None else str(item.data(ID_ROLE))
-
-    def select_contact(self, contact_id: str) -> None:
-        for row in range(self.contacts_list.count()):
-            if self.contacts_list.item(row).data(ID_ROLE) == contact_id:
-                self.contacts_list.setCurrentRow(row)
-                return
 
     def _contact_selected(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
         info = self._contacts.get(str(item.data(ID_ROLE))) if item else None
@@ -433,9 +417,7 @@ class ShareScreen(QWidget):
         self.refresh()
 
     # ---- export -----------------------------------------------------------------------------
-    def selection(self) -> Any:
-        from mindspace.share.export import ExportSelection
-
+    def selection(self) -> ExportSelection:
         def day(edit: QDateEdit) -> date:
             q = edit.date()
             return date(q.year(), q.month(), q.day())
@@ -464,7 +446,7 @@ class ShareScreen(QWidget):
     def preview(self) -> None:
         contact_id = self.to_combo.currentData()
         if not contact_id:
-            self._failed(ValueError("add a contact first"))
+            self._failed(ValidationError("add a contact first"))
             return
         selection = self.selection()
         self._run(
@@ -472,7 +454,7 @@ class ShareScreen(QWidget):
             self._show_preview,
         )
 
-    def _show_preview(self, preview: Any) -> None:
+    def _show_preview(self, preview: ExportPreview) -> None:
         self._preview = preview
         self.preview_list.clear()
         for line in preview.lines():

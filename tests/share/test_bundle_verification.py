@@ -11,8 +11,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from mindspace.share import age_format as age
 from mindspace.share.bundle import MAGIC, BundleError, Item, Party, bucket_size, make_manifest, seal
+from mindspace.share.errors import SharingError
 from mindspace.share.export import ExportSelection
-from mindspace.share.service import SharingError
 from tests.share.helpers import Person, count_received, make_person, pair_up
 
 
