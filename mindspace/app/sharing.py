@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from mindspace.app.share_records import ContactBook, IdentityKeeper, VaultExportSource
-from mindspace.app.sync import SyncService, VaultSyncStore
+from mindspace.app.sync import SyncService, VaultSyncStore, commit_staged
 from mindspace.core.errors import NotFoundError
 from mindspace.share import age_format as age
 from mindspace.share.bundle import (
@@ -49,7 +49,7 @@ from mindspace.storage.database import DbExecutor
 from mindspace.storage.journal import JournalRepository
 from mindspace.storage.mood import MoodRepository
 from mindspace.storage.settings import VaultSettings
-from mindspace.storage.share_inbox import AlreadyImportedError, InboxRepository
+from mindspace.storage.share_inbox import InboxRepository
 from mindspace.storage.share_sources import ShareSources
 from mindspace.storage.sharing import ContactRepository, SentBundles, ShareIdentityRepository
 
@@ -147,22 +147,6 @@ class ImportResult:
         }
 
 
-def commit_staged(inbox: InboxRepository, staged: StagedImport, source: str) -> str:
-    """Store a staged bundle in one transaction (BundleError "replayed" if seen before)."""
-    bundle = staged.bundle
-    try:
-        return inbox.commit(
-            bundle.bundle_id,
-            staged.contact_id,
-            bundle.created_at,
-            bundle.manifest_bytes.decode("utf-8"),
-            staged.items,
-            source,
-        )
-    except AlreadyImportedError as exc:
-        raise BundleError("replayed", str(exc)) from None
-
-
 class SharingService:
     def __init__(
         self,
@@ -179,7 +163,7 @@ class SharingService:
         self.inbox = inbox
         self._sent = sent
         self._source = source
-        self.relay = SyncService(self, sync_store, settings)
+        self.sync_service = SyncService(self, sync_store, settings)
 
     @classmethod
     def for_vault(
@@ -339,7 +323,7 @@ class SharingService:
 
     # ---- relay sync (mindspace.app.sync) ------------------------------------------------------
     def relay_config(self) -> dict[str, Any] | None:
-        return self.relay.config()
+        return self.sync_service.config()
 
     def set_relay(
         self,
@@ -348,19 +332,19 @@ class SharingService:
         user: str | None = None,
         password: str | None = None,
     ) -> dict[str, Any]:
-        return self.relay.configure(folder, url, user, password)
+        return self.sync_service.configure(folder, url, user, password)
 
     def clear_relay(self) -> None:
-        self.relay.clear()
+        self.sync_service.clear()
 
     def queue_for_relay(self, preview: ExportPreview) -> SealedBundle:
-        return self.relay.queue(preview)
+        return self.sync_service.queue(preview)
 
     def sync(self) -> SyncReport:
-        return self.relay.run()
+        return self.sync_service.run()
 
     def alarms(self) -> list[dict[str, Any]]:
-        return self.relay.alarms()
+        return self.sync_service.alarms()
 
 
 def write_new_file(path: Path, data: bytes) -> None:

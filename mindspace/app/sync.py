@@ -1,13 +1,14 @@
 """Relay sync use cases: configure the relay (kept inside the vault, password included), queue
 an export preview as the next envelope, run one sync round, list fork alarms.
 
-The chain rules are `mindspace.share.sync.SyncEngine`; `VaultSyncStore` is its `SyncStore` over
-the vault (`mindspace.storage.share_sync` + `share_inbox`). Blocking (network, crypto, DB): call
+The chain rules are `share.sync.SyncEngine`; `VaultSyncStore` is its `SyncStore` over
+the vault (`storage.share_sync` + `storage.share_inbox`). Blocking (network, crypto, DB): call
 from a worker. Errors: `RelayError`, `SharingError`, `BundleError` (one line each).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from mindspace.share.bundle import BundleError, SealedBundle
@@ -17,7 +18,7 @@ from mindspace.share.relay_base import Relay
 from mindspace.share.relay_config import SETTING, make_config, public, relay_from_config
 from mindspace.share.sync import SyncEngine, queue_envelope
 from mindspace.share.sync_state import ChainStep, SyncReport
-from mindspace.storage.database import DbExecutor
+from mindspace.storage.database import Connection, DbExecutor
 from mindspace.storage.settings import VaultSettings
 from mindspace.storage.share_inbox import AlreadyImportedError, InboxRepository
 from mindspace.storage.share_sync import ChainMovedError, SyncRepository
@@ -27,14 +28,13 @@ if TYPE_CHECKING:
 
 
 class VaultSyncStore(SyncRepository):
-    """`mindspace.share.sync_state.SyncStore` over the open vault."""
+    """`share.sync_state.SyncStore` over the open vault."""
 
     def __init__(self, db: DbExecutor, inbox: InboxRepository) -> None:
         super().__init__(db)
         self._inbox = inbox
 
     def import_staged(self, staged: StagedImport, step: ChainStep | None) -> str:
-        bundle = staged.bundle
         extra = None
         if step is not None:
             extra = self.advance_step(
@@ -45,18 +45,30 @@ class VaultSyncStore(SyncRepository):
                 step.expected_last,
                 step.name,
             )
-        try:
-            return self._inbox.commit(
-                bundle.bundle_id,
-                staged.contact_id,
-                bundle.created_at,
-                bundle.manifest_bytes.decode("utf-8"),
-                staged.items,
-                "relay",
-                extra,
-            )
-        except (AlreadyImportedError, ChainMovedError) as exc:
-            raise BundleError("replayed", str(exc)) from None
+        return commit_staged(self._inbox, staged, "relay", extra)
+
+
+def commit_staged(
+    inbox: InboxRepository,
+    staged: StagedImport,
+    source: str,
+    extra: Callable[[Connection], None] | None = None,
+) -> str:
+    """Store a staged bundle in one transaction (plus `extra`); returns the received-at time.
+    BundleError "replayed" if it was imported before or the sender's chain moved meanwhile."""
+    bundle = staged.bundle
+    try:
+        return inbox.commit(
+            bundle.bundle_id,
+            staged.contact_id,
+            bundle.created_at,
+            bundle.manifest_bytes.decode("utf-8"),
+            staged.items,
+            source,
+            extra,
+        )
+    except (AlreadyImportedError, ChainMovedError) as exc:
+        raise BundleError("replayed", str(exc)) from None
 
 
 class SyncService:

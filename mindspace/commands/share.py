@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # imported when a command runs, so `mindspace --help` stays q
 INCLUDE_CHOICES = ("journal", "mood", "voice", "analysis")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     share = sub.add_parser("share", help="share encrypted, signed exports with your therapist")
     ssub = share.add_subparsers(dest="share_command", required=True)
 

@@ -59,16 +59,8 @@ REASONS = {
 }
 
 # the command line's exit code per reason (see `mindspace share --help`)
-EXIT_CODES = {
-    "not_for_me": 10,
-    "corrupted": 11,
-    "bad_signature": 12,
-    "unknown_sender": 13,
-    "not_recipient": 14,
-    "replayed": 15,
-    "unsupported": 16,
-    "too_large": 17,
-}
+EXIT_CODES = {"not_for_me": 10, "corrupted": 11, "bad_signature": 12, "unknown_sender": 13,
+              "not_recipient": 14, "replayed": 15, "unsupported": 16, "too_large": 17}
 
 
 class BundleError(UserError):

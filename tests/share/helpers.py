@@ -25,7 +25,7 @@ class Person:
 
     @property
     def sharing(self) -> SharingService:
-        return self.services.sharing()  # type: ignore[no-any-return]
+        return self.services.sharing()
 
 
 def make_person(data_dir: Path, name: str, role: str) -> Person:
