@@ -28,13 +28,13 @@ from mindspace.storage.vault import Vault
 
 if TYPE_CHECKING:
     from mindspace.app.analysis import AnalysisService
+    from mindspace.app.sharing import SharingService
     from mindspace.app.voice import VoiceCheckins, VoiceReader
     from mindspace.core.crisis_resources import CrisisResources
     from mindspace.ml.registry import ModelRegistry
     from mindspace.ml.text_analyzer import TextAnalyzer
     from mindspace.ml.transcriber import Transcriber
     from mindspace.ml.voice_analyzer import VoiceAnalyzer
-    from mindspace.share.service import SharingService
     from mindspace.storage.analysis import AnalysisStore
     from mindspace.storage.blobs import BlobStore
     from mindspace.storage.voice import VoiceRepository
@@ -286,9 +286,17 @@ class AppServices:
         return VoiceRepository(self.vault.db, self.journal, self.blobs)
 
     def _build_sharing(self) -> SharingService:
-        from mindspace.share.service import SharingService
+        from mindspace.app.sharing import IDENTITY_KEY_PURPOSE, SharingService
 
-        return SharingService(self)
+        return SharingService.for_vault(
+            self.vault.db,
+            self.vault.derive_key(IDENTITY_KEY_PURPOSE),
+            settings=self.settings,
+            journal=self.journal,
+            mood=self.mood,
+            analyses=self.analyses,
+            blobs=self.blobs,
+        )
 
     # ---- models (no vault needed) ---------------------------------------------------------
     def model_registry(self) -> ModelRegistry:

@@ -1,21 +1,22 @@
-"""`mindspace share ...`: identity, add-contact, contacts, verify, export, open, inbox, relay, sync.
+"""The `share` command: identity, add-contact, contacts, verify, export, open, inbox, relay, sync.
 
-Failures print one line naming the reason and exit non-zero: bundle problems use the codes in
-`BUNDLE_EXIT` (not for me 10, corrupted 11, bad signature 12, unknown sender 13, not a listed
-recipient 14, replayed 15, unsupported 16, too large 17). `share relay set --webdav URL --user U`
-reads the WebDAV password from standard input line 2 (line 1 is the vault passphrase).
+Failures print one line naming the reason and exit non-zero (`mindspace.cli` maps every
+`UserError` through `mindspace.app.errors`): bad cards and selections 2, unknown ids 4, other
+sharing problems 1, and bundle problems their reason's code (not for me 10, corrupted 11, bad
+signature 12, unknown sender 13, not a listed recipient 14, replayed 15, unsupported 16, too
+large 17). `share relay set --webdav URL --user U` reads the WebDAV password from standard
+input line 2 (line 1 is the vault passphrase).
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mindspace.commands.common import (
-    EXIT_FAILED,
-    EXIT_NOT_FOUND,
     EXIT_USAGE,
     CliContext,
     CliError,
@@ -24,20 +25,13 @@ from mindspace.commands.common import (
     emit,
 )
 
-BUNDLE_EXIT = {
-    "not_for_me": 10,
-    "corrupted": 11,
-    "bad_signature": 12,
-    "unknown_sender": 13,
-    "not_recipient": 14,
-    "replayed": 15,
-    "unsupported": 16,
-    "too_large": 17,
-}
+if TYPE_CHECKING:  # imported when a command runs, so `mindspace --help` stays quick
+    from mindspace.app.sharing import ExportSelection, SharingService
+
 INCLUDE_CHOICES = ("journal", "mood", "voice", "analysis")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     share = sub.add_parser("share", help="share encrypted, signed exports with your therapist")
     ssub = share.add_subparsers(dest="share_command", required=True)
 
@@ -111,7 +105,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     _common(sync, cmd_sync)
 
 
-def _common(parser: argparse.ArgumentParser, func: Any) -> None:
+def _common(
+    parser: argparse.ArgumentParser, func: Callable[[argparse.Namespace, CliContext], int]
+) -> None:
     add_passphrase_flag(parser)
     add_json_flag(parser)
     parser.set_defaults(func=func)
@@ -128,44 +124,16 @@ def _date(text: str | None, what: str) -> date | None:
         ) from None
 
 
-def _sharing(args: argparse.Namespace, ctx: CliContext) -> Any:
+def _sharing(args: argparse.Namespace, ctx: CliContext) -> SharingService:
     return ctx.unlock(args).sharing()
 
 
-def _guard(fn: Any) -> Any:
-    """Turn sharing errors into one-line CLI errors with their exit codes."""
-
-    def wrapped(args: argparse.Namespace, ctx: CliContext) -> int:
-        from mindspace.share.bundle import BundleError
-        from mindspace.share.contact_card import CardError
-        from mindspace.share.export import SelectionError
-        from mindspace.share.identity import IdentityError
-        from mindspace.share.relay_base import RelayError
-        from mindspace.share.service import SharingError
-        from mindspace.storage.errors import NotFoundError, VaultError
-
-        try:
-            return int(fn(args, ctx))
-        except BundleError as exc:
-            raise CliError(str(exc), BUNDLE_EXIT[exc.reason]) from None
-        except (CardError, SelectionError) as exc:
-            raise CliError(str(exc), EXIT_USAGE) from None
-        except NotFoundError as exc:
-            raise CliError(str(exc), EXIT_NOT_FOUND) from None
-        except (SharingError, IdentityError, RelayError, VaultError) as exc:
-            raise CliError(str(exc), EXIT_FAILED) from None
-
-    wrapped.__name__ = fn.__name__
-    return wrapped
-
-
-@_guard
 def cmd_identity(args: argparse.Namespace, ctx: CliContext) -> int:
     sharing = _sharing(args, ctx)
     created = sharing.identity() is None
     me = sharing.ensure_identity(args.name, args.role)
     card = me.card()
-    from mindspace.share.service import write_new_file
+    from mindspace.app.sharing import write_new_file
 
     if args.card_out:
         write_new_file(args.card_out, card.to_file_bytes())
@@ -189,9 +157,8 @@ def cmd_identity(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-@_guard
 def cmd_add_contact(args: argparse.Namespace, ctx: CliContext) -> int:
-    from mindspace.share.contact_card import read_card_file
+    from mindspace.app.sharing import read_card_file
 
     card = read_card_file(args.cardfile)  # parse before unlocking: bad input never waits on KDF
     sharing = _sharing(args, ctx)
@@ -224,7 +191,6 @@ def cmd_add_contact(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-@_guard
 def cmd_contacts(args: argparse.Namespace, ctx: CliContext) -> int:
     sharing = _sharing(args, ctx)
     rows = [
@@ -242,7 +208,6 @@ def cmd_contacts(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-@_guard
 def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     sharing = _sharing(args, ctx)
     contact = sharing.verify_contact(sharing.find_contact(args.contact).id)
@@ -250,8 +215,8 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _selection(args: argparse.Namespace) -> Any:
-    from mindspace.share.export import ExportSelection
+def _selection(args: argparse.Namespace) -> ExportSelection:
+    from mindspace.app.sharing import ExportSelection
 
     include = {p.strip() for p in args.include.split(",") if p.strip()}
     unknown = include - set(INCLUDE_CHOICES)
@@ -275,7 +240,6 @@ def _selection(args: argparse.Namespace) -> Any:
     )
 
 
-@_guard
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     selection = _selection(args)
     selection.validate()
@@ -310,9 +274,8 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-@_guard
 def cmd_open(args: argparse.Namespace, ctx: CliContext) -> int:
-    from mindspace.share.service import read_limited
+    from mindspace.app.sharing import read_limited
 
     data = read_limited(args.file)
     result = _sharing(args, ctx).open_bytes(data, "file")
@@ -327,7 +290,6 @@ def cmd_open(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-@_guard
 def cmd_inbox(args: argparse.Namespace, ctx: CliContext) -> int:
     rows = _sharing(args, ctx).inbox.bundles()
     emit(
@@ -344,7 +306,6 @@ def cmd_inbox(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-@_guard
 def cmd_relay_set(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.user and not args.webdav:
         raise CliError("--user only applies to --webdav", EXIT_USAGE)
@@ -360,21 +321,18 @@ def cmd_relay_set(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-@_guard
 def cmd_relay_show(args: argparse.Namespace, ctx: CliContext) -> int:
     config = _sharing(args, ctx).relay_config()
     emit({"relay": config}, args.json, lambda o: str(o["relay"] or "No relay configured."))
     return 0
 
 
-@_guard
 def cmd_relay_clear(args: argparse.Namespace, ctx: CliContext) -> int:
-    ctx.unlock(args).settings.set("share.relay", None)
+    _sharing(args, ctx).clear_relay()
     emit({"relay": None}, args.json, lambda o: "Relay cleared.")
     return 0
 
 
-@_guard
 def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
     report = _sharing(args, ctx).sync()
     emit(report.to_json(), args.json, lambda o: report.summary())

@@ -100,16 +100,6 @@ def recipient_to_bech32(public: bytes) -> str:
     return bech32.encode("age", public)
 
 
-def recipient_from_bech32(text: str) -> bytes:
-    try:
-        hrp, data = bech32.decode(text.strip())
-    except bech32.Bech32Error as exc:
-        raise AgeError(f"not an age recipient: {exc}") from None
-    if hrp != "age" or len(data) != 32:
-        raise AgeError("not an age X25519 recipient")
-    return data
-
-
 # ---- helpers ---------------------------------------------------------------------------------
 def _hkdf(ikm: bytes, salt: bytes, info: bytes, length: int = 32) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=length, salt=salt, info=info).derive(ikm)

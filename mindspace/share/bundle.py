@@ -58,14 +58,20 @@ REASONS = {
     "too_large": "too large",
 }
 
+# the command line's exit code per reason (see `mindspace share --help`)
+EXIT_CODES = {"not_for_me": 10, "corrupted": 11, "bad_signature": 12, "unknown_sender": 13,
+              "not_recipient": 14, "replayed": 15, "unsupported": 16, "too_large": 17}
+
 
 class BundleError(UserError):
-    """A bundle that must not be imported. `str()` is one line starting with the reason."""
+    """A bundle that must not be imported. `str()` is one line starting with the reason;
+    `exit_code` is the command line's code for that reason."""
 
     def __init__(self, reason: str, detail: str) -> None:
         super().__init__(f"{REASONS[reason]}: {detail}")
         self.reason = reason
         self.detail = detail
+        self.exit_code = EXIT_CODES[reason]
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ class CardError(ValidationError):
     """Not a valid MindSpace contact card (message names what is wrong)."""
 
 
-def _clean_name(name: str) -> str:
+def clean_name(name: str) -> str:
     name = " ".join(str(name).split())
     raw = name.encode("utf-8")[:MAX_NAME_BYTES]
     name = raw.decode("utf-8", "ignore").strip()
@@ -82,7 +82,7 @@ class ContactCard:
         except (KeyError, ValueError):
             raise CardError("the contact card's keys are missing or malformed") from None
         role = obj.get("role", "contact")
-        return cls(_clean_name(str(obj.get("name", ""))), sign, enc, str(role))
+        return cls(clean_name(str(obj.get("name", ""))), sign, enc, str(role))
 
     # ---- text code ----------------------------------------------------------------------------
     def to_code(self) -> str:
@@ -91,7 +91,7 @@ class ContactCard:
             bytes([CARD_VERSION, role_byte])
             + self.sign_public
             + self.enc_public
-            + _clean_name(self.name).encode("utf-8")
+            + clean_name(self.name).encode("utf-8")
         )
         payload += hashlib.sha256(payload).digest()[:4]
         text = base64.b32encode(payload).decode("ascii").rstrip("=")
@@ -120,7 +120,7 @@ class ContactCard:
             name = body[66:].decode("utf-8")
         except UnicodeDecodeError:
             raise CardError("the contact code's name is not valid text") from None
-        return cls(_clean_name(name), body[2:34], body[34:66], ROLES[body[1]])
+        return cls(clean_name(name), body[2:34], body[34:66], ROLES[body[1]])
 
     # ---- QR -----------------------------------------------------------------------------------
     def qr_png(self, scale: int = 6) -> bytes:

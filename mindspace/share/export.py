@@ -2,27 +2,27 @@
 
 `ExportSelection` says what the person picked (date range; journal entries individually or by
 tag; mood history; voice check-in summaries with or without transcripts and audio; analysis
-results). `collect` reads exactly those records from the open vault and returns the `Item`s whose
-bytes will travel, plus the JSON-shaped records used for the CSV and PDF reports. Voice and
-analysis records come through `sources.py`; when those features are not present, asking for
-them is an error with a clear message, never a silent omission. Runs on the caller's thread;
-reads go through the DB executor.
+results). `collect` reads exactly those records through an `ExportSource` (implemented over the
+vault's repositories in `app.sharing`) and returns the `Item`s whose bytes will
+travel, plus the JSON-shaped records used for the CSV and PDF reports. When voice check-ins are
+not present, asking for them is an error with a clear message, never a silent omission.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
+from mindspace.core.entities import JournalEntry, MoodCheckin
 from mindspace.core.errors import ValidationError
-from mindspace.share import sources
+from mindspace.core.rules import format_day, format_minute
 from mindspace.share.bundle import Item, canonical_json
 from mindspace.share.report import build_csv, build_pdf
 
-if TYPE_CHECKING:
-    from mindspace.app import AppServices
+JOURNAL_FIELDS = ("id", "title", "body", "body_format", "entry_at", "tags", "updated_at")
 
 
 class SelectionError(ValidationError):
@@ -62,6 +62,64 @@ class ExportSelection:
             raise SelectionError("transcripts and audio can only be shared with voice check-ins")
 
 
+class VoiceFields(Protocol):
+    """A stored voice check-in as export reads it (`storage.share_sources.ShareableVoice`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def recorded_at(self) -> str: ...
+    @property
+    def duration_s(self) -> float: ...
+    @property
+    def transcript(self) -> str | None: ...
+    @property
+    def risk_level(self) -> str | None: ...
+    @property
+    def fusion(self) -> str | None: ...
+    @property
+    def arousal(self) -> float | None: ...
+    @property
+    def updated_at(self) -> str: ...
+    @property
+    def audio_blob_id(self) -> str | None: ...
+
+
+class AnalysisFields(Protocol):
+    """A stored text analysis (`storage.analysis.StoredAnalysis`)."""
+
+    @property
+    def model_id(self) -> str: ...
+    @property
+    def source_at(self) -> datetime: ...
+    @property
+    def analyzed_at(self) -> datetime: ...
+    @property
+    def emotions(self) -> dict[str, float] | None: ...
+    @property
+    def labels(self) -> list[str]: ...
+    @property
+    def sentiment(self) -> dict[str, float]: ...
+
+
+class ExportSource(Protocol):
+    """Read access to the records a person can share (all reads, no writes)."""
+
+    def journal_entry(self, entry_id: str) -> JournalEntry | None: ...
+    def journal_entries(
+        self, start: datetime | None, end: datetime | None, tag: str | None = None
+    ) -> list[JournalEntry]: ...
+    def mood_checkins(self, start: datetime | None, end: datetime | None) -> list[MoodCheckin]: ...
+    def voice_available(self) -> bool: ...
+    def voice_checkins(
+        self, start: datetime | None, end: datetime | None
+    ) -> Sequence[VoiceFields]: ...
+    def audio(self, blob_id: str) -> tuple[bytes, str]:
+        """The decrypted recording and its media type."""
+        ...
+    def analysis(self, source_type: str, source_id: str) -> AnalysisFields | None: ...
+
+
 @dataclass
 class Collected:
     items: list[Item]
@@ -75,60 +133,138 @@ def _json_item(kind: str, record: dict[str, Any], revision: str, when: str | Non
     return Item(kind, str(record["id"]), revision, canonical_json(record), date=when)
 
 
-def _journal_records(services: AppServices, sel: ExportSelection) -> list[dict[str, Any]]:
-    from mindspace.storage.errors import NotFoundError
-
+def journal_records(source: ExportSource, sel: ExportSelection) -> list[dict[str, Any]]:
     start, end = sel.bounds()
     if sel.entry_ids is not None:
-        found = []
+        entries = []
         for entry_id in sel.entry_ids:
-            try:
-                found.append(services.journal.get(entry_id))
-            except NotFoundError:
-                raise SelectionError(f"no journal entry with id {entry_id}") from None
-        entries = found
+            found = source.journal_entry(entry_id)
+            if found is None:
+                raise SelectionError(f"no journal entry with id {entry_id}")
+            entries.append(found)
     elif sel.tags:
         by_id = {}
         for tag in sel.tags:
-            for entry in services.journal.list(tag=tag, start=start, end=end):
+            for entry in source.journal_entries(start, end, tag):
                 by_id[entry.id] = entry
         entries = list(by_id.values())
     else:
-        entries = services.journal.list(start=start, end=end)
+        entries = source.journal_entries(start, end)
     records = []
     for entry in sorted(entries, key=lambda e: (e.entry_at, e.id)):
         data = entry.to_json()
-        records.append(
-            {
-                k: data[k]
-                for k in ("id", "title", "body", "body_format", "entry_at", "tags", "updated_at")
-            }
-        )
+        records.append({k: data[k] for k in JOURNAL_FIELDS})
     return records
 
 
+def voice_summary(duration: float, risk: str | None, fusion: str | None) -> str:
+    parts = [f"{duration:.0f} s voice check-in"]
+    try:
+        explanation = json.loads(fusion or "{}").get("explanation")
+    except (ValueError, AttributeError):
+        explanation = None
+    if risk:
+        parts.append(f"voice and words indication: {risk} (automatic estimate)")
+    if isinstance(explanation, str) and explanation:
+        parts.append(explanation)
+    return "; ".join(parts)
+
+
+VoiceRecord = tuple[dict[str, Any], tuple[bytes, str] | None]
+
+
+def voice_records(
+    source: ExportSource,
+    start: datetime | None,
+    end: datetime | None,
+    transcripts: bool,
+    audio: bool,
+) -> list[VoiceRecord]:
+    """(summary JSON, optional (audio bytes, media type)) per voice check-in in [start, end);
+    transcripts and audio only when asked for."""
+    if not source.voice_available():
+        raise SelectionError("voice check-ins are not available in this version of MindSpace")
+    out: list[VoiceRecord] = []
+    for v in source.voice_checkins(start, end):
+        summary: dict[str, Any] = {
+            "id": v.id,
+            "recorded_at": v.recorded_at,
+            "duration_s": float(v.duration_s),
+            "risk_level": v.risk_level,
+            "arousal": v.arousal,
+            "summary": voice_summary(float(v.duration_s), v.risk_level, v.fusion),
+            "revision": v.updated_at,
+        }
+        if transcripts:
+            summary["transcript"] = v.transcript
+        clip: tuple[bytes, str] | None = None
+        if audio and v.audio_blob_id:
+            data, kind = source.audio(v.audio_blob_id)
+            clip = (data, kind if kind.startswith("audio/") else "audio/wav")
+        out.append((summary, clip))
+    return out
+
+
+def analysis_records(
+    source: ExportSource, wanted: list[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """The latest stored text analysis of each shared (source type, id), as JSON records.
+
+    Only what the person already sees in the app travels: emotion labels, the strongest
+    emotions and the sentiment score, marked as automatic estimates.
+    """
+    out: list[dict[str, Any]] = []
+    for source_type, source_id in wanted:
+        found = source.analysis(source_type, source_id)
+        if found is None:
+            continue
+        top = sorted((found.emotions or {}).items(), key=lambda kv: -kv[1])[:3]
+        compound = float(found.sentiment.get("compound", 0.0))
+        summary = (
+            f"{'Journal entry' if source_type == 'journal' else 'Check-in note'}"
+            f" {format_day(found.source_at)}: "
+            + (", ".join(found.labels) or "no clear emotion")
+            + f"; sentiment {compound:+.2f} (automatic estimate)"
+        )
+        out.append(
+            {
+                "id": f"{source_type}:{source_id}",
+                "source_type": source_type,
+                "source_id": source_id,
+                "date": found.source_at.isoformat(),
+                "revision": found.analyzed_at.isoformat(),
+                "model_id": found.model_id,
+                "labels": list(found.labels),
+                "top_emotions": [[k, round(float(v), 3)] for k, v in top],
+                "sentiment": round(compound, 3),
+                "summary": summary,
+            }
+        )
+    return out
+
+
 def collect(
-    services: AppServices, sel: ExportSelection, patient: str, therapist: str, created_at: str
+    source: ExportSource, sel: ExportSelection, patient: str, therapist: str, created_at: str
 ) -> Collected:
     """Read the selected records and build every item (JSON records + CSV + PDF)."""
     sel.validate()
     start, end = sel.bounds()
     items: list[Item] = []
-    entries = _journal_records(services, sel) if sel.journal else []
+    entries = journal_records(source, sel) if sel.journal else []
     for rec in entries:
         items.append(_json_item("journal_entry", rec, str(rec["updated_at"]), rec["entry_at"]))
     mood: list[dict[str, Any]] = []
     if sel.mood:
         for checkin in sorted(
-            services.mood.list(start=start, end=end), key=lambda c: (c.checkin_at, c.id)
+            source.mood_checkins(start, end), key=lambda c: (c.checkin_at, c.id)
         ):
             rec = checkin.to_json()
             mood.append(rec)
             items.append(_json_item("mood_checkin", rec, str(rec["updated_at"]), rec["checkin_at"]))
     voice: list[dict[str, Any]] = []
     if sel.voice:
-        for summary, audio in sources.voice_records(
-            services, start, end, sel.voice_transcripts, sel.voice_audio
+        for summary, audio in voice_records(
+            source, start, end, sel.voice_transcripts, sel.voice_audio
         ):
             voice.append(summary)
             when = summary.get("recorded_at")
@@ -144,7 +280,7 @@ def collect(
     if sel.analysis:
         wanted = [("journal", str(e["id"])) for e in entries]
         wanted += [("mood", str(m["id"])) for m in mood if m.get("note")]
-        for rec in sources.analysis_records(services, wanted):
+        for rec in analysis_records(source, wanted):
             analysis.append(rec)
             items.append(
                 _json_item("analysis", rec, str(rec.get("revision", "1")), rec.get("date"))
@@ -169,15 +305,15 @@ def describe(item: Item) -> str:
         except ValueError:
             rec = {}
         if item.type == "journal_entry":
-            return f"Journal entry “{rec.get('title', '')}” ({str(rec.get('entry_at', ''))[:10]})"
+            return f"Journal entry “{rec.get('title', '')}” ({format_day(rec.get('entry_at', ''))})"
         if item.type == "mood_checkin":
-            when = str(rec.get("checkin_at", ""))[:16].replace("T", " ")
+            when = format_minute(rec.get("checkin_at", ""))
             return f"Mood check-in {when}: {rec.get('mood_word', rec.get('mood'))}"
         if item.type == "voice_checkin":
             extra = " with transcript" if rec.get("transcript") else ""
-            return f"Voice check-in summary {str(rec.get('recorded_at', ''))[:16]}{extra}"
+            return f"Voice check-in summary {format_minute(rec.get('recorded_at', ''))}{extra}"
         if item.type == "analysis":
-            return f"Analysis result {str(rec.get('date', ''))[:10]}"
+            return f"Analysis result {format_day(rec.get('date', ''))}"
     names = {
         "voice_audio": "Voice recording audio",
         "report_csv": "CSV table",

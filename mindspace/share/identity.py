@@ -1,9 +1,9 @@
 """This installation's sharing identity: Ed25519 (signing) and X25519 (encryption) key pairs.
 
 The private keys are sealed with ChaCha20-Poly1305 under a vault subkey (`derive_key(
-"share-identity")`) and stored only inside the encrypted database; they never touch a file.
-All SQL runs on the vault's DB executor. Errors: `VaultLockedError` when locked,
-`IdentityError` (one line) for a damaged identity row.
+"share-identity")`) and stored only inside the encrypted database (`storage.sharing`); they
+never touch a file. Pure functions; `IdentityError` (one line) for a damaged identity row or a
+bad role.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -20,11 +20,10 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from mindspace.core.errors import UserError
-from mindspace.share.contact_card import ContactCard, _clean_name
+from mindspace.share.contact_card import ContactCard, clean_name
 from mindspace.share.safety_number import group, my_half
-from mindspace.storage.database import DbExecutor
 
-SEAL_PURPOSE = "share-identity"
+ROLES = ("patient", "therapist")
 _AD = b"mindspace/share-identity/v1"
 
 
@@ -64,97 +63,70 @@ class Identity:
         return self.sign_private.sign(data)
 
 
-class IdentityRepository:
-    """Create, load and rename the single identity of this vault."""
+class IdentityFields(Protocol):
+    """A stored identity row (`storage.sharing.IdentityRow`)."""
 
-    def __init__(self, db: DbExecutor, seal_key: bytes) -> None:
-        self._db = db
-        self._aead = ChaCha20Poly1305(seal_key)
-        self._cache: Identity | None = None
+    @property
+    def display_name(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def sign_public(self) -> bytes: ...
+    @property
+    def enc_public(self) -> bytes: ...
+    @property
+    def sealed_private(self) -> bytes: ...
+    @property
+    def device_id(self) -> str: ...
+    @property
+    def created_at(self) -> str: ...
 
-    def exists(self) -> bool:
-        row = self._db.run(lambda c: c.execute("SELECT 1 FROM share_identity").fetchone())
-        return row is not None
 
-    def get(self) -> Identity | None:
-        if self._cache is not None:
-            return self._cache
-        row = self._db.run(
-            lambda c: c.execute(
-                "SELECT display_name, role, sign_public, enc_public, sealed_private, device_id,"
-                " created_at FROM share_identity WHERE id = 1"
-            ).fetchone()
+def check_role(role: str) -> str:
+    if role not in ROLES:
+        raise IdentityError("the role must be patient or therapist")
+    return role
+
+
+def generate_identity(display_name: str = "MindSpace user", role: str = "patient") -> Identity:
+    """Fresh key pairs and a new device id (nothing stored yet)."""
+    role = check_role(role)
+    return Identity(
+        clean_name(display_name),
+        role,
+        Ed25519PrivateKey.generate(),
+        X25519PrivateKey.generate(),
+        uuid.uuid4().hex,
+        utc_now(),
+    )
+
+
+def seal_private(identity: Identity, seal_key: bytes) -> bytes:
+    """Both private keys sealed with ChaCha20-Poly1305 under the vault subkey (nonce first)."""
+    nonce = os.urandom(12)
+    secret = identity.sign_private.private_bytes_raw() + identity.enc_private.private_bytes_raw()
+    ad = _AD + identity.sign_public + identity.enc_public
+    return nonce + ChaCha20Poly1305(seal_key).encrypt(nonce, secret, ad)
+
+
+def open_identity(row: IdentityFields, seal_key: bytes) -> Identity:
+    """Unseal a stored identity; IdentityError if it was damaged or does not match its keys."""
+    sealed = bytes(row.sealed_private)
+    sign_pub, enc_pub = bytes(row.sign_public), bytes(row.enc_public)
+    try:
+        secret = ChaCha20Poly1305(seal_key).decrypt(
+            sealed[:12], sealed[12:], _AD + sign_pub + enc_pub
         )
-        if row is None:
-            return None
-        name, role, sign_pub, enc_pub, sealed, device_id, created = row
-        try:
-            secret = self._aead.decrypt(
-                bytes(sealed[:12]), bytes(sealed[12:]), _AD + sign_pub + enc_pub
-            )
-        except InvalidTag:
-            raise IdentityError("the stored sharing identity is damaged") from None
-        identity = Identity(
-            name,
-            role,
-            Ed25519PrivateKey.from_private_bytes(secret[:32]),
-            X25519PrivateKey.from_private_bytes(secret[32:]),
-            device_id,
-            created,
-        )
-        if identity.sign_public != bytes(sign_pub) or identity.enc_public != bytes(enc_pub):
-            raise IdentityError("the stored sharing identity is damaged")
-        self._cache = identity
-        return identity
-
-    def get_or_create(
-        self, display_name: str = "MindSpace user", role: str = "patient"
-    ) -> Identity:
-        existing = self.get()
-        if existing is not None:
-            return existing
-        if role not in ("patient", "therapist"):
-            raise IdentityError("the role must be patient or therapist")
-        sign = Ed25519PrivateKey.generate()
-        enc = X25519PrivateKey.generate()
-        sign_pub = sign.public_key().public_bytes_raw()
-        enc_pub = enc.public_key().public_bytes_raw()
-        nonce = os.urandom(12)
-        sealed = nonce + self._aead.encrypt(
-            nonce, sign.private_bytes_raw() + enc.private_bytes_raw(), _AD + sign_pub + enc_pub
-        )
-        name = _clean_name(display_name)
-        device_id = uuid.uuid4().hex
-
-        def work(conn: Any) -> None:
-            conn.execute(
-                "INSERT OR IGNORE INTO share_identity(id, display_name, role, sign_public,"
-                " enc_public, sealed_private, device_id, created_at)"
-                " VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
-                (name, role, sign_pub, enc_pub, sealed, device_id, utc_now()),
-            )
-
-        self._db.transaction(work)
-        created = self.get()
-        assert created is not None
-        return created
-
-    def update(self, display_name: str | None = None, role: str | None = None) -> Identity:
-        """Change the name or role shown on my card (keys stay the same)."""
-        current = self.get()
-        if current is None:
-            raise IdentityError("no sharing identity yet")
-        name = _clean_name(display_name) if display_name is not None else current.display_name
-        new_role = role or current.role
-        if new_role not in ("patient", "therapist"):
-            raise IdentityError("the role must be patient or therapist")
-        self._db.transaction(
-            lambda c: c.execute(
-                "UPDATE share_identity SET display_name = ?, role = ? WHERE id = 1",
-                (name, new_role),
-            )
-        )
-        self._cache = None
-        updated = self.get()
-        assert updated is not None
-        return updated
+    except InvalidTag:
+        raise IdentityError("the stored sharing identity is damaged") from None
+    identity = Identity(
+        row.display_name,
+        row.role,
+        Ed25519PrivateKey.from_private_bytes(secret[:32]),
+        X25519PrivateKey.from_private_bytes(secret[32:]),
+        row.device_id,
+        row.created_at,
+    )
+    if identity.sign_public != sign_pub or identity.enc_public != enc_pub:
+        raise IdentityError("the stored sharing identity is damaged")
+    return identity

@@ -15,6 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from mindspace.core.rules import format_day, format_minute
+
 FONT_CANDIDATES = (
     Path(__file__).resolve().parents[2] / "resources" / "fonts" / "DejaVuSans.ttf",
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
@@ -99,13 +101,16 @@ def _csv_safe(value: Any) -> Any:
 
 
 def daily_mood(mood: Sequence[dict[str, Any]]) -> list[tuple[str, float]]:
+    """(day, mean mood) per day, oldest first: the one daily mean of the PDF report and the
+    clinician screen."""
     by_day: dict[str, list[int]] = {}
     for m in mood:
-        by_day.setdefault(str(m["checkin_at"])[:10], []).append(int(m["mood"]))
+        by_day.setdefault(format_day(str(m["checkin_at"])), []).append(int(m["mood"]))
     return [(day, sum(v) / len(v)) for day, v in sorted(by_day.items())]
 
 
 def emotion_trends(mood: Sequence[dict[str, Any]], top: int = 8) -> list[tuple[str, int]]:
+    """The `top` emotions named in the check-ins (case-folded) with their counts."""
     counts: Counter[str] = Counter()
     for m in mood:
         counts.update(e.casefold() for e in m.get("emotions", []))
@@ -187,7 +192,7 @@ def build_pdf(
     doc.pdf.set_creation_date(datetime.fromisoformat(created_at))
     doc.heading(f"MindSpace summary shared by {patient}", 16)
     doc.para(
-        f"For: {therapist}    Created: {created_at[:16].replace('T', ' ')}    Period: {period}"
+        f"For: {therapist}    Created: {format_minute(created_at)}    Period: {period}"
     )
     doc.para(DISCLAIMER, 9)
     doc.heading("Mood", 13)
@@ -215,7 +220,7 @@ def build_pdf(
     if voice:
         doc.heading("Voice check-ins", 13)
         for v in voice:
-            line = f"{str(v.get('recorded_at', ''))[:16].replace('T', ' ')}  {v.get('summary', '')}"
+            line = f"{format_minute(str(v.get('recorded_at', '')))}  {v.get('summary', '')}"
             doc.para(line)
             if v.get("transcript"):
                 doc.para("Transcript: " + str(v["transcript"]), 9)
@@ -223,7 +228,7 @@ def build_pdf(
     if not entries:
         doc.para("No journal entries were shared.")
     for e in sorted(entries, key=lambda x: str(x["entry_at"])):
-        doc.para(f"{str(e['entry_at'])[:16].replace('T', ' ')}  {e['title']}", 11)
+        doc.para(f"{format_minute(str(e['entry_at']))}  {e['title']}", 11)
         if e.get("tags"):
             doc.para("Tags: " + ", ".join(e["tags"]), 8)
         doc.para(e["body"])

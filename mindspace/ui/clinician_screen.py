@@ -2,13 +2,12 @@
 mood chart, emotion trends, shared entries and voice summaries, each with the date it arrived.
 
 Bundles come from a file (`open_file`) or the sync relay (`sync_now`); both verify everything
-before importing (see `mindspace.share.bundle`). Work runs on a worker via `TaskRunner`.
+before importing (see `share/bundle.py`). Work runs on a worker via `TaskRunner`.
 The view shows what the patient recorded; it makes no diagnosis. `clear()` empties every widget.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,31 +29,27 @@ from PySide6.QtWidgets import (
 )
 
 from mindspace.app import AppServices
+from mindspace.app.sharing import SharingService, daily_mood, emotion_trends
+from mindspace.core.rules import format_minute
 from mindspace.ui.mood_widgets import MoodChart
-from mindspace.ui.share_screen import _error_text
-from mindspace.ui.tasks import TaskRunner, default_runner
+from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
 
 
 def _day(text: str) -> str:
-    return str(text)[:16].replace("T", " ")
+    return format_minute(str(text))
 
 
-def patient_view(sharing: Any, contact_id: str) -> dict[str, Any]:
+def patient_view(sharing: SharingService, contact_id: str) -> dict[str, Any]:
     """Everything the screen shows for one patient (runs on a worker)."""
     inbox = sharing.inbox
     mood = inbox.records(contact_id, "mood_checkin")
-    by_day: dict[str, list[int]] = {}
-    for m in mood:
-        by_day.setdefault(str(m["checkin_at"])[:10], []).append(int(m["mood"]))
-    days = [(d, sum(v) / len(v)) for d, v in sorted(by_day.items())]
-    emotions = Counter(e.casefold() for m in mood for e in m.get("emotions", []))
     return {
         "contact_id": contact_id,
         "mood": mood,
-        "days": days,
-        "emotions": emotions.most_common(12),
+        "days": daily_mood(mood),
+        "emotions": emotion_trends(mood, 12),
         "entries": inbox.records(contact_id, "journal_entry"),
         "voice": inbox.records(contact_id, "voice_checkin"),
         "bundles": inbox.bundles(contact_id),
@@ -160,7 +155,7 @@ class ClinicianScreen(QWidget):
         self.runner.submit(fn, owner=self, on_success=on_success, on_failure=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        text = _error_text(exc)
+        text = describe_error(exc)
         self.status.setText(text)
         self.failed.emit(text)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 os.environ.setdefault("MINDSPACE_KDF_CALIBRATE", "0")
 
 from mindspace.app import AppServices  # noqa: E402
-from mindspace.share.service import SharingService  # noqa: E402
+from mindspace.app.sharing import SharingService  # noqa: E402
 
 PASSPHRASE = "correct horse battery staple 42"
 
@@ -25,7 +25,7 @@ class Person:
 
     @property
     def sharing(self) -> SharingService:
-        return self.services.sharing()  # type: ignore[no-any-return]
+        return self.services.sharing()
 
 
 def make_person(data_dir: Path, name: str, role: str) -> Person:

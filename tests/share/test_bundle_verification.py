@@ -11,8 +11,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from mindspace.share import age_format as age
 from mindspace.share.bundle import MAGIC, BundleError, Item, Party, bucket_size, make_manifest, seal
+from mindspace.share.errors import SharingError
 from mindspace.share.export import ExportSelection
-from mindspace.share.service import SharingError
 from tests.share.helpers import Person, count_received, make_person, pair_up
 
 
@@ -20,7 +20,7 @@ def export(patient: Person, to: str = "Dr Tess Therapist", **kw: object) -> byte
     patient.services.journal.add("A hard week", "Talked to my sister.", tags=["family"])
     patient.services.mood.add(2, 2, ["sad"], ["family"], 6.0)
     preview = patient.sharing.preview_export(to, ExportSelection(**kw))  # type: ignore[arg-type]
-    return patient.sharing.seal_preview(preview).ciphertext  # type: ignore[no-any-return]
+    return patient.sharing.seal_preview(preview).ciphertext
 
 
 def reason_of(person: Person, data: bytes) -> str:

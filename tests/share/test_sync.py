@@ -37,7 +37,7 @@ def send(patient: Person, mood: int) -> str:
     preview = patient.sharing.preview_export(
         "Dr Tess Therapist", ExportSelection(journal=False, reports=False)
     )
-    return patient.sharing.queue_for_relay(preview).bundle_id  # type: ignore[no-any-return]
+    return patient.sharing.queue_for_relay(preview).bundle_id
 
 
 def files(store: Path) -> set[str]:

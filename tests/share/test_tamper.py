@@ -32,7 +32,7 @@ def bundle(patient: Person, **kw: object) -> bytes:
         "Dr Tess Therapist",
         ExportSelection(reports=False, **kw),  # type: ignore[arg-type]
     )
-    return patient.sharing.seal_preview(preview).ciphertext  # type: ignore[no-any-return]
+    return patient.sharing.seal_preview(preview).ciphertext
 
 
 @pytest.fixture(scope="module")

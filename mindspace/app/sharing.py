@@ -1,9 +1,12 @@
-"""`SharingService`: identity, contacts, export, import and relay sync for one open vault.
+"""Sharing use cases: my identity, contacts, export preview and writing, import and verify.
 
-Obtained from `AppServices.sharing()` while the vault is open (dropped on lock). Methods block
-on the DB executor and on cryptography (an export of a few MB takes well under a second); the
-GUI calls them from a worker. User-caused failures raise `SharingError` or `BundleError`, whose
-messages are one line; nothing is written or imported unless the whole operation succeeds.
+`AppServices.sharing()` hands out one `SharingService` while the vault is open (dropped on
+lock). Methods block on the DB executor and on cryptography (an export of a few MB takes well
+under a second); the GUI calls them from a worker. User-caused failures raise `SharingError`,
+`BundleError` (with a per-reason `exit_code`), `CardError`, `SelectionError` or `RelayError`,
+all `UserError`s whose messages are one line (`mindspace.app.errors` shows them); nothing is
+written or imported unless the whole operation succeeds. Relay sync is `mindspace.app.sync`,
+reachable through the same object. The GUI and the CLI import sharing types from here only.
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from mindspace.core.errors import UserError
+from mindspace.app.share_records import ContactBook, IdentityKeeper, VaultExportSource
+from mindspace.app.sync import SyncService, VaultSyncStore, commit_staged
+from mindspace.core.errors import NotFoundError
 from mindspace.share import age_format as age
 from mindspace.share.bundle import (
     MAX_CIPHERTEXT,
@@ -26,22 +31,51 @@ from mindspace.share.bundle import (
     bucket_size,
     container_size,
     make_manifest,
+    open_bundle,
     seal,
 )
-from mindspace.share.contact_card import ContactCard
-from mindspace.share.contacts import Contact, ContactRepository
-from mindspace.share.export import ExportSelection, collect, describe
-from mindspace.share.identity import Identity, IdentityRepository, utc_now
-from mindspace.share.inbox import InboxRepository, StagedImport, stage
-from mindspace.storage.errors import NotFoundError
+from mindspace.share.contact_card import CardError, ContactCard, parse_card_bytes, read_card_file
+from mindspace.share.contacts import Contact, check_sender, send_checks
+from mindspace.share.errors import SharingError
+from mindspace.share.export import ExportSelection, ExportSource, SelectionError, collect, describe
+from mindspace.share.identity import Identity, utc_now
+from mindspace.share.inbox import StagedImport, stage
+from mindspace.share.relay_base import RelayError
+from mindspace.share.report import daily_mood, emotion_trends
+from mindspace.share.sync_state import SyncReport
+from mindspace.storage.analysis import AnalysisStore
+from mindspace.storage.blobs import BlobStore
+from mindspace.storage.database import DbExecutor
+from mindspace.storage.journal import JournalRepository
+from mindspace.storage.mood import MoodRepository
+from mindspace.storage.settings import VaultSettings
+from mindspace.storage.share_inbox import InboxRepository
+from mindspace.storage.share_sources import ShareSources
+from mindspace.storage.sharing import ContactRepository, SentBundles, ShareIdentityRepository
 
-if TYPE_CHECKING:
-    from mindspace.app import AppServices
-    from mindspace.share.sync import SyncReport
+IDENTITY_KEY_PURPOSE = "share-identity"  # the vault subkey that seals my private keys
 
-
-class SharingError(UserError):
-    """A sharing step the user must fix first (one-line message)."""
+__all__ = [
+    "BundleError",
+    "CardError",
+    "Contact",
+    "ContactCard",
+    "ExportPreview",
+    "ExportSelection",
+    "IDENTITY_KEY_PURPOSE",
+    "ImportResult",
+    "RelayError",
+    "SelectionError",
+    "SharingError",
+    "SharingService",
+    "SyncReport",
+    "daily_mood",
+    "emotion_trends",
+    "parse_card_bytes",
+    "read_card_file",
+    "read_limited",
+    "write_new_file",
+]
 
 
 @dataclass
@@ -114,16 +148,46 @@ class ImportResult:
 
 
 class SharingService:
-    def __init__(self, services: AppServices) -> None:
-        self._services = services
-        db = services.vault.db
-        self.identities = IdentityRepository(db, services.vault.derive_key("share-identity"))
-        self.contacts = ContactRepository(db)
-        self.inbox = InboxRepository(db)
+    def __init__(
+        self,
+        identities: IdentityKeeper,
+        contacts: ContactBook,
+        inbox: InboxRepository,
+        sent: SentBundles,
+        source: ExportSource,
+        sync_store: VaultSyncStore,
+        settings: VaultSettings,
+    ) -> None:
+        self.identities = identities
+        self.contacts = contacts
+        self.inbox = inbox
+        self._sent = sent
+        self._source = source
+        self.sync_service = SyncService(self, sync_store, settings)
 
-    @property
-    def db(self) -> Any:
-        return self._services.vault.db
+    @classmethod
+    def for_vault(
+        cls,
+        db: DbExecutor,
+        seal_key: bytes,
+        settings: VaultSettings,
+        journal: JournalRepository,
+        mood: MoodRepository,
+        analyses: AnalysisStore,
+        blobs: BlobStore,
+    ) -> SharingService:
+        """Everything over one open vault; `seal_key` is `derive_key(IDENTITY_KEY_PURPOSE)`."""
+        source = VaultExportSource(journal, mood, ShareSources(db), blobs, analyses)
+        inbox = InboxRepository(db)
+        return cls(
+            IdentityKeeper(ShareIdentityRepository(db), seal_key),
+            ContactBook(ContactRepository(db)),
+            inbox,
+            SentBundles(db),
+            source,
+            VaultSyncStore(db, inbox),
+            settings,
+        )
 
     # ---- identity ---------------------------------------------------------------------------
     def identity(self) -> Identity | None:
@@ -171,45 +235,30 @@ class SharingService:
         """Build the exact items and manifest. Raises SharingError if sending is blocked."""
         me = self.require_identity()
         target = self.find_contact(contact) if isinstance(contact, str) else contact
-        warnings = self._send_checks(target, allow_unverified)
+        warnings = send_checks(target, allow_unverified)
         created = utc_now()
-        collected = collect(
-            self._services, selection, me.display_name, target.display_name, created
-        )
-        recipients = [Party(target.display_name, target.sign_public, target.enc_public)]
-        manifest = make_manifest(me, recipients, collected.items, "share", created_at=created)
+        collected = collect(self._source, selection, me.display_name, target.display_name, created)
+        manifest = make_manifest(me, [target.party()], collected.items, "share", created_at=created)
         bundle_id = json.loads(manifest)["bundle_id"]
         return ExportPreview(
             target, selection, collected.items, manifest, bundle_id, created, warnings
         )
 
-    @staticmethod
-    def _send_checks(contact: Contact, allow_unverified: bool) -> list[str]:
-        if contact.key_changed:
-            raise SharingError(
-                f"the keys of {contact.display_name} changed: compare the safety number again"
-                " and mark the contact verified before sending"
-            )
-        if not contact.verified:
-            if not allow_unverified:
-                raise SharingError(
-                    f"{contact.display_name} is not verified: compare the safety number first,"
-                    " or confirm sending to an unverified contact"
-                )
-            return [f"{contact.display_name} is not verified; their identity was not checked"]
-        return []
-
-    def seal_preview(self, preview: ExportPreview) -> SealedBundle:
-        me = self.require_identity()
+    def checked_recipient(self, preview: ExportPreview) -> Contact:
+        """The preview's contact as stored now; SharingError if its keys or trust changed."""
         fresh = self.contacts.get(preview.contact.id)
         if (fresh.sign_public, fresh.enc_public) != (
             preview.contact.sign_public,
             preview.contact.enc_public,
         ):
             raise SharingError(f"the keys of {fresh.display_name} changed since the preview")
-        self._send_checks(fresh, allow_unverified=bool(preview.warnings) or fresh.verified)
-        recipients = [Party(fresh.display_name, fresh.sign_public, fresh.enc_public)]
-        return seal(me, recipients, preview.items, preview.manifest_bytes)
+        send_checks(fresh, allow_unverified=bool(preview.warnings) or fresh.verified)
+        return fresh
+
+    def seal_preview(self, preview: ExportPreview) -> SealedBundle:
+        me = self.require_identity()
+        fresh = self.checked_recipient(preview)
+        return seal(me, [fresh.party()], preview.items, preview.manifest_bytes)
 
     def write_export(self, preview: ExportPreview, path: Path) -> SealedBundle:
         """Seal and write the bundle file (refuses to overwrite an existing file)."""
@@ -220,64 +269,22 @@ class SharingService:
             raise SharingError(f"the folder {path.parent} does not exist")
         sealed = self.seal_preview(preview)
         write_new_file(path, sealed.ciphertext)
-        self._record_sent(sealed, preview.contact.id, "file")
+        self._sent.record(
+            sealed.bundle_id,
+            preview.contact.id,
+            str(sealed.manifest["created_at"]),
+            len(sealed.manifest["items"]),
+            len(sealed.ciphertext),
+            "file",
+        )
         return sealed
-
-    def _record_sent(self, sealed: SealedBundle, contact_id: str, via: str) -> None:
-        self.db.transaction(
-            lambda c: c.execute(
-                "INSERT OR IGNORE INTO share_sent_bundles(bundle_id, contact_id, created_at,"
-                " item_count, size, via) VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    sealed.bundle_id,
-                    contact_id,
-                    sealed.manifest["created_at"],
-                    len(sealed.manifest["items"]),
-                    len(sealed.ciphertext),
-                    via,
-                ),
-            )
-        )
-
-    def sent_bundles(self) -> list[dict[str, Any]]:
-        rows = self.db.run(
-            lambda c: c.execute(
-                "SELECT s.bundle_id, c.display_name, s.created_at, s.item_count, s.size, s.via"
-                " FROM share_sent_bundles s LEFT JOIN share_contacts c ON c.id = s.contact_id"
-                " ORDER BY s.created_at DESC"
-            ).fetchall()
-        )
-        keys = ("bundle_id", "to", "created_at", "items", "size", "via")
-        return [dict(zip(keys, r, strict=True)) for r in rows]
 
     # ---- import -----------------------------------------------------------------------------
     def _check_sender(self, party: Party, device_id: str) -> None:
-        contact = self.contacts.by_sign_key(party.sign_public)
-        if contact is None:
-            raise BundleError(
-                "unknown_sender",
-                f"{party.name!r} is not one of your contacts (add and verify their card)",
-            )
-        if contact.enc_public != party.enc_public:
-            raise BundleError(
-                "unknown_sender",
-                f"the keys of {contact.display_name} do not match their verified card",
-            )
-        if contact.key_changed:
-            raise BundleError(
-                "unknown_sender",
-                f"the keys of {contact.display_name} changed and were not re-verified",
-            )
-        if not contact.verified:
-            raise BundleError(
-                "unknown_sender",
-                f"{contact.display_name} is not verified: compare the safety number first",
-            )
+        check_sender(self.contacts.by_sign_key(party.sign_public), party)
 
     def verify(self, data: bytes) -> tuple[OpenedBundle, Contact]:
         """All checks of `open_bundle` (no database writes)."""
-        from mindspace.share.bundle import open_bundle
-
         me = self.require_identity()
         opened = open_bundle(data, me, self._check_sender)
         contact = self.contacts.by_sign_key(opened.sender.sign_public)
@@ -300,11 +307,7 @@ class SharingService:
     def open_bytes(self, data: bytes, source: str = "file") -> ImportResult:
         """Verify, stage and commit a bundle; nothing is stored unless all checks pass."""
         staged = self.stage(data)
-        received = self.inbox.commit(staged, source)
-        return self._result(staged, received, source)
-
-    @staticmethod
-    def _result(staged: StagedImport, received: str, source: str) -> ImportResult:
+        received = commit_staged(self.inbox, staged, source)
         return ImportResult(
             staged.bundle.bundle_id,
             staged.bundle.sender.name,
@@ -318,11 +321,9 @@ class SharingService:
     def open_file(self, path: Path) -> ImportResult:
         return self.open_bytes(read_limited(Path(path)), "file")
 
-    # ---- relay sync -------------------------------------------------------------------------
+    # ---- relay sync (mindspace.app.sync) ------------------------------------------------------
     def relay_config(self) -> dict[str, Any] | None:
-        from mindspace.share.sync import load_relay_config
-
-        return load_relay_config(self._services.settings)
+        return self.sync_service.config()
 
     def set_relay(
         self,
@@ -331,24 +332,19 @@ class SharingService:
         user: str | None = None,
         password: str | None = None,
     ) -> dict[str, Any]:
-        from mindspace.share.sync import save_relay_config
+        return self.sync_service.configure(folder, url, user, password)
 
-        return save_relay_config(self._services.settings, folder, url, user, password)
+    def clear_relay(self) -> None:
+        self.sync_service.clear()
 
     def queue_for_relay(self, preview: ExportPreview) -> SealedBundle:
-        from mindspace.share.sync import SyncEngine
-
-        return SyncEngine(self).queue(preview)
+        return self.sync_service.queue(preview)
 
     def sync(self) -> SyncReport:
-        from mindspace.share.sync import SyncEngine
-
-        return SyncEngine(self).run()
+        return self.sync_service.run()
 
     def alarms(self) -> list[dict[str, Any]]:
-        from mindspace.share.sync import list_alarms
-
-        return list_alarms(self.db)
+        return self.sync_service.alarms()
 
 
 def write_new_file(path: Path, data: bytes) -> None:

@@ -1,0 +1,93 @@
+"""What relay sync keeps between rounds, as a protocol (`SyncStore`), and what a round reports.
+
+`SyncStore` is implemented over the vault in `app.sync` (SQL in
+`storage.share_sync`). `import_staged` stores a staged bundle and, for an envelope,
+advances the sender's chain in the same transaction; it raises `BundleError("replayed")` when
+the bundle was imported before or the chain moved meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from mindspace.share.bundle import SealedBundle
+from mindspace.share.inbox import StagedImport
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class ChainStep:
+    """Accepting envelope `seq` of a device moves its chain from `expected_last` to `seq`."""
+
+    device_id: str
+    contact_id: str
+    seq: int
+    manifest_hash: str
+    expected_last: int
+    name: str  # the envelope's name in the store (marked seen with the import)
+
+
+class SyncStore(Protocol):
+    # sending
+    def next_envelope(
+        self,
+        contact_id: str,
+        name: str,
+        created_at: str,
+        item_count: int,
+        seal: Callable[[int, str], SealedBundle],
+    ) -> SealedBundle:
+        """Seal `seal(seq, prev_hash)` as the next envelope to a contact and keep it (one
+        transaction, so two envelopes never share a number)."""
+        ...
+
+    def pending_uploads(self) -> list[tuple[str, bytes]]: ...
+    def mark_uploaded(self, name: str) -> None: ...
+    def outbox_names(self) -> set[str]: ...
+    def outbox_hash(self, contact_id: str, seq: int) -> str | None: ...
+    def undeleted_names(self, contact_id: str, up_to: int) -> list[str]: ...
+    def mark_acknowledged(self, contact_id: str, up_to: int) -> None: ...
+
+    # receiving
+    def seen_names(self) -> set[str]: ...
+    def mark_seen(self, name: str, outcome: str) -> None: ...
+    def add_alarm(self, device_id: str, contact_id: str, seq: int, detail: str) -> None: ...
+    def chain(self, device_id: str) -> tuple[int, str]: ...
+    def logged_hash(self, device_id: str, seq: int) -> str | None: ...
+    def import_staged(self, staged: StagedImport, step: ChainStep | None) -> str: ...
+
+
+@dataclass
+class SyncReport:
+    uploaded: int = 0
+    received: list[dict[str, Any]] = field(default_factory=list)
+    replayed: int = 0
+    waiting: int = 0
+    acked: int = 0
+    deleted: int = 0
+    rejected: list[str] = field(default_factory=list)
+    alarms: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "uploaded": self.uploaded,
+            "received": self.received,
+            "replayed": self.replayed,
+            "waiting": self.waiting,
+            "acknowledged": self.acked,
+            "deleted": self.deleted,
+            "rejected": self.rejected,
+            "alarms": self.alarms,
+        }
+
+    def summary(self) -> str:
+        lines = [
+            f"Sent {self.uploaded}, received {len(self.received)}, waiting {self.waiting},"
+            f" replays ignored {self.replayed}, delivered and removed {self.deleted}."
+        ]
+        lines += [f"Rejected: {r}" for r in self.rejected]
+        lines += [f"ALARM: {a}" for a in self.alarms]
+        return "\n".join(lines)

@@ -1,0 +1,154 @@
+"""Received bundles and their items (schema 0004), for the import and the clinician view.
+
+`commit` writes a bundle record and all its items in one transaction, plus an optional extra
+step in the same transaction (relay sync advances its hash chain there). A bundle id stored
+before raises `AlreadyImportedError` and nothing is written. An older revision never replaces
+a newer one. All SQL runs on the vault's DB executor.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from mindspace.core.errors import UserError
+from mindspace.storage.database import Connection, DbExecutor
+from mindspace.storage.sharing import utc_now
+
+
+class AlreadyImportedError(UserError):
+    """This bundle id was stored before (a replay)."""
+
+    def __init__(self, bundle_id: str, received_at: str) -> None:
+        super().__init__(f"bundle {bundle_id} was imported on {received_at}")
+        self.bundle_id = bundle_id
+        self.received_at = received_at
+
+
+class StorableItem(Protocol):
+    """One validated item of a received bundle (`mindspace.share.inbox.StagedItem`)."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def item_id(self) -> str: ...
+    @property
+    def revision(self) -> str: ...
+    @property
+    def item_date(self) -> str | None: ...
+    @property
+    def data(self) -> bytes: ...
+
+
+class InboxRepository:
+    def __init__(self, db: DbExecutor) -> None:
+        self._db = db
+
+    def already_imported(self, bundle_id: str) -> str | None:
+        """When this bundle was imported, or None."""
+        row = self._db.run(
+            lambda c: c.execute(
+                "SELECT received_at FROM share_received_bundles WHERE bundle_id = ?", (bundle_id,)
+            ).fetchone()
+        )
+        return None if row is None else str(row[0])
+
+    def commit(
+        self,
+        bundle_id: str,
+        contact_id: str,
+        created_at: str,
+        manifest: str,
+        items: Sequence[StorableItem],
+        source: str,
+        extra: Callable[[Connection], None] | None = None,
+    ) -> str:
+        """Store everything in one transaction; returns the received-at time."""
+        now = utc_now()
+
+        def work(conn: Connection) -> None:
+            seen = conn.execute(
+                "SELECT received_at FROM share_received_bundles WHERE bundle_id = ?",
+                (bundle_id,),
+            ).fetchone()
+            if seen is not None:
+                raise AlreadyImportedError(bundle_id, str(seen[0]))
+            if extra is not None:
+                extra(conn)
+            conn.execute(
+                "INSERT INTO share_received_bundles(bundle_id, contact_id, created_at,"
+                " received_at, source, item_count, manifest) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (bundle_id, contact_id, created_at, now, source, len(items), manifest),
+            )
+            for item in items:
+                row = conn.execute(
+                    "SELECT revision FROM share_received_items WHERE contact_id = ? AND"
+                    " item_type = ? AND item_id = ?",
+                    (contact_id, item.type, item.item_id),
+                ).fetchone()
+                if row is not None and str(row[0]) > item.revision:
+                    continue  # never replace a newer revision with an older one
+                conn.execute(
+                    "INSERT OR REPLACE INTO share_received_items(contact_id, item_type, item_id,"
+                    " revision, bundle_id, received_at, item_date, data)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        contact_id,
+                        item.type,
+                        item.item_id,
+                        item.revision,
+                        bundle_id,
+                        now,
+                        item.item_date,
+                        item.data,
+                    ),
+                )
+
+        self._db.transaction(work)
+        return now
+
+    # ---- clinician read side ----------------------------------------------------------------
+    def bundles(self, contact_id: str | None = None) -> list[dict[str, Any]]:
+        """Received bundles, newest first (all, or from one contact)."""
+        sql = (
+            "SELECT b.bundle_id, b.contact_id, c.display_name, b.created_at, b.received_at,"
+            " b.source, b.item_count FROM share_received_bundles b"
+            " JOIN share_contacts c ON c.id = b.contact_id"
+        )
+        params: tuple[str, ...] = ()
+        if contact_id:
+            sql += " WHERE b.contact_id = ?"
+            params = (contact_id,)
+        rows = self._db.run(
+            lambda c: c.execute(sql + " ORDER BY b.received_at DESC", params).fetchall()
+        )
+        keys = ("bundle_id", "contact_id", "sender", "created_at", "received_at", "source", "items")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def records(self, contact_id: str, item_type: str) -> list[dict[str, Any]]:
+        """Stored JSON records of one type, oldest first, each with `received_at`."""
+        rows = self._db.run(
+            lambda c: c.execute(
+                "SELECT data, received_at, bundle_id FROM share_received_items"
+                " WHERE contact_id = ? AND item_type = ? ORDER BY item_date, item_id",
+                (contact_id, item_type),
+            ).fetchall()
+        )
+        out = []
+        for data, received_at, bundle_id in rows:
+            rec = json.loads(bytes(data))
+            rec["received_at"] = received_at
+            rec["bundle_id"] = bundle_id
+            out.append(rec)
+        return out
+
+    def blob(self, contact_id: str, item_type: str, item_id: str) -> bytes | None:
+        row = self._db.run(
+            lambda c: c.execute(
+                "SELECT data FROM share_received_items WHERE contact_id = ? AND item_type = ?"
+                " AND item_id = ?",
+                (contact_id, item_type, item_id),
+            ).fetchone()
+        )
+        return None if row is None else bytes(row[0])
