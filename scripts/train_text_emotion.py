@@ -63,7 +63,7 @@ MODELS = REPO / "models"
 OUT_DIR = MODELS / "text-emotion"
 
 NAME = "text-emotion"
-VERSION = "1.0.0"
+VERSION = "1.0.1"
 # Output order of the shipped model (the runtime relies on it).
 EKMAN_LABELS = ("anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral")
 STAGES = ("frozen", "finetune", "thresholds", "export", "quantize", "evaluate", "ship")

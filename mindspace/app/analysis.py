@@ -7,7 +7,7 @@ Contract
   unknown id; nothing is stored then.
 * A result is stored under (source type, id, model id). The model id names the emotion model
   and, when it took part, the crisis screen's learned layer
-  (``text-emotion@1.0.0+crisis-classifier@1.1.0+sentence-encoder@1.1.0``), so an update of
+  (``text-emotion@1.0.1+crisis-classifier@1.1.0+sentence-encoder@1.1.1``), so an update of
   either makes :meth:`AnalysisService.reanalyze` redo the entries. When the emotion model is
   unavailable the crisis screen and sentiment are still stored under ``NO_MODEL_ID`` (plus the
   crisis model), and re-analysis adds the full result once the model is back.
