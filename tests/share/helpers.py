@@ -14,8 +14,7 @@ os.environ.setdefault("MINDSPACE_KDF_CALIBRATE", "0")
 
 from mindspace.app import AppServices  # noqa: E402
 from mindspace.app.sharing import SharingService  # noqa: E402
-
-PASSPHRASE = "correct horse battery staple 42"
+from tests.conftest import PASSPHRASE  # noqa: E402
 
 
 @dataclass

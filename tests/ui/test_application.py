@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from mindspace.app import AppServices
 from mindspace.ui import pages
 from mindspace.ui.application import parse_args
-from tests.ui.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from mindspace.app import AppServices
-from tests.ui.conftest import PASSPHRASE, all_widget_text, flush_deletes
+from tests.conftest import PASSPHRASE
+from tests.ui.conftest import all_widget_text, flush_deletes
 
 pytestmark = pytest.mark.gui
 

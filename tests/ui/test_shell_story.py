@@ -19,7 +19,8 @@ from mindspace.ui.journal_screen import JournalScreen
 from mindspace.ui.mood_screen import MoodScreen
 from mindspace.ui.preferences_dialog import PreferencesDialog
 from mindspace.ui.unlock_screen import UnlockScreen
-from tests.ui.conftest import NEW_PASSPHRASE, PASSPHRASE, all_widget_text, flush_deletes
+from tests.conftest import NEW_PASSPHRASE, PASSPHRASE
+from tests.ui.conftest import all_widget_text, flush_deletes
 
 pytestmark = pytest.mark.gui
 CODE_RE = re.compile(r"^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$")

@@ -19,7 +19,7 @@ from mindspace.ui.voice_screen import VoiceScreen
 from tests.audio import helpers
 from tests.audio.fake_source import FakeAudioSource
 from tests.cli.helpers import run_cli
-from tests.ui.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE
 from tests.ui.test_accessibility import assert_all_named
 
 pytestmark = pytest.mark.gui
