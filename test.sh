@@ -2,7 +2,7 @@
 # Set up (first time) and run the whole test suite headless.
 set -euo pipefail
 cd "$(dirname "$0")"
-./scripts/setup.sh
+MINDSPACE_SETUP_TESTS=1 ./scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
 export MINDSPACE_KDF_CALIBRATE=${MINDSPACE_KDF_CALIBRATE:-0}
 export PYTHONDONTWRITEBYTECODE=1
