@@ -98,8 +98,9 @@ def _decode(source: BinaryIO, name: str, max_seconds: float) -> DecodedAudio:
         if header_seconds is not None and header_seconds > max_seconds + 1.0:
             raise AudioDecodeError(_too_long(name, header_seconds, max_seconds))
         resampler = av.audio.resampler.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
-        chunks: list[np.ndarray] = []
-        total = 0
+        # float32 samples written straight into one buffer sized from the header (grown when
+        # the header is missing or short), so an hour of audio costs its 230 MB and no more
+        out = _Samples(int((header_seconds or 60.0) * SAMPLE_RATE) + SAMPLE_RATE)
         dropped = 0
         try:
             packets = container.demux(stream)
@@ -111,34 +112,50 @@ def _decode(source: BinaryIO, name: str, max_seconds: float) -> DecodedAudio:
                     continue
                 for frame in frames:
                     frame.pts = None  # let the resampler re-time frames with gaps
-                    for out in resampler.resample(frame):
-                        total += _append(chunks, out)
-                if total > max_samples:
-                    raise AudioDecodeError(_too_long(name, total / SAMPLE_RATE, max_seconds))
-            for out in resampler.resample(None):
-                total += _append(chunks, out)
+                    for resampled in resampler.resample(frame):
+                        out.append(resampled.to_ndarray().reshape(-1))
+                if out.size > max_samples:
+                    raise AudioDecodeError(_too_long(name, out.size / SAMPLE_RATE, max_seconds))
+            for resampled in resampler.resample(None):
+                out.append(resampled.to_ndarray().reshape(-1))
         except av.error.FFmpegError:
             dropped += 1  # damaged tail: keep what was decoded before it
         except MemoryError:
             raise AudioDecodeError(f"{name} is too large to decode in memory") from None
+    total = out.size
     if total > max_samples:
         raise AudioDecodeError(_too_long(name, total / SAMPLE_RATE, max_seconds))
     if total == 0 and dropped:
         raise AudioDecodeError(f"could not decode any audio from {name} (truncated or corrupt)")
-    pcm = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int16)
-    samples = (pcm.astype(np.float32) / 32768.0).reshape(-1)
     # uncompressed audio knows its exact length; compressed headers only estimate it
     exact = str(getattr(stream.codec_context, "name", "")).startswith("pcm_")
     slack = 0.02 if exact else 0.1 * (header_seconds or 0.0) + 0.25
     short = header_seconds is not None and total / SAMPLE_RATE < header_seconds - slack
-    return DecodedAudio(samples=samples, truncated=dropped > 0 or short)
+    return DecodedAudio(samples=out.result(), truncated=dropped > 0 or short)
 
 
-def _append(chunks: list[np.ndarray], frame: Any) -> int:
-    array = frame.to_ndarray().reshape(-1)
-    if array.size:
-        chunks.append(array.copy())
-    return int(array.size)
+class _Samples:
+    """A growing float32 buffer for int16 PCM frames."""
+
+    def __init__(self, capacity: int) -> None:
+        self._data = np.empty(max(capacity, 1), dtype=np.float32)
+        self.size = 0
+
+    def append(self, pcm: np.ndarray) -> None:
+        end = self.size + pcm.size
+        if end > self._data.size:
+            grown = np.empty(max(end, int(self._data.size * 1.5)), dtype=np.float32)
+            grown[: self.size] = self._data[: self.size]
+            self._data = grown
+        np.multiply(pcm, 1.0 / 32768.0, out=self._data[self.size : end], casting="unsafe")
+        self.size = end
+
+    def result(self) -> np.ndarray:
+        if self.size == self._data.size:
+            return self._data
+        return self._data[: self.size].copy() if self.size < self._data.size // 2 else (
+            self._data[: self.size]
+        )
 
 
 def _header_duration(container: Any, stream: Any) -> float | None:

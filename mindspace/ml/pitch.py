@@ -6,28 +6,53 @@ refinement, first trough under the threshold or else the global minimum), so res
 librosa to float rounding;
 `tests/ml/test_pitch.py` checks that against librosa when it is installed. Keeping them here
 spares the app librosa's numba/LLVM stack (about 160 MB in the desktop bundle and a one-off
-JIT compile of tens of seconds on first use). Pure functions; safe on any thread.
+JIT compile of tens of seconds on first use). Pure functions; safe on any thread. Long audio is
+read in blocks of frames, so an hour costs about as much memory as a minute.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-
-def frames(y: np.ndarray, frame_length: int, hop_length: int) -> np.ndarray:
-    """Zero-pad by frame_length // 2 on both sides and slice into columns (frame_length, n)."""
-    padded = np.pad(y, frame_length // 2, mode="constant")
-    if padded.size < frame_length:
-        padded = np.pad(padded, (0, frame_length - padded.size))
-    view = np.lib.stride_tricks.sliding_window_view(padded, frame_length)[::hop_length]
-    return np.ascontiguousarray(view.T)
+BLOCK_FRAMES = 1024  # frames analysed at once: memory stays flat however long the audio is
 
 
-def rms(y: np.ndarray, frame_length: int, hop_length: int) -> np.ndarray:
+def frame_count(n_samples: int, frame_length: int, hop_length: int) -> int:
+    padded = max(n_samples + 2 * (frame_length // 2), frame_length)
+    return 1 + (padded - frame_length) // hop_length
+
+
+def frames(
+    y: np.ndarray, frame_length: int, hop_length: int, first: int = 0, count: int | None = None
+) -> np.ndarray:
+    """Centred frames `first` .. `first + count - 1` as columns (frame_length, count): the
+    signal zero-padded by frame_length // 2 on both sides, like librosa, without copying more
+    of it than those frames cover."""
+    total = frame_count(y.size, frame_length, hop_length)
+    count = total - first if count is None else min(count, total - first)
+    lo = first * hop_length - frame_length // 2
+    hi = lo + (count - 1) * hop_length + frame_length
+    segment = np.zeros(hi - lo, dtype=y.dtype)
+    src_lo, src_hi = max(lo, 0), min(hi, y.size)
+    if src_hi > src_lo:
+        segment[src_lo - lo : src_hi - lo] = y[src_lo:src_hi]
+    view = np.lib.stride_tricks.sliding_window_view(segment, frame_length)[::hop_length]
+    return np.ascontiguousarray(view[:count].T)
+
+
+def _blocks(y: np.ndarray, frame_length: int, hop_length: int, block: int) -> list[tuple[int, int]]:
+    total = frame_count(y.size, frame_length, hop_length)
+    return [(start, min(block, total - start)) for start in range(0, total, block)]
+
+
+def rms(y: np.ndarray, frame_length: int, hop_length: int, block: int = BLOCK_FRAMES) -> np.ndarray:
     """Root-mean-square level of each centred frame (like `librosa.feature.rms(...)[0]`)."""
-    x = frames(np.asarray(y), frame_length, hop_length)
-    power = np.mean(np.abs(x) ** 2, axis=0, keepdims=True)
-    return np.asarray(np.sqrt(power)[0])
+    y = np.asarray(y)
+    out = []
+    for first, count in _blocks(y, frame_length, hop_length, block):
+        x = frames(y, frame_length, hop_length, first, count)
+        out.append(np.sqrt(np.mean(np.abs(x) ** 2, axis=0)))
+    return np.concatenate(out)
 
 
 def _autocorrelate(y_frames: np.ndarray, max_size: int) -> np.ndarray:
@@ -77,17 +102,28 @@ def yin(
     frame_length: int = 2048,
     hop_length: int | None = None,
     trough_threshold: float = 0.1,
+    block: int = BLOCK_FRAMES,
 ) -> np.ndarray:
     """Fundamental frequency (Hz) of each centred frame by YIN (de Cheveigné & Kawahara, 2002).
 
-    Every frame gets an estimate (voiced or not); callers decide voicing themselves.
+    Every frame gets an estimate (voiced or not); callers decide voicing themselves. Frames are
+    analysed `block` at a time (each frame on its own, so the result does not depend on it).
     """
     hop = hop_length or frame_length // 4
     min_period = int(np.floor(sr / fmax))
     max_period = min(int(np.ceil(sr / fmin)), frame_length - 1)
     if not 0 < min_period <= max_period:
         raise ValueError("fmin/fmax/frame_length leave no lag range for yin")
-    y_frames = frames(np.asarray(y), frame_length, hop)
+    y = np.asarray(y)
+    return np.concatenate([
+        _yin_frames(frames(y, frame_length, hop, first, count), min_period, max_period, sr,
+                    trough_threshold)
+        for first, count in _blocks(y, frame_length, hop, block)
+    ])
+
+
+def _yin_frames(y_frames: np.ndarray, min_period: int, max_period: int, sr: int,
+                trough_threshold: float) -> np.ndarray:
     cmnd = _cmnd(y_frames, min_period, max_period)
     shifts = _parabolic_shifts(cmnd)
     padded = np.pad(cmnd, ((1, 1), (0, 0)), mode="edge")

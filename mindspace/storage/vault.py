@@ -169,17 +169,19 @@ class Vault:
     def open_with_recovery(self, code: str, wait: WaitFn | None = None) -> None:
         self._unlock(lambda: keys.parse_recovery_code(code), "recovery", wait)
 
-    def _unwrap(self, secret: Callable[[], bytes], purpose: str) -> tuple[keys.KeyFile, bytes]:
+    def _unwrap(self, secret: Callable[[], bytes], purpose: str,
+                wrong: str = "wrong recovery code: the vault was not opened"
+                ) -> tuple[keys.KeyFile, bytes]:
         """The key file and the data root key, or WrongPassphraseError (counted by the
-        throttle the caller holds)."""
+        throttle the caller holds). A malformed recovery code keeps its own message."""
         keyfile = keys.KeyFile.load(self.keyfile_path)
         wrap = keyfile.passphrase_wrap if purpose == "passphrase" else keyfile.recovery_wrap
+        value = secret()
         try:
-            return keyfile, keys.unwrap_key(wrap, secret(), keyfile.vault_id, purpose)
+            return keyfile, keys.unwrap_key(wrap, value, keyfile.vault_id, purpose)
         except WrongPassphraseError:
             if purpose == "recovery":
-                raise WrongPassphraseError("wrong recovery code: nothing was opened or changed"
-                                           ) from None
+                raise WrongPassphraseError(wrong) from None
             raise
 
     def _unlock(self, secret: Callable[[], bytes], purpose: str, wait: WaitFn | None) -> None:
@@ -214,7 +216,8 @@ class Vault:
         self.check_present()
         with self.throttle.attempt(wait):
             keyfile, drk = self._unwrap(lambda: keys.parse_recovery_code(recovery_code),
-                                        "recovery")
+                                        "recovery",
+                                        "wrong recovery code: the passphrase was not changed")
         return self._rewrap(keyfile, drk, new)
 
     def _rewrap(self, keyfile: keys.KeyFile, drk: bytes, new: str) -> str:
