@@ -155,6 +155,7 @@ class Transcriber:
         self.model_id = model_id
         self._english_only = english_only
         self._lock = threading.Lock()
+        self.block_s = BLOCK_S
 
     @classmethod
     def load(
@@ -207,6 +208,16 @@ class Transcriber:
         if samples.size < SAMPLE_RATE // 10:
             yield from ()
             return
+        for start, end in block_bounds(samples, self.block_s):
+            offset = start / SAMPLE_RATE
+            for seg, at in self._iter_block(samples[start:end], offset, cancel):
+                progress = min(1.0, at / duration) if duration else 1.0
+                yield seg, progress
+
+    def _iter_block(
+        self, samples: np.ndarray, offset: float, cancel: threading.Event | None
+    ) -> Iterator[tuple[TranscriptSegment | None, float]]:
+        """One block: (segment or None, end time in the whole recording)."""
         with self._lock:
             if cancel is not None and cancel.is_set():
                 raise Cancelled()
@@ -230,21 +241,21 @@ class Transcriber:
                         seg = next(iterator)
                     except StopIteration:
                         break
-                    progress = min(1.0, float(seg.end) / duration) if duration else 1.0
+                    at = offset + float(seg.end)
                     if is_hallucination(
                         seg.text, seg.avg_logprob, seg.no_speech_prob, seg.compression_ratio
                     ):
-                        yield None, progress
+                        yield None, at
                         continue
                     yield (
                         TranscriptSegment(
-                            start=float(seg.start),
-                            end=float(seg.end),
+                            start=offset + float(seg.start),
+                            end=at,
                             text=seg.text.strip(),
                             avg_logprob=float(seg.avg_logprob),
                             no_speech_prob=float(seg.no_speech_prob),
                         ),
-                        progress,
+                        at,
                     )
             finally:
                 close = getattr(iterator, "close", None)
@@ -291,3 +302,27 @@ class Transcriber:
         if progress is not None:
             progress(1.0)
         return transcript
+
+
+BLOCK_S = 300.0  # transcribe at most 5 minutes at once: memory stays flat for long recordings
+CUT_SEARCH_S = 30.0  # a block ends at the quietest moment of its last 30 s
+
+
+def block_bounds(samples: np.ndarray, block_s: float = BLOCK_S,
+                 search_s: float = CUT_SEARCH_S) -> list[tuple[int, int]]:
+    """(start, end) sample ranges of at most `block_s` seconds, each cut at the quietest 20 ms
+    of its last `search_s` seconds so that no word is split. One range for short audio."""
+    frame = 320
+    block = max(int(block_s * SAMPLE_RATE), 2 * frame)
+    search = max(min(int(search_s * SAMPLE_RATE), block // 2) // frame * frame, frame)
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while samples.size - start > block:
+        window = samples[start + block - search : start + block]
+        energy = np.square(window.reshape(-1, frame), dtype=np.float64).sum(axis=1)
+        cut = start + block - search + int(np.argmin(energy)) * frame + frame // 2
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, samples.size))
+    return bounds
+

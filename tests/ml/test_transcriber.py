@@ -144,3 +144,37 @@ def test_custom_model_folder_is_checked(tmp_path: Path) -> None:
     assert check_model_folder(folder) == folder.resolve()
     with pytest.raises(ModelFolderError, match="could not load"):
         Transcriber.load(model_dir=folder)
+
+
+def test_block_bounds_cut_in_the_quietest_moment() -> None:
+    from mindspace.ml.transcriber import block_bounds
+
+    short = np.ones(RATE * 4, np.float32)
+    assert block_bounds(short, block_s=10) == [(0, short.size)]
+    loud = np.full(RATE * 25, 0.5, np.float32)
+    loud[RATE * 8 : RATE * 8 + 1600] = 0.0  # a pause at 8 s, inside the last 3 s of block one
+    bounds = block_bounds(loud, block_s=10, search_s=3)
+    assert bounds[0][0] == 0 and bounds[-1][1] == loud.size
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))  # no gap, no overlap
+    assert RATE * 8 <= bounds[0][1] <= RATE * 8 + 1600  # cut inside the pause
+    assert all(end - start <= RATE * 10 for start, end in bounds)
+
+
+def test_long_audio_is_transcribed_in_blocks_with_the_same_words(tmp_path: Path) -> None:
+    """Blocks (how long recordings keep memory flat) give the words and times of one pass."""
+    first = speak_16k("the garden was quiet this morning", tmp_path)
+    second = speak_16k("then we walked down to the river", tmp_path)
+    pause = np.zeros(RATE * 2, np.float32)
+    audio = np.concatenate([first, pause, second])
+    model = transcriber()
+    whole = model.transcribe(audio)
+    model.block_s = first.size / RATE + 1.0  # the cut falls in the pause
+    try:
+        blocks = model.transcribe(audio)
+    finally:
+        from mindspace.ml.transcriber import BLOCK_S
+
+        model.block_s = BLOCK_S
+    assert words(blocks.text) == words(whole.text)
+    assert "river" in words(blocks.text) and "garden" in words(blocks.text)
+    assert blocks.segments[-1].start > first.size / RATE  # times are of the whole recording
