@@ -5,6 +5,7 @@ check-ins, audio blobs and stored analyses. No Qt; every call blocks on the DB e
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -77,6 +78,17 @@ class IdentityKeeper:
         updated = self.get()
         assert updated is not None
         return updated
+
+
+    def new_device(self) -> Identity:
+        """Give this vault a new device id (same keys): a restored vault restarting its chains."""
+        if self.get() is None:
+            raise IdentityError("no sharing identity yet")
+        self._rows.set_device_id(secrets.token_hex(16))
+        self._cache = None
+        renewed = self.get()
+        assert renewed is not None
+        return renewed
 
 
 class ContactBook:
