@@ -18,7 +18,13 @@ from mindspace.share.errors import SharingError
 from mindspace.share.identity import utc_now
 from mindspace.share.inbox import StagedImport
 from mindspace.share.relay_base import Relay
-from mindspace.share.relay_config import SETTING, make_config, public, relay_from_config
+from mindspace.share.relay_config import (
+    SETTING,
+    check_transport,
+    make_config,
+    public,
+    relay_from_config,
+)
 from mindspace.share.sync import SyncEngine, queue_envelope
 from mindspace.share.sync_restart import queue_restart
 from mindspace.share.sync_state import ChainStep, SyncReport
@@ -26,6 +32,8 @@ from mindspace.storage.database import Connection, DbExecutor
 from mindspace.storage.settings import VaultSettings
 from mindspace.storage.share_inbox import AlreadyImportedError, InboxRepository
 from mindspace.storage.share_sync import ChainMovedError, SyncRepository
+
+__all__ = ["ALARM_MEANINGS", "SyncService", "VaultSyncStore", "check_transport", "commit_staged"]
 
 if TYPE_CHECKING:
     from mindspace.app.sharing import ExportPreview, SharingService
@@ -100,9 +108,11 @@ class SyncService:
         url: str | None = None,
         user: str | None = None,
         password: str | None = None,
+        allow_insecure_http: bool = False,
     ) -> dict[str, Any]:
-        """Store the relay choice inside the vault (the WebDAV password included)."""
-        config = make_config(folder, url, user, password)
+        """Store the relay choice inside the vault (the WebDAV password included). A password
+        over plain http:// to another computer is refused unless `allow_insecure_http`."""
+        config = make_config(folder, url, user, password, allow_insecure_http)
         self._settings.set(SETTING, config)
         shown = public(config)
         assert shown is not None
