@@ -162,6 +162,9 @@ class VaultExportSource:
     ) -> Sequence[VoiceFields]:
         return self._sources.voice_checkins(start, end)
 
+    def voice_journal_ids(self) -> set[str]:
+        return self._sources.voice_journal_ids()
+
     def audio(self, blob_id: str) -> tuple[bytes, str]:
         kind = str(self._blobs.info(blob_id)["kind"])
         return self._blobs.get(blob_id), kind
