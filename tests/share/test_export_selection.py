@@ -36,7 +36,8 @@ def fill(patient: Person) -> dict[str, str]:
         recorded_at=WHEN,
     )
     assert voice.journal_entry_id is not None
-    for kind, rid in (("journal", entry.id), ("mood", mood.id), ("journal", voice.journal_entry_id)):
+    texts = (("journal", entry.id), ("mood", mood.id), ("journal", voice.journal_entry_id))
+    for kind, rid in texts:
         s.analyses.save(kind, rid, "test-model", RESULT, WHEN, WHEN)
     return {"journal": entry.id, "mood": mood.id, "voice": voice.id}
 
