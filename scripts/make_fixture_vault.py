@@ -43,6 +43,14 @@ SAMPLES: dict[int, list[str]] = {
         " added_at, updated_at) VALUES ('fixture-contact', 'Fixture Therapist', zeroblob(32),"
         " zeroblob(32), 1, '2026-01-02T09:00:00', '2026-01-02T09:00:00')",
     ],
+    5: [
+        "INSERT INTO share_sync_retry(name, attempts, first_failed_at, last_failed_at,"
+        " next_try_at, last_error) VALUES ('fixture.msenv', 1, '2026-01-04T09:00:00+00:00',"
+        " '2026-01-04T09:00:00+00:00', '2026-01-04T09:00:00+00:00', 'corrupted: fixture')",
+        "INSERT INTO share_sync_alarms(device_id, contact_id, seq, detail, raised_at, kind)"
+        " VALUES ('', 'fixture-contact', 0, 'fixture alarm', '2026-01-04T09:00:00+00:00',"
+        " 'unreadable')",
+    ],
 }
 
 

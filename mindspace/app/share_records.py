@@ -5,6 +5,7 @@ check-ins, audio blobs and stored analyses. No Qt; every call blocks on the DB e
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -79,6 +80,17 @@ class IdentityKeeper:
         return updated
 
 
+    def new_device(self) -> Identity:
+        """Give this vault a new device id (same keys): a restored vault restarting its chains."""
+        if self.get() is None:
+            raise IdentityError("no sharing identity yet")
+        self._rows.set_device_id(secrets.token_hex(16))
+        self._cache = None
+        renewed = self.get()
+        assert renewed is not None
+        return renewed
+
+
 class ContactBook:
     """Contacts of this vault as `Contact`s (rows in `storage.sharing`)."""
 
@@ -149,6 +161,9 @@ class VaultExportSource:
         self, start: datetime | None, end: datetime | None
     ) -> Sequence[VoiceFields]:
         return self._sources.voice_checkins(start, end)
+
+    def voice_journal_ids(self) -> set[str]:
+        return self._sources.voice_journal_ids()
 
     def audio(self, blob_id: str) -> tuple[bytes, str]:
         kind = str(self._blobs.info(blob_id)["kind"])

@@ -331,8 +331,9 @@ class SharingService:
         url: str | None = None,
         user: str | None = None,
         password: str | None = None,
+        allow_insecure_http: bool = False,
     ) -> dict[str, Any]:
-        return self.sync_service.configure(folder, url, user, password)
+        return self.sync_service.configure(folder, url, user, password, allow_insecure_http)
 
     def clear_relay(self) -> None:
         self.sync_service.clear()

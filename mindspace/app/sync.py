@@ -1,5 +1,6 @@
 """Relay sync use cases: configure the relay (kept inside the vault, password included), queue
-an export preview as the next envelope, run one sync round, list fork alarms.
+an export preview as the next envelope, run one sync round, list / dismiss / accept alarms,
+show the sync status, and re-join after a restore (`rejoin`).
 
 The chain rules are `share.sync.SyncEngine`; `VaultSyncStore` is its `SyncStore` over
 the vault (`storage.share_sync` + `storage.share_inbox`). Blocking (network, crypto, DB): call
@@ -13,15 +14,26 @@ from typing import TYPE_CHECKING, Any
 
 from mindspace.share.bundle import BundleError, SealedBundle
 from mindspace.share.contacts import send_checks
+from mindspace.share.errors import SharingError
+from mindspace.share.identity import utc_now
 from mindspace.share.inbox import StagedImport
 from mindspace.share.relay_base import Relay
-from mindspace.share.relay_config import SETTING, make_config, public, relay_from_config
+from mindspace.share.relay_config import (
+    SETTING,
+    check_transport,
+    make_config,
+    public,
+    relay_from_config,
+)
 from mindspace.share.sync import SyncEngine, queue_envelope
+from mindspace.share.sync_restart import queue_restart
 from mindspace.share.sync_state import ChainStep, SyncReport
 from mindspace.storage.database import Connection, DbExecutor
 from mindspace.storage.settings import VaultSettings
 from mindspace.storage.share_inbox import AlreadyImportedError, InboxRepository
 from mindspace.storage.share_sync import ChainMovedError, SyncRepository
+
+__all__ = ["ALARM_MEANINGS", "SyncService", "VaultSyncStore", "check_transport", "commit_staged"]
 
 if TYPE_CHECKING:
     from mindspace.app.sharing import ExportPreview, SharingService
@@ -96,9 +108,11 @@ class SyncService:
         url: str | None = None,
         user: str | None = None,
         password: str | None = None,
+        allow_insecure_http: bool = False,
     ) -> dict[str, Any]:
-        """Store the relay choice inside the vault (the WebDAV password included)."""
-        config = make_config(folder, url, user, password)
+        """Store the relay choice inside the vault (the WebDAV password included). A password
+        over plain http:// to another computer is refused unless `allow_insecure_http`."""
+        config = make_config(folder, url, user, password, allow_insecure_http)
         self._settings.set(SETTING, config)
         shown = public(config)
         assert shown is not None
@@ -121,7 +135,8 @@ class SyncService:
         )
 
     def run(self) -> SyncReport:
-        """One round: upload my envelopes, import what arrived, acknowledge, clean up."""
+        """One round: upload my envelopes, import what arrived, acknowledge, clean up. The
+        report also lists every alarm still open (`open_alarms`), not only new ones."""
         me = self._sharing.require_identity()
         engine = SyncEngine(
             me,
@@ -130,7 +145,67 @@ class SyncService:
             self._sharing.verify,
             self._sharing.contacts.get,
         )
-        return engine.run()
+        report = engine.run()
+        report.open_alarms = self.alarms()
+        return report
 
-    def alarms(self) -> list[dict[str, Any]]:
-        return self._store.alarms()
+    # ---- alarms, status, restart ------------------------------------------------------------
+    def alarms(self, include_dismissed: bool = False) -> list[dict[str, Any]]:
+        """Alarms with `meaning` (what it is and what to do), newest first."""
+        rows = self._store.alarms(include_dismissed)
+        return [{**row, "meaning": ALARM_MEANINGS.get(str(row["kind"]), "")} for row in rows]
+
+    def dismiss(self, alarm_id: int) -> None:
+        """The person read the alarm and acts on it outside the app (NotFoundError if none)."""
+        self._store.dismiss_alarm(alarm_id)
+
+    def accept_restart(self, alarm_id: int) -> dict[str, Any]:
+        """Accept a restored device's signed chain restart (a `restart` alarm)."""
+        return self._store.accept_restart(alarm_id)
+
+    def status(self) -> dict[str, Any]:
+        return {
+            "relay": self.config(),
+            "alarms": self.alarms(),
+            "retrying": self._store.retrying(),
+            "unacknowledged": self._store.unacknowledged(),
+        }
+
+    def rejoin(self, contact: str | None = None) -> dict[str, Any]:
+        """After restoring this vault from a backup: take a new device id and queue a signed
+        restart envelope to each contact this vault sent to (or only `contact`). They are
+        asked to accept it; nothing continues silently."""
+        me = self._sharing.require_identity()
+        if contact is not None:
+            targets = [self._sharing.find_contact(contact)]
+        else:
+            sent_to = {row["contact_id"] for row in self._store.alarms() if row["contact_id"]}
+            sent_to |= self._store.contacts_sent_to()
+            targets = [c for c in self._sharing.contacts.list() if c.id in sent_to]
+        if not targets:
+            raise SharingError("this vault has not shared through the relay: nothing to re-join")
+        for target in targets:
+            send_checks(target, allow_unverified=target.verified)
+        renewed = self._sharing.identities.new_device()
+        out = []
+        for target in targets:
+            sealed = queue_restart(renewed, self._store, target, me.device_id, utc_now())
+            seq = int(sealed.manifest["sync"]["seq"])
+            self._store.supersede(target.id, seq)
+            self._store.dismiss_kind("mismatch", target.id, "re-joined with a restart")
+            out.append({"contact": target.display_name, "seq": seq})
+        return {"old_device_id": me.device_id, "device_id": renewed.device_id, "restarts": out}
+
+
+ALARM_MEANINGS = {
+    "fork": "Two different envelopes claim the same place in a sender's chain, or one does not"
+    " continue it. Nothing from them was imported. It happens when the sender's vault was"
+    " restored from a backup or copied; ask them. They can re-join with `share rejoin`.",
+    "unreadable": "A file on the relay could not be read (corrupted or cut short). MindSpace"
+    " keeps reading it again; delivery resumes when it is whole. Check the relay or the"
+    " sender's connection if this stays.",
+    "restart": "The sender's vault was restored from a backup and asks to continue with a new,"
+    " signed chain. Accept (`share alarms --accept ID`) only after they confirm it.",
+    "mismatch": "The recipient accepted envelopes from this device that this vault does not"
+    " know: it was probably restored from a backup. Run `share rejoin` to continue.",
+}

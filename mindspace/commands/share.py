@@ -4,7 +4,8 @@ Failures print one line naming the reason and exit non-zero (`mindspace.cli` map
 `UserError` through `mindspace.app.errors`): bad cards and selections 2, unknown ids 4, other
 sharing problems 1, and bundle problems their reason's code (not for me 10, corrupted 11, bad
 signature 12, unknown sender 13, not a listed recipient 14, replayed 15, unsupported 16, too
-large 17). `share relay set --webdav URL --user U` reads the WebDAV password from standard
+large 17). Relay and sync commands are `mindspace.commands.share_sync` (their exit codes are
+described there); `share relay set --webdav URL --user U` reads the WebDAV password from standard
 input line 2 (line 1 is the vault passphrase).
 """
 
@@ -88,21 +89,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     inbox = ssub.add_parser("inbox", help="bundles received so far")
     _common(inbox, cmd_inbox)
 
-    relay = ssub.add_parser("relay", help="configure the optional sync relay")
-    rsub = relay.add_subparsers(dest="relay_command", required=True)
-    rset = rsub.add_parser("set", help="use a shared folder or a WebDAV URL")
-    where = rset.add_mutually_exclusive_group(required=True)
-    where.add_argument("--folder", type=Path)
-    where.add_argument("--webdav", help="https://host/remote.php/dav/files/me/mindspace/")
-    rset.add_argument("--user", help="WebDAV user; the password is read from stdin line 2")
-    _common(rset, cmd_relay_set)
-    rshow = rsub.add_parser("show", help="print the relay configuration (no password)")
-    _common(rshow, cmd_relay_show)
-    rclear = rsub.add_parser("clear", help="stop syncing")
-    _common(rclear, cmd_relay_clear)
+    from mindspace.commands import share_sync
 
-    sync = ssub.add_parser("sync", help="send queued bundles and receive new ones via the relay")
-    _common(sync, cmd_sync)
+    share_sync.register(ssub, _common)
 
 
 def _common(
@@ -304,36 +293,3 @@ def cmd_inbox(args: argparse.Namespace, ctx: CliContext) -> int:
         ),
     )
     return 0
-
-
-def cmd_relay_set(args: argparse.Namespace, ctx: CliContext) -> int:
-    if args.user and not args.webdav:
-        raise CliError("--user only applies to --webdav", EXIT_USAGE)
-    sharing = _sharing(args, ctx)
-    password = ctx.take_line("WebDAV password (line 2)") if args.user else None
-    config = sharing.set_relay(
-        folder=str(args.folder) if args.folder else None,
-        url=args.webdav,
-        user=args.user,
-        password=password,
-    )
-    emit(config, args.json, lambda o: f"Relay set: {o.get('folder') or o.get('url')}")
-    return 0
-
-
-def cmd_relay_show(args: argparse.Namespace, ctx: CliContext) -> int:
-    config = _sharing(args, ctx).relay_config()
-    emit({"relay": config}, args.json, lambda o: str(o["relay"] or "No relay configured."))
-    return 0
-
-
-def cmd_relay_clear(args: argparse.Namespace, ctx: CliContext) -> int:
-    _sharing(args, ctx).clear_relay()
-    emit({"relay": None}, args.json, lambda o: "Relay cleared.")
-    return 0
-
-
-def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
-    report = _sharing(args, ctx).sync()
-    emit(report.to_json(), args.json, lambda o: report.summary())
-    return 1 if report.alarms else 0

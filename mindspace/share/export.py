@@ -4,8 +4,11 @@
 tag; mood history; voice check-in summaries with or without transcripts and audio; analysis
 results). `collect` reads exactly those records through an `ExportSource` (implemented over the
 vault's repositories in `app.sharing`) and returns the `Item`s whose bytes will
-travel, plus the JSON-shaped records used for the CSV and PDF reports. When voice check-ins are
-not present, asking for them is an error with a clear message, never a silent omission.
+travel, plus the JSON-shaped records used for the CSV and PDF reports. Derived data follows the
+selection of its source: the journal entry a voice check-in writes (its transcript) is voice
+data, never a journal item; analyses and reports only cover records that travel. When voice
+check-ins are not present, asking for them is an error with a clear message, never a silent
+omission.
 """
 
 from __future__ import annotations
@@ -111,6 +114,10 @@ class ExportSource(Protocol):
     ) -> list[JournalEntry]: ...
     def mood_checkins(self, start: datetime | None, end: datetime | None) -> list[MoodCheckin]: ...
     def voice_available(self) -> bool: ...
+    def voice_journal_ids(self) -> set[str]:
+        """Journal entries that hold a voice check-in's transcript: voice data, not journal."""
+        ...
+
     def voice_checkins(
         self, start: datetime | None, end: datetime | None
     ) -> Sequence[VoiceFields]: ...
@@ -134,13 +141,21 @@ def _json_item(kind: str, record: dict[str, Any], revision: str, when: str | Non
 
 
 def journal_records(source: ExportSource, sel: ExportSelection) -> list[dict[str, Any]]:
+    """The selected journal entries, never those holding a voice transcript: a transcript is
+    voice data wherever it is stored and travels only as a voice check-in with transcripts."""
     start, end = sel.bounds()
+    from_voice = source.voice_journal_ids()
     if sel.entry_ids is not None:
         entries = []
         for entry_id in sel.entry_ids:
             found = source.journal_entry(entry_id)
             if found is None:
                 raise SelectionError(f"no journal entry with id {entry_id}")
+            if found.id in from_voice:
+                raise SelectionError(
+                    f"journal entry {entry_id} is a voice check-in transcript: share it with"
+                    " voice check-ins and transcripts"
+                )
             entries.append(found)
     elif sel.tags:
         by_id = {}
@@ -151,6 +166,7 @@ def journal_records(source: ExportSource, sel: ExportSelection) -> list[dict[str
     else:
         entries = source.journal_entries(start, end)
     records = []
+    entries = [e for e in entries if e.id not in from_voice]
     for entry in sorted(entries, key=lambda e: (e.entry_at, e.id)):
         data = entry.to_json()
         records.append({k: data[k] for k in JOURNAL_FIELDS})

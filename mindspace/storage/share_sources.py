@@ -35,6 +35,17 @@ class ShareSources:
         )
         return row is not None
 
+    def voice_journal_ids(self) -> set[str]:
+        """Ids of the journal entries that hold a voice check-in's transcript."""
+        if not self.voice_available():
+            return set()
+        rows = self._db.run(
+            lambda c: c.execute(
+                "SELECT journal_entry_id FROM voice_checkins WHERE journal_entry_id IS NOT NULL"
+            ).fetchall()
+        )
+        return {str(r[0]) for r in rows}
+
     def voice_checkins(self, start: datetime | None, end: datetime | None) -> list[ShareableVoice]:
         """Voice check-ins recorded in [start, end), oldest first."""
         clauses, params = [], []

@@ -1,4 +1,4 @@
-"""Relay sync state (schema 0004): my outbox of envelopes, names already seen in the store,
+"""Relay sync state (schemas 0004, 0005): my outbox of envelopes, names already seen in the store,
 each sending device's accepted chain (last seq + hash, and a log of every accepted one) and the
 alarms raised for forks. The chain rules themselves live in `mindspace.share.sync`.
 
@@ -11,10 +11,11 @@ chain moved meanwhile. All SQL runs on the vault's DB executor.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from mindspace.core.errors import UserError
-from mindspace.storage.database import Connection, DbExecutor
+from mindspace.storage.database import Connection
+from mindspace.storage.share_sync_alarms import SyncAlarmsRepository
 from mindspace.storage.sharing import record_sent, utc_now
 
 GENESIS = "0" * 64
@@ -39,9 +40,8 @@ class SealedEnvelope(Protocol):
 S = TypeVar("S", bound=SealedEnvelope)
 
 
-class SyncRepository:
-    def __init__(self, db: DbExecutor) -> None:
-        self._db = db
+class SyncRepository(SyncAlarmsRepository):
+    """The chain state; failed reads, alarms and restarts are `SyncAlarmsRepository`."""
 
     # ---- sending ----------------------------------------------------------------------------
     def next_envelope(
@@ -138,27 +138,6 @@ class SyncRepository:
 
     def mark_seen(self, name: str, outcome: str) -> None:
         self._db.transaction(lambda c: _seen(c, name, outcome, utc_now()))
-
-    def add_alarm(self, device_id: str, contact_id: str, seq: int, detail: str) -> None:
-        self._db.transaction(
-            lambda c: c.execute(
-                "INSERT INTO share_sync_alarms(device_id, contact_id, seq, detail, raised_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (device_id, contact_id, seq, detail, utc_now()),
-            )
-        )
-
-    def alarms(self) -> list[dict[str, Any]]:
-        """Alarms not dismissed yet, newest first."""
-        rows = self._db.run(
-            lambda c: c.execute(
-                "SELECT a.id, a.device_id, c.display_name, a.seq, a.detail, a.raised_at"
-                " FROM share_sync_alarms a LEFT JOIN share_contacts c ON c.id = a.contact_id"
-                " WHERE a.dismissed_at IS NULL ORDER BY a.raised_at DESC"
-            ).fetchall()
-        )
-        keys = ("id", "device_id", "contact", "seq", "detail", "raised_at")
-        return [dict(zip(keys, r, strict=True)) for r in rows]
 
     def chain(self, device_id: str) -> tuple[int, str]:
         """(last accepted seq, its manifest hash) of a sending device; (0, GENESIS) at first."""

@@ -73,6 +73,14 @@ class ShareIdentityRepository:
             )
         )
 
+    def set_device_id(self, device_id: str) -> None:
+        """A new device id (a restored vault restarting its relay chains)."""
+        self._db.transaction(
+            lambda c: c.execute(
+                "UPDATE share_identity SET device_id = ? WHERE id = 1", (device_id,)
+            )
+        )
+
     def rename(self, display_name: str, role: str) -> None:
         self._db.transaction(
             lambda c: c.execute(

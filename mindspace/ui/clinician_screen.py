@@ -32,6 +32,7 @@ from mindspace.app import AppServices
 from mindspace.app.sharing import SharingService, daily_mood, emotion_trends
 from mindspace.core.rules import format_minute
 from mindspace.ui.mood_widgets import MoodChart
+from mindspace.ui.share_view import sync_text
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -213,12 +214,7 @@ class ClinicianScreen(QWidget):
         self._run(lambda: self.services.sharing().sync().to_json(), self._synced)
 
     def _synced(self, report: dict[str, Any]) -> None:
-        text = f"Received {len(report['received'])} bundles"
-        if report["waiting"]:
-            text += f"; {report['waiting']} waiting for earlier ones"
-        if report["alarms"]:
-            text += ". ALARM: " + "; ".join(report["alarms"])
-        self.status.setText(text)
+        self.status.setText(sync_text(report))
         self.synced.emit(report)
         self.refresh()
 

@@ -30,7 +30,7 @@ from mindspace.app.sharing import (
     write_new_file,
 )
 from mindspace.core.errors import ValidationError
-from mindspace.ui.share_view import ID_ROLE, ShareView, qr_pixmap
+from mindspace.ui.share_view import ID_ROLE, ShareView, qr_pixmap, sync_text
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 
 
@@ -40,6 +40,7 @@ class ShareScreen(ShareView):
     contact_verified = Signal(str)
     preview_ready = Signal(dict)
     export_written = Signal(str)
+    synced = Signal(dict)
     failed = Signal(str)
 
     def __init__(
@@ -256,6 +257,13 @@ class ShareScreen(ShareView):
         self._run(
             lambda: (self._sharing().write_export(preview, path), str(path))[1], self._written
         )
+
+    def sync_now(self) -> None:
+        self._run(lambda: self._sharing().sync().to_json(), self._synced)
+
+    def _synced(self, report: dict[str, Any]) -> None:
+        self.sync_status.setText(sync_text(report))
+        self.synced.emit(report)
 
     def _written(self, path: str) -> None:
         self.status.setText(f"Wrote the encrypted bundle to {path}")

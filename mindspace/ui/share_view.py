@@ -35,6 +35,20 @@ from mindspace.app.sharing import ExportSelection
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
 
 
+def sync_text(report: dict[str, Any]) -> str:
+    """One status text for a sync report: what arrived, what is stuck, every open alarm."""
+    text = (
+        f"Sent {report['uploaded']}, received {len(report['received'])},"
+        f" delivered {report['deleted']}."
+    )
+    if report["stuck"]:
+        text += " Not delivered yet: " + "; ".join(report["stuck"]) + "."
+    open_alarms = report.get("open_alarms") or []
+    if open_alarms:
+        text += " ALARM: " + " | ".join(f"{a['detail']} — {a['meaning']}" for a in open_alarms)
+    return text
+
+
 def qr_pixmap(png: bytes) -> QPixmap:
     pix = QPixmap()
     pix.loadFromData(png, "PNG")
@@ -71,6 +85,9 @@ class ShareView(QWidget):
         raise NotImplementedError
 
     def export(self) -> None:
+        raise NotImplementedError
+
+    def sync_now(self) -> None:
         raise NotImplementedError
 
     def _contact_selected(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
@@ -244,15 +261,23 @@ class ShareView(QWidget):
         self.preview_list.setAccessibleName("Exactly what will be shared")
         self.preview_total = QLabel("")
         self.preview_total.setAccessibleName("Bundle size")
+        self.sync_button = self._button(
+            "Sync with relay", "Send queued bundles through the sync relay", self.sync_now, "F5"
+        )
+        self.sync_status = QLabel("")
+        self.sync_status.setWordWrap(True)
+        self.sync_status.setAccessibleName("Sync status")
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.sync_button)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(what)
         layout.addLayout(buttons)
         layout.addWidget(self.preview_list, 1)
         layout.addWidget(self.preview_total)
+        layout.addWidget(self.sync_status)
         self.to_combo.currentIndexChanged.connect(self._invalidate_preview)
         self.tags_edit.textChanged.connect(self._invalidate_preview)
         for box in (self.from_check, self.to_check, *self.checks.values()):

@@ -277,3 +277,77 @@ def test_relay_config_and_sync(cli, tmp_path: Path, webdav_server) -> None:  # t
     assert json.loads(cli(pat, "share", "sync", "--passphrase-stdin", "--json")[1])["deleted"] == 1
     shown = json.loads(cli(pat, "share", "relay", "show", "--passphrase-stdin", "--json")[1])
     assert shown["relay"]["url"] == url and "password" not in shown["relay"]
+
+
+def test_insecure_webdav_password_is_refused(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pat, _tess, _p, _t = setup_pair(cli, tmp_path)
+    args = ("share", "relay", "set", "--webdav", "http://dav.example.org/x/", "--user", "u")
+    code, out, err = cli(pat, *args, "--passphrase-stdin", stdin=PW + "pw\n")
+    assert code == 1 and "unencrypted" in err and "https://" in err
+    code, _, err = cli(pat, *args, "--allow-insecure-http", "--passphrase-stdin", stdin=PW + "pw\n")
+    assert code == 0, err
+    local = ("share", "relay", "set", "--webdav", "http://localhost:8080/x/", "--user", "u")
+    assert cli(pat, *local, "--passphrase-stdin", stdin=PW + "pw\n")[0] == 0
+
+
+def test_sync_exit_codes_alarms_and_rejoin(cli, tmp_path: Path, webdav_server) -> None:  # type: ignore[no-untyped-def]
+    url, root = webdav_server
+    pat, tess, pat_id, tess_id = setup_pair(cli, tmp_path)
+    (tmp_path / "p.txt").write_text(pat_id["code"])
+    (tmp_path / "t.txt").write_text(tess_id["code"])
+    cli(tess, "share", "add-contact", str(tmp_path / "p.txt"), "--passphrase-stdin", "--verified")
+    cli(pat, "share", "add-contact", str(tmp_path / "t.txt"), "--passphrase-stdin", "--verified")
+    for data in (pat, tess):
+        set_relay = ("share", "relay", "set", "--webdav", url, "--user", "relay-user")
+        assert cli(data, *set_relay, "--passphrase-stdin", stdin=PW + "relay pw 1\n")[0] == 0
+    export = ("share", "export", "--passphrase-stdin", "--to", "Dr Tess", "--include", "mood")
+    cli(pat, "mood", "add", "--passphrase-stdin", "--mood", "3")
+    assert cli(pat, *export, "--relay")[0] == 0
+    assert cli(pat, "share", "sync", "--passphrase-stdin")[0] == 0
+    (envelope,) = list((root / "mindspace-relay").iterdir())
+    whole = envelope.read_bytes()
+    envelope.write_bytes(b"")  # the server answers 200 with no bytes
+    code, out, _ = cli(tess, "share", "sync", "--passphrase-stdin")
+    assert code == 21 and "Not delivered yet" in out
+    code, out, _ = cli(tess, "share", "status", "--passphrase-stdin")
+    assert code == 21 and "Unread relay file" in out
+    envelope.write_bytes(whole)
+    code, out, _ = cli(tess, "share", "sync", "--passphrase-stdin", "--json")
+    assert code == 0 and len(json.loads(out)["received"]) == 1
+    assert cli(pat, "share", "sync", "--passphrase-stdin")[0] == 0  # ack: cleaned up
+    # the patient's vault is restored from an older backup: it signs envelope 1 again
+    from mindspace.app import AppServices
+    from tests.share.helpers import PASSPHRASE
+
+    services = AppServices(pat)
+    services.unlock(PASSPHRASE)
+    services.vault.db.transaction(lambda c: c.execute("DELETE FROM share_sync_outbox"))
+    services.close()
+    assert cli(pat, *export, "--relay")[0] == 0
+    assert cli(pat, "share", "sync", "--passphrase-stdin")[0] == 0
+    code, out, _ = cli(tess, "share", "sync", "--passphrase-stdin")
+    assert code == 20 and "ALARM" in out and "fork" in out
+    code, out, _ = cli(tess, "share", "sync", "--passphrase-stdin", "--json")
+    assert code == 20 and json.loads(out)["open_alarms"]  # not silent on later syncs
+    code, out, _ = cli(tess, "share", "alarms", "--passphrase-stdin", "--json")
+    (alarm,) = json.loads(out)["alarms"]
+    assert alarm["kind"] == "fork" and "backup" in alarm["meaning"]
+    assert cli(pat, "share", "sync", "--passphrase-stdin")[0] == 20  # mismatch on the patient
+    code, out, err = cli(pat, "share", "rejoin", "--passphrase-stdin")
+    assert code == 0 and "restart" in out, err
+    assert cli(pat, "share", "sync", "--passphrase-stdin")[0] == 0
+    code, out, _ = cli(tess, "share", "sync", "--passphrase-stdin")
+    assert code == 20 and "restored from a backup" in out
+    code, out, _ = cli(tess, "share", "alarms", "--passphrase-stdin", "--json")
+    restart = [a for a in json.loads(out)["alarms"] if a["kind"] == "restart"]
+    assert len(restart) == 1
+    accept = ("share", "alarms", "--accept", str(restart[0]["id"]))
+    assert cli(tess, *accept, "--passphrase-stdin")[0] == 0
+    code, _, _ = cli(tess, "share", "alarms", "--dismiss", str(alarm["id"]), "--passphrase-stdin")
+    assert code == 1  # resolved by the accepted restart already
+    assert cli(tess, "share", "alarms", "--dismiss", "999", "--passphrase-stdin")[0] == 4
+    cli(pat, "mood", "add", "--passphrase-stdin", "--mood", "5")
+    assert cli(pat, *export, "--relay")[0] == 0
+    assert cli(pat, "share", "sync", "--passphrase-stdin")[0] == 0
+    code, out, _ = cli(tess, "share", "sync", "--passphrase-stdin", "--json")
+    assert code == 0 and len(json.loads(out)["received"]) == 1

@@ -45,3 +45,18 @@ def webdav_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """
     with run_webdav_server(tmp_path / "dav-root", WEBDAV_USER, WEBDAV_PASSWORD) as served:
         yield served
+
+
+@pytest.fixture(params=["folder", "webdav"])
+def relay(request: pytest.FixtureRequest, tmp_path: Path, paired: tuple[Person, Person]) -> Path:
+    """Configure both people for one relay; returns the folder that really holds the files."""
+    patient, therapist = paired
+    if request.param == "folder":
+        store = tmp_path / "synced-folder"
+        for person in paired:
+            person.sharing.set_relay(folder=str(store))
+        return store
+    url, root = request.getfixturevalue("webdav_server")
+    for person in paired:
+        person.sharing.set_relay(url=url, user=WEBDAV_USER, password=WEBDAV_PASSWORD)
+    return root / "mindspace-relay"

@@ -14,6 +14,8 @@ os.environ.setdefault("MINDSPACE_KDF_CALIBRATE", "0")
 
 from mindspace.app import AppServices  # noqa: E402
 from mindspace.app.sharing import SharingService  # noqa: E402
+from mindspace.share.export import ExportSelection  # noqa: E402
+from mindspace.share.relay_base import SUFFIX  # noqa: E402
 from tests.conftest import PASSPHRASE  # noqa: E402
 
 
@@ -49,6 +51,23 @@ def count_received(person: Person) -> tuple[int, int]:
     )
     items = db.run(lambda c: c.execute("SELECT count(*) FROM share_received_items").fetchone()[0])
     return int(bundles), int(items)
+
+
+def send(patient: Person, mood: int) -> str:
+    patient.services.mood.add(mood)
+    preview = patient.sharing.preview_export(
+        "Dr Tess Therapist", ExportSelection(journal=False, reports=False)
+    )
+    return patient.sharing.queue_for_relay(preview).bundle_id
+
+
+def files(store: Path) -> set[str]:
+    return {p.name for p in store.iterdir() if p.name.endswith(SUFFIX)} if store.exists() else set()
+
+
+def mood_values(therapist: Person) -> list[int]:
+    contact = therapist.sharing.contacts.list()[0]
+    return sorted(r["mood"] for r in therapist.sharing.inbox.records(contact.id, "mood_checkin"))
 
 
 @contextmanager

@@ -9,44 +9,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
-from mindspace.share.export import ExportSelection
 from mindspace.share.relay_base import SUFFIX
-from tests.share.conftest import WEBDAV_PASSWORD, WEBDAV_USER
-from tests.share.helpers import Person, count_received
-
-
-@pytest.fixture(params=["folder", "webdav"])
-def relay(request: pytest.FixtureRequest, tmp_path: Path, paired: tuple[Person, Person]) -> Path:
-    """Configure both people for one relay; returns the folder that really holds the files."""
-    patient, therapist = paired
-    if request.param == "folder":
-        store = tmp_path / "synced-folder"
-        for person in paired:
-            person.sharing.set_relay(folder=str(store))
-        return store
-    url, root = request.getfixturevalue("webdav_server")
-    for person in paired:
-        person.sharing.set_relay(url=url, user=WEBDAV_USER, password=WEBDAV_PASSWORD)
-    return root / "mindspace-relay"
-
-
-def send(patient: Person, mood: int) -> str:
-    patient.services.mood.add(mood)
-    preview = patient.sharing.preview_export(
-        "Dr Tess Therapist", ExportSelection(journal=False, reports=False)
-    )
-    return patient.sharing.queue_for_relay(preview).bundle_id
-
-
-def files(store: Path) -> set[str]:
-    return {p.name for p in store.iterdir() if p.name.endswith(SUFFIX)} if store.exists() else set()
-
-
-def mood_values(therapist: Person) -> list[int]:
-    contact = therapist.sharing.contacts.list()[0]
-    return sorted(r["mood"] for r in therapist.sharing.inbox.records(contact.id, "mood_checkin"))
+from tests.share.helpers import Person, count_received, files, mood_values, send
 
 
 def test_delivery_in_order_and_ack_cleans_up(paired: tuple[Person, Person], relay: Path) -> None:

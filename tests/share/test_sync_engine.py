@@ -23,6 +23,7 @@ class MemoryStore:
         self.log: dict[tuple[str, int], str] = {}
         self.alarms: list[str] = []
         self.imported: dict[str, StagedImport] = {}
+        self.failures: dict[str, tuple[int, str]] = {}
 
     def next_envelope(
         self, contact_id: str, name: str, created_at: str, item_count: int,
@@ -63,8 +64,27 @@ class MemoryStore:
     def mark_seen(self, name: str, outcome: str) -> None:
         self.seen[name] = outcome
 
-    def add_alarm(self, device_id: str, contact_id: str, seq: int, detail: str) -> None:
+    def deferred_names(self, now: str) -> set[str]:
+        return {n for n, (_, when) in self.failures.items() if when > now}
+
+    def record_failure(self, name: str, error: str, next_try: Callable[[int], str]) -> int:
+        attempts = self.failures.get(name, (0, ""))[0] + 1
+        self.failures[name] = (attempts, next_try(attempts))
+        return attempts
+
+    def clear_failure(self, name: str) -> None:
+        self.failures.pop(name, None)
+
+    def add_alarm(
+        self, device_id: str, contact_id: str | None, seq: int, detail: str,
+        kind: str = "fork", name: str | None = None, manifest_hash: str | None = None,
+        old_device_id: str | None = None,
+    ) -> bool:
         self.alarms.append(detail)
+        return True
+
+    def retired(self, device_id: str) -> bool:
+        return False
 
     def chain(self, device_id: str) -> tuple[int, str]:
         return self.chains.get(device_id, (0, GENESIS))

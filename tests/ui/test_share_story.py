@@ -178,3 +178,47 @@ def test_unverified_contact_needs_confirmation(qtbot, two_vaults, tmp_path: Path
     click(qtbot, pat.export_button)
     assert asked and "not verified" in asked[0]
     assert pat.status.text() == "Not sent." and not (tmp_path / "x.msbundle").exists()
+
+
+def test_sync_status_shows_stuck_delivery_and_alarms_on_both_screens(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path
+) -> None:
+    from mindspace.ui.clinician_screen import ClinicianScreen
+    from mindspace.ui.share_screen import ShareScreen
+    from tests.share.helpers import files, make_person, pair_up, send
+
+    patient = make_person(tmp_path / "p", "Pat Patient", "patient")
+    therapist = make_person(tmp_path / "t", "Dr Tess Therapist", "therapist")
+    try:
+        pair_up(patient, therapist)
+        store = tmp_path / "relay"
+        for person in (patient, therapist):
+            person.sharing.set_relay(folder=str(store))
+        pat, clinic = ShareScreen(patient.services), ClinicianScreen(therapist.services)
+        qtbot.addWidget(pat)
+        qtbot.addWidget(clinic)
+        send(patient, 3)
+        click(qtbot, pat.sync_button, pat.synced)
+        (name,) = files(store)
+        whole = (store / name).read_bytes()
+        (store / name).write_bytes(b"")
+        report = click(qtbot, clinic.sync_button, clinic.synced)
+        assert report["stuck"] and "Not delivered yet" in clinic.status.text()
+        (store / name).write_bytes(whole)
+        click(qtbot, clinic.sync_button, clinic.synced)
+        assert "received 1" in clinic.status.text() and "Not delivered" not in clinic.status.text()
+        # a restored patient vault forks its chain: both screens say so, on every sync
+        patient.services.vault.db.transaction(
+            lambda c: c.execute("DELETE FROM share_sync_outbox")
+        )
+        send(patient, 1)
+        click(qtbot, pat.sync_button, pat.synced)
+        click(qtbot, clinic.sync_button, clinic.synced)
+        click(qtbot, clinic.sync_button, clinic.synced)
+        assert "ALARM" in clinic.status.text() and "fork" in clinic.status.text()
+        click(qtbot, pat.sync_button, pat.synced)
+        assert "ALARM" in pat.sync_status.text() and "rejoin" in pat.sync_status.text()
+    finally:
+        wait_for_tasks()
+        patient.services.close()
+        therapist.services.close()
