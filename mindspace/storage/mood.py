@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from mindspace.core.entities import MoodCheckin
+from mindspace.core.errors import ValidationError
 from mindspace.core.validation import (
-    ValidationError,
     check_note,
     check_scale,
     check_sleep,
