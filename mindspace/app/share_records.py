@@ -11,6 +11,7 @@ from datetime import datetime
 
 from mindspace.core.entities import JournalEntry, MoodCheckin
 from mindspace.core.errors import NotFoundError
+from mindspace.core.sharing import IdentityRow
 from mindspace.share.contact_card import ContactCard, clean_name
 from mindspace.share.contacts import Contact, find_contact
 from mindspace.share.export import AnalysisFields, VoiceFields
@@ -27,7 +28,7 @@ from mindspace.storage.blobs import BlobStore
 from mindspace.storage.journal import JournalRepository
 from mindspace.storage.mood import MoodRepository
 from mindspace.storage.share_sources import ShareSources
-from mindspace.storage.sharing import ContactRepository, IdentityRow, ShareIdentityRepository
+from mindspace.storage.sharing import ContactRepository, ShareIdentityRepository
 
 
 class IdentityKeeper:

@@ -20,6 +20,7 @@ from typing import Any
 from mindspace.app.share_records import ContactBook, IdentityKeeper, VaultExportSource
 from mindspace.app.sync import SyncService, VaultSyncStore, commit_staged
 from mindspace.core.errors import NotFoundError
+from mindspace.core.rules import utc_now
 from mindspace.share import age_format as age
 from mindspace.share.bundle import (
     MAX_CIPHERTEXT,
@@ -38,7 +39,7 @@ from mindspace.share.contact_card import CardError, ContactCard, parse_card_byte
 from mindspace.share.contacts import Contact, check_sender, send_checks
 from mindspace.share.errors import SharingError
 from mindspace.share.export import ExportSelection, ExportSource, SelectionError, collect, describe
-from mindspace.share.identity import Identity, utc_now
+from mindspace.share.identity import Identity
 from mindspace.share.inbox import StagedImport, stage
 from mindspace.share.relay_base import RelayError
 from mindspace.share.report import daily_mood, emotion_trends

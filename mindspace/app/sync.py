@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from mindspace.core.rules import utc_now
 from mindspace.share.bundle import BundleError, SealedBundle
 from mindspace.share.contacts import send_checks
 from mindspace.share.errors import SharingError
-from mindspace.share.identity import utc_now
 from mindspace.share.inbox import StagedImport
 from mindspace.share.relay_base import Relay
 from mindspace.share.relay_config import (

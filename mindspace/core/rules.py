@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 SAMPLE_RATE = 16_000
 
@@ -63,3 +63,8 @@ def format_minute(value: date | datetime | str) -> str:
         return parsed.strftime("%Y-%m-%d %H:%M")
     return parsed.strftime("%Y-%m-%d")
 
+
+
+def utc_now() -> str:
+    """A timestamp as the sharing records keep it: UTC, whole seconds, ISO 8601."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()

@@ -29,8 +29,9 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from mindspace.core.errors import UserError
+from mindspace.core.rules import utc_now
 from mindspace.share import age_format as age
-from mindspace.share.identity import Identity, utc_now
+from mindspace.share.identity import Identity
 
 FORMAT = "mindspace-bundle"
 FORMAT_VERSION = 1

@@ -10,64 +10,24 @@ pure.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Protocol
+from dataclasses import dataclass, fields
+from typing import Any
 
 from mindspace.core.errors import NotFoundError
+from mindspace.core.sharing import ContactRow
 from mindspace.share.bundle import BundleError, Party
 from mindspace.share.contact_card import ContactCard
 from mindspace.share.errors import SharingError
 from mindspace.share.safety_number import group, safety_number
 
 
-class ContactFields(Protocol):
-    """A stored contact row (`storage.sharing.ContactRow`)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def display_name(self) -> str: ...
-    @property
-    def role(self) -> str: ...
-    @property
-    def sign_public(self) -> bytes: ...
-    @property
-    def enc_public(self) -> bytes: ...
-    @property
-    def verified(self) -> bool: ...
-    @property
-    def verified_at(self) -> str | None: ...
-    @property
-    def key_state(self) -> str: ...
-    @property
-    def added_at(self) -> str: ...
-
-
 @dataclass(frozen=True)
-class Contact:
-    id: str
-    display_name: str
-    role: str
-    sign_public: bytes
-    enc_public: bytes
-    verified: bool
-    verified_at: str | None
-    key_state: str  # ok | changed
-    added_at: str
+class Contact(ContactRow):
+    """A stored contact with what the protocol needs of it."""
 
     @classmethod
-    def from_row(cls, row: ContactFields) -> Contact:
-        return cls(
-            row.id,
-            row.display_name,
-            row.role,
-            bytes(row.sign_public),
-            bytes(row.enc_public),
-            bool(row.verified),
-            row.verified_at,
-            row.key_state,
-            row.added_at,
-        )
+    def from_row(cls, row: ContactRow) -> Contact:
+        return cls(**{f.name: getattr(row, f.name) for f in fields(ContactRow)})
 
     @property
     def key_changed(self) -> bool:

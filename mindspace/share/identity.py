@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -20,6 +18,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from mindspace.core.errors import UserError
+from mindspace.core.rules import utc_now
+from mindspace.core.sharing import IdentityRow
 from mindspace.share.contact_card import ContactCard, clean_name
 from mindspace.share.safety_number import group, my_half
 
@@ -29,10 +29,6 @@ _AD = b"mindspace/share-identity/v1"
 
 class IdentityError(UserError):
     """The stored identity cannot be used (message is one line for the user)."""
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 @dataclass(frozen=True)
@@ -63,25 +59,6 @@ class Identity:
         return self.sign_private.sign(data)
 
 
-class IdentityFields(Protocol):
-    """A stored identity row (`storage.sharing.IdentityRow`)."""
-
-    @property
-    def display_name(self) -> str: ...
-    @property
-    def role(self) -> str: ...
-    @property
-    def sign_public(self) -> bytes: ...
-    @property
-    def enc_public(self) -> bytes: ...
-    @property
-    def sealed_private(self) -> bytes: ...
-    @property
-    def device_id(self) -> str: ...
-    @property
-    def created_at(self) -> str: ...
-
-
 def check_role(role: str) -> str:
     if role not in ROLES:
         raise IdentityError("the role must be patient or therapist")
@@ -109,7 +86,7 @@ def seal_private(identity: Identity, seal_key: bytes) -> bytes:
     return nonce + ChaCha20Poly1305(seal_key).encrypt(nonce, secret, ad)
 
 
-def open_identity(row: IdentityFields, seal_key: bytes) -> Identity:
+def open_identity(row: IdentityRow, seal_key: bytes) -> Identity:
     """Unseal a stored identity; IdentityError if it was damaged or does not match its keys."""
     sealed = bytes(row.sealed_private)
     sign_pub, enc_pub = bytes(row.sign_public), bytes(row.enc_public)

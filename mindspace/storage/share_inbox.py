@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from mindspace.core.errors import UserError
+from mindspace.core.rules import utc_now
 from mindspace.storage.database import Connection, DbExecutor
-from mindspace.storage.sharing import utc_now
 
 
 class AlreadyImportedError(UserError):

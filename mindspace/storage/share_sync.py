@@ -14,9 +14,10 @@ from collections.abc import Callable
 from typing import Protocol, TypeVar
 
 from mindspace.core.errors import UserError
+from mindspace.core.rules import utc_now
 from mindspace.storage.database import Connection
 from mindspace.storage.share_sync_alarms import SyncAlarmsRepository
-from mindspace.storage.sharing import record_sent, utc_now
+from mindspace.storage.sharing import record_sent
 
 GENESIS = "0" * 64
 

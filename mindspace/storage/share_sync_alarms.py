@@ -11,8 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from mindspace.core.errors import NotFoundError, UserError
+from mindspace.core.rules import utc_now
 from mindspace.storage.database import Connection, DbExecutor
-from mindspace.storage.sharing import utc_now
 
 ALARM_KEYS = (
     "id", "kind", "device_id", "contact", "contact_id", "seq", "detail", "raised_at",

@@ -10,28 +10,12 @@ from __future__ import annotations
 
 import builtins
 import uuid
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from mindspace.core.errors import NotFoundError
+from mindspace.core.rules import utc_now
+from mindspace.core.sharing import ContactRow, IdentityRow
 from mindspace.storage.database import Connection, DbExecutor
-
-
-def utc_now() -> str:
-    """The timestamp format of every sharing table (UTC, whole seconds, ISO 8601)."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-@dataclass(frozen=True)
-class IdentityRow:
-    display_name: str
-    role: str
-    sign_public: bytes
-    enc_public: bytes
-    sealed_private: bytes
-    device_id: str
-    created_at: str
 
 
 class ShareIdentityRepository:
@@ -90,17 +74,6 @@ class ShareIdentityRepository:
         )
 
 
-@dataclass(frozen=True)
-class ContactRow:
-    id: str
-    display_name: str
-    role: str
-    sign_public: bytes
-    enc_public: bytes
-    verified: bool
-    verified_at: str | None
-    key_state: str  # ok | changed
-    added_at: str
 
 
 _COLUMNS = (
