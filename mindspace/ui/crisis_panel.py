@@ -49,6 +49,8 @@ class CrisisPanel(QFrame):
         self._services = services
         self._resources = services.crisis_resources()
         self._plan: dict[str, list[str]] = {}
+        self.owner: tuple[str, str | None] | None = None
+        self.level = "none"
         self.setObjectName("crisisPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Support panel")
@@ -98,8 +100,13 @@ class CrisisPanel(QFrame):
         self.hide()
 
     # ---- public ---------------------------------------------------------------------------
-    def show_for(self, level: str, reasons: list[str] | None = None) -> None:
-        """Fill (safety plan + region from the vault, in the background) and show inline."""
+    def show_for(self, level: str, reasons: list[str] | None = None,
+                 owner: tuple[str, str | None] | None = None) -> None:
+        """Fill (safety plan + region from the vault, in the background) and show inline.
+        `owner` is the entry that raised it (source type, id; id None while being saved):
+        the panel belongs to that entry and goes when another one is shown."""
+        self.owner = owner
+        self.level = level
         if level == "urgent":
             text = ("It sounds like things may be really hard right now. You don't have to go "
                     "through this alone: please consider reaching out to someone now.")
@@ -132,7 +139,21 @@ class CrisisPanel(QFrame):
 
     def dismiss(self) -> None:
         self.hide()
+        self.owner = None
+        self.level = "none"
         self.dismissed.emit()
+
+    def release(self, owner: tuple[str, str | None] | None) -> None:
+        """Hide the panel unless it belongs to `owner` (another entry is now shown)."""
+        if self.isVisible() and self.owner != owner:
+            self.hide()
+            self.owner = None
+            self.level = "none"
+
+    def adopt(self, owner: tuple[str, str]) -> None:
+        """The entry being saved got its id: the open panel now belongs to it."""
+        if self.owner is not None and self.owner[1] is None and self.owner[0] == owner[0]:
+            self.owner = owner
 
     # ---- internals ------------------------------------------------------------------------
     def _load(self) -> dict[str, Any]:
@@ -178,6 +199,8 @@ class CrisisPanel(QFrame):
     def _clear(self) -> None:
         self._plan = {}
         self.plan_label.clear()
+        self.owner = None
+        self.level = "none"
         self.hide()
 
 

@@ -48,6 +48,13 @@ class EmotionChips(QWidget):
         self.notice_label.setAccessibleName("Analysis notice")
         self.notice_label.setWordWrap(True)
         self.notice_label.hide()
+        self.flagged = False
+        self.reveal_button = QToolButton()
+        self.reveal_button.setText("Show emotions")
+        self.reveal_button.setCheckable(True)
+        self.reveal_button.setAccessibleName("Show the emotions read in this entry")
+        self.reveal_button.toggled.connect(lambda on: self._fold(self.flagged and not on))
+        self.reveal_button.hide()
         self.correct_button = QToolButton()
         self.correct_button.setText("Correct…")
         self.correct_button.setAccessibleName("Correct emotion labels")
@@ -67,16 +74,22 @@ class EmotionChips(QWidget):
         self._layout.addStretch(1)
         self._layout.addWidget(self.sentiment_label)
         self._layout.addWidget(self.notice_label)
+        self._layout.addWidget(self.reveal_button)
         self._layout.addWidget(self.correct_button)
         self.setEnabled(False)
 
     def show_result(self, source_type: str, source_id: str, emotions: dict[str, float] | None,
                     compound: float, labels: list[str] | None = None,
-                    notice: str | None = None) -> None:
-        """`notice`: a part of the analysis that could not run (shown, never hidden)."""
+                    notice: str | None = None, flagged: bool = False) -> None:
+        """`notice`: a part of the analysis that could not run (shown, never hidden).
+        `flagged`: the crisis screen flagged the text; emotions and tone (which can read a
+        crisis text as "positive") stay folded away behind "Show emotions"."""
         self._source = (source_type, source_id)
         self.notice_label.setText(notice or "")
         self.notice_label.setVisible(bool(notice))
+        self.flagged = flagged
+        self.reveal_button.setVisible(flagged)
+        self.reveal_button.setChecked(False)
         for chip in self.chips:
             chip.deleteLater()
         self.chips = []
@@ -92,6 +105,7 @@ class EmotionChips(QWidget):
             self._layout.insertWidget(0, chip)
             self.chips.append(chip)
         self.sentiment_label.setText(f"Tone: {sentiment_word(compound)} ({compound:+.2f})")
+        self._fold(flagged)
         current = set(labels or [])
         for label, action in self.label_actions.items():
             action.blockSignals(True)
@@ -99,14 +113,30 @@ class EmotionChips(QWidget):
             action.blockSignals(False)
         self.setEnabled(True)
 
+    def _fold(self, folded: bool) -> None:
+        for chip in self.chips:
+            chip.setVisible(not folded)
+        self.sentiment_label.setVisible(not folded)
+        self.correct_button.setVisible(not folded)
+
+    def hide_for_crisis(self) -> None:
+        """The text just saved was flagged: fold away what was shown before its analysis."""
+        self.flagged = True
+        self.reveal_button.setChecked(False)
+        self.reveal_button.setVisible(bool(self.chips))
+        self._fold(True)
+
     def reset(self) -> None:
         """Show nothing (no entry open, or the vault locked)."""
         self._source = None
         self.notice_label.hide()
+        self.flagged = False
+        self.reveal_button.hide()
         for chip in self.chips:
             chip.deleteLater()
         self.chips = []
         self.sentiment_label.setText("")
+        self._fold(False)
         for action in self.label_actions.values():
             action.blockSignals(True)
             action.setChecked(False)

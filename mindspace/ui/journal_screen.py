@@ -354,6 +354,9 @@ class JournalScreen(QWidget):
             self.view.status.setText("Write a title or some text first.")
             return
         fields = self._fields()
+        # the pattern screen runs now, on the words being saved: the support panel never
+        # waits for the database or the models
+        self.insights.screen_now("journal", f"{fields['title']}\n{fields['body']}")
         journal, entry_id = self.services.journal, self._current_id
         if entry_id:
             work: Callable[[], JournalEntry] = lambda: journal.update(entry_id, **fields)  # noqa: E731
@@ -371,6 +374,7 @@ class JournalScreen(QWidget):
 
     def _saved(self, entry: JournalEntry) -> None:
         self.view.save_button.setEnabled(True)
+        self.insights.panel.adopt(("journal", entry.id))  # a panel raised on saving stays
         self.show_entry(entry)
         self.view.status.setText(f"Saved at {datetime.now():%H:%M}.")
         self.entry_saved.emit(entry.id)

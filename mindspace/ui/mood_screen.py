@@ -282,6 +282,8 @@ class MoodScreen(QWidget):
             self.status.setText("Choose how you feel (1 to 5) first.")
             self.mood_buttons[3].setFocus()
             return
+        if str(values.get("note") or "").strip():  # screened now: the panel never waits
+            self.insights.screen_now("mood", str(values["note"]))
         mood, checkin_id = self.services.mood, self._current_id
         if checkin_id:
             work: Callable[[], MoodCheckin] = lambda: mood.update(checkin_id, **values)  # noqa: E731
