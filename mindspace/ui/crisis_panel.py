@@ -12,7 +12,7 @@ import html
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -85,11 +87,24 @@ class CrisisPanel(QFrame):
         top.addWidget(QLabel("Region:"))
         top.addWidget(self.region_box, 1)
         top.addWidget(self.dismiss_button)
-        layout = QVBoxLayout(self)
+        # the content scrolls inside the panel when space is short (a small window, large
+        # text): every line stays reachable and the panel never makes the window grow
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.setContentsMargins(0, 0, 0, 0)
         for w in (self.message, self.plan_label, self.lines_label):
-            layout.addWidget(w)
-        layout.addLayout(top)
-        layout.addWidget(self.note)
+            body.addWidget(w)
+        body.addLayout(top)
+        body.addWidget(self.note)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setAccessibleName("Support panel content")
+        self.scroll_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll_area)
         self.setTabOrder(self.region_box, self.dismiss_button)
         self._region_code: str | None = None
         self._show_region(None)
@@ -133,6 +148,17 @@ class CrisisPanel(QFrame):
             default_runner().submit(store.set_region, code, owner=self, name="save-region",
                                     on_failure=lambda _e: None)
         self.region_changed.emit(self.current_region().code)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        """As tall as the content, up to 40 % of the window it sits in (then it scrolls)."""
+        hint = super().sizeHint()
+        inner = self.scroll_area.widget()
+        content = (inner.sizeHint().height() if inner else 0) + 2 * self.frameWidth() + 24
+        window = self.window().height() if self.window() is not self else 10_000
+        return QSize(hint.width(), min(content, max(160, int(window * 0.4))))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(super().minimumSizeHint().width(), 120)
 
     def current_region(self) -> RegionResources:
         return self._resources.for_region(self._region_code)

@@ -13,12 +13,14 @@ from typing import Any
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Sections")
         self.sidebar.setIconSize(QSize(24, 24))
         self.stack = QStackedWidget()
+        self._frames: dict[str, QScrollArea] = {}
         for spec in self.specs:
             item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
@@ -97,7 +100,15 @@ class MainWindow(QMainWindow):
             self._holder_layouts[spec.key] = QHBoxLayout(holder)
             self._holder_layouts[spec.key].setContentsMargins(0, 0, 0, 0)
             self._placeholders[spec.key] = holder
-            self.stack.addWidget(holder)
+            # a page taller than the window (small screen, large text) scrolls; it never
+            # makes the window grow
+            frame = QScrollArea()
+            frame.setWidget(holder)
+            frame.setWidgetResizable(True)
+            frame.setFrameShape(QFrame.Shape.NoFrame)
+            frame.setAccessibleName(f"{spec.title} page")
+            self._frames[spec.key] = frame
+            self.stack.addWidget(frame)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -196,7 +207,7 @@ class MainWindow(QMainWindow):
         if widget is None:
             return None
         index = next(i for i, s in enumerate(self.specs) if s.key == key)
-        self.stack.setCurrentWidget(self._placeholders[key])
+        self.stack.setCurrentWidget(self._frames[key])
         if self.sidebar.currentRow() != index:
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(index)

@@ -150,3 +150,39 @@ def test_cold_start_panel_within_half_a_second(tmp_path: Path) -> None:
     assert result["level"] == "urgent"
     assert result["models_loading"]  # the save really happened before the models were ready
     assert result["elapsed"] < 0.5, result
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_panel_fits_a_small_window_at_large_text(qtbot, open_services: AppServices, qapp,
+                                                 scale: float, tasks_done) -> None:
+    """At 1024x640 (and 200 % text) the panel never grows the window; every crisis line is in
+    it, scrolling if it must."""
+    from PySide6.QtGui import QFont
+
+    from mindspace.ui.main_window import MainWindow
+
+    font = qapp.font()
+    big = QFont(font)
+    big.setPointSizeF(font.pointSizeF() * scale)
+    qapp.setFont(big)
+    try:
+        window = MainWindow(open_services)
+        qtbot.addWidget(window)
+        window.resize(1024, 640)
+        window.show()
+        screen = window.show_page("voice")
+        tasks_done()
+        open_services.analyses.set_region("US")
+        before = window.size()
+        screen.crisis_panel.show_for("urgent", ["a plan"], ("voice", None))
+        tasks_done()
+        qapp.processEvents()
+        assert window.size() == before
+        panel = screen.crisis_panel
+        assert panel.height() <= 0.5 * window.height()
+        text = panel.lines_label.text()
+        assert "988" in text  # the numbers are all there, in the scrollable content
+        bar = panel.scroll_area.verticalScrollBar()
+        assert bar.maximum() == 0 or panel.scroll_area.widget().height() > panel.height()
+    finally:
+        qapp.setFont(font)
