@@ -22,7 +22,8 @@ Contract
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,26 +109,61 @@ class FusionResult:
 
 
 def _text_evidence(text: Mapping[str, Any] | None) -> tuple[float, list[str]]:
+    """Points and clauses (each with its own subject) about the words. When the crisis screen
+    flagged them, tone and emotions are left out: a model's "positive" beside a crisis text
+    would contradict it."""
     if not text:
         return 0.0, []
     points = 0.0
     evidence: list[str] = []
     compound = float((text.get("sentiment") or {}).get("compound", 0.0))
+    flagged = str((text.get("crisis") or {}).get("level", "none")) != "none"
     if compound <= -0.05:
         points += min(1.5, -compound * 1.5)
         strength = "very negative" if compound <= -0.6 else "mostly negative"
-        evidence.append(f"your words sound {strength}")
-    elif compound >= 0.3:
+        if not flagged:
+            evidence.append(f"your words sound {strength}")
+    elif compound >= 0.3 and not flagged:
         evidence.append("your words sound mostly positive")
     emotions = text.get("emotions") or {}
     top = max(NEGATIVE_EMOTIONS, key=lambda k: float(emotions.get(k, 0.0)))
     if float(emotions.get(top, 0.0)) >= 0.6:
         points += 0.5
-        evidence.append(f"they carry {top}")
-    reasons = [str(r) for r in (text.get("crisis") or {}).get("reasons", []) if r]
-    if reasons:
-        evidence.append("they mention " + "; ".join(reasons[:2]))
+        if not flagged:
+            evidence.append(f"your words carry {top}")
     return points, evidence
+
+
+_QUOTED = re.compile(r'"([^"]+)"')
+_DETAIL = re.compile(r"\b(?:a method|a time) \(([^)]+)\)")
+
+
+def acted_on(reasons: Sequence[str], limit: int = 4) -> list[str]:
+    """The user's own words the crisis screen acted on, as quoted in its reasons."""
+    found: list[str] = []
+    for reason in reasons:
+        for match in (*_QUOTED.findall(reason), *_DETAIL.findall(reason)):
+            for part in (p.strip() for p in str(match).split(",")):
+                if part and part not in found:
+                    found.append(part)
+    return found[:limit]
+
+
+def _quote(words: Sequence[str]) -> str:
+    quoted = [f"\u201c{w}\u201d" for w in words]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def compose(level: str, evidence: Sequence[str], state: CircumplexState | None) -> str:
+    """The explanation: one sentence per clause, each clause with its own subject; the reading
+    of the state only when there is no crisis signal; always the disclaimer."""
+    first, *rest = list(evidence) or ["nothing in your words or voice stood out"]
+    sentences = [f"{level.capitalize()}: {first}."]
+    sentences += [clause[:1].upper() + clause[1:] + "." for clause in rest]
+    if state is not None and state.key not in ("unknown", "neutral"):
+        sentences.append(f"Together this reads as {state.words}.")
+    sentences.append(DISCLAIMER)
+    return " ".join(sentences)
 
 
 def _voice_evidence(
@@ -193,19 +229,19 @@ def fuse(
     else:
         level = "low"
     evidence = t_evidence + v_evidence
-    if crisis == "urgent":
-        evidence.insert(0, "your words include signs of a crisis")
-    elif crisis == "concern":
-        evidence.insert(0, "your words include something worth paying attention to")
+    reasons = [str(r) for r in ((text or {}).get("crisis") or {}).get("reasons", []) if r]
+    if crisis in ("concern", "urgent"):
+        said = acted_on(reasons)
+        if said:
+            evidence.insert(0, f"the safety screen noticed {_quote(said)}")
+        evidence.insert(0, "your words include signs of a crisis" if crisis == "urgent"
+                        else "your words include something worth paying attention to")
     if not evidence:
         if not text and (voice is None or voice.prosody.speech_s <= 0.0):
             evidence.append("there was no speech to read")
         else:
             evidence.append("nothing in your words or voice stood out")
-    explanation = f"{level.capitalize()}: " + "; ".join(evidence) + ". "
-    if state.key not in ("unknown", "neutral"):
-        explanation += f"Together this reads as {state.words}. "
-    explanation += DISCLAIMER
+    explanation = compose(level, evidence, None if crisis in ("concern", "urgent") else state)
     if crisis == "urgent" or level == "high":
         ids: tuple[str, ...] = ("safety-plan", "reach-out", "grounding")
         rec_ids = list(ids)

@@ -47,10 +47,11 @@ def ids(result: Any) -> list[str]:
 @pytest.mark.parametrize("v", [None, voice(0.0), voice(0.9), voice(-0.9)])
 @pytest.mark.parametrize("compound", [-0.9, 0.0, 0.9])
 def test_urgent_always_gives_high(v: VoiceAnalysis | None, compound: float) -> None:
-    result = fuse(text(compound, "urgent", ("expresses thoughts of suicide",)), v)
+    result = fuse(text(compound, "urgent", ('expresses thoughts of suicide ("kill myself")',)), v)
     assert result.level == "high" and opens_support_panel(result.crisis_level)
     assert ids(result)[0] == "safety-plan"
-    assert "suicide" in result.explanation and DISCLAIMER in result.explanation
+    assert "\u201ckill myself\u201d" in result.explanation and DISCLAIMER in result.explanation
+    assert "positive" not in result.explanation  # no tone beside a crisis reading
 
 
 def test_concern_gives_at_least_moderate() -> None:
@@ -119,3 +120,54 @@ def test_real_text_analyzer_feeds_fusion() -> None:
     assert fuse(urgent, voice(0.0)).level == "high"
     happy = analyzer.analyze("I had a lovely day with my friends at the beach").to_dict()
     assert fuse(happy, voice(0.1)).level == "low"
+
+
+CRISIS_REASONS = [
+    (),
+    ('describes a plan, method or attempt ("I plan to end my life")',),
+    ('a passive wish to be dead ("wish I was dead")',
+     "mentions a method (pills) and a time (tonight)"),
+    ("mentions a past event not described as resolved (self-harm)",),
+    ('very negative tone with strong sadness or fear and words like "hopeless" (model signals)',),
+]
+VOICES = [
+    None,
+    voice(0.0),
+    voice(-0.8),
+    voice(0.8),
+    voice(-0.8, {"energy_median_dbfs": -2.0, "pause_ratio": 2.0},
+          "much quieter and with more pauses than usual for you"),
+]
+
+
+@pytest.mark.parametrize("crisis", ["none", "concern", "urgent"])
+@pytest.mark.parametrize("reasons", CRISIS_REASONS)
+@pytest.mark.parametrize("v", VOICES)
+@pytest.mark.parametrize(("compound", "emotions"), [
+    (-0.8, {"sadness": 0.8}), (-0.2, {"anger": 0.7}), (0.0, {}), (0.6, {"joy": 0.7}),
+])
+def test_every_explanation_is_well_formed(crisis: str, reasons: tuple[str, ...], v: Any,
+                                          compound: float, emotions: dict[str, float]) -> None:
+    """All combinations of evidence: whole sentences, each with its own subject, the user's
+    words quoted exactly as the screen saw them, and never a tone that contradicts a crisis."""
+    import re
+
+    result = fuse(text(compound, crisis, reasons if crisis != "none" else (), **emotions), v)
+    explanation = result.explanation
+    assert explanation.endswith(DISCLAIMER)
+    body = explanation[: -len(DISCLAIMER)].strip()
+    level, _, rest = body.partition(": ")
+    assert level in ("Low", "Moderate", "High")
+    sentences = re.split(r"(?<=\.) ", rest)
+    assert all(s.endswith(".") and not s.endswith("..") for s in sentences), sentences
+    assert sentences[0][:1].islower()  # continues "High: ..."
+    assert all(s[:1].isupper() for s in sentences[1:]), sentences
+    subjects = ("your words", "your voice", "the safety screen", "nothing in", "there was",
+                "together this")
+    assert all(s.lower().startswith(subjects) for s in sentences), sentences
+    for bad in ("  ", ";", " they ", "mention describes", "mentions mentions", ",.", " ."):
+        assert bad not in explanation, (bad, explanation)
+    if crisis != "none":
+        assert "positive" not in explanation and "reads as" not in explanation
+        for quoted in re.findall("\u201c([^\u201d]+)\u201d", explanation):
+            assert any(quoted in r for r in reasons)  # the user's own words, unchanged
