@@ -1,7 +1,7 @@
 """Vault benchmark: unlock time, insert rate and FTS5 search latency over N realistic entries.
 
 Usage: python bench/bench_vault.py [--entries 10000] [--queries 200]
-Prints its figures; nothing is asserted. Uses the calibrated key derivation a real vault uses.
+Prints its figures; nothing is asserted. Uses the fixed key-derivation settings a real vault uses.
 """
 
 from __future__ import annotations
@@ -400,7 +400,7 @@ def main() -> None:
         size_mb = sum(p.stat().st_size for p in Path(tmp).rglob("*") if p.is_file()) / 1e6
         svc.close()
     print(f"argon2id parameters: {params}")
-    print(f"create vault (calibration + wraps): {create_s:.2f} s")
+    print(f"create vault (two wraps): {create_s:.2f} s")
     print(f"unlock: median {statistics.median(unlocks):.2f} s over {len(unlocks)} runs")
     print(
         f"insert: {args.entries} entries in {insert_s:.1f} s = {args.entries / insert_s:.0f}/s"

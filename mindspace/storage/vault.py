@@ -134,7 +134,7 @@ class Vault:
     def _create(self, passphrase: str) -> str:
         drk = secrets.token_bytes(32)
         vault_id = secrets.token_hex(16)
-        kdf = keys.calibrate()
+        kdf = keys.standard_params()
         recovery_code = keys.new_recovery_code()
         pw_wrap = keys.wrap_key(
             drk, keys.normalise_passphrase(passphrase), vault_id, "passphrase", kdf
@@ -223,19 +223,15 @@ class Vault:
     def _rewrap(self, keyfile: keys.KeyFile, drk: bytes, new: str) -> str:
         if self._drk is not None and bytes(self._drk) != drk:
             raise KeyFileError("the key file does not belong to the open vault")
-        old_kdf = keyfile.passphrase_wrap.kdf
-
-        def fresh() -> keys.KdfParams:
-            return keys.KdfParams(
-                old_kdf.memory_kib, old_kdf.iterations, old_kdf.lanes, secrets.token_bytes(16)
-            )
-
+        # a change of passphrase also brings older key files up to the standard settings
         code = keys.new_recovery_code()
         vid = keyfile.vault_id
         keys.KeyFile(
             vid,
-            keys.wrap_key(drk, keys.normalise_passphrase(new), vid, "passphrase", fresh()),
-            keys.wrap_key(drk, keys.parse_recovery_code(code), vid, "recovery", fresh()),
+            keys.wrap_key(drk, keys.normalise_passphrase(new), vid, "passphrase",
+                          keys.standard_params()),
+            keys.wrap_key(drk, keys.parse_recovery_code(code), vid, "recovery",
+                          keys.standard_params()),
         ).save(self.keyfile_path)
         return code
 

@@ -30,10 +30,32 @@ def test_kdf_floor_is_enforced() -> None:
         weak.derive(b"x")
 
 
-def test_calibrated_parameters_never_below_floor() -> None:
-    params = keys.calibrate(target_seconds=0.01)
-    assert params.memory_kib >= keys.MIN_MEMORY_KIB
-    assert params.iterations >= keys.MIN_ITERATIONS
+def test_standard_parameters_are_fixed_and_above_the_floor(monkeypatch) -> None:
+    """The app's settings do not depend on the machine's load: the same every time."""
+    monkeypatch.setenv("MINDSPACE_KDF_CALIBRATE", "1")
+    first, second = keys.standard_params(), keys.standard_params()
+    assert (first.memory_kib, first.iterations, first.lanes) == (128 * 1024, 3, 4)
+    assert (second.memory_kib, second.iterations) == (first.memory_kib, first.iterations)
+    assert first.salt != second.salt
+    assert first.memory_kib >= keys.MIN_MEMORY_KIB and first.iterations >= keys.MIN_ITERATIONS
+
+
+def test_a_passphrase_change_upgrades_older_settings(tmp_path: Path, monkeypatch) -> None:
+    from mindspace.storage.vault import Vault
+
+    vault = Vault(tmp_path / "v")
+    vault.create("correct horse battery staple 42")  # the floor (MINDSPACE_KDF_CALIBRATE=0)
+    vault.lock()
+    assert keys.KeyFile.load(vault.keyfile_path).passphrase_wrap.kdf.memory_kib == (
+        keys.MIN_MEMORY_KIB
+    )
+    monkeypatch.setenv("MINDSPACE_KDF_CALIBRATE", "1")
+    vault.change_passphrase("correct horse battery staple 42", "a different long passphrase 77")
+    upgraded = keys.KeyFile.load(vault.keyfile_path)
+    assert upgraded.passphrase_wrap.kdf.memory_kib == keys.STANDARD_MEMORY_KIB
+    assert upgraded.recovery_wrap.kdf.memory_kib == keys.STANDARD_MEMORY_KIB
+    vault.open("a different long passphrase 77")
+    vault.lock()
 
 
 def _wrap(tmp_path: Path) -> tuple[Path, bytes]:
