@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 DEB_PACKAGES=(libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1
   libfontconfig1 libdbus-1-3 libwayland-cursor0 libwayland-egl1 libportaudio2 espeak-ng sox)
-# test.sh also wants qemu-user: the int8 models are run under an emulated AVX2-only CPU to show
-# they decide the same as on this one
+# test.sh also wants qemu-user (the int8 models are run under an emulated AVX2-only CPU to show
+# they decide the same as on this one) and rclone (its WebDAV server is a second relay peer)
 if [ "${MINDSPACE_SETUP_TESTS:-0}" = 1 ]; then
-  DEB_PACKAGES+=(qemu-user)
+  DEB_PACKAGES+=(qemu-user rclone)
 fi
 missing=()
 for pkg in "${DEB_PACKAGES[@]}"; do

@@ -47,7 +47,46 @@ def webdav_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         yield served
 
 
-@pytest.fixture(params=["folder", "webdav"])
+@pytest.fixture
+def rclone_webdav(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """`rclone serve webdav` (a WebDAV server nobody here wrote) on 127.0.0.1, with basic
+    authentication; skipped where rclone is not installed."""
+    import shutil
+    import socket
+    import subprocess
+    import time
+
+    exe = shutil.which("rclone")
+    if exe is None:
+        pytest.skip("rclone is not installed")
+    root = tmp_path / "rclone-root"
+    root.mkdir()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen(
+        [exe, "serve", "webdav", str(root), "--addr", f"127.0.0.1:{port}",
+         "--user", WEBDAV_USER, "--pass", WEBDAV_PASSWORD, "--config", "/dev/null",
+         "--dir-cache-time", "0s"],  # the tests change files behind the server's back
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    pytest.fail("rclone serve webdav did not start")
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/mindspace-relay/", root
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(params=["folder", "webdav", "rclone"])
 def relay(request: pytest.FixtureRequest, tmp_path: Path, paired: tuple[Person, Person]) -> Path:
     """Configure both people for one relay; returns the folder that really holds the files."""
     patient, therapist = paired
@@ -56,7 +95,8 @@ def relay(request: pytest.FixtureRequest, tmp_path: Path, paired: tuple[Person, 
         for person in paired:
             person.sharing.set_relay(folder=str(store))
         return store
-    url, root = request.getfixturevalue("webdav_server")
+    server = "webdav_server" if request.param == "webdav" else "rclone_webdav"
+    url, root = request.getfixturevalue(server)
     for person in paired:
         person.sharing.set_relay(url=url, user=WEBDAV_USER, password=WEBDAV_PASSWORD)
     return root / "mindspace-relay"
