@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from mindspace.core.rules import format_day, format_minute
+from mindspace.core.rules import SCALE_MAX, SCALE_MIN, SCALE_VALUES, format_day, format_minute
 
 FONT_CANDIDATES = (
     Path(__file__).resolve().parents[2] / "resources" / "fonts" / "DejaVuSans.ttf",
@@ -155,8 +155,9 @@ def _mood_chart(doc: _Pdf, points: list[tuple[str, float]]) -> None:
     top = pdf.get_y()
     pdf.set_draw_color(170, 170, 170)
     pdf.set_font(doc.family, size=7)
-    for level in range(1, 6):
-        y = top + height - (level - 1) / 4 * height
+    span = SCALE_MAX - SCALE_MIN
+    for level in SCALE_VALUES:
+        y = top + height - (level - SCALE_MIN) / span * height
         pdf.line(left, y, left + width, y)
         pdf.text(pdf.l_margin, y + 1, str(level))
     pdf.set_draw_color(33, 102, 172)

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from mindspace.core.entities import SAFETY_PLAN_STEPS, DailyEmotions
+from mindspace.core.rules import format_day
 from mindspace.storage.database import DbExecutor
 from mindspace.storage.errors import ValidationError
 from mindspace.storage.settings import VaultSettings
@@ -162,7 +163,7 @@ class AnalysisStore:
         counts: dict[str, int] = defaultdict(int)
         comp: dict[str, float] = defaultdict(float)
         for r in latest.values():
-            day = r[3][:10]
+            day = format_day(r[3])
             counts[day] += 1
             comp[day] += float(r[5])
             for label, p in json.loads(r[4]).items():
