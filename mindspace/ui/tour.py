@@ -64,7 +64,14 @@ class TourDialog(QDialog):
         self.step_label = role_label("")
         self.title_label = role_label("", "subheading")
         self.text_label = role_label("")
-        self.text_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
+        width = self.fontMetrics().averageCharWidth() * 52
+        self.text_label.setMinimumWidth(width)
+        # room for the longest step, so the dialog keeps its size (and nothing is cut off)
+        heights = []
+        for step in STEPS:
+            self.text_label.setText(step.text)
+            heights.append(self.text_label.heightForWidth(width))
+        self.text_label.setMinimumHeight(max(heights))
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.skip_button = QPushButton("&Skip tour")
         self.skip_button.setAccessibleName("Skip the tour")
