@@ -90,7 +90,7 @@ class Shell(QObject):
         from mindspace.ui.create_vault_screen import CreateVaultScreen
 
         screen = CreateVaultScreen(self.services, runner=self.runner)
-        screen.vault_ready.connect(lambda: self.enter_main(False, ""))
+        screen.vault_ready.connect(lambda: self.enter_main(False, "", created=True))
         height = screen.fontMetrics().height()
         screen.resize(height * 40, height * 34)
         self._set_window(screen)
@@ -110,9 +110,11 @@ class Shell(QObject):
         self._set_state("locked")
         return screen
 
-    def enter_main(self, via_recovery: bool, recovery_code: str) -> None:
+    def enter_main(self, via_recovery: bool, recovery_code: str, created: bool = False) -> None:
+        """Show the main window on its first page (Today); the first-run tour when it is due."""
         from mindspace.ui.change_passphrase_dialog import can_reset_with_recovery
         from mindspace.ui.main_window import MainWindow
+        from mindspace.ui.tour import offer_tour
 
         window = MainWindow(self.services, runner=self.runner)
         window.lock_requested.connect(lambda: self.lock("manual"))
@@ -126,6 +128,8 @@ class Shell(QObject):
         self._set_state("unlocked")
         self._reanalyse_in_background(window)
         self._check_vault_in_background(window)
+        if not via_recovery:  # a new passphrase comes first; the tour waits for the next unlock
+            offer_tour(self.services, window, created, self.runner)
         if via_recovery:
             if can_reset_with_recovery(self.services) and recovery_code:
                 window.open_change_passphrase(recovery_code=recovery_code)

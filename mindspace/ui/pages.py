@@ -11,6 +11,8 @@ Pages may implement any of these optional methods, which the shell calls when pr
 * `new_entry()`, `focus_search()` (journal) and `start_checkin()` (mood) - targets of the main
   toolbar actions.
 
+The first page ("today") is the one shown after unlocking.
+
 To add a page: `register_page(PageSpec(...))` before the main window is built, or append to
 `CORE_PAGES`. Shortcuts are strings for `QKeySequence` ("Ctrl+3"); icons are names of SVG files
 in resources/icons/.
@@ -66,6 +68,7 @@ def lazy_page(
 
 
 CORE_PAGES: list[PageSpec] = [
+    lazy_page("today", "Today", "mindspace", "Ctrl+0", "mindspace.ui.today_screen", "TodayScreen"),
     PageSpec("journal", "Journal", "journal", "Ctrl+1", _journal),
     PageSpec("mood", "Mood", "mood", "Ctrl+2", _mood),
     lazy_page(

@@ -82,7 +82,7 @@ def test_registered_pages_are_mounted(qtbot, open_services: AppServices, tasks_d
     qtbot.addWidget(window)
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert titles == [p.title for p in pages.all_pages()] + ["Notes"]
-    assert titles[:2] == ["Journal", "Mood"]
+    assert titles[:3] == ["Today", "Journal", "Mood"]
     assert "notes" not in window.built_pages()  # built lazily
     window.actions_by_name["page:notes"].trigger()
     notes = window.built_pages()["notes"]
