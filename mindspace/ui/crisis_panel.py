@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from mindspace.app import AppServices
 from mindspace.core.crisis_resources import FALLBACK_CODE, RegionResources
+from mindspace.ui.announce import announce
 from mindspace.ui.tasks import default_runner
 
 HIGHLIGHT_STEPS = (
@@ -128,9 +129,12 @@ class CrisisPanel(QFrame):
         else:
             text = ("It sounds like things are heavy at the moment. It might help to look at "
                     "your plan or talk to someone you trust.")
+        repeat = not self.isHidden() and self.message.text() == text
         self.message.setText(text)
         self.setProperty("level", level)
         self.show()
+        if not repeat:  # said once, at once; the same panel shown again stays quiet
+            announce(self, f"Support panel: {text.splitlines()[0]}", assertive=True)
         self.refresh()
 
     def refresh(self) -> None:

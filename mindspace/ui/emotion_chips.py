@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from mindspace.app import AppServices
+from mindspace.ui.announce import announce
 from mindspace.ui.tasks import default_runner, describe_error
 
 LABELS = ("anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral")
@@ -76,6 +77,12 @@ class EmotionChips(QWidget):
         self._layout.addWidget(self.notice_label)
         self._layout.addWidget(self.reveal_button)
         self._layout.addWidget(self.correct_button)
+        self.feedback = QLabel()  # "Saved" (or why not) after a correction
+        self.feedback.setAccessibleName("Correction status")
+        self._layout.addWidget(self.feedback)
+        self.correction_saved.connect(lambda label, on: self._report(
+            "Saved", f"Correction saved: {label} {'fits' if on else 'does not fit'}."))
+        self.correction_failed.connect(lambda message: self._report(message, message, True))
         self.setEnabled(False)
 
     def show_result(self, source_type: str, source_id: str, emotions: dict[str, float] | None,
@@ -85,6 +92,7 @@ class EmotionChips(QWidget):
         `flagged`: the crisis screen flagged the text; emotions and tone (which can read a
         crisis text as "positive") stay folded away behind "Show emotions"."""
         self._source = (source_type, source_id)
+        self.feedback.clear()
         self.notice_label.setText(notice or "")
         self.notice_label.setVisible(bool(notice))
         self.flagged = flagged
@@ -129,6 +137,7 @@ class EmotionChips(QWidget):
     def reset(self) -> None:
         """Show nothing (no entry open, or the vault locked)."""
         self._source = None
+        self.feedback.clear()
         self.notice_label.hide()
         self.flagged = False
         self.reveal_button.hide()
@@ -142,6 +151,10 @@ class EmotionChips(QWidget):
             action.setChecked(False)
             action.blockSignals(False)
         self.setEnabled(False)
+
+    def _report(self, shown: str, said: str, assertive: bool = False) -> None:
+        self.feedback.setText(shown)
+        announce(self.feedback, said, assertive)
 
     def correct(self, label: str, present: bool) -> None:
         """Store that ``label`` does (or does not) fit the shown entry."""

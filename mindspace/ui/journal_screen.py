@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from mindspace.app import AppServices
 from mindspace.core.entities import JournalEntry, SearchHit
+from mindspace.ui.announce import announce, forget
 from mindspace.ui.journal_view import JournalView
+from mindspace.ui.keys import date_keys
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.themes import highlight_colours
 from mindspace.ui.widgets import HTML_ROLE, ID_ROLE, highlighted_html, plain_snippet
@@ -82,6 +84,7 @@ class JournalScreen(QWidget):
             edit.textChanged.connect(self._mark_dirty)
         v.body_edit.textChanged.connect(self._mark_dirty)
         v.date_edit.dateTimeChanged.connect(self._mark_dirty)
+        date_keys(v.date_edit)  # Alt+Down opens the calendar; typed dates
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (
             ("Ctrl+S", self.save),
@@ -139,6 +142,7 @@ class JournalScreen(QWidget):
         self._entries.clear()
         self.insights.clear()
         self.crisis_panel.dismiss()
+        forget()
         v = self.view
         v.search_edit.clear()
         v.entry_list.clear()
@@ -352,6 +356,7 @@ class JournalScreen(QWidget):
     def save(self) -> None:
         if not self._has_content():
             self.view.status.setText("Write a title or some text first.")
+            announce(self.view.status, self.view.status.text(), assertive=True)
             return
         fields = self._fields()
         # the pattern screen runs now, on the words being saved: the support panel never
@@ -377,6 +382,7 @@ class JournalScreen(QWidget):
         self.insights.panel.adopt(("journal", entry.id))  # a panel raised on saving stays
         self.show_entry(entry)
         self.view.status.setText(f"Saved at {datetime.now():%H:%M}.")
+        announce(self.view.status, "Entry saved.")
         self.entry_saved.emit(entry.id)
         self.insights.analyse("journal", entry.id)
         self.refresh()
@@ -405,11 +411,13 @@ class JournalScreen(QWidget):
         self._entries.pop(entry_id, None)
         self.new_entry()
         self.view.status.setText("Entry deleted.")
+        announce(self.view.status, "Entry deleted.")
         self.entry_deleted.emit(entry_id)
         self.refresh()
 
     def _show_error(self, exc: BaseException) -> None:
         self.view.status.setText(describe_error(exc))
+        announce(self.view.status, self.view.status.text(), assertive=True)
 
     def _ask(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 from mindspace.app import AppServices
 from mindspace.core.entities import ENERGY_WORDS, MOOD_COLOURS, MOOD_WORDS, MoodCheckin
 from mindspace.core.validation import MAX_NOTE_CHARS
+from mindspace.ui.announce import announce, forget
+from mindspace.ui.keys import choice_keys, date_keys
 from mindspace.ui.mood_widgets import ChoiceList, MoodChart, VocabularyDialog
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.widgets import ID_ROLE, role_label
@@ -121,6 +123,8 @@ class MoodScreen(QWidget):
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when_edit.setAccessibleName("Check-in date and time")
+        choice_keys(self.mood_group)  # Enter and the digits 1-5 choose a mood
+        date_keys(self.when_edit)  # Alt+Down opens the calendar; typed dates
         self.save_button = QPushButton("&Save check-in")
         self.save_button.setAccessibleName("Save check-in")
         self.save_button.setToolTip("Save (Ctrl+Enter)")
@@ -211,6 +215,7 @@ class MoodScreen(QWidget):
 
     def clear(self) -> None:
         self.crisis_panel.dismiss()
+        forget()
         self._checkins.clear()
         self.history.clear()
         self.chart.clear()
@@ -280,6 +285,7 @@ class MoodScreen(QWidget):
         values = self.form_values()
         if values["mood"] is None:
             self.status.setText("Choose how you feel (1 to 5) first.")
+            announce(self.status, self.status.text(), assertive=True)
             self.mood_buttons[3].setFocus()
             return
         if str(values.get("note") or "").strip():  # screened now: the panel never waits
@@ -298,6 +304,7 @@ class MoodScreen(QWidget):
         self.save_button.setEnabled(True)
         self.new_checkin()
         self.status.setText(f"Saved: {checkin.mood_word} at {checkin.checkin_at:%H:%M}.")
+        announce(self.status, f"Check-in saved: {checkin.mood_word}.")
         self.checkin_saved.emit(checkin.id)
         if checkin.note.strip():
             self.insights.analyse("mood", checkin.id)
@@ -306,6 +313,7 @@ class MoodScreen(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.status.setText(describe_error(exc))
+        announce(self.status, self.status.text(), assertive=True)
 
     def delete_current(self) -> None:
         checkin_id = self._current_id
@@ -325,6 +333,7 @@ class MoodScreen(QWidget):
     def _deleted(self, checkin_id: str) -> None:
         self.new_checkin()
         self.status.setText("Check-in deleted.")
+        announce(self.status, "Check-in deleted.")
         self.checkin_deleted.emit(checkin_id)
         self.refresh()
 

@@ -8,7 +8,7 @@ text in the editor so nothing is lost.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from mindspace.app import AppServices
 from mindspace.core.entities import SAFETY_PLAN_STEPS
+from mindspace.ui.announce import announce
 from mindspace.ui.tasks import default_runner, describe_error
 
 HINTS = {
@@ -47,7 +48,6 @@ class SafetyPlanEditor(QWidget):
         self.setAccessibleName("Safety plan")
         self.editors: dict[str, QPlainTextEdit] = {}
         form = QFormLayout()
-        previous: QWidget | None = None
         for step, title in SAFETY_PLAN_STEPS:
             edit = QPlainTextEdit()
             edit.setPlaceholderText(HINTS[step] + " (one per line)")
@@ -56,21 +56,19 @@ class SafetyPlanEditor(QWidget):
             edit.setFixedHeight(72)
             self.editors[step] = edit
             form.addRow(QLabel(f"<b>{title}</b>"), edit)
-            if previous is not None:
-                self.setTabOrder(previous, edit)
-            previous = edit
         inner = QWidget()
         inner.setLayout(form)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        scroll.setAccessibleName("Safety plan steps")
+        # not a stop of its own: Tab goes from field to field and the area follows the focus
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.save_button = QPushButton("&Save plan")
         self.save_button.setAccessibleName("Save safety plan")
         self.save_button.clicked.connect(self.save)
         self.status = QLabel()
         self.status.setAccessibleName("Safety plan status")
-        if previous is not None:
-            self.setTabOrder(previous, self.save_button)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -80,6 +78,10 @@ class SafetyPlanEditor(QWidget):
                                 "encrypted on this device."))
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
+        # reading order, set once every field sits in this window (Qt ignores it before)
+        order = [*self.editors.values(), self.save_button]
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
         self._locked.connect(self.clear)
         services.add_lock_listener(self._on_lock)
         forget = self._on_lock
@@ -102,6 +104,7 @@ class SafetyPlanEditor(QWidget):
     def save(self) -> None:
         if not self._services.is_unlocked:
             self.status.setText("Unlock MindSpace to save your plan.")
+            announce(self.status, self.status.text(), assertive=True)
             return
         plan = self.plan()
         self.save_button.setEnabled(False)
@@ -124,11 +127,13 @@ class SafetyPlanEditor(QWidget):
     def _saved(self, _plan: object) -> None:
         self.save_button.setEnabled(True)
         self.status.setText("Saved.")
+        announce(self.status, "Safety plan saved.")
         self.saved.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.status.setText(describe_error(exc))
+        announce(self.status, self.status.text(), assertive=True)
 
     def _on_lock(self) -> None:  # locking thread
         if shiboken6.isValid(self):

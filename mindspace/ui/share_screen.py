@@ -30,6 +30,7 @@ from mindspace.app.sharing import (
     write_new_file,
 )
 from mindspace.core.errors import ValidationError
+from mindspace.ui.announce import announce
 from mindspace.ui.share_view import ID_ROLE, ShareView, qr_pixmap, sync_text
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 
@@ -63,6 +64,7 @@ class ShareScreen(ShareView):
     def _failed(self, exc: BaseException) -> None:
         text = describe_error(exc)
         self.status.setText(text)
+        announce(self.status, text, assertive=True)
         self.failed.emit(text)
 
     def _sharing(self) -> SharingService:
@@ -267,6 +269,7 @@ class ShareScreen(ShareView):
 
     def _written(self, path: str) -> None:
         self.status.setText(f"Wrote the encrypted bundle to {path}")
+        announce(self.status, "Wrote the encrypted bundle.")
         self._invalidate_preview()
         self.export_written.emit(path)
 

@@ -43,6 +43,7 @@ from mindspace.app.audio import (
     start_recording,
 )
 from mindspace.app.voice import VoiceCheckins, VoiceReading
+from mindspace.ui.announce import announce
 from mindspace.ui.crisis_panel import CrisisPanel
 from mindspace.ui.tasks import Cancelled, Task, TaskRunner, default_runner, describe_error
 from mindspace.ui.voice_view import LEVEL_FLOOR_DB, VoiceView
@@ -214,6 +215,7 @@ class VoiceScreen(VoiceView):
         self.recorder = None
         if recording.samples.size == 0:
             self.status.setText(notes + "Nothing was recorded.")
+            announce(self.status, self.status.text(), assertive=True)
             self._set_state("idle")
             return
         self._run_reading(lambda cancel: self._checkins().record_steps(recording, cancel),
@@ -344,6 +346,7 @@ class VoiceScreen(VoiceView):
         self._task = None
         kept = "with its audio" if self.keep_audio_check.isChecked() else "without audio"
         self.status.setText(f"Saved in your vault ({kept}); the transcript is in your journal.")
+        announce(self.status, "Voice check-in saved.")
         self._set_state("ready")
         self.checkin_saved.emit(checkin_id)
 
@@ -361,6 +364,7 @@ class VoiceScreen(VoiceView):
         self._task = None
         message = "Cancelled." if isinstance(exc, Cancelled) else describe_error(exc)
         self.status.setText(message)
+        announce(self.status, message, assertive=not isinstance(exc, Cancelled))
         self._set_state("ready" if self._reading is not None else "idle")
         if not isinstance(exc, Cancelled):
             self.failed.emit(message)

@@ -66,11 +66,26 @@ def interactive_controls(window: QWidget) -> list[QWidget]:
     ]
 
 
+def focusable_widgets(window: QWidget) -> list[QWidget]:
+    """Everything else Tab can stop on (a scroll area, a custom widget): a screen reader names
+    it when it gets the focus."""
+    return [
+        w
+        for w in window.findChildren(QWidget)
+        if w.isVisibleTo(window)
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.focusProxy() is None
+        and not _is_internal(w, window)
+    ]
+
+
 def assert_all_named(window: QWidget, where: str) -> list[QWidget]:
     controls = interactive_controls(window)
     assert controls, f"{where}: no interactive controls found"
     nameless = [
-        f"{type(w).__name__} {w.objectName()!r}" for w in controls if not w.accessibleName()
+        f"{type(w).__name__} {w.objectName()!r}"
+        for w in dict.fromkeys([*controls, *focusable_widgets(window)])
+        if not w.accessibleName()
     ]
     assert not nameless, f"{where}: controls without an accessible name: {nameless}"
     return controls
