@@ -76,19 +76,23 @@ class AnalysisView:
     summary: str
 
     def lines(self) -> list[str]:
-        out = []
+        """The safety screen first; the emotion estimate after it, said to be unreliable when
+        the screen flagged the words (a model's "joy" beside a crisis text would mislead)."""
+        out = [f"Safety screen: {self.crisis_level}"]
+        out.extend(f"  Reason: {reason}" for reason in self.crisis_reasons)
         if self.emotions:
             named = ", ".join(f"{name} {score:.0%}" for name, score in self.emotions)
-            out.append(f"Emotions: {named}")
-        elif self.labels:
-            out.append(f"Emotions: {', '.join(self.labels)}")
         else:
-            out.append("Emotions: no clear emotion")
+            named = ", ".join(self.labels) or "no clear emotion"
+        caveat = " (not reliable beside a safety flag)" if self.flagged else ""
+        out.append(f"Emotions{caveat}: {named}")
         if self.sentiment is not None:
-            out.append(f"Sentiment: {self.sentiment:+.2f}")
-        out.append(f"Safety screen: {self.crisis_level}")
-        out.extend(f"  Reason: {reason}" for reason in self.crisis_reasons)
+            out.append(f"Sentiment{caveat}: {self.sentiment:+.2f}")
         return out
+
+    @property
+    def flagged(self) -> bool:
+        return opens_support_panel(self.crisis_level)
 
 
 @dataclass(frozen=True)
@@ -227,9 +231,7 @@ def _journal(rec: dict[str, Any], analyses: tuple[AnalysisView, ...]) -> InboxIt
     return InboxItem(
         "journal_entry", _text(rec.get("id")), _text(rec.get("entry_at")),
         _text(rec.get("received_at")), title or "(untitled entry)", body,
-        combined_flag(words, analyses), analyses, key_values(
-            {"tags": rec.get("tags"), "format": rec.get("body_format")}
-        ),
+        combined_flag(words, analyses), analyses, key_values({"tags": rec.get("tags")}),
     )
 
 

@@ -56,13 +56,9 @@ def item_line(item: InboxItem) -> str:
 
 
 def item_detail(item: InboxItem) -> str:
-    """The whole item as plain text: flag and reasons, full text, analyses, other fields."""
-    parts: list[str] = []
-    if item.flag:
-        parts.append(item.flag.text)
-        parts.extend(f"  What it acted on: {reason}" for reason in item.flag.reasons)
-        parts.append("")
-    parts.append(f"{item.kind_name}: {item.title}")
+    """The whole item as plain text (the flag is on the banner above it): full text, other
+    fields, then the analyses."""
+    parts = [f"{item.kind_name}: {item.title}"]
     if item.date:
         parts.append(_day(item.date))
     if item.text:

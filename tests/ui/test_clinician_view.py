@@ -16,7 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MINDSPACE_KDF_CALIBRATE", "0")
 
 import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QSize, Qt  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
 
 from mindspace.app.inbox import patient_view  # noqa: E402
 from mindspace.app.sharing import ExportSelection  # noqa: E402
@@ -79,7 +80,7 @@ def listing(folder: Path) -> set[str]:
 
 
 def test_flagged_first_analyses_voice_and_reports_in_the_app(  # type: ignore[no-untyped-def]
-    qtbot, shared_bundle
+    qtbot, shared_bundle, screenshot
 ) -> None:
     from mindspace.ui.clinician_screen import ClinicianScreen
 
@@ -112,8 +113,10 @@ def test_flagged_first_analyses_voice_and_reports_in_the_app(  # type: ignore[no
     banner = clinic.flag_banner.text()
     assert "Flagged by the safety screen: urgent" in banner and "What it acted on" in banner
     detail = clinic.entry_text.toPlainText()
-    assert FLAGGED in detail and "Safety screen: urgent" in detail and "Emotions:" in detail
+    assert FLAGGED in detail and "Safety screen: urgent" in detail
+    assert "Emotions (not reliable beside a safety flag):" in detail
     assert "Reason:" in detail
+    screenshot(clinic, "flagged-first")
     # the level came with the patient's analysis record, with the reasons the screen gave
     shared = therapist.sharing.inbox.records(view["contact_id"], "analysis")
     levels = {rec["crisis_level"] for rec in shared}
@@ -139,7 +142,12 @@ def test_flagged_first_analyses_voice_and_reports_in_the_app(  # type: ignore[no
     qtbot.waitUntil(lambda: viewer.document.status() == viewer.document.Status.Ready)
     assert viewer.document.pageCount() >= 1
     assert viewer.stack.currentWidget() is viewer.pdf_view
-    viewer.pdf_view.grab()  # render a page
+    page = viewer.document.render(0, QSize(400, 560))
+    assert not page.isNull()
+    gray = page.convertToFormat(QImage.Format.Format_Grayscale8)
+    assert min(bytes(gray.constBits())) < 128  # something is printed on the first page
+    clinic.details.setCurrentIndex(3)
+    screenshot(clinic, "pdf-report")
 
     # the CSV report as a table
     clinic.reports.setCurrentRow(next(i for i, t in enumerate(titles) if t.startswith("CSV")))
