@@ -103,6 +103,10 @@ class AnalysisFields(Protocol):
     def labels(self) -> list[str]: ...
     @property
     def sentiment(self) -> dict[str, float]: ...
+    @property
+    def crisis_level(self) -> str: ...
+    @property
+    def crisis_reasons(self) -> list[str]: ...
 
 
 class ExportSource(Protocol):
@@ -173,12 +177,17 @@ def journal_records(source: ExportSource, sel: ExportSelection) -> list[dict[str
     return records
 
 
+def _fusion(fusion: str | None) -> dict[str, Any]:
+    try:
+        parsed = json.loads(fusion or "{}")
+    except ValueError:
+        return {}
+    return parsed if isinstance(parsed, dict) else {}
+
+
 def voice_summary(duration: float, risk: str | None, fusion: str | None) -> str:
     parts = [f"{duration:.0f} s voice check-in"]
-    try:
-        explanation = json.loads(fusion or "{}").get("explanation")
-    except (ValueError, AttributeError):
-        explanation = None
+    explanation = _fusion(fusion).get("explanation")
     if risk:
         parts.append(f"voice and words indication: {risk} (automatic estimate)")
     if isinstance(explanation, str) and explanation:
@@ -211,6 +220,11 @@ def voice_records(
             "summary": voice_summary(float(v.duration_s), v.risk_level, v.fusion),
             "revision": v.updated_at,
         }
+        fused = _fusion(v.fusion)
+        if isinstance(fused.get("explanation"), str):
+            summary["explanation"] = fused["explanation"]
+        if isinstance(fused.get("crisis_level"), str):
+            summary["crisis_level"] = fused["crisis_level"]
         if transcripts:
             summary["transcript"] = v.transcript
         clip: tuple[bytes, str] | None = None
@@ -227,7 +241,8 @@ def analysis_records(
     """The latest stored text analysis of each shared (source type, id), as JSON records.
 
     Only what the person already sees in the app travels: emotion labels, the strongest
-    emotions and the sentiment score, marked as automatic estimates.
+    emotions and the sentiment score, marked as automatic estimates, and the safety screen's
+    level with the reasons it gave (the words it acted on), so a flagged entry arrives flagged.
     """
     out: list[dict[str, Any]] = []
     for source_type, source_id in wanted:
@@ -253,6 +268,8 @@ def analysis_records(
                 "labels": list(found.labels),
                 "top_emotions": [[k, round(float(v), 3)] for k, v in top],
                 "sentiment": round(compound, 3),
+                "crisis_level": found.crisis_level,
+                "crisis_reasons": list(found.crisis_reasons),
                 "summary": summary,
             }
         )

@@ -152,3 +152,30 @@ class InboxRepository:
             ).fetchone()
         )
         return None if row is None else bytes(row[0])
+
+    def item_types(self, contact_id: str) -> list[str]:
+        """Every item type stored for this contact (known to this version or not)."""
+        rows = self._db.run(
+            lambda c: c.execute(
+                "SELECT DISTINCT item_type FROM share_received_items WHERE contact_id = ?"
+                " ORDER BY item_type",
+                (contact_id,),
+            ).fetchall()
+        )
+        return [str(r[0]) for r in rows]
+
+    def raw_items(self, contact_id: str, item_type: str) -> list[dict[str, Any]]:
+        """Items of one type as stored bytes: `{item_id, bundle_id, received_at, item_date,
+        data}`, newest first (reports and item types this version cannot parse)."""
+        rows = self._db.run(
+            lambda c: c.execute(
+                "SELECT item_id, bundle_id, received_at, item_date, data"
+                " FROM share_received_items WHERE contact_id = ? AND item_type = ?"
+                " ORDER BY received_at DESC, item_id",
+                (contact_id, item_type),
+            ).fetchall()
+        )
+        keys = ("item_id", "bundle_id", "received_at", "item_date", "data")
+        return [
+            dict(zip(keys, (*r[:4], bytes(r[4])), strict=True)) for r in rows
+        ]

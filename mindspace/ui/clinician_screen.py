@@ -1,8 +1,11 @@
-"""Clinician screen: patients as contacts, an inbox of received bundles, and per patient the
-mood chart, emotion trends, shared entries and voice summaries, each with the date it arrived.
+"""Clinician screen: patients as contacts, an inbox of received bundles, and per patient every
+shared item (flagged by the safety screen first, marked with an icon and words, with the
+analyses that came with it), the mood chart and emotion trends, voice check-ins in full and the
+shared PDF/CSV reports, read inside the app from memory (`ui/report_viewer.py`).
 
 Bundles come from a file (`open_file`) or the sync relay (`sync_now`); both verify everything
 before importing (see `share/bundle.py`). Work runs on a worker via `TaskRunner`.
+What is shown and in which order comes from `app.inbox.patient_view`; this screen only displays.
 The view shows what the patient recorded; it makes no diagnosis. `clear()` empties every widget.
 """
 
@@ -13,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -23,15 +26,17 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from mindspace.app import AppServices
-from mindspace.app.sharing import SharingService, daily_mood, emotion_trends
+from mindspace.app.inbox import InboxItem, PatientView, Report, csv_rows, patient_view
 from mindspace.core.rules import format_minute
 from mindspace.ui.mood_widgets import MoodChart
+from mindspace.ui.report_viewer import ReportViewer
 from mindspace.ui.share_view import sync_text
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 
@@ -42,19 +47,29 @@ def _day(text: str) -> str:
     return format_minute(str(text))
 
 
-def patient_view(sharing: SharingService, contact_id: str) -> dict[str, Any]:
-    """Everything the screen shows for one patient (runs on a worker)."""
-    inbox = sharing.inbox
-    mood = inbox.records(contact_id, "mood_checkin")
-    return {
-        "contact_id": contact_id,
-        "mood": mood,
-        "days": daily_mood(mood),
-        "emotions": emotion_trends(mood, 12),
-        "entries": inbox.records(contact_id, "journal_entry"),
-        "voice": inbox.records(contact_id, "voice_checkin"),
-        "bundles": inbox.bundles(contact_id),
-    }
+def item_line(item: InboxItem) -> str:
+    """One list row: the flag first (in words), then what the item is and when it arrived."""
+    when = _day(item.date) or "undated"
+    arrived = f"  (arrived {_day(item.received_at)})" if item.received_at else ""
+    line = f"{item.kind_name} {when}  {item.title}{arrived}"
+    return f"{item.flag.text} — {line}" if item.flag else line
+
+
+def item_detail(item: InboxItem) -> str:
+    """The whole item as plain text (the flag is on the banner above it): full text, other
+    fields, then the analyses."""
+    parts = [f"{item.kind_name}: {item.title}"]
+    if item.date:
+        parts.append(_day(item.date))
+    if item.text:
+        parts += ["", item.text]
+    if item.fields:
+        parts.append("")
+        parts.extend(f"{key}: {value}" for key, value in item.fields)
+    for found in item.analyses:
+        parts += ["", "Analysis (automatic estimate, not a diagnosis)"]
+        parts.extend(found.lines())
+    return "\n".join(parts)
 
 
 class ClinicianScreen(QWidget):
@@ -70,7 +85,8 @@ class ClinicianScreen(QWidget):
         self.services = services
         self.runner = runner or default_runner()
         self.choose_open_path: Callable[[], Path | None] = self._open_dialog
-        self._entries: list[dict[str, Any]] = []
+        self._items: list[InboxItem] = []
+        self._reports: list[Report] = []
         self._build()
         self.refresh()
 
@@ -116,26 +132,59 @@ class ClinicianScreen(QWidget):
         self.emotions = QListWidget()
         self.emotions.setAccessibleName("Emotion trends")
         self.entries = QListWidget()
-        self.entries.setAccessibleName("Shared journal entries")
+        self.entries.setAccessibleName("Shared items, flagged first")
+        self.entries.setWordWrap(True)
         self.entries.currentRowChanged.connect(self._entry_selected)
+        self.flag_banner = QLabel("")
+        self.flag_banner.setWordWrap(True)
+        self.flag_banner.setAccessibleName("Safety screen flag")
+        self.flag_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.flag_banner.hide()
         self.entry_text = QPlainTextEdit()
         self.entry_text.setReadOnly(True)
         self.entry_text.setAccessibleName("Entry text")
-        self.voice = QListWidget()
-        self.voice.setAccessibleName("Voice check-in summaries")
+        self.voice = QPlainTextEdit()
+        self.voice.setReadOnly(True)
+        self.voice.setAccessibleName("Voice check-ins")
+        self.reports = QListWidget()
+        self.reports.setAccessibleName("Shared reports")
+        self.reports.itemActivated.connect(lambda _item: self.open_report())
+        self.open_report_button = self._button(
+            "Open report", "Open the selected report", self.open_report, "Ctrl+Shift+O"
+        )
+        self.open_report_button.setEnabled(False)
+        self.reports.currentRowChanged.connect(
+            lambda row: self.open_report_button.setEnabled(row >= 0)
+        )
+        self.report_viewer = ReportViewer()
         details = QTabWidget()
         details.setAccessibleName("Patient data")
+        items_page = QSplitter(Qt.Orientation.Vertical)
+        items_page.addWidget(self.entries)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.flag_banner)
+        detail_layout.addWidget(self.entry_text, 1)
+        items_page.addWidget(detail)
         mood_page = QWidget()
         mood_layout = QVBoxLayout(mood_page)
         mood_layout.addWidget(self.chart)
         mood_layout.addWidget(QLabel("Emotions named in check-ins"))
         mood_layout.addWidget(self.emotions)
-        entries_page = QSplitter(Qt.Orientation.Vertical)
-        entries_page.addWidget(self.entries)
-        entries_page.addWidget(self.entry_text)
+        reports_page = QSplitter(Qt.Orientation.Horizontal)
+        report_list = QWidget()
+        report_layout = QVBoxLayout(report_list)
+        report_layout.setContentsMargins(0, 0, 0, 0)
+        report_layout.addWidget(self.reports, 1)
+        report_layout.addWidget(self.open_report_button)
+        reports_page.addWidget(report_list)
+        reports_page.addWidget(self.report_viewer)
+        reports_page.setStretchFactor(1, 3)
+        details.addTab(items_page, "Shared items")
         details.addTab(mood_page, "Mood and emotions")
-        details.addTab(entries_page, "Journal entries")
         details.addTab(self.voice, "Voice check-ins")
+        details.addTab(reports_page, "Reports")
         self.details = details
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -237,39 +286,97 @@ class ClinicianScreen(QWidget):
     def _load_patient(self, contact_id: str) -> None:
         self._run(lambda: patient_view(self.services.sharing(), contact_id), self._show_patient)
 
-    def _show_patient(self, view: dict[str, Any]) -> None:
-        last = view["bundles"][0]["received_at"] if view["bundles"] else ""
-        name = view["bundles"][0]["sender"] if view["bundles"] else "this patient"
+    def _show_patient(self, view: PatientView) -> None:
+        last = view.bundles[0]["received_at"] if view.bundles else ""
+        flagged = len(view.flagged)
         self.heading.setText(
-            f"{name}: {len(view['mood'])} mood check-ins, {len(view['entries'])} "
-            f"entries, {len(view['voice'])} voice check-ins"
+            f"{view.name}: {len(view.mood)} mood check-ins, {view.count('journal_entry')} "
+            f"entries, {view.count('voice_checkin')} voice check-ins"
             + (f"; last bundle arrived {_day(last)}" if last else "")
+            + (f"\n{flagged} flagged by the safety screen (listed first)" if flagged else "")
         )
-        self.chart.set_data(view["days"])
+        days: list[tuple[str, float | None]] = list(view.days)
+        self.chart.set_data(days)
         self.emotions.clear()
-        for emotion, count in view["emotions"]:
+        for emotion, count in view.emotions:
             self.emotions.addItem(f"{emotion}: {count}")
-        self._entries = view["entries"]
-        self.entries.clear()
-        for e in self._entries:
-            self.entries.addItem(
-                f"{_day(e['entry_at'])}  {e['title']}  (arrived {_day(e['received_at'])})"
-            )
-        self.entry_text.clear()
-        self.voice.clear()
-        for v in view["voice"]:
-            arrived = _day(v["received_at"])
-            text = f"{_day(v['recorded_at'])}  {v.get('summary', '')}  (arrived {arrived})"
-            self.voice.addItem(text)
+        self._show_items(view.items)
+        self._show_voice([i for i in view.items if i.kind == "voice_checkin"])
+        self._show_reports(view.reports)
+        if flagged:
+            self.details.setCurrentIndex(0)
         self.patient_shown.emit(
-            {k: view[k] for k in ("contact_id", "days", "emotions")}
-            | {"entries": len(view["entries"]), "mood": len(view["mood"])}
+            {
+                "contact_id": view.contact_id,
+                "days": view.days,
+                "emotions": view.emotions,
+                "entries": view.count("journal_entry"),
+                "mood": len(view.mood),
+                "items": len(view.items),
+                "flagged": flagged,
+                "reports": len(view.reports),
+            }
         )
 
+    def _show_items(self, items: list[InboxItem]) -> None:
+        self._items = items
+        self.entries.clear()
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for item in items:
+            row = QListWidgetItem(item_line(item))
+            if item.flag:
+                row.setIcon(warning)
+                font = QFont(row.font())
+                font.setBold(True)
+                row.setFont(font)
+                row.setToolTip("; ".join(item.flag.reasons) or item.flag.text)
+            self.entries.addItem(row)
+        self.entry_text.clear()
+        self.flag_banner.hide()
+
+    def _show_voice(self, items: list[InboxItem]) -> None:
+        blocks = []
+        for item in items:
+            head = f"{_day(item.date)}  (arrived {_day(item.received_at)})"
+            if item.flag:
+                head = f"⚠ {item.flag.text}\n{head}"
+            blocks.append(f"{head}\n{item.text}")
+        self.voice.setPlainText("\n\n".join(blocks) or "No voice check-ins shared.")
+
+    def _show_reports(self, reports: list[Report]) -> None:
+        self._reports = reports
+        self.reports.clear()
+        for report in reports:
+            self.reports.addItem(report.title)
+        self.report_viewer.clear()
+        if reports:
+            self.reports.setCurrentRow(0)
+
+    def open_report(self) -> None:
+        """Show the selected report in the viewer (PDF rendered from memory, CSV as a table)."""
+        row = self.reports.currentRow()
+        if not 0 <= row < len(self._reports):
+            self.status.setText("Choose a report first.")
+            return
+        report = self._reports[row]
+        if report.kind == "report_pdf":
+            self.report_viewer.show_pdf(report.data)
+        else:
+            self.report_viewer.show_csv(csv_rows(report.data))
+
     def _entry_selected(self, row: int) -> None:
-        if 0 <= row < len(self._entries):
-            e = self._entries[row]
-            self.entry_text.setPlainText(f"{e['title']}\n{_day(e['entry_at'])}\n\n{e['body']}")
+        if not 0 <= row < len(self._items):
+            return
+        item = self._items[row]
+        if item.flag:
+            reasons = "; ".join(item.flag.reasons)
+            self.flag_banner.setText(
+                f"⚠ {item.flag.text}" + (f"\nWhat it acted on: {reasons}" if reasons else "")
+            )
+            self.flag_banner.show()
+        else:
+            self.flag_banner.hide()
+        self.entry_text.setPlainText(item_detail(item))
 
     def _open_dialog(self) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
@@ -278,10 +385,15 @@ class ClinicianScreen(QWidget):
         return Path(name) if name else None
 
     def clear(self) -> None:
-        self._entries = []
-        for w in (self.patients, self.inbox, self.emotions, self.entries, self.voice):
+        self._items = []
+        self._reports = []
+        for w in (self.patients, self.inbox, self.emotions, self.entries, self.reports):
             w.clear()
         self.entry_text.clear()
+        self.voice.clear()
+        self.flag_banner.clear()
+        self.flag_banner.hide()
+        self.report_viewer.clear()
         self.heading.setText("Select a patient")
         self.status.clear()
         self.chart.set_data([])

@@ -139,11 +139,10 @@ def test_patient_and_therapist_share_end_to_end(qtbot, two_vaults, tmp_path: Pat
     view = shown.args[0]
     assert view["mood"] == 2 and view["entries"] == 1
     assert [v for _, v in view["days"]] and dict(view["emotions"])["calm"] == 1
-    assert (
-        "Sunday walk" in clinic.entries.item(0).text()
-        and "arrived" in clinic.entries.item(0).text()
-    )
-    clinic.entries.setCurrentRow(0)
+    rows = [clinic.entries.item(i).text() for i in range(clinic.entries.count())]
+    walk = next(i for i, text in enumerate(rows) if "Sunday walk" in text)
+    assert "arrived" in rows[walk] and len(rows) == 3  # the entry and both check-ins
+    clinic.entries.setCurrentRow(walk)
     assert "river" in clinic.entry_text.toPlainText()
     assert clinic.inbox.count() == 1 and "Pat Patient" in clinic.inbox.item(0).text()
     assert "Verified and imported" in clinic.status.text()
