@@ -262,8 +262,9 @@ class AppServices:
 
     def _build_voice_checkins(self) -> VoiceCheckins:
         from mindspace.app.voice import VoiceCheckins
+        from mindspace.storage.personal_models import PersonalModelStore
 
-        return VoiceCheckins(self.voice_reader(), self.voice)
+        return VoiceCheckins(self.voice_reader(), self.voice, PersonalModelStore(self.vault.db))
 
     def _build_analyses(self) -> AnalysisStore:
         from mindspace.storage.analysis import AnalysisStore

@@ -53,6 +53,7 @@ from mindspace.ml.voice_pipeline import (
     analyze_steps,
     analyze_transcript,
 )
+from mindspace.storage.personal_models import PersonalModelStore
 from mindspace.storage.voice import VoiceCheckin, VoiceRepository
 
 Progress = tuple[float, str]
@@ -185,9 +186,11 @@ def _drive(steps: Generator[Progress, None, Any],
 class VoiceCheckins:
     """Voice check-ins in the open vault: read, store, update, list, play back, delete."""
 
-    def __init__(self, reader: VoiceReader, repo: VoiceRepository) -> None:
+    def __init__(self, reader: VoiceReader, repo: VoiceRepository,
+                 models: PersonalModelStore) -> None:
         self.reader = reader
         self.repo = repo
+        self.models = models
 
     # ---- reading --------------------------------------------------------------------------
     def analyze_steps(
@@ -239,7 +242,7 @@ class VoiceCheckins:
     # ---- personal model -------------------------------------------------------------------
     def personal_model(self) -> PersonalModel | None:
         """The stored personal model, or None if none was trained yet."""
-        found = self.repo.load_model(MODEL_NAME)
+        found = self.models.load(MODEL_NAME)
         return None if found is None else PersonalModel(onnx_bytes=found[0], meta=found[1])
 
     def personal_guess(self, result: VoiceCheckinResult) -> str:
@@ -262,7 +265,7 @@ class VoiceCheckins:
             return None
         with contextlib.suppress(NotEnoughExamplesError):  # e.g. all moods the same so far
             model = train(examples)
-            self.repo.save_model(
+            self.models.save(
                 MODEL_NAME, model.onnx_bytes, model.examples, model.accuracy, model.meta
             )
             return model

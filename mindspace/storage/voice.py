@@ -364,44 +364,6 @@ class VoiceRepository:
         """Check-ins with a self-reported mood, oldest first (personal model training data)."""
         return [c for c in reversed(self.list()) if c.self_mood is not None]
 
-    # ---- personal model -------------------------------------------------------------------
-    def save_model(
-        self,
-        name: str,
-        model: bytes,
-        examples: int,
-        accuracy: float | None,
-        meta: Mapping[str, Any],
-    ) -> None:
-        self._db.transaction(
-            lambda c: c.execute(
-                "INSERT INTO personal_models(name, trained_at, examples, accuracy, meta, model)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET"
-                " trained_at=excluded.trained_at, examples=excluded.examples,"
-                " accuracy=excluded.accuracy, meta=excluded.meta, model=excluded.model",
-                (name, _now(), int(examples), accuracy, json.dumps(dict(meta)), bytes(model)),
-            )
-        )
-
-    def load_model(self, name: str) -> tuple[bytes, dict[str, Any]] | None:
-        row = self._db.run(
-            lambda c: c.execute(
-                "SELECT model, meta, trained_at, examples, accuracy FROM personal_models"
-                " WHERE name=?",
-                (name,),
-            ).fetchone()
-        )
-        if row is None:
-            return None
-        meta = json.loads(row[1])
-        meta.update({"trained_at": row[2], "examples": int(row[3]), "accuracy": row[4]})
-        return bytes(row[0]), meta
-
-    def delete_model(self, name: str) -> None:
-        self._db.transaction(
-            lambda c: c.execute("DELETE FROM personal_models WHERE name=?", (name,))
-        )
-
 
 def _pcm_bytes(audio: np.ndarray) -> bytes:
     array = np.asarray(audio).reshape(-1)

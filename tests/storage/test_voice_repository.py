@@ -122,9 +122,12 @@ def test_prosody_history_is_oldest_first_and_skips_silence(open_services: AppSer
 
 
 def test_personal_model_storage(open_services: AppServices) -> None:
-    assert open_services.voice.load_model("m") is None
-    open_services.voice.save_model("m", b"\x00onnx", 12, 0.75, {"classes": ["low", "good"]})
-    data, meta = open_services.voice.load_model("m")
+    from mindspace.storage.personal_models import PersonalModelStore
+
+    models = PersonalModelStore(open_services.vault.db)
+    assert models.load("m") is None
+    models.save("m", b"\x00onnx", 12, 0.75, {"classes": ["low", "good"]})
+    data, meta = models.load("m")
     assert data == b"\x00onnx" and meta["accuracy"] == 0.75 and meta["examples"] == 12
-    open_services.voice.delete_model("m")
-    assert open_services.voice.load_model("m") is None
+    models.delete("m")
+    assert models.load("m") is None
