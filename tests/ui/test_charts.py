@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -330,3 +330,71 @@ def test_charts_render_in_every_theme(qtbot, qapp, themed, open_services: AppSer
         assert view.bars.height() >= 9 * h and chart.plot.height() >= 11 * h
         _assert_apart(view.bars.axis_labels(), view.bars.width())
         _assert_apart(chart.axis_labels(), chart.plot.width())
+
+
+def test_arrow_keys_read_the_days(qtbot, open_services: AppServices) -> None:
+    _fill_vault(open_services)
+    view = _trends(qtbot, open_services)
+    view.resize(1024, 640)
+    view.show()
+    qtbot.waitExposed(view)
+    bars = view.bars
+    bars.setFocus()
+    qtbot.keyClick(bars, Qt.Key.Key_End)
+    assert bars.current == 29
+    assert bars.accessibleDescription() == "Saturday 30 May 2026: no entries"
+    qtbot.keyClick(bars, Qt.Key.Key_Left)
+    qtbot.keyClick(bars, Qt.Key.Key_Left)
+    assert bars.accessibleDescription() == bars.tooltip_for(date(2026, 5, 28))
+    assert "2026: 1 entry\njoy 70 %, sadness 30 %" in bars.accessibleDescription()
+    qtbot.keyClick(bars, Qt.Key.Key_Home)
+    qtbot.keyClick(bars, Qt.Key.Key_Left)  # stays on the first day
+    assert bars.current == 0 and bars.accessibleDescription().startswith("Friday 1 May 2026")
+    bars.grab()  # paints the chosen day's frame
+    chart = MoodChart()
+    qtbot.addWidget(chart)
+    chart.set_data([("2026-05-29", None), ("2026-05-30", 4.0)], {"2026-05-30": 1})
+    qtbot.keyClick(chart.plot, Qt.Key.Key_Right)  # the first key goes to the latest day
+    assert chart.plot.accessibleDescription() == (
+        "Saturday 30 May 2026: mood 4.0 (Good), 1 check-in")
+
+
+# Machado, Oliveira and Fernandes (2009), full severity, on linear RGB.
+CVD = {
+    "protan": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
+               (-0.003882, -0.048116, 1.051998)),
+    "deutan": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
+               (-0.011820, 0.042940, 0.968881)),
+    "tritan": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602),
+               (0.004733, 0.691367, 0.303900)),
+}
+
+
+def _seen(colour: str, kind: str) -> list[float]:
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    def back(c: float) -> float:
+        c = min(1.0, max(0.0, c))
+        return 255 * (12.92 * c if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055)
+
+    rgb = [lin(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5)]
+    return [back(sum(row[c] * rgb[c] for c in range(3))) for row in CVD[kind]]
+
+
+def _apart(first: str, second: str, kind: str) -> float:
+    return sum((a - b) ** 2 for a, b in zip(_seen(first, kind), _seen(second, kind),
+                                            strict=True)) ** 0.5
+
+
+@pytest.mark.parametrize("kind", sorted(CVD))
+def test_colours_stay_apart_for_colour_blind_readers(kind: str) -> None:
+    from itertools import combinations
+
+    from mindspace.core.entities import MOOD_COLOURS
+
+    least = 25 if kind == "tritan" else 40  # red and green (#d62728, #2ca02c) fail: 30 deutan
+    for first, second in combinations(COLOURS.values(), 2):
+        assert _apart(first, second, kind) > least, (first, second)
+    for level in range(1, 5):
+        assert _apart(MOOD_COLOURS[level], MOOD_COLOURS[level + 1], kind) > least, level
