@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from mindspace.app import AppServices
+from mindspace.app.insights import checkin_counts
 from mindspace.core.entities import ENERGY_WORDS, MOOD_COLOURS, MOOD_WORDS, MoodCheckin
 from mindspace.core.validation import MAX_NOTE_CHARS
 from mindspace.ui.announce import announce, forget
@@ -358,7 +359,7 @@ class MoodScreen(QWidget):
             item.setData(ID_ROLE, c.id)
             self.history.addItem(item)
         self.history.blockSignals(False)
-        self.chart.set_data(days)
+        self.chart.set_data(days, checkin_counts(checkins))
         self.data_refreshed.emit(len(checkins))
 
     def _item_selected(self, item: QListWidgetItem | None, _previous: Any = None) -> None:

@@ -1,11 +1,14 @@
-"""Widgets used by the mood screen: the 30-day chart, choice lists and the vocabulary editor."""
+"""Widgets used by the mood screen: the 30-day chart, choice lists and the vocabulary editor.
+
+The chart is also the clinician screen's view of shared moods."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,50 +23,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mindspace.app.insights import fill_mood_days, mood_day_text, mood_level, mood_summary
 from mindspace.core.entities import MOOD_COLOURS, MOOD_WORDS
-from mindspace.core.rules import SCALE_VALUES
+from mindspace.core.rules import SCALE_VALUES, format_day
+from mindspace.ui.chart_axis import AxisLabel, DayChart
 
 
-class MoodChart(QWidget):
-    """Daily average mood as coloured bars (1-5) for the last N days; a painted widget.
+class MoodPlot(DayChart):
+    """Daily average mood as coloured bars (1-5), one slot per day; a painted widget.
 
     Each bar carries its mood colour and the axis names the words, so colour is never the only
-    cue. The accessible description summarises the data in words.
+    cue. A day without check-ins keeps its slot and shows a small hollow mark.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._days: list[tuple[str, float | None]] = []
-        self.setAccessibleName("Mood over the last 30 days")
-        self.setMinimumHeight(self.fontMetrics().height() * 11)
+        self.days: list[tuple[str, float | None]] = []
+        self.counts: dict[str, int] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         h = self.fontMetrics().height()
         return QSize(h * 30, h * 13)
 
-    def set_data(self, days: list[tuple[str, float | None]]) -> None:
-        self._days = list(days)
-        self.setAccessibleDescription(self.summary())
-        self.update()
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API (follows the text size)
+        h = self.fontMetrics().height()
+        return QSize(h * 12, h * 11)
 
-    def data(self) -> list[tuple[str, float | None]]:
-        return list(self._days)
+    def slot_days(self) -> list[date]:
+        return [date.fromisoformat(d) for d, _ in self.days]
 
-    def summary(self) -> str:
-        values = [v for _, v in self._days if v is not None]
-        if not values:
-            return f"No check-ins in the last {len(self._days)} days."
-        mean = sum(values) / len(values)
-        word = MOOD_WORDS[max(1, min(5, round(mean)))]
-        return (
-            f"Check-ins on {len(values)} of the last {len(self._days)} days; "
-            f"average mood {mean:.1f} ({word}), "
-            f"lowest {min(values):.1f}, highest {max(values):.1f}."
-        )
+    def left_margin(self, fm: QFontMetricsF) -> float:
+        return max(fm.horizontalAdvance(w) for w in MOOD_WORDS.values()) + fm.height() / 2
 
-    def clear(self) -> None:
-        self.set_data([])
+    def text_at(self, index: int) -> str:
+        day, value = self.days[index]
+        count = self.counts.get(day, 0) if self.counts is not None else None
+        return mood_day_text(day, value, count)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         painter = QPainter(self)
@@ -71,52 +67,100 @@ class MoodChart(QWidget):
         pal = self.palette()
         text_colour = pal.color(QPalette.ColorRole.WindowText)
         grid = QColor(text_colour)
-        grid.setAlpha(60)
-        fm = self.fontMetrics()
-        left = max(fm.horizontalAdvance(w) for w in MOOD_WORDS.values()) + 12
-        top, bottom = fm.height() // 2 + 2, fm.height() * 2 + 4
-        plot = QRectF(
-            left, top, max(10, self.width() - left - 8), max(10, self.height() - top - bottom)
-        )
+        grid.setAlpha(70)
+        fm = QFontMetricsF(self.font())
+        plot = self.plot_rect()
 
         def y_for(value: float) -> float:
             return plot.bottom() - (value - 0.5) / 5.0 * plot.height()
 
-        painter.setPen(QPen(grid, 1))
         for level in SCALE_VALUES:
             y = y_for(level)
+            painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(text_colour)
             painter.drawText(
-                QRectF(0, y - fm.height() / 2, left - 6, fm.height()),
+                QRectF(0, y - fm.height() / 2, plot.left() - fm.height() / 4, fm.height()),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 MOOD_WORDS[level],
             )
-            painter.setPen(QPen(grid, 1))
-        n = len(self._days)
-        if n == 0:
-            painter.setPen(text_colour)
-            painter.drawText(plot, int(Qt.AlignmentFlag.AlignCenter), "No data yet")
-            return
-        slot = plot.width() / n
-        for i, (day, value) in enumerate(self._days):
+        slot = self.slot_width()
+        bar = slot * 0.7 if slot >= 5 else slot
+        mark = max(1.5, min(slot * 0.25, fm.height() / 5))
+        for i, (_day, value) in enumerate(self.days):
             x = plot.left() + i * slot
-            if value is not None:
-                colour = QColor(MOOD_COLOURS[max(1, min(5, round(value)))])
-                top_y = y_for(value)
-                rect = QRectF(x + slot * 0.15, top_y, slot * 0.7, plot.bottom() - top_y)
-                painter.fillRect(rect, colour)
+            if value is None:
+                painter.setPen(QPen(grid, 1))
+                painter.drawEllipse(QPointF(x + slot / 2, plot.bottom() - mark - 1), mark, mark)
+                continue
+            colour = QColor(MOOD_COLOURS[mood_level(value)])
+            top_y = y_for(value)
+            rect = QRectF(x + (slot - bar) / 2, top_y, bar, plot.bottom() - top_y)
+            painter.fillRect(rect, colour)
+            if slot >= 5:
                 painter.setPen(QPen(text_colour, 1))
                 painter.drawRect(rect)
-            if (n - 1 - i) % 7 == 0:  # today and every week before it
-                painter.setPen(text_colour)
-                label = date.fromisoformat(day).strftime("%d %b")
-                width = fm.horizontalAdvance(label)
-                lx = min(max(0.0, x + slot / 2 - width / 2), self.width() - width - 2.0)
-                painter.drawText(QPointF(lx, plot.bottom() + fm.height() + 2), label)
-        if not any(v is not None for _, v in self._days):
+        self.paint_frame(painter)
+        if not self.days or all(v is None for _, v in self.days):
             painter.setPen(text_colour)
-            painter.drawText(plot, int(Qt.AlignmentFlag.AlignCenter), "No check-ins yet")
+            painter.drawText(plot, int(Qt.AlignmentFlag.AlignCenter),
+                             "No data yet" if not self.days else "No check-ins yet")
+        painter.end()
+
+
+class MoodChart(QWidget):
+    """The mood plot with its caption: the summary in words, also the accessible description.
+
+    `set_data` takes (YYYY-MM-DD, mean mood or None) per day, oldest first; missing days between
+    the first and the last are added as gaps. `counts` (check-ins per day), when given, go into
+    the tooltips and the average.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Mood over the last 30 days")
+        self.plot = MoodPlot(self)
+        self.plot.setAccessibleName("Mood chart")
+        self.caption = QLabel(wordWrap=True)
+        self.caption.setAccessibleName("Mood summary")
+        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.caption)
+        self.set_data([])
+
+    def set_data(
+        self, days: list[tuple[str, float | None]], counts: Mapping[str, int] | None = None
+    ) -> None:
+        self.plot.days = fill_mood_days(days)
+        self.plot.counts = dict(counts) if counts is not None else None
+        self.plot.current = None
+        text = self.summary()
+        self.caption.setText(text if days else "")
+        self.setAccessibleDescription(text)
+        self.plot.setAccessibleDescription(text)
+        self.plot.update()
+
+    def data(self) -> list[tuple[str, float | None]]:
+        return list(self.plot.days)
+
+    def summary(self) -> str:
+        return mood_summary(self.plot.days, self.plot.counts)
+
+    def tooltip_for(self, day: date | str) -> str:
+        """The text shown when the pointer rests on `day`."""
+        key = format_day(day)
+        days = [d for d, _ in self.plot.days]
+        if key in days:
+            return self.plot.text_at(days.index(key))
+        return mood_day_text(key, None, 0 if self.plot.counts is not None else None)
+
+    def axis_labels(self) -> list[AxisLabel]:
+        return self.plot.axis_labels()
+
+    def clear(self) -> None:
+        self.set_data([])
 
 
 class ChoiceList(QListWidget):

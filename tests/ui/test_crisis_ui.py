@@ -130,7 +130,9 @@ def test_emotion_trends_view(qtbot, open_services: AppServices) -> None:
     with qtbot.waitSignal(view.loaded, timeout=10_000) as sig:
         view.reload(today=date(2026, 5, 3))
     assert sig.args == [2]
-    assert "2 days" in view.summary.text()
+    assert view.summary.text() == ("Over the last 30 days, joy and sadness were the most "
+                                   "frequent emotions (each 1 of 2 days with entries).")
+    assert len(view.bars.slots) == 30 and view.bars.slots[-1] == (date(2026, 5, 3), None)
     view.resize(400, 240)
     view.show()
     qtbot.waitExposed(view)
