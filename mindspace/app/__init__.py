@@ -4,6 +4,7 @@
 case holds what a request does from start to end; `errors` maps failures to user messages.
 """
 
-from mindspace.app.container import AppServices, Preferences, default_data_dir
+from mindspace.app.container import AppServices
+from mindspace.app.preferences import Preferences, default_data_dir
 
 __all__ = ["AppServices", "Preferences", "default_data_dir"]
