@@ -231,6 +231,7 @@ QGroupBox::title {{
 }}
 QToolButton {{ padding: {pad_v}px {sp['sm']}px; }}
 QToolButton[popupMode="1"], QToolButton[popupMode="2"] {{ padding-right: {sp['lg'] + 4}px; }}
+QToolButton::menu-indicator {{ subcontrol-position: center right; right: {sp['xs']}px; }}
 {_sel(_BUTTONS, ':hover')} {{ background: {c.button_hover}; }}
 QPushButton:default, {_sel(_BUTTONS, ':checked')}, {_sel(_BUTTONS, ':pressed')} {{
     background: {c.accent}; color: {c.on_accent}; border-color: {c.accent};
@@ -248,6 +249,10 @@ QToolButton:focus {{ padding: {pad_v - ring + 1}px {sp['sm'] - ring + 1}px; }}
 }}
 {_sel(('QLineEdit', 'QComboBox', 'QSpinBox', 'QDoubleSpinBox', 'QDateTimeEdit'))} {{
     padding: {pad_v}px {sp['sm']}px;
+}}
+QComboBox::drop-down, QDateTimeEdit::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: {sp['lg'] + 4}px;
+    border: none; background: transparent;
 }}
 {_sel(_INPUTS, ':focus')} {{ border: {ring}px solid {c.focus}; }}
 {_sel(('QLineEdit', 'QComboBox', 'QSpinBox', 'QDoubleSpinBox', 'QDateTimeEdit'), ':focus')} {{
