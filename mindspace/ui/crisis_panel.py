@@ -70,7 +70,7 @@ class CrisisPanel(QFrame):
         self.lines_label.setOpenExternalLinks(False)  # offline app: show links, never open them
         self.note = QLabel(NOT_A_DIAGNOSIS, wordWrap=True)
         self.note.setAccessibleName("Not a diagnosis")
-        self.note.setStyleSheet("color: palette(mid);")
+        self.note.setProperty("role", "muted")
 
         self.region_box = QComboBox()
         self.region_box.setAccessibleName("Crisis line region")

@@ -16,7 +16,6 @@ from mindspace.ui.announce import announce
 from mindspace.ui.tasks import default_runner, describe_error
 
 LABELS = ("anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral")
-CHIP_STYLE = ("QLabel { border: 1px solid palette(mid); border-radius: 9px; padding: 1px 8px; }")
 
 
 def sentiment_word(compound: float) -> str:
@@ -104,12 +103,13 @@ class EmotionChips(QWidget):
         ranked = sorted((emotions or {}).items(), key=lambda kv: -kv[1])[: self._top_n]
         for i, (label, p) in enumerate(ranked):
             chip = QLabel(f"{label} {p:.0%}")
-            chip.setStyleSheet(CHIP_STYLE)
+            chip.setProperty("chip", label)  # a pill in the emotion's colour (ui/style.py)
             chip.setAccessibleName(f"{label}, {p:.0%}")
             self._layout.insertWidget(i, chip)
             self.chips.append(chip)
         if emotions is None:
             chip = QLabel("emotions unavailable")
+            chip.setProperty("role", "muted")
             self._layout.insertWidget(0, chip)
             self.chips.append(chip)
         self.sentiment_label.setText(f"Tone: {sentiment_word(compound)} ({compound:+.2f})")

@@ -1,16 +1,25 @@
 """Themes (system, light, dark, high-contrast), text scaling and shared resources.
 
-Text size always starts from the system font captured when the first theme is applied; the
-user's scale multiplies it. Style sheets never hold fixed pixel font sizes: their `@name@`
-placeholders are filled with point sizes computed from that scaled font. GUI thread only.
+The look itself (tokens and the style sheet) lives in `mindspace.ui.style`; this module applies
+it. Text size always starts from the system font captured when the first theme is applied; the
+user's scale multiplies it, and every size in the style sheet derives from the scaled font.
+"System" follows the system's light or dark colour scheme with the same design.
+
+A switch costs one re-polish of the widgets: the Fusion style is set once, palettes and style
+sheets are built once per theme and text size and kept, and applying what is already applied
+does nothing. GUI thread only.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QIcon, QPalette
+from functools import cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from mindspace.core.paths import resources_dir
+from mindspace.ui import style
 
 THEMES = ("system", "light", "dark", "high-contrast")
 THEME_LABELS = {
@@ -23,95 +32,66 @@ THEME_LABELS = {
 _state: dict[str, object] = {}
 
 
+@cache
 def icon(name: str) -> QIcon:
-    """An icon from resources/icons/<name>.svg (empty icon if it is missing)."""
+    """An icon from resources/icons/<name>.svg (empty icon if it is missing); SVG, so it stays
+    sharp at whatever size the style sheet gives it (sizes follow the text size)."""
     path = resources_dir() / "icons" / f"{name}.svg"
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
-def _palette(theme: str) -> QPalette:
+def check_icon_path(key: str) -> str:
+    return str(resources_dir() / "icons" / f"check-{key}.svg")
+
+
+@cache
+def palette_for(key: str) -> QPalette:
+    """The QPalette of a colour set in `style.COLOURS` ("light", "dark", "high-contrast")."""
+    c = style.COLOURS[key]
+    role = QPalette.ColorRole
+    colours = {
+        role.Window: c.window,
+        role.WindowText: c.text,
+        role.Base: c.surface,
+        role.AlternateBase: c.surface_alt,
+        role.Text: c.text,
+        role.Button: c.button,
+        role.ButtonText: c.text,
+        role.BrightText: c.on_accent,
+        role.Highlight: c.accent,
+        role.HighlightedText: c.on_accent,
+        role.Accent: c.accent,
+        role.ToolTipBase: c.tooltip,
+        role.ToolTipText: c.text,
+        role.PlaceholderText: c.muted,
+        role.Link: c.link,
+        role.LinkVisited: c.link,
+        role.Light: c.surface,
+        role.Midlight: c.surface_alt,
+        role.Mid: c.control_border,
+        role.Dark: c.control_border,
+        role.Shadow: c.card_border,
+    }
     pal = QPalette()
-    if theme == "light":
-        colours = {
-            QPalette.ColorRole.Window: "#f6f7f9",
-            QPalette.ColorRole.WindowText: "#1a1a1a",
-            QPalette.ColorRole.Base: "#ffffff",
-            QPalette.ColorRole.AlternateBase: "#eef1f5",
-            QPalette.ColorRole.Text: "#1a1a1a",
-            QPalette.ColorRole.Button: "#e9ecf0",
-            QPalette.ColorRole.ButtonText: "#1a1a1a",
-            QPalette.ColorRole.Highlight: "#2f6db5",
-            QPalette.ColorRole.HighlightedText: "#ffffff",
-            QPalette.ColorRole.ToolTipBase: "#ffffe1",
-            QPalette.ColorRole.ToolTipText: "#1a1a1a",
-            QPalette.ColorRole.PlaceholderText: "#6b6b6b",
-            QPalette.ColorRole.Link: "#1f58a8",
-        }
-    elif theme == "dark":
-        colours = {
-            QPalette.ColorRole.Window: "#23272e",
-            QPalette.ColorRole.WindowText: "#e8e8e8",
-            QPalette.ColorRole.Base: "#1a1d22",
-            QPalette.ColorRole.AlternateBase: "#2a2f37",
-            QPalette.ColorRole.Text: "#e8e8e8",
-            QPalette.ColorRole.Button: "#2f353e",
-            QPalette.ColorRole.ButtonText: "#e8e8e8",
-            QPalette.ColorRole.Highlight: "#3d7fd0",
-            QPalette.ColorRole.HighlightedText: "#ffffff",
-            QPalette.ColorRole.ToolTipBase: "#2f353e",
-            QPalette.ColorRole.ToolTipText: "#e8e8e8",
-            QPalette.ColorRole.PlaceholderText: "#a0a0a0",
-            QPalette.ColorRole.Link: "#8ab8ff",
-        }
-    else:  # high-contrast
-        colours = {
-            QPalette.ColorRole.Window: "#000000",
-            QPalette.ColorRole.WindowText: "#ffffff",
-            QPalette.ColorRole.Base: "#000000",
-            QPalette.ColorRole.AlternateBase: "#1a1a1a",
-            QPalette.ColorRole.Text: "#ffffff",
-            QPalette.ColorRole.Button: "#000000",
-            QPalette.ColorRole.ButtonText: "#ffffff",
-            QPalette.ColorRole.Highlight: "#ffff00",
-            QPalette.ColorRole.HighlightedText: "#000000",
-            QPalette.ColorRole.ToolTipBase: "#000000",
-            QPalette.ColorRole.ToolTipText: "#ffffff",
-            QPalette.ColorRole.PlaceholderText: "#d0d0d0",
-            QPalette.ColorRole.Link: "#00ffff",
-        }
-    for role, value in colours.items():
-        pal.setColor(role, QColor(value))
-    disabled = "#8a8a8a" if theme != "light" else "#9a9a9a"
-    for role in (
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-    ):
-        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled))
+    for r, value in colours.items():
+        pal.setColor(r, QColor(value))
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, r, QColor(c.disabled))
     return pal
 
 
-def _read_qss(name: str) -> str:
-    path = resources_dir() / "themes" / f"{name}.qss"
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        return ""
+def system_prefers_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-def style_sheet(theme: str, base_point_size: float) -> str:
-    """The combined style sheet for `theme` with point sizes derived from `base_point_size`."""
-    text = _read_qss("base")
-    if theme != "system":
-        text += "\n" + _read_qss(theme)
-    sizes = {
-        "heading_pt": base_point_size * 1.6,
-        "subheading_pt": base_point_size * 1.2,
-        "code_pt": base_point_size * 1.5,
-    }
-    for key, value in sizes.items():
-        text = text.replace(f"@{key}@", f"{value:.1f}")
-    return text
+def style_sheet(theme: str, base_point_size: float, line_px: int = 0) -> str:
+    """The application style sheet for `theme` at `base_point_size` (built once, then cached)."""
+    key = style.palette_key(theme, system_prefers_dark())
+    if line_px <= 0:
+        font = QFont(system_font())
+        font.setPointSizeF(base_point_size)
+        line_px = QFontMetrics(font).height()
+    return style.style_sheet(key, round(base_point_size, 2), line_px, check_icon_path(key))
 
 
 def system_font() -> QFont:
@@ -123,41 +103,75 @@ def system_font() -> QFont:
     return QFont(font)
 
 
+def _ensure_fusion(app: QApplication) -> None:
+    if _state.get("fusion_set"):
+        return
+    fusion = QStyleFactory.create("Fusion")
+    if fusion is not None:
+        app.setStyle(fusion)
+    _state["fusion_set"] = True
+    hints = QGuiApplication.styleHints()
+    hints.colorSchemeChanged.connect(lambda _scheme: _follow_system(app))
+
+
+def _follow_system(app: QApplication) -> None:
+    if current_theme() == "system":
+        apply_theme(app, "system", current_font_scale())
+
+
 def apply_theme(app: QApplication, theme: str, font_scale: float = 1.0) -> None:
-    """Apply palette, style and text size to the whole application (GUI thread)."""
+    """Apply palette, text size and style sheet to the whole application (GUI thread).
+
+    Asking again for what is already applied does nothing."""
     if theme not in THEMES:
         theme = "system"
-    if "system_style" not in _state:
-        _state["system_style"] = app.style().name()
-        _state["system_palette"] = QPalette(app.palette())
+    font_scale = max(0.5, min(3.0, font_scale))
+    key = style.palette_key(theme, system_prefers_dark())
+    wanted = (theme, key, round(font_scale, 3))
+    if _state.get("applied") == wanted:
+        return
     base = system_font()
+    _ensure_fusion(app)
     point_size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
     scaled = QFont(base)
-    scaled.setPointSizeF(point_size * max(0.5, min(3.0, font_scale)))
-    if theme == "system":
-        style = QStyleFactory.create(str(_state["system_style"]))
-        palette = QPalette(_state["system_palette"])
-    else:
-        style = QStyleFactory.create("Fusion")
-        palette = _palette(theme)
-    if style is not None:
-        app.setStyle(style)
-    app.setPalette(palette)
-    app.setFont(scaled)
-    app.setStyleSheet(style_sheet(theme, scaled.pointSizeF()))
+    scaled.setPointSizeF(point_size * font_scale)
+    sheet = style_sheet(theme, scaled.pointSizeF(), QFontMetrics(scaled).height())
+    # palette and font first (cheap notifications), then the style sheet: its one re-polish
+    # picks both up
+    app.setPalette(palette_for(key))
+    if app.font() != scaled:
+        app.setFont(scaled)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     _state["theme"] = theme
     _state["font_scale"] = font_scale
+    _state["applied"] = wanted
 
 
 def current_theme() -> str:
     return str(_state.get("theme", "system"))
 
 
+def current_font_scale() -> float:
+    value = _state.get("font_scale", 1.0)
+    return float(value) if isinstance(value, int | float) else 1.0
+
+
+def current_colours() -> style.Colours:
+    return style.colours_for(current_theme(), system_prefers_dark())
+
+
 def highlight_colours() -> tuple[str, str]:
     """(background, text) for search-match highlighting that suits the current theme."""
-    theme = current_theme()
-    if theme == "high-contrast":
-        return "#ffff00", "#000000"
-    if theme == "dark":
-        return "#c9a227", "#000000"
-    return "#ffe066", "#000000"
+    c = current_colours()
+    return c.match_bg, c.match_fg
+
+
+def mood_colour(value: int) -> str:
+    """The colour of mood `value` (1-5) in the current theme."""
+    key = style.palette_key(current_theme(), system_prefers_dark())
+    return style.MOOD[key][max(1, min(5, value))]
+
+
+def emotion_colour(label: str) -> str:
+    return style.EMOTION.get(label, style.EMOTION["neutral"])
