@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 
 from mindspace.app import AppServices
 from mindspace.app.insights import checkin_counts
-from mindspace.core.entities import ENERGY_WORDS, MOOD_COLOURS, MOOD_WORDS, MoodCheckin
+from mindspace.core.entities import ENERGY_WORDS, MOOD_WORDS, MoodCheckin
 from mindspace.core.validation import MAX_NOTE_CHARS
 from mindspace.ui.announce import announce, forget
 from mindspace.ui.keys import choice_keys, date_keys
 from mindspace.ui.mood_widgets import ChoiceList, MoodChart, VocabularyDialog
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
+from mindspace.ui.themes import mood_colour
 from mindspace.ui.widgets import ID_ROLE, role_label
 
 NO_SLEEP = -0.5
@@ -92,7 +93,7 @@ class MoodScreen(QWidget):
             button = QPushButton(f"&{value} {word}")
             button.setCheckable(True)
             button.setAccessibleName(f"Mood {value} of 5: {word}")
-            button.setIcon(_swatch(MOOD_COLOURS[value]))
+            button.setIcon(_swatch(mood_colour(value)))
             self.mood_group.addButton(button, value)
             self.mood_buttons[value] = button
             mood_row.addWidget(button)
@@ -355,7 +356,7 @@ class MoodScreen(QWidget):
         self.history.blockSignals(True)
         self.history.clear()
         for c in checkins:
-            item = QListWidgetItem(_swatch(c.mood_colour), describe_checkin(c))
+            item = QListWidgetItem(_swatch(mood_colour(c.mood)), describe_checkin(c))
             item.setData(ID_ROLE, c.id)
             self.history.addItem(item)
         self.history.blockSignals(False)

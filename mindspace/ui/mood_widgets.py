@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from mindspace.app.insights import fill_mood_days, mood_day_text, mood_level, mood_summary
-from mindspace.core.entities import MOOD_COLOURS, MOOD_WORDS
+from mindspace.core.entities import MOOD_WORDS
 from mindspace.core.rules import SCALE_VALUES, format_day
 from mindspace.ui.chart_axis import AxisLabel, DayChart
+from mindspace.ui.themes import mood_colour
 
 
 class MoodPlot(DayChart):
@@ -93,7 +94,7 @@ class MoodPlot(DayChart):
                 painter.setPen(QPen(grid, 1))
                 painter.drawEllipse(QPointF(x + slot / 2, plot.bottom() - mark - 1), mark, mark)
                 continue
-            colour = QColor(MOOD_COLOURS[mood_level(value)])
+            colour = QColor(mood_colour(mood_level(value)))
             top_y = y_for(value)
             rect = QRectF(x + (slot - bar) / 2, top_y, bar, plot.bottom() - top_y)
             painter.fillRect(rect, colour)

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from mindspace.app import AppServices
 from mindspace.app.today import TodaySummary, greeting, today_summary
-from mindspace.core.entities import MOOD_COLOURS, MOOD_WORDS, MoodCheckin
+from mindspace.core.entities import MOOD_WORDS, MoodCheckin
 from mindspace.core.rules import SCALE_MAX
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
+from mindspace.ui.themes import mood_colour
 from mindspace.ui.widgets import ID_ROLE, role_label
 
 NO_ENTRIES = "Your entries will appear here. Start with a few words about today."
@@ -70,7 +71,7 @@ class TodayScreen(QWidget):
         mood_row = QHBoxLayout()
         for value, word in MOOD_WORDS.items():
             button = QPushButton(f"&{value} {word}")
-            button.setIcon(_swatch(MOOD_COLOURS[value]))
+            button.setIcon(_swatch(mood_colour(value)))
             button.setAccessibleName(f"Check in: mood {value} of {SCALE_MAX}, {word}")
             button.setToolTip(f"Save a check-in: {word} ({value}/{SCALE_MAX})")
             button.clicked.connect(lambda _checked=False, v=value: self.check_in(v))
