@@ -287,6 +287,9 @@ class JournalScreen(QWidget):
             and self._has_content()
             and not self.confirm("Unsaved changes", "Discard the changes to the open entry?")
         ):
+            # the list goes back to the entry still in the editor (after the click that moved
+            # it has finished, so the click's own selection does not win)
+            QTimer.singleShot(0, self, self._select_current)
             return
         entry = self._entries.get(entry_id)
         if entry is not None:
@@ -300,6 +303,25 @@ class JournalScreen(QWidget):
             on_success=self.show_entry,
             on_failure=self._show_error,
         )
+
+    def _select_current(self) -> None:
+        """Highlight the entry being edited in the list (none for a new entry)."""
+        tree = self.view.entry_list
+        found: QTreeWidgetItem | None = None
+        tops = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+        items = [t for t in tops if t is not None]
+        for top in list(items):
+            items += [c for j in range(top.childCount()) if (c := top.child(j)) is not None]
+        for item in items:
+            if self._current_id is not None and item.data(0, ID_ROLE) == self._current_id:
+                found = item
+        tree.blockSignals(True)
+        if found is not None:
+            tree.setCurrentItem(found)
+        else:
+            tree.selectionModel().clearCurrentIndex()
+            tree.clearSelection()
+        tree.blockSignals(False)
 
     def show_entry(self, entry: JournalEntry) -> None:
         v = self.view
