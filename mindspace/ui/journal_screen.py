@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from mindspace.app import AppServices
 from mindspace.core.entities import JournalEntry, SearchHit
+from mindspace.core.plain_text import plain_text
 from mindspace.ui.journal_view import JournalView
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.themes import highlight_colours
@@ -226,7 +227,7 @@ class JournalScreen(QWidget):
     @staticmethod
     def _entry_html(entry: JournalEntry) -> str:
         title = html.escape(entry.title or "(untitled)")
-        first = html.escape(" ".join(entry.body.split())[:90])
+        first = html.escape(" ".join(plain_text(entry.body).split())[:90])
         tags = html.escape(", ".join(entry.tags))
         extra = f"<br><i>{tags}</i>" if tags else ""
         return f"<b>{title}</b> &middot; {entry.entry_at:%H:%M}<br>{first}{extra}"

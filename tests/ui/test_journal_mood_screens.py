@@ -192,3 +192,16 @@ def test_keeping_unsaved_changes_puts_the_list_back_on_the_open_entry(
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
                      pos=tree.visualItemRect(work).center())
     assert v.title_edit.text() == "Work" and tree.selectedItems() == [work]
+
+
+def test_list_previews_show_markdown_as_plain_words(
+    journal: JournalScreen, open_services: AppServices, tasks_done
+) -> None:
+    from mindspace.ui.widgets import HTML_ROLE
+
+    open_services.journal.add("Marked", "# Big **day**\n- _walked_ to [town](https://x.org)",
+                              datetime(2024, 3, 11, 9, 0))
+    journal.refresh()
+    tasks_done()
+    item = journal.view.entry_list.topLevelItem(0).child(0)
+    assert "Big day walked to town" in item.data(0, HTML_ROLE)
