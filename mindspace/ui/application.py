@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from mindspace.ui.idle import IdleWatcher
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.themes import apply_theme, icon
+from mindspace.ui.warmup import start_warmup
 
 if TYPE_CHECKING:
     from mindspace.app import AppServices, Preferences
@@ -126,6 +127,7 @@ class Shell(QObject):
         self._set_state("unlocked")
         self._reanalyse_in_background(window)
         self._check_vault_in_background(window)
+        start_warmup(self.services, self.runner)
         if via_recovery:
             if can_reset_with_recovery(self.services) and recovery_code:
                 window.open_change_passphrase(recovery_code=recovery_code)

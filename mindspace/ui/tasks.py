@@ -199,9 +199,11 @@ class TaskRunner(QObject):
         on_failure: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[float, str], None] | None = None,
         with_cancel: bool = False,
+        priority: int = 0,
         **kwargs: Any,
     ) -> Task:
-        """Run `fn(*args, **kwargs)` on a worker; see the module docstring for the contract."""
+        """Run `fn(*args, **kwargs)` on a worker; see the module docstring for the contract.
+        A job with a lower `priority` waits behind higher ones while every worker is busy."""
         task = Task(name or getattr(fn, "__name__", "task"))
         task._owner = owner
         task._on_success, task._on_failure, task._on_progress = on_success, on_failure, on_progress
@@ -211,7 +213,7 @@ class TaskRunner(QObject):
         was_idle = not self._active
         self._active[task] = job
         task.finished.connect(lambda: self._forget(task))
-        self._pool.start(job)
+        self._pool.start(job, priority)
         if was_idle:
             self.busy_changed.emit(True)
         return task
