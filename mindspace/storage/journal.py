@@ -10,8 +10,8 @@ from datetime import datetime
 from typing import Any
 
 from mindspace.core.entities import HIGHLIGHT_END, HIGHLIGHT_START, JournalEntry, SearchHit
-from mindspace.core.plain_text import plain_text
 from mindspace.core.validation import check_body, check_entry, check_tags, check_title
+from mindspace.core.wording import plain_text
 from mindspace.storage.database import DbExecutor
 from mindspace.storage.errors import NotFoundError
 

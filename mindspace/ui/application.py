@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from mindspace.core.wording import plural
 from mindspace.ui.idle import IdleWatcher
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.themes import apply_theme, icon
@@ -145,7 +146,8 @@ class Shell(QObject):
         def done(count: int) -> None:
             shown = self.main_window
             if count and shown is not None and shown is window:
-                shown.statusBar().showMessage(f"Updated the insights of {count} entries.", 10_000)
+                text = f"Updated the insights of {plural(count, 'entry')}."
+                shown.statusBar().showMessage(text, 10_000)
 
         self.runner.submit(
             work,

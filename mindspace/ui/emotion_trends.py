@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from mindspace.app import AppServices
 from mindspace.core.entities import DailyEmotions
+from mindspace.core.wording import plural
 from mindspace.ui.tasks import default_runner, describe_error
 
 COLOURS = {
@@ -103,7 +104,7 @@ class EmotionTrends(QWidget):
                 for k, v in d.means.items():
                     totals[k] = totals.get(k, 0.0) + v / len(days)
             top = sorted(totals.items(), key=lambda kv: -kv[1])[:3]
-            self.summary.setText(f"{len(days)} days with entries. Most present: "
+            self.summary.setText(f"{plural(len(days), 'day')} with entries. Most present: "
                                  + ", ".join(f"{k} ({v:.0%})" for k, v in top))
         else:
             self.summary.setText("No analysed entries in this range.")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from mindspace.app import AppServices
 from mindspace.core.entities import JournalEntry, SearchHit
-from mindspace.core.plain_text import plain_text
+from mindspace.core.wording import plain_text, plural
 from mindspace.ui.journal_view import JournalView
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.themes import highlight_colours
@@ -203,7 +203,7 @@ class JournalScreen(QWidget):
             tree.setCurrentItem(select)
         tree.blockSignals(False)
         n = len(entries)
-        self.view.list_caption.setText(f"{n} entr{'y' if n == 1 else 'ies'}")
+        self.view.list_caption.setText(plural(n, "entry"))
         self.list_refreshed.emit(n)
 
     def _fill_tags(self, tags: list[tuple[str, int]]) -> None:
@@ -272,7 +272,7 @@ class JournalScreen(QWidget):
         tree.blockSignals(False)
         n = len(hits)
         self.view.list_caption.setText(
-            f"{n} match{'' if n == 1 else 'es'}" if n else "No entries match this search."
+            plural(n, "match") if n else "No entries match this search."
         )
         self.search_finished.emit(n)
 

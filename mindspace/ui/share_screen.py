@@ -30,6 +30,7 @@ from mindspace.app.sharing import (
     write_new_file,
 )
 from mindspace.core.errors import ValidationError
+from mindspace.core.wording import plural
 from mindspace.ui.share_view import ID_ROLE, ShareView, qr_pixmap, sync_text
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 
@@ -251,8 +252,8 @@ class ShareScreen(ShareView):
         for line in preview.lines():
             self.preview_list.addItem(f"{line['label']} — {line['length']:,} bytes")
         self.preview_total.setText(
-            f"{len(preview.items)} items for {preview.contact.display_name}; the encrypted file "
-            f"will be {preview.file_size:,} bytes."
+            f"{plural(len(preview.items), 'item')} for {preview.contact.display_name}; the "
+            f"encrypted file will be {preview.file_size:,} bytes."
         )
         self.export_button.setEnabled(True)
         self.preview_ready.emit(preview.to_json())

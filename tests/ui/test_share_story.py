@@ -147,6 +147,19 @@ def test_patient_and_therapist_share_end_to_end(qtbot, two_vaults, tmp_path: Pat
     assert "river" in clinic.entry_text.toPlainText()
     assert clinic.inbox.count() == 1 and "Pat Patient" in clinic.inbox.item(0).text()
     assert "Verified and imported" in clinic.status.text()
+    # counts read as words, in the form that fits them; the therapist's list is of patients
+    assert "1 journal entry" in clinic.status.text() and "2 mood check-ins" in clinic.status.text()
+    assert clinic.patients.item(0).text().endswith(", 1 bundle")
+    assert ": 2 mood check-ins, 1 entry, 0 voice check-ins" in clinic.heading.text()
+    assert clinic.people_label.text() == "Patients"
+    # the patient's own inbox does not call their therapist a patient
+    own = ClinicianScreen(patient_svc)
+    qtbot.addWidget(own)
+    wait_for_tasks()
+    assert own.people_label.text() == "Contacts who shared with you"
+    assert own.patients.accessibleName() == own.people_label.text()
+    assert own.heading.text() == "Select a contact"
+    assert "Tess" in own.patients.item(0).text()
 
     # opening it again is refused as a replay, and nothing changes
     with qtbot.waitSignal(clinic.failed, timeout=20_000) as failed:
