@@ -62,7 +62,7 @@ def _not_utf8(args: argparse.Namespace) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     from mindspace.app.errors import exit_code, user_message
     from mindspace.commands.common import CliContext, CliError
-    from mindspace.core.errors import Cancelled, UserError
+    from mindspace.core.errors import Cancelled, UserError, bug_summary
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # last line of defence: a user never sees a traceback
         if os.environ.get("MINDSPACE_DEBUG"):
             raise
-        sys.stderr.write(f"mindspace: error: unexpected failure ({type(exc).__name__}: {exc})\n")
+        sys.stderr.write(f"mindspace: error: unexpected failure ({bug_summary(exc)})\n")
         return 1
     finally:
         if ctx._services is not None:

@@ -57,6 +57,11 @@ class MicrophonePermissionError(AudioDeviceError):
         )
 
 
+class NoSpeakerError(AudioDeviceError):
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message or "no sound output device is available")
+
+
 class DeviceLostError(AudioDeviceError):
     def __init__(self, message: str = "") -> None:
         super().__init__(
@@ -258,12 +263,20 @@ class SoundDevicePlayer:
     """Playback through PortAudio's default output; the array is played from memory."""
 
     def play(self, samples: np.ndarray, sample_rate: int) -> None:
-        sd = _sd()
+        try:
+            sd = _sd()
+        except AudioDeviceError:
+            raise NoSpeakerError() from None
+        try:
+            sd.query_devices(kind="output")  # PortAudio's "Error querying device -1": none
+        except (sd.PortAudioError, ValueError):
+            raise NoSpeakerError() from None
         try:
             sd.play(np.asarray(samples, dtype=np.float32), int(sample_rate), blocking=False)
-        except sd.PortAudioError as exc:
+        except sd.PortAudioError:
             raise AudioDeviceError(
-                f"the audio could not be played ({str(exc).splitlines()[0]})"
+                "the sound output device could not play the audio: check that it is connected "
+                "and not used by another program"
             ) from None
 
     def stop(self) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from mindspace.core.entities import HIGHLIGHT_END, HIGHLIGHT_START, JournalEntry, SearchHit
 from mindspace.core.validation import check_body, check_entry, check_tags, check_title
+from mindspace.core.wording import plain_text
 from mindspace.storage.database import DbExecutor
 from mindspace.storage.errors import NotFoundError
 
@@ -25,15 +26,81 @@ def _ts(value: datetime) -> str:
     return value.replace(microsecond=0).isoformat()
 
 
+# Common irregular forms the Porter stemmer cannot join ("slept" is not "sleep" to it): a
+# query word from one of these groups also finds the others.
+_IRREGULAR = [
+    ("sleep", "slept"), ("feel", "felt"), ("think", "thought"), ("eat", "ate", "eaten"),
+    ("go", "went", "gone"), ("run", "ran"), ("write", "wrote", "written"), ("see", "saw", "seen"),
+    ("meet", "met"), ("lose", "lost"), ("leave", "left"), ("keep", "kept"),
+    ("speak", "spoke", "spoken"), ("wake", "woke", "woken"), ("fight", "fought"),
+    ("buy", "bought"), ("drink", "drank", "drunk"), ("tell", "told"), ("say", "said"),
+    ("take", "took", "taken"), ("give", "gave", "given"), ("make", "made"), ("come", "came"),
+    ("get", "got"), ("forget", "forgot", "forgotten"), ("hurt", "hurts"), ("cry", "cried"),
+    ("break", "broke", "broken"), ("win", "won"), ("fall", "fell", "fallen"),
+    ("teach", "taught"), ("catch", "caught"), ("bring", "brought"), ("hold", "held"),
+]
+_FORMS = {word: group for group in _IRREGULAR for word in group}
+_QUERY_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def _clean_word(raw: str) -> str:
+    word = "".join(ch for ch in raw if ch.isalnum() or ch in "'-_")
+    return word.strip("'-_")
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _parse(text: str) -> list[list[tuple[str, list[str]]]]:
+    """What a person typed as groups joined by AND, each a list of alternatives (joined by OR),
+    each alternative ("word" or "phrase", its words). Only three things are syntax: a
+    "quoted phrase" (with both quotes), OR in capitals between two terms, and a trailing *
+    (every word is matched as a prefix anyway). Everything else is read as plain words."""
+    if text.count('"') % 2:  # an unpaired quote is punctuation, not a phrase
+        text = text.replace('"', " ")
+    terms: list[tuple[str, list[str]] | None] = []  # None marks an OR
+    for match in _QUERY_TOKEN.finditer(text):
+        phrase, raw = match.group(1), match.group(2)
+        if phrase is not None:
+            words = [w for w in map(_clean_word, phrase.split()) if w]
+            if words:
+                terms.append(("phrase", words))
+        elif raw == "OR":
+            terms.append(None)
+        else:
+            word = _clean_word(raw)
+            if word:
+                terms.append(("word", [word]))
+    groups: list[list[tuple[str, list[str]]]] = []
+    for i, term in enumerate(terms):
+        if term is None:
+            joins = 0 < i < len(terms) - 1 and terms[i - 1] is not None and terms[i + 1] is not None
+            if not joins:  # a leading, trailing or doubled OR is just the word "OR"
+                groups.append([("word", ["OR"])])
+            continue
+        if i > 1 and terms[i - 1] is None and groups and terms[i - 2] is not None:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+    return groups
+
+
 def fts_query(text: str) -> str | None:
-    """Turn what a person typed into a safe FTS5 query: every word must match (as a prefix)."""
-    words = []
-    for raw in text.split():
-        word = "".join(ch for ch in raw if ch.isalnum() or ch in "'-_")
-        word = word.strip("'-_")
-        if word:
-            words.append('"' + word.replace('"', '""') + '"*')
-    return " AND ".join(words) if words else None
+    """Turn what a person typed into a safe FTS5 query: every word must match (as a prefix, in
+    any form the stemmer joins), "a phrase" matches those words in that order, and a OR b
+    matches either. No other FTS5 syntax (columns, NEAR, NOT, parentheses, ^) is ever read."""
+    parts = []
+    for group in _parse(text):
+        options = []
+        for kind, words in group:
+            if kind == "phrase":
+                options.append(_quoted(" ".join(words)))
+                continue
+            forms = _FORMS.get(_fold(words[0]), (words[0],))
+            options.extend(_quoted(form) + "*" for form in dict.fromkeys([words[0], *forms]))
+        parts.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
+    return " AND ".join(parts) if parts else None
 
 
 def _fold(text: str) -> str:
@@ -42,8 +109,24 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+def _stem(word: str) -> str:
+    """A rough stem for highlighting what the Porter stemmer matched ("tomatoes" -> "tomato",
+    "happy" -> "happ"); never shorter than three letters."""
+    for suffix in ("ies", "ing", "es", "ed", "ly", "s", "y", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 def query_words(text: str) -> list[str]:
-    return [_fold(w.strip('"*')) for w in (fts_query(text) or "").split(" AND ") if w]
+    """The folded word stems to highlight for a query (irregular forms included)."""
+    out: list[str] = []
+    for group in _parse(text):
+        for _kind, words in group:
+            for word in words:
+                folded = _fold(word)
+                out.extend(_stem(f) for f in _FORMS.get(folded, (folded,)))
+    return list(dict.fromkeys(w for w in out if w))
 
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -86,6 +169,12 @@ def make_snippet(text: str, words: list[str], context: int = 8) -> str:
         pos = m.end()
     snippet = " ".join("".join(out).split())
     return ("…" if lo_i > 0 else "") + snippet + ("…" if hi_i < len(tokens) else "")
+
+
+def _opening(text: str, words: int = 16) -> str:
+    """The first words of a text (a hit whose matched form was not found for highlighting)."""
+    tokens = text.split()
+    return " ".join(tokens[:words]) + ("…" if len(tokens) > words else "")
 
 
 class JournalRepository:
@@ -265,7 +354,9 @@ class JournalRepository:
                 entry_id=r[0],
                 title=r[1],
                 entry_at=datetime.fromisoformat(r[2]),
-                snippet=make_snippet(r[3], words) or make_snippet(r[1], words),
+                snippet=make_snippet(plain_text(r[3]), words)
+                or make_snippet(r[1], words)
+                or _opening(plain_text(r[3])),
                 tags=sorted(r[4].split("\x1f"), key=str.casefold) if r[4] else [],
             )
             for r in rows

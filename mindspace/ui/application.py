@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from mindspace.core.wording import plural
 from mindspace.ui.idle import IdleWatcher
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.themes import apply_theme, icon
+from mindspace.ui.warmup import start_warmup
 
 if TYPE_CHECKING:
     from mindspace.app import AppServices, Preferences
@@ -130,6 +132,7 @@ class Shell(QObject):
         self._check_vault_in_background(window)
         if not via_recovery:  # a new passphrase comes first; the tour waits for the next unlock
             offer_tour(self.services, window, created, self.runner)
+        start_warmup(self.services, self.runner)
         if via_recovery:
             if can_reset_with_recovery(self.services) and recovery_code:
                 window.open_change_passphrase(recovery_code=recovery_code)
@@ -147,7 +150,8 @@ class Shell(QObject):
         def done(count: int) -> None:
             shown = self.main_window
             if count and shown is not None and shown is window:
-                shown.statusBar().showMessage(f"Updated the insights of {count} entries.", 10_000)
+                text = f"Updated the insights of {plural(count, 'entry')}."
+                shown.statusBar().showMessage(text, 10_000)
 
         self.runner.submit(
             work,

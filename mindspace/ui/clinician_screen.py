@@ -35,12 +35,20 @@ from PySide6.QtWidgets import (
 from mindspace.app import AppServices
 from mindspace.app.inbox import InboxItem, PatientView, Report, csv_rows, patient_view
 from mindspace.core.rules import format_minute
+from mindspace.core.wording import plural
 from mindspace.ui.mood_widgets import MoodChart
 from mindspace.ui.report_viewer import ReportViewer
 from mindspace.ui.share_view import sync_text
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
+# how the kinds of shared records read in a count ("2 journal entries")
+ITEM_WORDS: dict[str, tuple[str, ...]] = {
+    "journal_entry": ("journal entry",),
+    "mood_checkin": ("mood check-in",),
+    "voice_checkin": ("voice check-in",),
+    "analysis": ("analysis", "analyses"),
+}
 
 
 def _day(text: str) -> str:
@@ -87,6 +95,8 @@ class ClinicianScreen(QWidget):
         self.choose_open_path: Callable[[], Path | None] = self._open_dialog
         self._items: list[InboxItem] = []
         self._reports: list[Report] = []
+        self._entries: list[dict[str, Any]] = []
+        self._therapist = True  # until the identity says otherwise (see `_name_for_role`)
         self._build()
         self.refresh()
 
@@ -119,7 +129,8 @@ class ClinicianScreen(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.sync_button)
         left_layout.addLayout(buttons)
-        left_layout.addWidget(QLabel("Patients"))
+        self.people_label = QLabel("Patients")
+        left_layout.addWidget(self.people_label)
         left_layout.addWidget(self.patients, 1)
         left_layout.addWidget(QLabel("Inbox"))
         left_layout.addWidget(self.inbox, 1)
@@ -215,7 +226,9 @@ class ClinicianScreen(QWidget):
 
         def load() -> dict[str, Any]:
             sharing = self.services.sharing()
+            me = sharing.identity()
             return {
+                "role": me.role if me is not None else "",
                 "patients": [
                     {
                         **c.to_json(),
@@ -229,20 +242,34 @@ class ClinicianScreen(QWidget):
 
         self._run(load, self._show_lists)
 
+    def _name_for_role(self, role: str) -> None:
+        """A therapist sees "Patients"; anyone else sees the people who share with them as
+        contacts (a patient's own therapist is not their patient)."""
+        self._therapist = role == "therapist"
+        people = "Patients" if self._therapist else "Contacts who shared with you"
+        self.people_label.setText(people)
+        self.patients.setAccessibleName(people)
+        if self.selected_patient() is None:
+            self.heading.setText(self._select_text())
+
+    def _select_text(self) -> str:
+        return "Select a patient" if self._therapist else "Select a contact"
+
     def _show_lists(self, state: dict[str, Any]) -> None:
+        self._name_for_role(state["role"])
         selected = self.selected_patient()
         self.patients.clear()
         for p in state["patients"]:
-            item = QListWidgetItem(f"{p['name']} — {p['state']}, {p['bundles']} bundles")
+            item = QListWidgetItem(f"{p['name']} — {p['state']}, {plural(p['bundles'], 'bundle')}")
             item.setData(ID_ROLE, p["id"])
             self.patients.addItem(item)
             if p["id"] == selected:
                 self.patients.setCurrentItem(item)
         self.inbox.clear()
         for b in state["inbox"]:
-            self.inbox.addItem(
-                f"{_day(b['received_at'])}  from {b['sender']}: {b['items']} items ({b['source']})"
-            )
+            items = plural(b["items"], "item")
+            when, source = _day(b["received_at"]), b["source"]
+            self.inbox.addItem(f"{when}  from {b['sender']}: {items} ({source})")
 
     def open_dialog(self) -> None:
         path = self.choose_open_path()
@@ -253,7 +280,10 @@ class ClinicianScreen(QWidget):
         self._run(lambda: self.services.sharing().open_file(Path(path)).to_json(), self._opened)
 
     def _opened(self, result: dict[str, Any]) -> None:
-        counts = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(result["items"].items()))
+        counts = ", ".join(
+            plural(n, *ITEM_WORDS.get(k, (k.replace("_", " "),)))
+            for k, n in sorted(result["items"].items())
+        )
         self.status.setText(f"Verified and imported a bundle from {result['from']}: {counts}")
         self.bundle_opened.emit(result)
         self.refresh()
@@ -290,8 +320,9 @@ class ClinicianScreen(QWidget):
         last = view.bundles[0]["received_at"] if view.bundles else ""
         flagged = len(view.flagged)
         self.heading.setText(
-            f"{view.name}: {len(view.mood)} mood check-ins, {view.count('journal_entry')} "
-            f"entries, {view.count('voice_checkin')} voice check-ins"
+            f"{view.name}: {plural(len(view.mood), 'mood check-in')}, "
+            f"{plural(view.count('journal_entry'), 'entry')}, "
+            f"{plural(view.count('voice_checkin'), 'voice check-in')}"
             + (f"; last bundle arrived {_day(last)}" if last else "")
             + (f"\n{flagged} flagged by the safety screen (listed first)" if flagged else "")
         )
@@ -394,6 +425,6 @@ class ClinicianScreen(QWidget):
         self.flag_banner.clear()
         self.flag_banner.hide()
         self.report_viewer.clear()
-        self.heading.setText("Select a patient")
+        self.heading.setText(self._select_text())
         self.status.clear()
         self.chart.set_data([])

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from mindspace.app import AppServices
 from mindspace.core.entities import JournalEntry, SearchHit
+from mindspace.core.wording import plain_text, plural
 from mindspace.ui.announce import announce, forget
 from mindspace.ui.journal_view import JournalView
 from mindspace.ui.keys import date_keys
@@ -206,7 +207,7 @@ class JournalScreen(QWidget):
             tree.setCurrentItem(select)
         tree.blockSignals(False)
         n = len(entries)
-        self.view.list_caption.setText(f"{n} entr{'y' if n == 1 else 'ies'}")
+        self.view.list_caption.setText(plural(n, "entry"))
         self.list_refreshed.emit(n)
 
     def _fill_tags(self, tags: list[tuple[str, int]]) -> None:
@@ -230,7 +231,7 @@ class JournalScreen(QWidget):
     @staticmethod
     def _entry_html(entry: JournalEntry) -> str:
         title = html.escape(entry.title or "(untitled)")
-        first = html.escape(" ".join(entry.body.split())[:90])
+        first = html.escape(" ".join(plain_text(entry.body).split())[:90])
         tags = html.escape(", ".join(entry.tags))
         extra = f"<br><i>{tags}</i>" if tags else ""
         return f"<b>{title}</b> &middot; {entry.entry_at:%H:%M}<br>{first}{extra}"
@@ -275,7 +276,7 @@ class JournalScreen(QWidget):
         tree.blockSignals(False)
         n = len(hits)
         self.view.list_caption.setText(
-            f"{n} match{'' if n == 1 else 'es'}" if n else "No entries match this search."
+            plural(n, "match") if n else "No entries match this search."
         )
         self.search_finished.emit(n)
 
@@ -291,6 +292,9 @@ class JournalScreen(QWidget):
             and self._has_content()
             and not self.confirm("Unsaved changes", "Discard the changes to the open entry?")
         ):
+            # the list goes back to the entry still in the editor (after the click that moved
+            # it has finished, so the click's own selection does not win)
+            QTimer.singleShot(0, self, self._select_current)
             return
         entry = self._entries.get(entry_id)
         if entry is not None:
@@ -304,6 +308,25 @@ class JournalScreen(QWidget):
             on_success=self.show_entry,
             on_failure=self._show_error,
         )
+
+    def _select_current(self) -> None:
+        """Highlight the entry being edited in the list (none for a new entry)."""
+        tree = self.view.entry_list
+        found: QTreeWidgetItem | None = None
+        tops = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+        items = [t for t in tops if t is not None]
+        for top in list(items):
+            items += [c for j in range(top.childCount()) if (c := top.child(j)) is not None]
+        for item in items:
+            if self._current_id is not None and item.data(0, ID_ROLE) == self._current_id:
+                found = item
+        tree.blockSignals(True)
+        if found is not None:
+            tree.setCurrentItem(found)
+        else:
+            tree.selectionModel().clearCurrentIndex()
+            tree.clearSelection()
+        tree.blockSignals(False)
 
     def show_entry(self, entry: JournalEntry) -> None:
         v = self.view

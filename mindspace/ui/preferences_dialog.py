@@ -102,7 +102,11 @@ class PreferencesDialog(QDialog):
         model_row = QHBoxLayout()
         model_row.addWidget(self.model_edit, 1)
         model_row.addWidget(self.model_browse)
-        form.addRow("Speech &model:", model_row)
+        # a row holding a layout gets no buddy from QFormLayout: without one the label would
+        # show its "&" as it is, so it is given the folder field
+        model_label = QLabel("Speech mo&del:")
+        model_label.setBuddy(self.model_edit)
+        form.addRow(model_label, model_row)
         form.addRow("Crisis lines for &region:", self.region_combo)
         note = QLabel(
             "Text size is relative to your system's font size. These settings are stored "

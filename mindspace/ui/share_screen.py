@@ -30,6 +30,7 @@ from mindspace.app.sharing import (
     write_new_file,
 )
 from mindspace.core.errors import ValidationError
+from mindspace.core.wording import plural
 from mindspace.ui.announce import announce
 from mindspace.ui.share_view import ID_ROLE, ShareView, qr_pixmap, sync_text
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
@@ -226,19 +227,35 @@ class ShareScreen(ShareView):
             self._failed(ValidationError("add a contact first"))
             return
         selection = self.selection()
-        self._run(
+        # the first preview may wait for models and the report: show it is working at once
+        self._preview_busy(True)
+        self.preview_total.setText("Preparing the preview...")
+        self.runner.submit(
             lambda: self._sharing().preview_export(contact_id, selection, allow_unverified=True),
-            self._show_preview,
+            name="share-preview",
+            owner=self,
+            on_success=self._show_preview,
+            on_failure=self._preview_failed,
         )
 
+    def _preview_busy(self, busy: bool) -> None:
+        self.preview_busy.setVisible(busy)
+        self.preview_button.setEnabled(not busy)
+
+    def _preview_failed(self, exc: BaseException) -> None:
+        self._preview_busy(False)
+        self.preview_total.clear()
+        self._failed(exc)
+
     def _show_preview(self, preview: ExportPreview) -> None:
+        self._preview_busy(False)
         self._preview = preview
         self.preview_list.clear()
         for line in preview.lines():
             self.preview_list.addItem(f"{line['label']} — {line['length']:,} bytes")
         self.preview_total.setText(
-            f"{len(preview.items)} items for {preview.contact.display_name}; the encrypted file "
-            f"will be {preview.file_size:,} bytes."
+            f"{plural(len(preview.items), 'item')} for {preview.contact.display_name}; the "
+            f"encrypted file will be {preview.file_size:,} bytes."
         )
         self.export_button.setEnabled(True)
         self.preview_ready.emit(preview.to_json())

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -261,6 +262,11 @@ class ShareView(QWidget):
         self.preview_list.setAccessibleName("Exactly what will be shared")
         self.preview_total = QLabel("")
         self.preview_total.setAccessibleName("Bundle size")
+        self.preview_busy = QProgressBar()
+        self.preview_busy.setRange(0, 0)  # no steps to count: it moves while the preview is made
+        self.preview_busy.setTextVisible(False)
+        self.preview_busy.setAccessibleName("Preparing the preview")
+        self.preview_busy.hide()
         self.sync_button = self._button(
             "Sync with relay", "Send queued bundles through the sync relay", self.sync_now, "F5"
         )
@@ -275,6 +281,7 @@ class ShareView(QWidget):
         layout.addLayout(form)
         layout.addWidget(what)
         layout.addLayout(buttons)
+        layout.addWidget(self.preview_busy)
         layout.addWidget(self.preview_list, 1)
         layout.addWidget(self.preview_total)
         layout.addWidget(self.sync_status)

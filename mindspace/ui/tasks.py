@@ -17,17 +17,42 @@ Contract:
 from __future__ import annotations
 
 import inspect
+import os
 import sys
 import threading
-import traceback
 from collections.abc import Callable
+from types import TracebackType
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from mindspace.app.errors import is_user_error, user_message
-from mindspace.core.errors import Cancelled
+from mindspace.core.errors import Cancelled, bug_summary
+
+
+def report_bug(exc: BaseException) -> None:
+    """Log an unexpected failure on stderr: its type and place only, never its message or a
+    traceback with values (either may quote the user's words, a contact's name...).
+    A `UserError` is shown to the person and logged nowhere."""
+    if is_user_error(exc):
+        return
+    sys.stderr.write(f"mindspace: unexpected failure: {bug_summary(exc)}\n")
+    sys.stderr.flush()
+
+
+def install_excepthook() -> None:
+    """Uncaught exceptions (e.g. in a Qt slot) are logged by `report_bug`, not as tracebacks;
+    MINDSPACE_DEBUG=1 keeps Python's full report for development."""
+    if os.environ.get("MINDSPACE_DEBUG"):
+        return
+
+    def hook(
+        _type: type[BaseException], exc: BaseException, _tb: TracebackType | None
+    ) -> None:
+        report_bug(exc)
+
+    sys.excepthook = hook
 
 
 def describe_error(exc: BaseException) -> str:
@@ -133,8 +158,7 @@ class _Job(QRunnable):
             if inspect.isgenerator(result):
                 result = self._drive(result)
         except BaseException as exc:  # noqa: BLE001 - everything is reported to the GUI
-            if not is_user_error(exc):
-                traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+            report_bug(exc)
             task._w_error.emit(exc)
         else:
             task._w_result.emit(result)
@@ -175,9 +199,11 @@ class TaskRunner(QObject):
         on_failure: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[float, str], None] | None = None,
         with_cancel: bool = False,
+        priority: int = 0,
         **kwargs: Any,
     ) -> Task:
-        """Run `fn(*args, **kwargs)` on a worker; see the module docstring for the contract."""
+        """Run `fn(*args, **kwargs)` on a worker; see the module docstring for the contract.
+        A job with a lower `priority` waits behind higher ones while every worker is busy."""
         task = Task(name or getattr(fn, "__name__", "task"))
         task._owner = owner
         task._on_success, task._on_failure, task._on_progress = on_success, on_failure, on_progress
@@ -187,7 +213,7 @@ class TaskRunner(QObject):
         was_idle = not self._active
         self._active[task] = job
         task.finished.connect(lambda: self._forget(task))
-        self._pool.start(job)
+        self._pool.start(job, priority)
         if was_idle:
             self.busy_changed.emit(True)
         return task

@@ -140,9 +140,9 @@ class VoiceHistory(QWidget):
             if c.id == current:
                 self.checkin_list.setCurrentItem(item)
         self.checkin_list.blockSignals(False)
+        self._chosen(self.checkin_list.currentItem())
         if not checkins:
             self.status.setText("No voice check-ins yet.")
-        self._chosen(self.checkin_list.currentItem())
         self.refreshed.emit(len(checkins))
 
     def current_id(self) -> str | None:
@@ -151,6 +151,7 @@ class VoiceHistory(QWidget):
 
     def _chosen(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
         self._forget_audio()
+        self.status.clear()  # a message about the previous check-in does not carry over
         checkin = self._checkins.get(str(item.data(ID_ROLE))) if item is not None else None
         self.delete_button.setEnabled(checkin is not None)
         self.play_button.setEnabled(bool(checkin and checkin.has_audio))
@@ -177,11 +178,13 @@ class VoiceHistory(QWidget):
                 samples.fill(0.0)
                 return
             self._audio = samples
-            player = self._player or speaker()
+            if self._player is None:
+                self._player = speaker()
             try:
-                player.play(samples, SAMPLE_RATE)
+                self._player.play(samples, SAMPLE_RATE)
             except AudioDeviceError as exc:
-                self.status.setText(str(exc))
+                self._forget_audio()
+                self.status.setText(describe_error(exc))
                 return
             self.status.setText("Playing.")
             self.played.emit(checkin_id)

@@ -245,8 +245,9 @@ class VoiceScreen(VoiceView):
         """Run a reading on a worker; ``note`` (why recording stopped) stays in front of the
         progress messages."""
         self._note = note
-        self.status.setText(note)
-        self.progress.setValue(0)
+        # busy from the first moment: the first step may have to load the speech model
+        self.status.setText(note + "Getting ready...")
+        self.progress.setRange(0, 0)
         self._set_state("working")
 
         def job(cancel_event: threading.Event) -> Steps:
@@ -264,6 +265,7 @@ class VoiceScreen(VoiceView):
 
     def _progressed(self, fraction: float, message: str) -> None:
         if fraction >= 0:
+            self.progress.setRange(0, 100)
             self.progress.setValue(int(fraction * 100))
         if message:
             self.status.setText(self._note + message)

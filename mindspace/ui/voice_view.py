@@ -100,7 +100,7 @@ class VoiceView(QWidget):
         self.keep_audio_check.setAccessibleName("Keep the audio")
         self.play_button = self._button("Pla&y", "Play the recording", "Ctrl+Shift+P")
         self.save_button = self._button("&Save check-in", "Save voice check-in", "Ctrl+S")
-        self.new_button = self._button("&New", "New voice check-in", "Ctrl+N")
+        self.new_button = self._button("&New", "New voice check-in", "Ctrl+Shift+N")
 
         top = QHBoxLayout()
         for w in (self.record_button, self.pause_button, self.stop_button, self.import_button):

@@ -69,6 +69,43 @@ def test_fts_query_quotes_everything() -> None:
     assert fts_query("  ") is None
 
 
+def test_word_forms_match_through_the_stemmer(open_services: AppServices) -> None:
+    repo = open_services.journal
+    slept = repo.add("Night", "Slept badly after the party")
+    sleeping = repo.add("Nap", "Sleeping in the afternoon helps")
+    walks = repo.add("Walks", "Two long walks by the river")
+    assert {h.entry_id for h in repo.search("sleep")} == {slept.id, sleeping.id}
+    assert [h.entry_id for h in repo.search("walking")] == [walks.id]
+    hit = next(h for h in repo.search("sleep") if h.entry_id == slept.id)
+    assert hit.snippet_marked("<", ">").startswith("<Slept> badly")
+
+
+def test_phrases_or_and_prefixes(open_services: AppServices) -> None:
+    repo = open_services.journal
+    walk = repo.add("a", "A long walk in the park")
+    park = repo.add("b", "The park was long closed; no walk")
+    tired = repo.add("c", "Tired all day")
+    assert [h.entry_id for h in repo.search('"long walk"')] == [walk.id]
+    assert {h.entry_id for h in repo.search("long walk")} == {walk.id, park.id}
+    assert {h.entry_id for h in repo.search("tired OR closed")} == {tired.id, park.id}
+    assert [h.entry_id for h in repo.search("tired OR closed day")] == [tired.id]
+    assert [h.entry_id for h in repo.search("tir*")] == [tired.id]
+    assert fts_query('"long walk" OR tired') == '("long walk" OR "tired"*)'
+    assert fts_query("or tired") == '"or"* AND "tired"*'  # lower-case "or" is a word
+
+
+def test_snippets_are_plain_text(open_services: AppServices) -> None:
+    repo = open_services.journal
+    repo.add(
+        "md",
+        "# A **good** day\n\n- _walked_ to the [river](https://example.org) with `snake_case`",
+    )
+    (hit,) = repo.search("river")
+    assert hit.snippet_marked("<", ">") == "A good day walked to the <river> with snake_case"
+    (hit,) = repo.search("good")
+    assert "**" not in hit.snippet and "#" not in hit.snippet and "](" not in hit.snippet
+
+
 def test_tag_filter_and_case_insensitive_tags(open_services: AppServices) -> None:
     repo = open_services.journal
     repo.add("one", "x", tags=["Work"])

@@ -167,3 +167,41 @@ def test_mood_checkin_edit_delete_and_vocabulary(
     assert len(open_services.mood.list()) == 1 and screen.history.count() == 1
     screen.clear()
     assert screen.history.count() == 0 and screen.chart.data() == []
+
+
+def test_keeping_unsaved_changes_puts_the_list_back_on_the_open_entry(
+    qtbot, journal: JournalScreen
+) -> None:
+    v = journal.view
+    tree = v.entry_list
+    garden, work = tree.topLevelItem(0).child(1), tree.topLevelItem(0).child(0)
+    tree.setCurrentItem(garden)
+    assert v.title_edit.text() == "Garden"
+    v.body_edit.setPlainText("Planted tomatoes, basil and chives.")
+    asked = []
+    journal.confirm = lambda title, text: asked.append(text) or False  # "No": keep editing
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualItemRect(work).center())
+    assert asked
+    qtbot.waitUntil(lambda: tree.currentItem() is garden)
+    assert v.title_edit.text() == "Garden"
+    assert v.body_edit.toPlainText() == "Planted tomatoes, basil and chives."
+    assert tree.selectedItems() == [garden]
+    # the click after that, answered "Yes", opens the other entry
+    journal.confirm = lambda title, text: True
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualItemRect(work).center())
+    assert v.title_edit.text() == "Work" and tree.selectedItems() == [work]
+
+
+def test_list_previews_show_markdown_as_plain_words(
+    journal: JournalScreen, open_services: AppServices, tasks_done
+) -> None:
+    from mindspace.ui.widgets import HTML_ROLE
+
+    open_services.journal.add("Marked", "# Big **day**\n- _walked_ to [town](https://x.org)",
+                              datetime(2024, 3, 11, 9, 0))
+    journal.refresh()
+    tasks_done()
+    item = journal.view.entry_list.topLevelItem(0).child(0)
+    assert "Big day walked to town" in item.data(0, HTML_ROLE)

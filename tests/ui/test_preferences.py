@@ -39,3 +39,24 @@ def test_region_is_disabled_while_locked(qtbot, new_services: AppServices) -> No
     assert not dialog.region_combo.isEnabled()
     dialog.save()
     assert new_services.load_preferences().theme == "system"
+
+
+def test_every_label_shortcut_works_and_none_is_shared(qtbot, open_services: AppServices) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    dialog = PreferencesDialog(open_services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    letters: list[str] = []
+    for label in dialog.findChildren(QLabel):
+        text = label.text().replace("&&", "")
+        if "&" in text:
+            # without a buddy Qt shows the "&" itself instead of underlining the letter
+            assert label.buddy() is not None, f"{text!r} shows a literal '&'"
+            letters.append(text[text.index("&") + 1].lower())
+    for button in dialog.findChildren(QAbstractButton):
+        text = button.text().replace("&&", "")
+        if "&" in text:
+            letters.append(text[text.index("&") + 1].lower())
+    assert "Speech mo&del:" in [label.text() for label in dialog.findChildren(QLabel)]
+    assert len(letters) == len(set(letters)), f"shared shortcut letters: {sorted(letters)}"

@@ -146,6 +146,19 @@ def test_patient_and_therapist_share_end_to_end(qtbot, two_vaults, tmp_path: Pat
     assert "river" in clinic.entry_text.toPlainText()
     assert clinic.inbox.count() == 1 and "Pat Patient" in clinic.inbox.item(0).text()
     assert "Verified and imported" in clinic.status.text()
+    # counts read as words, in the form that fits them; the therapist's list is of patients
+    assert "1 journal entry" in clinic.status.text() and "2 mood check-ins" in clinic.status.text()
+    assert clinic.patients.item(0).text().endswith(", 1 bundle")
+    assert ": 2 mood check-ins, 1 entry, 0 voice check-ins" in clinic.heading.text()
+    assert clinic.people_label.text() == "Patients"
+    # the patient's own inbox does not call their therapist a patient
+    own = ClinicianScreen(patient_svc)
+    qtbot.addWidget(own)
+    wait_for_tasks()
+    assert own.people_label.text() == "Contacts who shared with you"
+    assert own.patients.accessibleName() == own.people_label.text()
+    assert own.heading.text() == "Select a contact"
+    assert "Tess" in own.patients.item(0).text()
 
     # opening it again is refused as a replay, and nothing changes
     with qtbot.waitSignal(clinic.failed, timeout=20_000) as failed:
@@ -221,3 +234,34 @@ def test_sync_status_shows_stuck_delivery_and_alarms_on_both_screens(  # type: i
         wait_for_tasks()
         patient.services.close()
         therapist.services.close()
+
+
+def test_preview_shows_it_is_busy_from_the_click(qtbot, two_vaults) -> None:  # type: ignore[no-untyped-def]
+    from mindspace.ui.share_screen import ShareScreen
+
+    patient_svc, therapist_svc = two_vaults
+    card = therapist_svc.sharing().ensure_identity("Dr Tess", "therapist").card()
+    patient_svc.sharing().ensure_identity("Pat", "patient")
+    patient_svc.sharing().add_contact(card)
+    pat = ShareScreen(patient_svc)
+    qtbot.addWidget(pat)
+    pat.show()
+    pat.tabs.setCurrentIndex(2)
+    wait_for_tasks()
+    assert pat.preview_button.isVisible() and not pat.preview_busy.isVisible()
+    # nothing to share yet: the indicator goes away with the message
+    with qtbot.waitSignal(pat.failed, timeout=20_000):
+        qtbot.mouseClick(pat.preview_button, Qt.MouseButton.LeftButton)
+        assert pat.preview_busy.isVisible()
+    assert "Nothing matches" in pat.status.text()
+    assert not pat.preview_busy.isVisible() and pat.preview_button.isEnabled()
+    patient_svc.mood.add(3)
+    with qtbot.waitSignal(pat.preview_ready, timeout=20_000):
+        qtbot.mouseClick(pat.preview_button, Qt.MouseButton.LeftButton)
+        # before any event is processed: the indicator moves and says what is happening
+        assert pat.preview_busy.isVisible() and pat.preview_busy.maximum() == 0
+        assert pat.preview_total.text() == "Preparing the preview..."
+        assert not pat.preview_button.isEnabled()  # no second preview while one is made
+    assert not pat.preview_busy.isVisible() and pat.preview_button.isEnabled()
+    assert "encrypted file" in pat.preview_total.text()
+    wait_for_tasks()

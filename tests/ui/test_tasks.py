@@ -105,3 +105,40 @@ def test_with_cancel_passes_the_event(qtbot, runner: TaskRunner) -> None:
     task = runner.submit(job, with_cancel=True)
     with qtbot.waitSignal(task.cancelled, timeout=5_000):
         task.cancel()
+
+
+CANARY = "Dr Canary Hartwell-7731"
+
+
+def test_failures_never_put_user_data_on_stderr(qtbot, runner: TaskRunner, capfd) -> None:
+    def bug() -> None:
+        raise KeyError(f"no contact named {CANARY}")
+
+    def handled() -> None:
+        raise ValidationError(f"{CANARY} is not verified")
+
+    for fn in (bug, handled):
+        with qtbot.waitSignal(runner.submit(fn).failed, timeout=5_000):
+            pass
+    err = capfd.readouterr().err
+    assert CANARY not in err
+    assert "Traceback" not in err
+    # the bug is logged by type and place; the handled error not at all
+    assert err.count("mindspace: unexpected failure: KeyError at ") == 1
+    assert "ValidationError" not in err
+
+
+def test_uncaught_exceptions_are_logged_without_their_message(capfd, monkeypatch) -> None:
+    import sys
+
+    from mindspace.ui.tasks import install_excepthook
+
+    monkeypatch.delenv("MINDSPACE_DEBUG", raising=False)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook()
+    try:
+        raise RuntimeError(f"while showing {CANARY}")
+    except RuntimeError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    err = capfd.readouterr().err
+    assert CANARY not in err and "RuntimeError at " in err

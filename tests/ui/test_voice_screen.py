@@ -214,6 +214,21 @@ def test_permission_denied_and_bad_import_are_one_line(
     assert screen.record_button.isEnabled()
 
 
+def test_import_is_shown_busy_before_any_work_runs(
+    qtbot, voice_services: AppServices, tmp_path: Path
+) -> None:
+    wav = _speech(tmp_path, "hello")
+    screen, _ = _screen(qtbot, voice_services, wav)
+    junk = tmp_path / "junk.wav"
+    junk.write_bytes(os.urandom(2000))
+    with qtbot.waitSignal(screen.failed, timeout=10_000):
+        screen.import_file(junk)
+        # no event has been processed yet: the indicator is already there
+        assert screen.progress.isVisible() and screen.progress.maximum() == 0  # busy
+        assert screen.status.text() == "Getting ready..."
+    assert not screen.progress.isVisible()
+
+
 def test_pause_resume_max_length_and_cancel(
     qtbot, voice_services: AppServices, tmp_path: Path
 ) -> None:
