@@ -6,7 +6,6 @@ thread. `clear()` removes every piece of user text from the widgets (used when l
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -17,17 +16,13 @@ from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from mindspace.app import AppServices
 from mindspace.core.entities import JournalEntry, SearchHit
-from mindspace.core.wording import plain_text, plural
+from mindspace.core.wording import plural
 from mindspace.ui.announce import announce, forget
+from mindspace.ui.journal_list import fill_entries, fill_hits, fill_tags
 from mindspace.ui.journal_view import JournalView
 from mindspace.ui.keys import date_keys
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
-from mindspace.ui.themes import highlight_colours
-from mindspace.ui.widgets import HTML_ROLE, ID_ROLE, highlighted_html, plain_snippet
-
-
-def _day_heading(day: datetime) -> str:
-    return day.strftime("%A %d %B %Y")
+from mindspace.ui.widgets import ID_ROLE
 
 
 def _split_tags(text: str) -> list[str]:
@@ -175,66 +170,14 @@ class JournalScreen(QWidget):
     def _show_list(self, result: tuple[list[JournalEntry], list[tuple[str, int]]]) -> None:
         entries, tags = result
         if self.view.search_edit.text().strip():
-            self._fill_tags(tags)
+            fill_tags(self.view.tag_filter, tags)
             return
         self._entries = {e.id: e for e in entries}
-        self._fill_tags(tags)
-        tree = self.view.entry_list
-        tree.blockSignals(True)
-        tree.clear()
-        day_item: QTreeWidgetItem | None = None
-        current_day = None
-        select: QTreeWidgetItem | None = None
-        for entry in entries:
-            day = entry.entry_at.date()
-            if day != current_day:
-                current_day = day
-                day_item = QTreeWidgetItem([_day_heading(entry.entry_at)])
-                day_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                font = day_item.font(0)
-                font.setBold(True)
-                day_item.setFont(0, font)
-                tree.addTopLevelItem(day_item)
-            item = QTreeWidgetItem([self._plain_label(entry)])
-            item.setData(0, ID_ROLE, entry.id)
-            item.setData(0, HTML_ROLE, self._entry_html(entry))
-            assert day_item is not None
-            day_item.addChild(item)
-            if entry.id == self._current_id:
-                select = item
-        tree.expandAll()
-        if select is not None:
-            tree.setCurrentItem(select)
-        tree.blockSignals(False)
+        fill_tags(self.view.tag_filter, tags)
+        fill_entries(self.view.entry_list, entries, self._current_id)
         n = len(entries)
         self.view.list_caption.setText(plural(n, "entry"))
         self.list_refreshed.emit(n)
-
-    def _fill_tags(self, tags: list[tuple[str, int]]) -> None:
-        combo = self.view.tag_filter
-        keep = self.current_tag()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem("All tags", "")
-        for name, count in tags:
-            combo.addItem(f"{name} ({count})", name)
-        index = combo.findData(keep)
-        combo.setCurrentIndex(max(0, index))
-        combo.blockSignals(False)
-
-    @staticmethod
-    def _plain_label(entry: JournalEntry) -> str:
-        title = entry.title or "(untitled)"
-        tags = f" - tags: {', '.join(entry.tags)}" if entry.tags else ""
-        return f"{entry.entry_at:%H:%M} {title}{tags}"
-
-    @staticmethod
-    def _entry_html(entry: JournalEntry) -> str:
-        title = html.escape(entry.title or "(untitled)")
-        first = html.escape(" ".join(plain_text(entry.body).split())[:90])
-        tags = html.escape(", ".join(entry.tags))
-        extra = f"<br><i>{tags}</i>" if tags else ""
-        return f"<b>{title}</b> &middot; {entry.entry_at:%H:%M}<br>{first}{extra}"
 
     def run_search(self) -> None:
         self._search_timer.stop()
@@ -259,21 +202,7 @@ class JournalScreen(QWidget):
     def _show_hits(self, seq: int, hits: list[SearchHit]) -> None:
         if seq != self._search_seq:
             return  # a newer search is on its way
-        background, foreground = highlight_colours()
-        tree = self.view.entry_list
-        tree.blockSignals(True)
-        tree.clear()
-        for hit in hits:
-            title = html.escape(hit.title or "(untitled)")
-            snippet = highlighted_html(hit.snippet, background, foreground)
-            plain = f"{hit.entry_at:%Y-%m-%d} {hit.title}: {plain_snippet(hit.snippet)}"
-            item = QTreeWidgetItem([plain])
-            item.setData(0, ID_ROLE, hit.entry_id)
-            item.setData(
-                0, HTML_ROLE, f"<b>{title}</b> &middot; {hit.entry_at:%Y-%m-%d %H:%M}<br>{snippet}"
-            )
-            tree.addTopLevelItem(item)
-        tree.blockSignals(False)
+        fill_hits(self.view.entry_list, hits)
         n = len(hits)
         self.view.list_caption.setText(
             plural(n, "match") if n else "No entries match this search."

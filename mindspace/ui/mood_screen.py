@@ -11,41 +11,23 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QDateTimeEdit,
-    QDoubleSpinBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from mindspace.app import AppServices
 from mindspace.app.insights import checkin_counts
-from mindspace.core.entities import ENERGY_WORDS, MOOD_WORDS, MoodCheckin
-from mindspace.core.validation import MAX_NOTE_CHARS
+from mindspace.core.entities import ENERGY_WORDS, MoodCheckin
 from mindspace.ui.announce import announce, forget
-from mindspace.ui.keys import choice_keys, date_keys
-from mindspace.ui.mood_widgets import ChoiceList, MoodChart, VocabularyDialog
+from mindspace.ui.mood_view import NO_SLEEP, MoodView, swatch
+from mindspace.ui.mood_widgets import VocabularyDialog
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.themes import mood_colour
-from mindspace.ui.widgets import ID_ROLE, role_label
-
-NO_SLEEP = -0.5
-
-
-def _swatch(colour: str) -> QIcon:
-    pix = QPixmap(16, 16)
-    pix.fill(QColor(colour))
-    return QIcon(pix)
+from mindspace.ui.widgets import ID_ROLE
 
 
 def describe_checkin(c: MoodCheckin) -> str:
@@ -63,7 +45,7 @@ def describe_checkin(c: MoodCheckin) -> str:
     return " · ".join(parts)
 
 
-class MoodScreen(QWidget):
+class MoodScreen(MoodView):
     checkin_saved = Signal(str)
     checkin_deleted = Signal(str)
     data_refreshed = Signal(int)  # number of check-ins listed
@@ -84,94 +66,7 @@ class MoodScreen(QWidget):
         self.load_vocabulary()
 
     def _build(self) -> None:
-        self.heading = role_label("How are you feeling?", "subheading")
-        self.mood_group = QButtonGroup(self)
-        self.mood_group.setExclusive(True)
-        mood_row = QHBoxLayout()
-        self.mood_buttons: dict[int, QPushButton] = {}
-        for value, word in MOOD_WORDS.items():
-            button = QPushButton(f"&{value} {word}")
-            button.setCheckable(True)
-            button.setAccessibleName(f"Mood {value} of 5: {word}")
-            button.setIcon(_swatch(mood_colour(value)))
-            self.mood_group.addButton(button, value)
-            self.mood_buttons[value] = button
-            mood_row.addWidget(button)
-        energy_row = QHBoxLayout()
-        self.energy_buttons: dict[int, QPushButton] = {}
-        for value, word in ENERGY_WORDS.items():
-            button = QPushButton(word)
-            button.setCheckable(True)
-            button.setAccessibleName(f"Energy {value} of 5: {word}")
-            button.toggled.connect(lambda on, v=value: self._energy_toggled(v, on))
-            self.energy_buttons[value] = button
-            energy_row.addWidget(button)
-        self.emotions = ChoiceList("Emotions")
-        self.activities = ChoiceList("Activities")
-        self.edit_lists_button = QPushButton("Edit &lists...")
-        self.edit_lists_button.setAccessibleName("Edit the emotion and activity lists")
-        self.sleep_spin = QDoubleSpinBox()
-        self.sleep_spin.setRange(NO_SLEEP, 24.0)
-        self.sleep_spin.setSingleStep(0.5)
-        self.sleep_spin.setDecimals(1)
-        self.sleep_spin.setSpecialValueText("not recorded")
-        self.sleep_spin.setSuffix(" h")
-        self.sleep_spin.setAccessibleName("Hours of sleep")
-        self.note_edit = QLineEdit()
-        self.note_edit.setMaxLength(MAX_NOTE_CHARS)
-        self.note_edit.setPlaceholderText("A short note (optional)")
-        self.note_edit.setAccessibleName("Check-in note")
-        self.when_edit = QDateTimeEdit()
-        self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.when_edit.setAccessibleName("Check-in date and time")
-        choice_keys(self.mood_group)  # Enter and the digits 1-5 choose a mood
-        date_keys(self.when_edit)  # Alt+Down opens the calendar; typed dates
-        self.save_button = QPushButton("&Save check-in")
-        self.save_button.setAccessibleName("Save check-in")
-        self.save_button.setToolTip("Save (Ctrl+Enter)")
-        self.new_button = QPushButton("N&ew check-in")
-        self.new_button.setAccessibleName("New check-in")
-        self.delete_button = QPushButton("&Delete...")
-        self.delete_button.setAccessibleName("Delete check-in")
-        self.status = role_label("")
-        self.status.setAccessibleName("Mood status")
-        self.chart = MoodChart()
-        self.history = QListWidget()
-        self.history.setAccessibleName("Mood check-ins, newest first")
-        self.history.setWordWrap(True)
-
-        form = QFormLayout()
-        form.addRow("Mood:", mood_row)
-        form.addRow("Energy:", energy_row)
-        form.addRow("Emotions:", self.emotions)
-        form.addRow("Activities:", self.activities)
-        form.addRow("", self.edit_lists_button)
-        form.addRow("S&leep:", self.sleep_spin)
-        form.addRow("N&ote:", self.note_edit)
-        form.addRow("&When:", self.when_edit)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.addWidget(self.heading)
-        lv.addLayout(form)
-        lv.addLayout(buttons)
-        lv.addWidget(self.status)
-        lv.addStretch(1)
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.addWidget(role_label("Your last 30 days", "subheading"))
-        rv.addWidget(self.chart)
-        rv.addWidget(role_label("Check-ins", "subheading"))
-        rv.addWidget(self.history, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setChildrenCollapsible(False)
+        splitter = self._build_form()
         from mindspace.ui.crisis_panel import CrisisPanel
         from mindspace.ui.insights import EntryInsights
 
@@ -228,12 +123,6 @@ class MoodScreen(QWidget):
             self.vocabulary_dialog.reject()
 
     # ---- form -----------------------------------------------------------------------------
-    def _energy_toggled(self, value: int, on: bool) -> None:
-        if on:  # behave like radio buttons that can also be switched off again
-            for other, button in self.energy_buttons.items():
-                if other != value and button.isChecked():
-                    button.setChecked(False)
-
     def new_checkin(self) -> None:
         self._current_id = None
         self.mood_group.setExclusive(False)
@@ -356,7 +245,7 @@ class MoodScreen(QWidget):
         self.history.blockSignals(True)
         self.history.clear()
         for c in checkins:
-            item = QListWidgetItem(_swatch(mood_colour(c.mood)), describe_checkin(c))
+            item = QListWidgetItem(swatch(mood_colour(c.mood)), describe_checkin(c))
             item.setData(ID_ROLE, c.id)
             self.history.addItem(item)
         self.history.blockSignals(False)
