@@ -36,50 +36,13 @@ from mindspace.app import AppServices
 from mindspace.app.inbox import InboxItem, PatientView, Report, csv_rows, patient_view
 from mindspace.core.rules import format_minute
 from mindspace.core.wording import plural
+from mindspace.ui.clinician_text import ITEM_WORDS, item_detail, item_line
 from mindspace.ui.mood_widgets import MoodChart
 from mindspace.ui.report_viewer import ReportViewer
 from mindspace.ui.share_view import sync_text
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
-# how the kinds of shared records read in a count ("2 journal entries")
-ITEM_WORDS: dict[str, tuple[str, ...]] = {
-    "journal_entry": ("journal entry",),
-    "mood_checkin": ("mood check-in",),
-    "voice_checkin": ("voice check-in",),
-    "analysis": ("analysis", "analyses"),
-}
-
-
-def _day(text: str) -> str:
-    return format_minute(str(text))
-
-
-def item_line(item: InboxItem) -> str:
-    """One list row: the flag first (in words), then what the item is and when it arrived."""
-    when = _day(item.date) or "undated"
-    arrived = f"  (arrived {_day(item.received_at)})" if item.received_at else ""
-    line = f"{item.kind_name} {when}  {item.title}{arrived}"
-    return f"{item.flag.text} — {line}" if item.flag else line
-
-
-def item_detail(item: InboxItem) -> str:
-    """The whole item as plain text (the flag is on the banner above it): full text, other
-    fields, then the analyses."""
-    parts = [f"{item.kind_name}: {item.title}"]
-    if item.date:
-        parts.append(_day(item.date))
-    if item.text:
-        parts += ["", item.text]
-    if item.fields:
-        parts.append("")
-        parts.extend(f"{key}: {value}" for key, value in item.fields)
-    for found in item.analyses:
-        parts += ["", "Analysis (automatic estimate, not a diagnosis)"]
-        parts.extend(found.lines())
-    return "\n".join(parts)
-
-
 class ClinicianScreen(QWidget):
     bundle_opened = Signal(dict)
     synced = Signal(dict)
@@ -268,7 +231,7 @@ class ClinicianScreen(QWidget):
         self.inbox.clear()
         for b in state["inbox"]:
             items = plural(b["items"], "item")
-            when, source = _day(b["received_at"]), b["source"]
+            when, source = format_minute(b["received_at"]), b["source"]
             self.inbox.addItem(f"{when}  from {b['sender']}: {items} ({source})")
 
     def open_dialog(self) -> None:
@@ -323,7 +286,7 @@ class ClinicianScreen(QWidget):
             f"{view.name}: {plural(len(view.mood), 'mood check-in')}, "
             f"{plural(view.count('journal_entry'), 'entry')}, "
             f"{plural(view.count('voice_checkin'), 'voice check-in')}"
-            + (f"; last bundle arrived {_day(last)}" if last else "")
+            + (f"; last bundle arrived {format_minute(last)}" if last else "")
             + (f"\n{flagged} flagged by the safety screen (listed first)" if flagged else "")
         )
         days: list[tuple[str, float | None]] = list(view.days)
@@ -368,7 +331,7 @@ class ClinicianScreen(QWidget):
     def _show_voice(self, items: list[InboxItem]) -> None:
         blocks = []
         for item in items:
-            head = f"{_day(item.date)}  (arrived {_day(item.received_at)})"
+            head = f"{format_minute(item.date)}  (arrived {format_minute(item.received_at)})"
             if item.flag:
                 head = f"⚠ {item.flag.text}\n{head}"
             blocks.append(f"{head}\n{item.text}")
