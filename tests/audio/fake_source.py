@@ -58,6 +58,11 @@ class FakeAudioSource:
         self.start_calls = 0
 
     @property
+    def delivered_s(self) -> float:
+        """Seconds of audio the fake device has handed out so far."""
+        return self._pos / self._rate
+
+    @property
     def sample_rate(self) -> int:
         return self._rate
 

@@ -62,7 +62,8 @@ def test_pause_drops_audio_and_resume_continues(tmp_path: Path) -> None:
     wait_until(lambda: rec.elapsed_s >= 0.3)
     rec.pause()
     paused_at = rec.elapsed_s
-    time.sleep(0.3)  # ~1.5 s of fake audio arrives and is dropped
+    handed_out = src.delivered_s
+    wait_until(lambda: src.delivered_s >= handed_out + 1.0)  # audio arrives and is dropped
     assert rec.elapsed_s == paused_at and rec.state == Recorder.PAUSED
     assert rec.level().rms_dbfs == -100.0
     rec.resume()
