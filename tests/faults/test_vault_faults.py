@@ -120,9 +120,11 @@ def _flip(path: Path, offset: int) -> None:
 def test_vault_check_finds_a_damaged_middle_page(tmp_path: Path) -> None:
     data = tmp_path / "v"
     _init(data)
+    filler = AppServices(data)
+    filler.unlock(PASSPHRASE)
     for i in range(40):
-        run_cli("journal", "add", "--passphrase-stdin", "--title", f"t{i}",
-                stdin=PW + "words " * 200, data_dir=data)
+        filler.journal.add(f"t{i}", "words " * 200)
+    filler.close()
     whole = run_cli("vault", "check", "--passphrase-stdin", "--json", stdin=PW, data_dir=data)
     assert whole.returncode == 0 and '"ok":true' in whole.stdout
     db = data / "vault.db"
