@@ -49,7 +49,7 @@ class MoodView(QWidget):
             button.setIcon(swatch(mood_colour(value)))
             self.mood_group.addButton(button, value)
             self.mood_buttons[value] = button
-            mood_row.layout().addWidget(button)
+            mood_row.layout().addWidget(button)  # type: ignore[union-attr]
         energy_row = flow_row()
         self.energy_buttons: dict[int, QPushButton] = {}
         for value, word in ENERGY_WORDS.items():
@@ -58,7 +58,7 @@ class MoodView(QWidget):
             button.setAccessibleName(f"Energy {value} of 5: {word}")
             button.toggled.connect(lambda on, v=value: self._energy_toggled(v, on))
             self.energy_buttons[value] = button
-            energy_row.layout().addWidget(button)
+            energy_row.layout().addWidget(button)  # type: ignore[union-attr]
         self.emotions = ChoiceList("Emotions")
         self.activities = ChoiceList("Activities")
         self.edit_lists_button = QPushButton("Edit &lists...")

@@ -198,19 +198,21 @@ class ChoiceList(QListWidget):
         return [self.sizeHintForIndex(self.model().index(i, 0)) for i in range(self.count())]
 
     def _frame(self) -> int:
-        return self.frameWidth() * 2
+        """Border and padding around the viewport (the style sheet pads item views)."""
+        m = self.contentsMargins()
+        return max(m.left() + m.right(), m.top() + m.bottom(), self.frameWidth() * 2)
 
     def height_for(self, width: int) -> int:
         """The height that shows every word when the list is `width` pixels wide."""
         gap = self.spacing()
         room = max(1, width - self._frame())
         x, y, row = gap, gap, 0
-        for size in self._item_sizes():
-            if x > gap and x + size.width() + gap > room:
-                x, y, row = gap, y + row + gap, 0
-            x += size.width() + gap
+        for size in self._item_sizes():  # as QListView places them: `gap` on every side
+            if x > gap and x + size.width() > room:
+                x, y, row = gap, y + row + gap * 2, 0
+            x += size.width() + gap * 2
             row = max(row, size.height())
-        lines = y + row + gap
+        lines = y + row + gap * 2
         return max(lines, self.fontMetrics().height() + gap * 2) + self._frame()
 
     def _width(self) -> int:

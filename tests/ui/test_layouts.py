@@ -60,6 +60,12 @@ def elided_items(widget: QWidget) -> list[str]:
     return out
 
 
+def settle() -> None:
+    """Let layout requests ripple up (each level posts one to its parent)."""
+    for _ in range(12):
+        QApplication.processEvents()
+
+
 @pytest.mark.parametrize(("width", "height", "scale", "theme"), CASES)
 def test_pages_fit_the_window_width(
     qtbot, qapp, open_services: AppServices, tasks_done, width, height, scale, theme
@@ -76,7 +82,7 @@ def test_pages_fit_the_window_width(
         for spec in all_pages():
             window.show_page(spec.key)
             tasks_done()
-            QApplication.processEvents()
+            settle()
             frame = window._frames[spec.key]
             page = window.page(spec.key)
             viewport = frame.viewport().width()
