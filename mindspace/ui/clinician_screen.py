@@ -41,6 +41,7 @@ from mindspace.ui.mood_widgets import MoodChart
 from mindspace.ui.report_viewer import ReportViewer
 from mindspace.ui.share_view import sync_text
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
+from mindspace.ui.widgets import ReflowSplitter
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
 class ClinicianScreen(QWidget):
@@ -167,7 +168,7 @@ class ClinicianScreen(QWidget):
         note = QLabel("Shown as the patient recorded and shared it; MindSpace makes no diagnosis.")
         note.setWordWrap(True)
         right_layout.addWidget(note)
-        split = QSplitter()
+        split = ReflowSplitter()
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 2)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,14 +14,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QSplitter,
     QStackedWidget,
     QTreeWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from mindspace.ui.widgets import HtmlDelegate, MarkdownPreview, role_label
+from mindspace.ui.widgets import HtmlDelegate, MarkdownPreview, ReflowSplitter, role_label
 
 
 class JournalView(QWidget):
@@ -121,7 +120,7 @@ class JournalView(QWidget):
         actions.addWidget(self.save_button)
         rv.addLayout(actions)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = ReflowSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)

@@ -3,14 +3,12 @@ energy buttons, the lists, sleep, note and time, the 30-day chart and the check-
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateTimeEdit,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -24,7 +22,7 @@ from mindspace.core.validation import MAX_NOTE_CHARS
 from mindspace.ui.keys import choice_keys, date_keys
 from mindspace.ui.mood_widgets import ChoiceList, MoodChart
 from mindspace.ui.themes import mood_colour
-from mindspace.ui.widgets import role_label
+from mindspace.ui.widgets import ReflowSplitter, flow_row, role_label
 
 NO_SLEEP = -0.5
 
@@ -42,7 +40,7 @@ class MoodView(QWidget):
         self.heading = role_label("How are you feeling?", "subheading")
         self.mood_group = QButtonGroup(self)
         self.mood_group.setExclusive(True)
-        mood_row = QHBoxLayout()
+        mood_row = flow_row()
         self.mood_buttons: dict[int, QPushButton] = {}
         for value, word in MOOD_WORDS.items():
             button = QPushButton(f"&{value} {word}")
@@ -51,8 +49,8 @@ class MoodView(QWidget):
             button.setIcon(swatch(mood_colour(value)))
             self.mood_group.addButton(button, value)
             self.mood_buttons[value] = button
-            mood_row.addWidget(button)
-        energy_row = QHBoxLayout()
+            mood_row.layout().addWidget(button)  # type: ignore[union-attr]
+        energy_row = flow_row()
         self.energy_buttons: dict[int, QPushButton] = {}
         for value, word in ENERGY_WORDS.items():
             button = QPushButton(word)
@@ -60,7 +58,7 @@ class MoodView(QWidget):
             button.setAccessibleName(f"Energy {value} of 5: {word}")
             button.toggled.connect(lambda on, v=value: self._energy_toggled(v, on))
             self.energy_buttons[value] = button
-            energy_row.addWidget(button)
+            energy_row.layout().addWidget(button)  # type: ignore[union-attr]
         self.emotions = ChoiceList("Emotions")
         self.activities = ChoiceList("Activities")
         self.edit_lists_button = QPushButton("Edit &lists...")
@@ -97,6 +95,7 @@ class MoodView(QWidget):
         self.history.setWordWrap(True)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("Mood:", mood_row)
         form.addRow("Energy:", energy_row)
         form.addRow("Emotions:", self.emotions)
@@ -105,16 +104,12 @@ class MoodView(QWidget):
         form.addRow("S&leep:", self.sleep_spin)
         form.addRow("N&ote:", self.note_edit)
         form.addRow("&When:", self.when_edit)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
+        buttons = flow_row(self.new_button, self.delete_button, self.save_button)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.addWidget(self.heading)
         lv.addLayout(form)
-        lv.addLayout(buttons)
+        lv.addWidget(buttons)
         lv.addWidget(self.status)
         lv.addStretch(1)
         right = QWidget()
@@ -123,7 +118,7 @@ class MoodView(QWidget):
         rv.addWidget(self.chart)
         rv.addWidget(role_label("Check-ins", "subheading"))
         rv.addWidget(self.history, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = ReflowSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setChildrenCollapsible(False)

@@ -7,8 +7,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -165,7 +173,11 @@ class MoodChart(QWidget):
 
 
 class ChoiceList(QListWidget):
-    """A wrapping list of checkable words (emotions or activities)."""
+    """A wrapping list of checkable words (emotions or activities).
+
+    Words are never cut short: when the width is short they wrap onto more rows and the list
+    grows in height (it never scrolls; the page around it does).
+    """
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,9 +186,72 @@ class ChoiceList(QListWidget):
         self.setFlow(QListView.Flow.LeftToRight)
         self.setWrapping(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setSpacing(2)
-        self.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._hinted_height = -1
         self.itemActivated.connect(self._toggle)
+
+    def _item_sizes(self) -> list[QSize]:
+        return [self.sizeHintForIndex(self.model().index(i, 0)) for i in range(self.count())]
+
+    def _frame(self) -> int:
+        """Border and padding around the viewport (the style sheet pads item views)."""
+        m = self.contentsMargins()
+        return max(m.left() + m.right(), m.top() + m.bottom(), self.frameWidth() * 2)
+
+    def height_for(self, width: int) -> int:
+        """The height that shows every word when the list is `width` pixels wide."""
+        gap = self.spacing()
+        room = max(1, width - self._frame())
+        x, y, row = gap, gap, 0
+        for size in self._item_sizes():  # as QListView places them: `gap` on every side
+            if x > gap and x + size.width() > room:
+                x, y, row = gap, y + row + gap * 2, 0
+            x += size.width() + gap * 2
+            row = max(row, size.height())
+        lines = y + row + gap * 2
+        return max(lines, self.fontMetrics().height() + gap * 2) + self._frame()
+
+    def _width(self) -> int:
+        return self.width() if self.width() > 0 else self.sizeHint().width()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        widest = max((s.width() for s in self._item_sizes()), default=0)
+        width = widest + self.spacing() * 2 + self._frame()
+        return QSize(width, self.height_for(max(width, self._width())))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        width = self.fontMetrics().height() * 16
+        return QSize(width, self.height_for(self.width() if self.width() > 0 else width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._refit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._size_items()
+            self._hinted_height = -1
+            self._refit()
+
+    def _size_items(self) -> None:
+        """Room for each whole word, its check box and padding (the style sheet's check box
+        follows the text size, which Qt's own item size does not count)."""
+        fm = self.fontMetrics()
+        line = fm.height()
+        for i in range(self.count()):
+            item = self.item(i)
+            item.setSizeHint(QSize(fm.horizontalAdvance(item.text()) + line * 2, line + line // 2))
+
+    def _refit(self) -> None:
+        height = self.height_for(self._width())
+        if height != self._hinted_height:
+            self._hinted_height = height
+            self.updateGeometry()
 
     def _toggle(self, item: QListWidgetItem) -> None:
         checked = item.checkState() == Qt.CheckState.Checked
@@ -196,6 +271,9 @@ class ChoiceList(QListWidget):
             state = Qt.CheckState.Checked if word.casefold() in keep else Qt.CheckState.Unchecked
             item.setCheckState(state)
             self.addItem(item)
+        self._size_items()
+        self._hinted_height = -1
+        self._refit()
 
     def words(self) -> list[str]:
         return [self.item(i).text() for i in range(self.count())]

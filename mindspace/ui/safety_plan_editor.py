@@ -25,6 +25,7 @@ from mindspace.app import AppServices
 from mindspace.core.entities import SAFETY_PLAN_STEPS
 from mindspace.ui.announce import announce
 from mindspace.ui.tasks import default_runner, describe_error
+from mindspace.ui.widgets import role_label
 
 HINTS = {
     "warning_signs": "Thoughts, moods or situations that tell me a crisis may be starting",
@@ -74,8 +75,8 @@ class SafetyPlanEditor(QWidget):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("A plan you write for yourself, for hard moments. It stays "
-                                "encrypted on this device."))
+        layout.addWidget(role_label("A plan you write for yourself, for hard moments. It stays "
+                                    "encrypted on this device."))
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
         # reading order, set once every field sits in this window (Qt ignores it before)

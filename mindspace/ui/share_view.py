@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from mindspace.app.sharing import ExportSelection
+from mindspace.ui.widgets import flow_row, role_label
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
 
@@ -153,7 +153,9 @@ class ShareView(QWidget):
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(self.create_button)
-        layout.addWidget(QLabel("Give this code, the card file or the QR code to your therapist:"))
+        layout.addWidget(
+            role_label("Give this code, the card file or the QR code to your therapist:")
+        )
         layout.addWidget(self.code_edit)
         layout.addWidget(self.number_label)
         layout.addWidget(self.qr_label, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -193,16 +195,14 @@ class ShareView(QWidget):
             "Ctrl+Shift+V",
         )
         self.verify_button.setEnabled(False)
-        row = QHBoxLayout()
-        row.addWidget(self.add_button)
-        row.addWidget(self.add_file_button)
+        row = flow_row(self.add_button, self.add_file_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.contact_code_edit)
-        layout.addLayout(row)
+        layout.addWidget(row)
         layout.addWidget(self.contacts_list, 1)
         layout.addWidget(self.warning_label)
         layout.addWidget(
-            QLabel("Compare this number with the one on their screen, in person or by phone:")
+            role_label("Compare this number with the one on their screen, in person or by phone:")
         )
         layout.addWidget(self.safety_label)
         layout.addWidget(self.contact_qr, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -241,9 +241,7 @@ class ShareView(QWidget):
             box.setChecked(on)
             box.setAccessibleName(text.strip("…"))
             self.checks[key] = box
-        dates = QHBoxLayout()
-        for w in (self.from_check, self.from_date, self.to_check, self.to_date):
-            dates.addWidget(w)
+        dates = flow_row(self.from_check, self.from_date, self.to_check, self.to_date)
         form.addRow("Share with", self.to_combo)
         form.addRow("Dates", dates)
         form.addRow("Tags", self.tags_edit)
@@ -273,14 +271,11 @@ class ShareView(QWidget):
         self.sync_status = QLabel("")
         self.sync_status.setWordWrap(True)
         self.sync_status.setAccessibleName("Sync status")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.preview_button)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.sync_button)
+        buttons = flow_row(self.preview_button, self.export_button, self.sync_button)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(what)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.preview_busy)
         layout.addWidget(self.preview_list, 1)
         layout.addWidget(self.preview_total)

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -29,7 +28,7 @@ from mindspace.core.entities import MOOD_WORDS, MoodCheckin
 from mindspace.core.rules import SCALE_MAX
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.themes import mood_colour
-from mindspace.ui.widgets import ID_ROLE, role_label
+from mindspace.ui.widgets import ID_ROLE, flow_row, role_label
 
 NO_ENTRIES = "Your entries will appear here. Start with a few words about today."
 NO_QUESTIONNAIRES = (
@@ -68,7 +67,7 @@ class TodayScreen(QWidget):
         self.date_label = role_label(f"{now:%A %d %B}")
 
         self.mood_buttons: dict[int, QPushButton] = {}
-        mood_row = QHBoxLayout()
+        mood_row = flow_row()
         for value, word in MOOD_WORDS.items():
             button = QPushButton(f"&{value} {word}")
             button.setIcon(_swatch(mood_colour(value)))
@@ -76,8 +75,7 @@ class TodayScreen(QWidget):
             button.setToolTip(f"Save a check-in: {word} ({value}/{SCALE_MAX})")
             button.clicked.connect(lambda _checked=False, v=value: self.check_in(v))
             self.mood_buttons[value] = button
-            mood_row.addWidget(button)
-        mood_row.addStretch(1)
+            mood_row.layout().addWidget(button)  # type: ignore[union-attr]
         self.checkin_status = role_label("")
         self.checkin_status.setAccessibleName("Check-in status")
         self.streak_label = role_label("")
@@ -110,10 +108,7 @@ class TodayScreen(QWidget):
         self.error_label.setAccessibleName("Today page problem")
         self.error_label.hide()
 
-        actions = QHBoxLayout()
-        for button in (self.write_button, self.voice_button, self.talk_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
+        actions = flow_row(self.write_button, self.voice_button, self.talk_button)
 
         layout = QVBoxLayout(self)
         gap = self.fontMetrics().height() // 2
@@ -122,7 +117,7 @@ class TodayScreen(QWidget):
         layout.addWidget(self.error_label)
         layout.addSpacing(gap)
         layout.addWidget(role_label("How are you feeling right now?", "subheading"))
-        layout.addLayout(mood_row)
+        layout.addWidget(mood_row)
         layout.addWidget(self.checkin_status)
         layout.addWidget(self.streak_label)
         layout.addSpacing(gap)
@@ -136,7 +131,7 @@ class TodayScreen(QWidget):
         layout.addWidget(role_label("Questionnaires", "subheading"))
         layout.addWidget(self.questionnaire_label)
         layout.addSpacing(gap)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
         layout.addStretch(1)
 
         order: list[QWidget] = [

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from mindspace.app import AppServices
 from mindspace.app.audio import SAMPLE_RATE, AudioDeviceError, AudioPlayer, speaker
 from mindspace.app.voice import VoiceCheckin, VoiceCheckins
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
+from mindspace.ui.widgets import ReflowSplitter
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
 LEVEL_WORDS = {"low": "Low", "moderate": "Moderate", "high": "High"}
@@ -80,7 +80,7 @@ class VoiceHistory(QWidget):
         buttons.addWidget(self.play_button)
         buttons.addWidget(self.delete_button)
         dv.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = ReflowSplitter()
         splitter.addWidget(self.checkin_list)
         splitter.addWidget(details)
         splitter.setStretchFactor(1, 2)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from mindspace.app.voice import VoiceReading
 from mindspace.core.entities import MOOD_WORDS
-from mindspace.ui.widgets import role_label
+from mindspace.ui.widgets import flow_row, role_label
 
 LEVEL_FLOOR_DB = -60
 
@@ -102,9 +102,7 @@ class VoiceView(QWidget):
         self.save_button = self._button("&Save check-in", "Save voice check-in", "Ctrl+S")
         self.new_button = self._button("&New", "New voice check-in", "Ctrl+Shift+N")
 
-        top = QHBoxLayout()
-        for w in (self.record_button, self.pause_button, self.stop_button, self.import_button):
-            top.addWidget(w)
+        top = flow_row(self.record_button, self.pause_button, self.stop_button, self.import_button)
         meter = QHBoxLayout()
         meter.addWidget(self.level_bar, 1)
         meter.addWidget(self.elapsed_label)
@@ -112,17 +110,16 @@ class VoiceView(QWidget):
         work.addWidget(self.progress, 1)
         work.addWidget(self.cancel_button)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("&Microphone:", self.device_combo)
         form.addRow("Feeling &now:", self.mood_combo)
-        bottom = QHBoxLayout()
-        for control in (self.keep_audio_check, self.play_button, self.new_button):
-            bottom.addWidget(control)
-        bottom.addStretch(1)
-        bottom.addWidget(self.save_button)
+        bottom = flow_row(
+            self.keep_audio_check, self.play_button, self.new_button, self.save_button
+        )
         outer = QVBoxLayout(self)
         outer.addWidget(role_label("Voice check-in", "subheading"))
         outer.addLayout(form)
-        outer.addLayout(top)
+        outer.addWidget(top)
         outer.addLayout(meter)
         outer.addLayout(work)
         outer.addWidget(self.status)
@@ -133,7 +130,7 @@ class VoiceView(QWidget):
         outer.addWidget(self.explanation_label)
         outer.addWidget(self.personal_label)
         outer.addWidget(self.recs_box)
-        outer.addLayout(bottom)
+        outer.addWidget(bottom)
         order: list[QWidget] = [
             self.device_combo, self.mood_combo, self.record_button, self.pause_button,
             self.stop_button, self.import_button, self.cancel_button, self.transcript_edit,
