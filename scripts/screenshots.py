@@ -38,17 +38,19 @@ SIZES = (("1280x800", 1.0), ("1280x800-200pct", 2.0))
 
 
 def settle(app: QApplication) -> None:
-    """Let background tasks deliver and deferred deletes run."""
+    """Let background tasks deliver, deferred deletes run and layouts that depend on their
+    width (wrapping rows, stacking splitters) settle, a level per pass."""
+    import time
+
     runner = default_runner()
     for _ in range(2000):
         app.processEvents()
         if runner.is_idle():
             break
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-        import time
-
         time.sleep(0.005)
-    app.processEvents()
+    for _ in range(20):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        app.processEvents()
 
 
 def fill(services: AppServices) -> None:
