@@ -1,8 +1,9 @@
 """Keys people expect on two kinds of control that Qt leaves short.
 
 * ``choice_keys(group)``: a group of checkable buttons used as one choice (the mood scale).
-  Qt already moves between them with the arrow keys and selects with Space; this adds Enter
-  (select the focused one) and the digits (choose by value) while any of them has focus.
+  The arrow keys move along the scale in order (wherever the buttons wrap on screen; once a
+  value is chosen they move the choice), Space and Enter select the focused one, and the digits
+  choose by value, while any of them has focus.
 * ``date_keys(edit)``: a ``QDateTimeEdit`` with a calendar popup. Alt+Down (or F4) opens the
   calendar, as on a combo box; and typing a whole date with its separators ("2024-03-05 09:30")
   works: when a section fills up Qt already moves on, so the separator typed next is skipped
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+ARROWS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
 SEPARATOR_MODS = (*PLAIN, Qt.KeyboardModifier.ShiftModifier)  # ":" needs Shift on many layouts
 
 
@@ -41,6 +43,18 @@ class _ChoiceKeys(QObject):
         if event.modifiers() not in PLAIN:
             return False
         target: QAbstractButton | None = None
+        step = ARROWS.get(Qt.Key(event.key()))
+        if step is not None:  # by order on the scale, wherever the buttons wrap on screen
+            ids = sorted(self._group.id(b) for b in self._group.buttons())
+            here = self._group.id(watched)
+            nxt = ids[max(0, min(len(ids) - 1, ids.index(here) + step))]
+            target = self._group.button(nxt)
+            if target is None or not target.isEnabled():
+                return True
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self._group.checkedButton() is not None and not target.isChecked():
+                target.click()  # once a value is chosen, the arrows move the choice
+            return True
         if event.key() in ENTER_KEYS:
             target = watched
         elif event.text().isdigit():
