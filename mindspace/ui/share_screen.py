@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QListWidgetItem,
@@ -56,7 +57,30 @@ class ShareScreen(ShareView):
         self._contacts: dict[str, dict[str, Any]] = {}
         self._preview: ExportPreview | None = None
         super().__init__(parent)
+        self._connect()
         self.refresh()
+
+    def _connect(self) -> None:
+        """The view's controls to this screen's actions."""
+        for button, action in (
+            (self.create_button, self.create_identity),
+            (self.save_card_button, self.save_card),
+            (self.add_button, self.add_contact_from_text),
+            (self.add_file_button, self.add_contact_from_file),
+            (self.verify_button, self.verify_selected),
+            (self.preview_button, self.preview),
+            (self.export_button, self.export),
+            (self.sync_button, self.sync_now),
+        ):
+            button.clicked.connect(action)
+        self.contacts_list.currentItemChanged.connect(self._contact_selected)
+        self.to_combo.currentIndexChanged.connect(self._invalidate_preview)
+        self.tags_edit.textChanged.connect(self._invalidate_preview)
+        for box in (self.from_check, self.to_check, *self.checks.values()):
+            box.toggled.connect(self._invalidate_preview)
+        for edit in (self.from_date, self.to_date):
+            edit.dateChanged.connect(self._invalidate_preview)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.refresh)
 
     # ---- helpers ----------------------------------------------------------------------------
     def _run(self, fn: Callable[..., Any], on_success: Callable[[Any], None], *args: Any) -> None:

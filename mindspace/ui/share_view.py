@@ -6,12 +6,11 @@ implements the slots the buttons and lists are wired to; `selection()` reads the
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -57,53 +55,16 @@ def qr_pixmap(png: bytes) -> QPixmap:
 
 
 class ShareView(QWidget):
-    """The sharing screen's widgets; subclasses implement the slots below."""
+    """The sharing screen's widgets and layout; `ShareScreen` connects them to its actions."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._build()
 
-    # ---- slots (implemented by ShareScreen) ---------------------------------------------------
-    def refresh(self) -> None:
-        raise NotImplementedError
-
-    def create_identity(self) -> None:
-        raise NotImplementedError
-
-    def save_card(self) -> None:
-        raise NotImplementedError
-
-    def add_contact_from_text(self, verified: bool = False) -> None:
-        raise NotImplementedError
-
-    def add_contact_from_file(self) -> None:
-        raise NotImplementedError
-
-    def verify_selected(self) -> None:
-        raise NotImplementedError
-
-    def preview(self) -> None:
-        raise NotImplementedError
-
-    def export(self) -> None:
-        raise NotImplementedError
-
-    def sync_now(self) -> None:
-        raise NotImplementedError
-
-    def _contact_selected(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
-        raise NotImplementedError
-
-    def _invalidate_preview(self, *_: Any) -> None:
-        raise NotImplementedError
-
     # ---- layout -----------------------------------------------------------------------------
-    def _button(
-        self, text: str, name: str, slot: Callable[[], None], keys: str = ""
-    ) -> QPushButton:
+    def _button(self, text: str, name: str, keys: str = "") -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(name)
-        button.clicked.connect(slot)
         if keys:
             button.setShortcut(QKeySequence(keys))
             button.setToolTip(f"{name} ({keys})")
@@ -136,7 +97,6 @@ class ShareView(QWidget):
         self.create_button = self._button(
             "Create / update my card",
             "Create or update my identity",
-            self.create_identity,
             "Ctrl+I",
         )
         self.code_edit = QLineEdit()
@@ -148,7 +108,7 @@ class ShareView(QWidget):
         self.qr_label = QLabel()
         self.qr_label.setAccessibleName("QR code of my card")
         self.save_card_button = self._button(
-            "Save card file…", "Save my contact card", self.save_card
+            "Save card file…", "Save my contact card"
         )
         layout = QVBoxLayout(page)
         layout.addLayout(form)
@@ -170,14 +130,13 @@ class ShareView(QWidget):
         self.contact_code_edit.setPlaceholderText("Paste the other person's MS1- code here")
         self.contact_code_edit.setMaximumHeight(self.fontMetrics().height() * 4)
         self.add_button = self._button(
-            "Add contact", "Add contact from code", self.add_contact_from_text, "Ctrl+Shift+A"
+            "Add contact", "Add contact from code", "Ctrl+Shift+A"
         )
         self.add_file_button = self._button(
-            "Add from card file…", "Add contact from a card file", self.add_contact_from_file
+            "Add from card file…", "Add contact from a card file"
         )
         self.contacts_list = QListWidget()
         self.contacts_list.setAccessibleName("Contacts")
-        self.contacts_list.currentItemChanged.connect(self._contact_selected)
         self.warning_label = QLabel("")
         self.warning_label.setWordWrap(True)
         self.warning_label.setAccessibleName("Contact warning")
@@ -191,7 +150,6 @@ class ShareView(QWidget):
         self.verify_button = self._button(
             "The numbers match: mark verified",
             "Mark contact verified",
-            self.verify_selected,
             "Ctrl+Shift+V",
         )
         self.verify_button.setEnabled(False)
@@ -250,10 +208,10 @@ class ShareView(QWidget):
         for box in self.checks.values():
             what_layout.addWidget(box)
         self.preview_button = self._button(
-            "Preview", "Preview what will be shared", self.preview, "Ctrl+P"
+            "Preview", "Preview what will be shared", "Ctrl+P"
         )
         self.export_button = self._button(
-            "Write bundle file…", "Write the encrypted bundle", self.export, "Ctrl+E"
+            "Write bundle file…", "Write the encrypted bundle", "Ctrl+E"
         )
         self.export_button.setEnabled(False)
         self.preview_list = QListWidget()
@@ -266,7 +224,7 @@ class ShareView(QWidget):
         self.preview_busy.setAccessibleName("Preparing the preview")
         self.preview_busy.hide()
         self.sync_button = self._button(
-            "Sync with relay", "Send queued bundles through the sync relay", self.sync_now, "F5"
+            "Sync with relay", "Send queued bundles through the sync relay", "F5"
         )
         self.sync_status = QLabel("")
         self.sync_status.setWordWrap(True)
@@ -280,13 +238,6 @@ class ShareView(QWidget):
         layout.addWidget(self.preview_list, 1)
         layout.addWidget(self.preview_total)
         layout.addWidget(self.sync_status)
-        self.to_combo.currentIndexChanged.connect(self._invalidate_preview)
-        self.tags_edit.textChanged.connect(self._invalidate_preview)
-        for box in (self.from_check, self.to_check, *self.checks.values()):
-            box.toggled.connect(self._invalidate_preview)
-        for edit in (self.from_date, self.to_date):
-            edit.dateChanged.connect(self._invalidate_preview)
-        QShortcut(QKeySequence("Ctrl+R"), self, self.refresh)
         return page
 
     def selection(self) -> ExportSelection:
