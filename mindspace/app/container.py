@@ -108,6 +108,10 @@ class AppServices:
     def vault_exists(self) -> bool:
         return self.vault.exists()
 
+    def vault_orphaned(self) -> bool:
+        """A vault file is here without its key file (it cannot be opened)."""
+        return self.vault.orphaned()
+
     def require_vault(self) -> None:
         """Raise the error that says why there is no vault to open (none, or no key file)."""
         self.vault.check_present()

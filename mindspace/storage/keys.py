@@ -94,8 +94,8 @@ class KdfParams:
             raise KeyFileError("the key file is damaged (KDF settings unreadable)") from exc
 
 
-# Fixed Argon2id settings for every new wrap, chosen for the weakest laptop we support (2 cores,
-# AVX2 only): about 0.3-0.5 s there when idle and under 1 s when busy. They do not depend on
+# Fixed Argon2id settings for every new wrap, chosen for a 2-core laptop: one derivation took
+# 0.6-0.8 s on a busy 2-core machine (docs/benchmarks.md). They do not depend on
 # how loaded the machine is at the moment a vault is made (a time-calibrated choice fell to the
 # floor under load). Key files made with other settings keep working and are rewrapped with
 # these at the next passphrase change.

@@ -6,6 +6,8 @@ Vault creation (Argon2id calibration, ~0.5-1 s) runs on a worker via `TaskRunner
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -236,6 +239,14 @@ def _clear_clipboard_if(code: str) -> None:
         clipboard.clear()
 
 
+ORPHAN_QUESTION = (
+    "This folder holds a vault file (vault.db) whose key file is missing, so it cannot be "
+    "opened. If you have a copy of keyfile.json, put it back instead. Otherwise MindSpace can "
+    "keep the old file aside under another name (it is not deleted) and create a new vault. "
+    "Create a new vault?"
+)
+
+
 class CreateVaultScreen(QWidget):
     """First-start window. Emits `vault_ready` once the code has been confirmed (vault open)."""
 
@@ -247,6 +258,7 @@ class CreateVaultScreen(QWidget):
         super().__init__(parent)
         self.services = services
         self.runner = runner or default_runner()
+        self.confirm: Callable[[str], bool] = self._ask
         self.setWindowTitle("MindSpace - create your private journal")
         self.pages = QStackedWidget()
 
@@ -300,6 +312,10 @@ class CreateVaultScreen(QWidget):
             self.message.setText("Choose a stronger passphrase and repeat it exactly.")
             return
         passphrase = self.form.passphrase()
+        # a database left without its key file cannot be opened: keep it aside, never delete it
+        move_aside = self.services.vault_orphaned()
+        if move_aside and not self.confirm(ORPHAN_QUESTION):
+            return
         self.form.setEnabled(False)
         self.create_button.setEnabled(False)
         self.busy.setVisible(True)
@@ -307,11 +323,16 @@ class CreateVaultScreen(QWidget):
         self.runner.submit(
             self.services.create_vault,
             passphrase,
+            move_aside,
             name="create-vault",
             owner=self,
             on_success=self._created,
             on_failure=self._failed,
         )
+
+    def _ask(self, text: str) -> bool:
+        answer = QMessageBox.question(self, "An earlier vault file", text)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _created(self, code: str) -> None:
         self.busy.setVisible(False)

@@ -179,3 +179,34 @@ def test_background_check_is_quiet_on_a_whole_vault_and_not_repeated(
     assert shell.main_window.dialog is None
     assert new_services.settings.get(LAST_CHECK_KEY)["ok"] is True
     assert not check_due(new_services)
+
+
+def test_gui_offers_a_way_out_of_a_vault_without_its_key_file(
+    qtbot, make_shell, new_services: AppServices, recovery_code: str, tasks_done
+) -> None:
+    from mindspace.ui.create_vault_screen import CreateVaultScreen
+
+    (new_services.data_dir / "keyfile.json").unlink()
+    shell = make_shell()
+    shell.start()
+    screen = shell.window
+    assert isinstance(screen, CreateVaultScreen)
+    asked: list[str] = []
+
+    def decline(text: str) -> bool:
+        asked.append(text)
+        return False
+
+    screen.confirm = decline
+    screen.form.passphrase_edit.setText(PASSPHRASE)
+    screen.form.confirm_edit.setText(PASSPHRASE)
+    screen.create_vault()
+    assert asked and "key file is missing" in asked[0]
+    assert not new_services.vault_exists()  # declined: nothing was touched
+    assert (new_services.data_dir / "vault.db").exists()
+    screen.confirm = lambda _text: True
+    screen.create_vault()
+    qtbot.waitUntil(lambda: screen.pages.currentWidget() is screen.code_panel, timeout=20_000)
+    tasks_done()
+    assert new_services.vault_exists() and new_services.is_unlocked
+    assert list(new_services.data_dir.glob("vault.db.orphaned-*"))  # kept aside, not deleted
