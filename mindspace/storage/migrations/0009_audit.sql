@@ -1,0 +1,1 @@
+-- Reserved: the tables for this step are added with the feature that needs them.
