@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from mindspace.core.wording import plural
 from mindspace.ui.idle import IdleWatcher
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
-from mindspace.ui.themes import apply_theme, icon
+from mindspace.ui.themes import apply_theme, icon, style_window, use_window_sheets
 from mindspace.ui.warmup import start_warmup
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ class Shell(QObject):
 
     # ---- windows --------------------------------------------------------------------------
     def start(self) -> None:
+        use_window_sheets(self.app)
         self.apply_preferences(self.prefs)
         if self.services.vault_exists():
             self.show_unlock()
@@ -77,6 +78,7 @@ class Shell(QObject):
     def _set_window(self, widget: QWidget) -> None:
         old, self.window = self.window, widget
         widget.setWindowIcon(icon("mindspace"))
+        style_window(widget)
         widget.show()
         widget.raise_()
         widget.activateWindow()

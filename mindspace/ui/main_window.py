@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self._placeholders: dict[str, QWidget] = {}
         self._holder_layouts: dict[str, QHBoxLayout] = {}
         self.dialog: QWidget | None = None
+        self._unstyled: list[tuple[int, QScrollArea]] = []  # pages waiting for a new style sheet
         self.close_means_quit = False  # the shell sets this: closing the window quits the app
         self.setWindowTitle("MindSpace")
         self.setWindowIcon(icon("mindspace"))
@@ -202,7 +203,42 @@ class MainWindow(QMainWindow):
         self._pages[key] = widget
         return widget
 
+    # ---- style ----------------------------------------------------------------------------
+    def restyle(self, sheet: str) -> None:
+        """Take a new style sheet without freezing: the visible page and the window's own parts
+        now, every other built page on its own turn of the event loop (a page out of the window
+        is not re-polished with it). A page asked for meanwhile catches up at once."""
+        self._reattach_all()
+        current = self.stack.currentWidget()
+        built = {id(self._frames[key]) for key in self._pages}
+        for index in range(self.stack.count() - 1, -1, -1):
+            frame = self.stack.widget(index)
+            if frame is current or id(frame) not in built or not isinstance(frame, QScrollArea):
+                continue
+            self.stack.removeWidget(frame)
+            frame.setParent(None)
+            self._unstyled.insert(0, (index, frame))
+        self.setStyleSheet(sheet)
+        if self._unstyled:
+            QTimer.singleShot(0, self._reattach_next)
+
+    def _reattach_next(self) -> None:
+        if not self._unstyled:
+            return
+        index, frame = self._unstyled.pop(0)
+        self.stack.insertWidget(index, frame)
+        if self._unstyled:
+            QTimer.singleShot(0, self._reattach_next)
+
+    def _reattach_all(self) -> None:
+        while self._unstyled:
+            self._reattach_next()
+
+    def restyle_pending(self) -> bool:
+        return bool(self._unstyled)
+
     def show_page(self, key: str) -> QWidget | None:
+        self._reattach_all()
         widget = self.page(key)
         if widget is None:
             return None
@@ -290,6 +326,7 @@ class MainWindow(QMainWindow):
         self._open_dialog(box)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self._reattach_all()
         if self.close_means_quit:
             event.ignore()
             self.quit_requested.emit()
@@ -313,6 +350,7 @@ class MainWindow(QMainWindow):
 
     def clear_all(self) -> None:
         """Close dialogs, clear every page and drop them (no user text stays in any widget)."""
+        self._reattach_all()
         if self.dialog is not None:
             self.dialog.close()
             self.dialog = None

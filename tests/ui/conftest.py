@@ -107,7 +107,7 @@ def make_shell(qapp, new_services: AppServices):
 
     yield make
     from mindspace.ui.application import _close_dialogs
-    from mindspace.ui.themes import apply_theme
+    from mindspace.ui.themes import apply_theme, use_window_sheets
 
     _close_dialogs()
     for shell in shells:
@@ -119,6 +119,7 @@ def make_shell(qapp, new_services: AppServices):
         shell.main_window = None
         shell.window = None
     wait_for_tasks()
+    use_window_sheets(qapp, False)
     apply_theme(qapp, "system", 1.0)
 
 
