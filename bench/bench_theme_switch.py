@@ -26,8 +26,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
 from cpuinfo import cpu_line  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 from screenshots import PASSPHRASE, fill, settle  # noqa: E402
 
 from mindspace.app import AppServices  # noqa: E402

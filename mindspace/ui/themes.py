@@ -20,7 +20,6 @@ import weakref
 from functools import cache
 
 import shiboken6
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
