@@ -57,8 +57,6 @@ class CrisisPanel(QFrame):
         self.setObjectName("crisisPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Support panel")
-        self.setStyleSheet("#crisisPanel { border: 1px solid #6b8fb3; border-radius: 8px;"
-                           " background: palette(base); }")
 
         self.message = QLabel(wordWrap=True)
         self.message.setAccessibleName("Support message")

@@ -42,13 +42,11 @@ from mindspace.app.insights import (
     shares,
 )
 from mindspace.core.entities import DailyEmotions
+from mindspace.ui import style
 from mindspace.ui.chart_axis import DayChart
 from mindspace.ui.tasks import default_runner, describe_error
 
-COLOURS = {
-    "joy": "#e69f00", "sadness": "#0072b2", "fear": "#cc79a7", "anger": "#d55e00",
-    "surprise": "#009e73", "disgust": "#56b4e9", "neutral": "#bbbbbb",
-}
+COLOURS = style.EMOTION  # distinguishable with every common colour-vision deficiency
 OTHER_COLOUR = "#7f7f7f"  # a label the chart does not know
 DEFAULT_RANGE = 30
 

@@ -218,6 +218,9 @@ QFrame[role="card"], QGroupBox {{
     background: {c.surface}; border: 1px solid {c.card_border}; border-radius: {r['lg']}px;
 }}
 QFrame[role="card"] {{ padding: {sp['sm']}px; }}
+QFrame#crisisPanel {{
+    background: {c.surface}; border: 2px solid {c.accent}; border-radius: {r['lg']}px;
+}}
 QGroupBox {{
     margin-top: {sp['lg'] + sp['xs']}px; padding: {sp['md']}px {sp['sm']}px {sp['sm']}px;
 }}
