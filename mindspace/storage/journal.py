@@ -290,11 +290,35 @@ class JournalRepository:
     ) -> builtins.list[JournalEntry]:
         """Entries newest first, optionally filtered by tag and date range [start, end)."""
         where, params = self._filters(tag, start, end)
-        sql = self._SELECT + where + " ORDER BY e.entry_at DESC, e.seq DESC"
+        sql = self._SELECT + where + " ORDER BY e.order_key DESC"
         if limit:
             sql += f" LIMIT {int(limit)}"
         rows = self._db.run(lambda c: c.execute(sql, params).fetchall())
         return [self._entry(r) for r in rows]
+
+    def page(
+        self, tag: str | None = None, limit: int = 200, before: int | None = None
+    ) -> tuple[builtins.list[JournalEntry], int | None]:
+        """One page of entries newest first, and the cursor of the next (older) page or None.
+
+        Pages walk the order key's index, so the first page of a journal of any size reads only
+        the rows it shows; pass the cursor back as `before` for the next one."""
+        where, params = self._filters(tag, None, None)
+        if before is not None:
+            where += (" AND " if where else " WHERE ") + "e.order_key < ?"
+            params.append(int(before))
+        sql = (
+            "SELECT e.order_key, " + self._SELECT.removeprefix("SELECT ") + where
+            + f" ORDER BY e.order_key DESC LIMIT {max(1, int(limit))}"
+        )
+        rows = self._db.run(lambda c: c.execute(sql, params).fetchall())
+        cursor = rows[-1][0] if len(rows) == max(1, int(limit)) else None
+        return [self._entry(r[1:]) for r in rows], cursor
+
+    def count(self, tag: str | None = None) -> int:
+        where, params = self._filters(tag, None, None)
+        sql = "SELECT count(*) FROM journal_entries e" + where
+        return int(self._db.run(lambda c: c.execute(sql, params).fetchone()[0]))
 
     @staticmethod
     def _filters(
@@ -331,11 +355,11 @@ class JournalRepository:
             return []
         where, params = self._filters(tag, None, None)
         where = where.replace(" WHERE ", " AND ", 1)
-        # Sort only the keys (cheap), then read bodies for the rows returned.
+        # The index's rowids sort like the entries' dates (the order key): FTS5 hands matches
+        # over newest first and stops at the limit, whatever the number of matches.
         ids_sql = (
-            "SELECT e.seq FROM journal_entries e"
-            " WHERE e.seq IN (SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?)"
-            f"{where} ORDER BY e.entry_at DESC, e.seq DESC LIMIT {int(limit)}"
+            "SELECT e.seq FROM journal_fts f JOIN journal_entries e ON e.order_key=f.rowid"
+            f" WHERE journal_fts MATCH ?{where} ORDER BY f.rowid DESC LIMIT {int(limit)}"
         )
         row_sql = (
             "SELECT e.id, e.title, e.entry_at, e.body,"
@@ -373,6 +397,3 @@ class JournalRepository:
         )
         return [(r[0], int(r[1])) for r in rows]
 
-    def count(self) -> int:
-        sql = "SELECT count(*) FROM journal_entries"
-        return int(self._db.run(lambda c: c.execute(sql).fetchone()[0]))

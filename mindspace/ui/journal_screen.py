@@ -29,6 +29,9 @@ def _split_tags(text: str) -> list[str]:
     return [t.strip() for t in text.replace(";", ",").split(",") if t.strip()]
 
 
+PAGE_SIZE = 200  # entries per page of the list: the first screen never reads the whole journal
+
+
 class JournalScreen(QWidget):
     entry_saved = Signal(str)  # entry id
     entry_deleted = Signal(str)
@@ -57,6 +60,9 @@ class JournalScreen(QWidget):
         layout.addWidget(self.view)
         layout.addWidget(self.emotion_chips)
         self._entries: dict[str, JournalEntry] = {}
+        self._listed: list[JournalEntry] = []  # the entries in the list, newest first
+        self._cursor: int | None = None  # where the next (older) page starts, if there is one
+        self._total = 0
         self._current_id: str | None = None
         self._dirty = False
         self._loading = False
@@ -72,6 +78,7 @@ class JournalScreen(QWidget):
         v.search_edit.returnPressed.connect(self.run_search)
         v.tag_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         v.new_button.clicked.connect(self.new_entry)
+        v.more_button.clicked.connect(self.load_more)
         v.entry_list.currentItemChanged.connect(self._item_selected)
         v.save_button.clicked.connect(self.save)
         v.delete_button.clicked.connect(self.delete_current)
@@ -142,6 +149,8 @@ class JournalScreen(QWidget):
         v = self.view
         v.search_edit.clear()
         v.entry_list.clear()
+        v.more_button.hide()
+        self._listed, self._cursor = [], None
         v.tag_filter.blockSignals(True)
         v.tag_filter.clear()
         v.tag_filter.blockSignals(False)
@@ -160,23 +169,52 @@ class JournalScreen(QWidget):
         tag = self.current_tag() or None
         journal = self.services.journal
         self.runner.submit(
-            lambda: (journal.list(tag=tag), journal.tags()),
+            lambda: (journal.page(tag=tag, limit=PAGE_SIZE), journal.count(tag), journal.tags()),
             name="journal-list",
             owner=self,
             on_success=self._show_list,
             on_failure=self._show_error,
         )
 
-    def _show_list(self, result: tuple[list[JournalEntry], list[tuple[str, int]]]) -> None:
-        entries, tags = result
+    def load_more(self) -> None:
+        """Append the next page of older entries to the list."""
+        if self._cursor is None:
+            return
+        tag = self.current_tag() or None
+        cursor = self._cursor
+        self.view.more_button.setEnabled(False)
+        self.runner.submit(
+            lambda: self.services.journal.page(tag=tag, limit=PAGE_SIZE, before=cursor),
+            name="journal-more",
+            owner=self,
+            on_success=self._show_more,
+            on_failure=self._show_error,
+        )
+
+    def _show_list(
+        self, result: tuple[tuple[list[JournalEntry], int | None], int, list[tuple[str, int]]]
+    ) -> None:
+        (entries, cursor), total, tags = result
         if self.view.search_edit.text().strip():
             fill_tags(self.view.tag_filter, tags)
             return
-        self._entries = {e.id: e for e in entries}
+        self._listed, self._total = [], total
         fill_tags(self.view.tag_filter, tags)
-        fill_entries(self.view.entry_list, entries, self._current_id)
-        n = len(entries)
-        self.view.list_caption.setText(plural(n, "entry"))
+        self._show_more((entries, cursor))
+
+    def _show_more(self, result: tuple[list[JournalEntry], int | None]) -> None:
+        entries, self._cursor = result
+        self._listed.extend(entries)
+        self._entries = {e.id: e for e in self._listed}
+        fill_entries(self.view.entry_list, self._listed, self._current_id)
+        n = len(self._listed)
+        shown_all = self._cursor is None
+        caption = plural(n, "entry")
+        if not shown_all:
+            caption = f"The newest {n:,} of {plural(self._total, 'entry')}"
+        self.view.list_caption.setText(caption)
+        self.view.more_button.setVisible(not shown_all)
+        self.view.more_button.setEnabled(True)
         self.list_refreshed.emit(n)
 
     def run_search(self) -> None:

@@ -61,6 +61,10 @@ class JournalView(QWidget):
         lv.addLayout(filt)
         lv.addWidget(self.list_caption)
         lv.addWidget(self.entry_list, 1)
+        self.more_button = QPushButton("Show &older entries")
+        self.more_button.setAccessibleName("Show older entries")
+        self.more_button.hide()
+        lv.addWidget(self.more_button)
 
         # ---- editor side ----
         self.editor_heading = role_label("New entry", "subheading")
