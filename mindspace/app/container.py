@@ -25,6 +25,7 @@ from mindspace.storage.vault import Vault
 
 if TYPE_CHECKING:
     from mindspace.app.analysis import AnalysisService
+    from mindspace.app.data_transfer import DaylioImport
     from mindspace.app.sharing import SharingService
     from mindspace.app.voice import VoiceCheckins, VoiceReader
     from mindspace.core.crisis_resources import CrisisResources
@@ -85,6 +86,9 @@ class AppServices:
         ]
         self._voice_checkins: Lazy[VoiceCheckins] = Lazy(self._build_voice_checkins)
         self._vault_objects.append(self._voice_checkins)  # type: ignore[arg-type]
+        # data brought in from other apps and exported (dropped on lock)
+        self._daylio_import: Lazy[DaylioImport] = Lazy(self._build_daylio_import)
+        self._vault_objects.append(self._daylio_import)  # type: ignore[arg-type]
         # ... and objects that do not (kept across locks)
         self._registry: Lazy[ModelRegistry] = Lazy(self._build_registry)
         self._text_analyzer: Lazy[TextAnalyzer] = Lazy(self._build_text_analyzer)
@@ -259,6 +263,17 @@ class AppServices:
             analyses=self.analyses,
             blobs=self.blobs,
         )
+
+    # ---- data import and export (vault must be open) -------------------------------------
+    def daylio_import(self) -> DaylioImport:
+        """Preview and import a Daylio CSV export (see `mindspace.app.data_transfer`)."""
+        return self._open_vault_object(self._daylio_import)
+
+    def _build_daylio_import(self) -> DaylioImport:
+        from mindspace.app.data_transfer import DaylioImport
+        from mindspace.storage.imports import ImportStore
+
+        return DaylioImport(ImportStore(self.vault.db))
 
     # ---- models (no vault needed) ---------------------------------------------------------
     def model_registry(self) -> ModelRegistry:
