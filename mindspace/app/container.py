@@ -25,6 +25,7 @@ from mindspace.storage.vault import Vault
 
 if TYPE_CHECKING:
     from mindspace.app.analysis import AnalysisService
+    from mindspace.app.data_export import DataExport
     from mindspace.app.data_transfer import DaylioImport
     from mindspace.app.sharing import SharingService
     from mindspace.app.voice import VoiceCheckins, VoiceReader
@@ -268,6 +269,13 @@ class AppServices:
     def daylio_import(self) -> DaylioImport:
         """Preview and import a Daylio CSV export (see `mindspace.app.data_transfer`)."""
         return self._open_vault_object(self._daylio_import)
+
+    def data_export(self) -> DataExport:
+        """Export everything in the vault as CSV (zipped) or JSON (see `app.data_export`)."""
+        from mindspace.app.data_export import DataExport
+
+        return DataExport(self.vault.db, self.journal, self.mood, self.analyses,
+                          lambda: self.voice, self.data_dir)
 
     def _build_daylio_import(self) -> DaylioImport:
         from mindspace.app.data_transfer import DaylioImport

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
+from mindspace.app.data_export import (
+    FORMATS,
+    UNENCRYPTED_WARNING,
+    check_export_passphrase,
+    check_export_path,
+    check_format,
+)
 from mindspace.app.data_transfer import DEFAULT_MOODS, ImportReport, parse_mood_map
 from mindspace.commands.common import (
     CliContext,
@@ -36,6 +44,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
     add_json_flag(day)
     day.set_defaults(func=cmd_import_daylio)
 
+    exp = sub.add_parser(
+        "export-data",
+        help="export all your data (CSV files zipped, or one JSON document); not encrypted"
+        " unless --encrypt",
+    )
+    exp.add_argument("--format", choices=FORMATS, required=True)
+    exp.add_argument("--out", type=Path, required=True, help="the file to write")
+    exp.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="encrypt the file with age to a passphrase read from the next line of stdin",
+    )
+    exp.add_argument("--overwrite", action="store_true", help="replace an existing file")
+    add_passphrase_flag(exp)
+    add_json_flag(exp)
+    exp.set_defaults(func=cmd_export_data)
+
 
 def cmd_import_daylio(args: argparse.Namespace, ctx: CliContext) -> int:
     mood_map = parse_mood_map(args.mood_map)  # checked before the passphrase is asked for
@@ -63,3 +88,25 @@ def describe(report: ImportReport) -> str:
         lines.append(f"{plural(len(report.problems), 'row')} could not be read:")
         lines.extend(f"  line {p.line}: {p.reason}" for p in report.problems)
     return "\n".join(lines)
+
+
+def cmd_export_data(args: argparse.Namespace, ctx: CliContext) -> int:
+    check_format(args.format)
+    # refuse a bad path before the passphrase costs a key derivation
+    check_export_path(args.out, ctx.services.data_dir, args.overwrite)
+    services = ctx.unlock(args)
+    secret = None
+    if args.encrypt:
+        secret = check_export_passphrase(ctx.take_line("export passphrase (second line)"))
+    else:
+        sys.stderr.write(f"mindspace: warning: {UNENCRYPTED_WARNING.format(file=args.out)}\n")
+        sys.stderr.flush()
+    result = services.data_export().export(args.out, args.format, secret, args.overwrite)
+    emit(
+        result.to_json(),
+        args.json,
+        lambda o: f"Wrote {o['file']} ({o['format']}, "
+        f"{'encrypted' if o['encrypted'] else 'NOT encrypted'}): "
+        + ", ".join(f"{k} {v}" for k, v in o["counts"].items()),
+    )
+    return 0

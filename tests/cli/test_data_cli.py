@@ -73,3 +73,59 @@ def test_missing_and_foreign_files(vault_dir: Path, tmp_path: Path) -> None:
     foreign = run_cli("import", "daylio", str(DATA / "not_daylio.csv"), "--passphrase-stdin",
                       stdin=PW, data_dir=vault_dir)
     assert foreign.returncode == 2 and "not a Daylio CSV export" in foreign.stderr
+
+
+EXPORT_PW = "lantern orchard mosaic thimble 9\n"
+
+
+def _export(vault_dir: Path, tmp_path: Path, *args: str, stdin: str = PW):
+    scratch = tmp_path / "system-temp"
+    scratch.mkdir(exist_ok=True)
+    return run_cli("export-data", "--passphrase-stdin", "--json", *args, stdin=stdin,
+                   data_dir=vault_dir, env={"TMPDIR": str(scratch)})
+
+
+def test_export_warns_when_not_encrypted(vault_dir: Path, tmp_path: Path) -> None:
+    _import(vault_dir, "--mood-map", "ecstatic=5")  # adds nothing when already imported
+    out = _export(vault_dir, tmp_path, "--format", "json", "--out", str(tmp_path / "me.json"))
+    assert out.returncode == 0, out.stderr
+    assert "warning: the export is NOT encrypted" in out.stderr
+    result = json.loads(out.stdout)
+    assert result["encrypted"] is False and result["counts"]["mood"] >= 6
+    doc = json.loads((tmp_path / "me.json").read_text("utf-8"))
+    assert any("herons" in e["body"] for e in doc["journal"])
+
+
+def test_encrypted_export_reads_the_second_line(vault_dir: Path, tmp_path: Path) -> None:
+    from pyrage import passphrase as age_passphrase
+
+    _import(vault_dir, "--mood-map", "ecstatic=5")
+    target = tmp_path / "me.zip.age"
+    out = _export(vault_dir, tmp_path, "--format", "csv", "--out", str(target), "--encrypt",
+                  stdin=PW + EXPORT_PW)
+    assert out.returncode == 0, out.stderr
+    assert "NOT encrypted" not in out.stderr
+    blob = target.read_bytes()
+    assert b"herons" not in blob and b"Hill walk" not in blob
+    assert age_passphrase.decrypt(blob, EXPORT_PW.strip())[:2] == b"PK"
+    missing = _export(vault_dir, tmp_path, "--format", "csv", "--out", str(tmp_path / "b.age"),
+                      "--encrypt", stdin=PW)
+    assert missing.returncode == 2 and "export passphrase" in missing.stderr
+    assert not (tmp_path / "b.age").exists()
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        ("missing/me.json", "does not exist"),
+        ("system-temp/me.json", "temporary folder"),
+        ("", "is a folder"),
+    ],
+)
+def test_export_refuses_bad_paths(
+    vault_dir: Path, tmp_path: Path, where: str, message: str
+) -> None:
+    (tmp_path / "system-temp").mkdir(exist_ok=True)
+    out = _export(vault_dir, tmp_path, "--format", "json", "--out", str(tmp_path / where))
+    assert out.returncode == 2 and message in out.stderr and out.stdout == ""
+    assert out.stderr.count("\n") == 1
