@@ -25,6 +25,8 @@ from mindspace.storage.vault import Vault
 
 if TYPE_CHECKING:
     from mindspace.app.analysis import AnalysisService
+    from mindspace.app.data_export import DataExport
+    from mindspace.app.data_transfer import DaylioImport
     from mindspace.app.sharing import SharingService
     from mindspace.app.voice import VoiceCheckins, VoiceReader
     from mindspace.core.crisis_resources import CrisisResources
@@ -85,6 +87,9 @@ class AppServices:
         ]
         self._voice_checkins: Lazy[VoiceCheckins] = Lazy(self._build_voice_checkins)
         self._vault_objects.append(self._voice_checkins)  # type: ignore[arg-type]
+        # data brought in from other apps and exported (dropped on lock)
+        self._daylio_import: Lazy[DaylioImport] = Lazy(self._build_daylio_import)
+        self._vault_objects.append(self._daylio_import)  # type: ignore[arg-type]
         # ... and objects that do not (kept across locks)
         self._registry: Lazy[ModelRegistry] = Lazy(self._build_registry)
         self._text_analyzer: Lazy[TextAnalyzer] = Lazy(self._build_text_analyzer)
@@ -259,6 +264,24 @@ class AppServices:
             analyses=self.analyses,
             blobs=self.blobs,
         )
+
+    # ---- data import and export (vault must be open) -------------------------------------
+    def daylio_import(self) -> DaylioImport:
+        """Preview and import a Daylio CSV export (see `mindspace.app.data_transfer`)."""
+        return self._open_vault_object(self._daylio_import)
+
+    def data_export(self) -> DataExport:
+        """Export everything in the vault as CSV (zipped) or JSON (see `app.data_export`)."""
+        from mindspace.app.data_export import DataExport
+
+        return DataExport(self.vault.db, self.journal, self.mood, self.analyses,
+                          lambda: self.voice, self.data_dir)
+
+    def _build_daylio_import(self) -> DaylioImport:
+        from mindspace.app.data_transfer import DaylioImport
+        from mindspace.storage.imports import ImportStore
+
+        return DaylioImport(ImportStore(self.vault.db))
 
     # ---- models (no vault needed) ---------------------------------------------------------
     def model_registry(self) -> ModelRegistry:

@@ -65,6 +65,10 @@ class Shell(QObject):
         self.idle.idle_timeout.connect(lambda: self.lock("idle"))
         self._locked_elsewhere.connect(self._on_locked_elsewhere)
         services.add_lock_listener(self._locked_elsewhere.emit)  # may fire on a worker thread
+        from mindspace.ui.reminders import ReminderController
+
+        self.reminders = ReminderController(lambda: self.window, self)
+        self.reminders.open_requested.connect(self._bring_to_front)
 
     # ---- windows --------------------------------------------------------------------------
     def start(self) -> None:
@@ -188,6 +192,13 @@ class Shell(QObject):
         self.prefs = prefs
         apply_theme(self.app, prefs.theme, prefs.font_scale)
         self.idle.set_interval_ms(IdleWatcher.minutes_to_ms(prefs.autolock_minutes))
+        self.reminders.apply(prefs)
+
+    def _bring_to_front(self) -> None:
+        if self.window is not None:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
 
     # ---- locking --------------------------------------------------------------------------
     def lock(self, reason: str = "manual", then: Callable[[], None] | None = None) -> None:
@@ -255,6 +266,7 @@ class Shell(QObject):
     def shutdown(self) -> None:
         """After the event loop ends: wait for workers and make sure the vault is locked."""
         self.idle.stop()
+        self.reminders.stop()
         self.runner.cancel_all()
         self.runner.wait_for_done(30_000)
         self.services.close()

@@ -148,9 +148,14 @@ class MainWindow(QMainWindow):
         change = a("change_passphrase", "&Change passphrase...", "", self.open_change_passphrase)
         quit_ = a("quit", "&Quit", "Ctrl+Q", self.quit_requested.emit)
         about = a("about", "&About MindSpace", "", self.show_about)
+        import_daylio = a("import_daylio", "&Import from Daylio...", "", self.open_import_daylio)
+        export_data = a("export_data", "&Export my data...", "", self.open_export_data)
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         for action in (new, checkin):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (import_daylio, export_data):
             file_menu.addAction(action)
         file_menu.addSeparator()
         for action in (lock, change):
@@ -290,6 +295,21 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self.services, self)
         dialog.preferences_saved.connect(self.preferences_saved)
         self._open_dialog(dialog)
+
+    def open_import_daylio(self) -> None:
+        from mindspace.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.services, self, runner=self.runner)
+        dialog.imported.connect(
+            lambda report: self.statusBar().showMessage(
+                f"Imported {report.new_checkins} check-ins from Daylio.", 10_000)
+        )
+        self._open_dialog(dialog)
+
+    def open_export_data(self) -> None:
+        from mindspace.ui.export_dialog import ExportDialog
+
+        self._open_dialog(ExportDialog(self.services, self, runner=self.runner))
 
     def open_change_passphrase(self, recovery_code: str = "") -> None:
         from mindspace.ui.change_passphrase_dialog import ChangePassphraseDialog

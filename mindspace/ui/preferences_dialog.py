@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from mindspace.app import AppServices, Preferences
 from mindspace.app.audio import input_device_names
+from mindspace.core.errors import UserError
 from mindspace.ui.themes import THEME_LABELS, THEMES
 
 
@@ -84,6 +86,9 @@ class PreferencesDialog(QDialog):
             )
         else:
             self.region_combo.setEnabled(False)
+        from mindspace.ui.reminder_settings import ReminderSettings
+
+        self.reminder_settings = ReminderSettings(prefs)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -115,6 +120,7 @@ class PreferencesDialog(QDialog):
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.reminder_settings)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
         QWidget.setTabOrder(self.autolock_spin, self.theme_combo)
@@ -138,6 +144,7 @@ class PreferencesDialog(QDialog):
             autolock_minutes=self.autolock_spin.value(),
             audio_input_device=str(self.mic_combo.currentData() or ""),
             whisper_model_dir=self.model_edit.text().strip(),
+            **self.reminder_settings.values(),
         )
 
     def save(self) -> None:
@@ -149,5 +156,9 @@ class PreferencesDialog(QDialog):
             analyses = self.services.analyses
             default_runner().submit(lambda: analyses.set_region(region or None), name="region")
         self.services.save_preferences(prefs)
+        try:
+            self.reminder_settings.apply_start_at_login(prefs, self.services.data_dir)
+        except UserError as exc:
+            QMessageBox.warning(self, "Start at login", str(exc))
         self.preferences_saved.emit(prefs)
         self.accept()
