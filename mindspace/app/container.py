@@ -25,6 +25,7 @@ from mindspace.storage.vault import Vault
 
 if TYPE_CHECKING:
     from mindspace.app.analysis import AnalysisService
+    from mindspace.app.measures import MeasureService
     from mindspace.app.sharing import SharingService
     from mindspace.app.voice import VoiceCheckins, VoiceReader
     from mindspace.core.crisis_resources import CrisisResources
@@ -85,6 +86,9 @@ class AppServices:
         ]
         self._voice_checkins: Lazy[VoiceCheckins] = Lazy(self._build_voice_checkins)
         self._vault_objects.append(self._voice_checkins)  # type: ignore[arg-type]
+        # questionnaires (PHQ-9, GAD-7, WHO-5) and their schedule
+        self._measures: Lazy[MeasureService] = Lazy(self._build_measures)
+        self._vault_objects.append(self._measures)  # type: ignore[arg-type]
         # ... and objects that do not (kept across locks)
         self._registry: Lazy[ModelRegistry] = Lazy(self._build_registry)
         self._text_analyzer: Lazy[TextAnalyzer] = Lazy(self._build_text_analyzer)
@@ -220,6 +224,16 @@ class AppServices:
     def voice_checkins(self) -> VoiceCheckins:
         """The voice check-in use case on the open vault (see `mindspace.app.voice`)."""
         return self._open_vault_object(self._voice_checkins)
+
+    def measures(self) -> MeasureService:
+        """Questionnaires: score, store, reliable change and the schedule (vault open)."""
+        return self._open_vault_object(self._measures)
+
+    def _build_measures(self) -> MeasureService:
+        from mindspace.app.measures import MeasureService
+        from mindspace.storage.measures import MeasureRepository
+
+        return MeasureService(MeasureRepository(self.vault.db), self.settings)
 
     def _build_voice_checkins(self) -> VoiceCheckins:
         from mindspace.app.voice import VoiceCheckins
