@@ -272,6 +272,7 @@ class AppServices:
             mood=self.mood,
             analyses=self.analyses,
             blobs=self.blobs,
+            measures=self.measures(),
         )
 
     # ---- models (no vault needed) ---------------------------------------------------------

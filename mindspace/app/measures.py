@@ -71,6 +71,20 @@ class MeasureResult:
         }
 
 
+def share_record(result: MeasureResult, instrument: Instrument) -> dict[str, Any]:
+    """What travels to the therapist for one form: score, band, reliable change and the
+    item-9 answer itself (with its wording and label)."""
+    rec = result.to_json()
+    rec.update(short_name=instrument.short_name, revision=result.record.created_at.isoformat(),
+               answers=list(result.record.answers), functional=result.record.functional,
+               data_version=result.record.data_version, change_text=result.change_text())
+    if result.score.item9 is not None:
+        item = next(i for i in instrument.scored_items if i.id == "phq9_9")
+        label = next(o.label for o in item.options if o.value == result.score.item9)
+        rec.update(item9_text=item.text, item9_answer=label)
+    return rec
+
+
 @dataclass(frozen=True)
 class DueQuestionnaire:
     instrument: str
@@ -142,6 +156,12 @@ class MeasureService:
         out.sort(key=lambda r: (r.record.taken_at, r.record.created_at))
         return out
 
+    def share_records(self, start: datetime | None = None,
+                      end: datetime | None = None) -> list[dict[str, Any]]:
+        """The forms in [start, end) as shared with a therapist, oldest first."""
+        return [share_record(r, self.instrument(r.record.instrument))
+                for r in self.history(None, start, end)]
+
     def delete(self, record_id: str) -> None:
         self.repository.delete(record_id)
 
@@ -169,14 +189,19 @@ class MeasureService:
         return current
 
     def due(self, now: datetime | None = None) -> list[DueQuestionnaire]:
-        """Questionnaires whose time has come (never filled in, or `every_days` have passed)."""
+        """Questionnaires whose time has come: `every_days` have passed since the last one. One
+        never filled in is due only once the person has chosen a schedule for it (a new vault
+        asks for nothing)."""
         now = now or datetime.now()
         last = self.repository.last_taken()
+        chosen = self._settings.get(SCHEDULE_KEY, {}) or {}
         out = []
         for inst_id, days in self.schedule().items():
             if days <= 0:
                 continue
             taken = last.get(inst_id)
+            if taken is None and inst_id not in chosen:
+                continue
             if taken is None or taken + timedelta(days=days) <= now:
                 out.append(DueQuestionnaire(inst_id, self.catalog.get(inst_id).short_name,
                                             taken, days))

@@ -67,9 +67,12 @@ def test_schedule_and_due(open_services):
     assert measures.schedule() == {"phq9": DEFAULT_DAYS, "gad7": DEFAULT_DAYS,
                                    "who5": DEFAULT_DAYS}
     now = datetime(2026, 5, 1, 12)
-    assert [d.instrument for d in measures.due(now)] == ["phq9", "gad7", "who5"]
+    assert measures.due(now) == []  # a new vault asks for nothing
     measures.record("phq9", [0] * 9, taken_at=now - timedelta(days=3))
     measures.record("gad7", [0] * 7, taken_at=now - timedelta(days=15))
+    assert [d.instrument for d in measures.due(now)] == ["gad7"]
+    measures.set_schedule("who5", 28)  # chosen, never filled in: due now
+    assert [d.instrument for d in measures.due(now)] == ["gad7", "who5"]
     measures.set_schedule("who5", 0)
     assert [d.instrument for d in measures.due(now)] == ["gad7"]
     measures.set_schedule("phq9", 7)
