@@ -183,10 +183,11 @@ class MeasureService:
             raise ValidationError(
                 f"days between questionnaires must be 0 (off) or {MIN_DAYS}-{MAX_DAYS}"
             )
-        current = self.schedule()
-        current[instrument_id] = days
-        self._settings.set(SCHEDULE_KEY, current)
-        return current
+        chosen = self._settings.get(SCHEDULE_KEY, {}) or {}
+        chosen = dict(chosen) if isinstance(chosen, dict) else {}
+        chosen[instrument_id] = days  # only what the person chose: the rest keep the default
+        self._settings.set(SCHEDULE_KEY, chosen)
+        return self.schedule()
 
     def due(self, now: datetime | None = None) -> list[DueQuestionnaire]:
         """Questionnaires whose time has come: `every_days` have passed since the last one. One
