@@ -61,3 +61,28 @@ def test_questionnaires_are_shared_only_when_chosen(
     assert lines[0].startswith("Item 9 alert")
     assert any(line.startswith("PHQ-9 8, mild range") and "improved" in line for line in lines)
     assert any(line.startswith("WHO-5 60 (raw 15)") for line in lines)
+
+
+@pytest.mark.gui
+def test_clinician_screen_shows_questionnaires_item9_first(  # type: ignore[no-untyped-def]
+    qtbot, paired: tuple[Person, Person], tmp_path: Path
+) -> None:
+    from mindspace.ui.clinician_screen import ClinicianScreen
+    from tests.ui.conftest import wait_for_tasks
+
+    patient, therapist = paired
+    _fill(patient)
+    preview = patient.sharing.preview_export(
+        "Dr Tess Therapist", ExportSelection(journal=False, mood=False, questionnaires=True))
+    path = tmp_path / "q.msbundle"
+    patient.sharing.write_export(preview, path)
+    result = therapist.sharing.open_file(path)
+    clinic = ClinicianScreen(therapist.services)
+    qtbot.addWidget(clinic)
+    with qtbot.waitSignal(clinic.patient_shown, timeout=20_000):
+        clinic.select_patient(result.contact_id)
+    wait_for_tasks()
+    text = clinic.measures.toPlainText()
+    assert text.splitlines()[0].startswith("Item 9 alert") and "Several days" in text
+    assert "GAD-7 7, mild range" in text
+    assert "Questionnaire" in clinic.entries.item(0).text()
