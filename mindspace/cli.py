@@ -15,7 +15,9 @@ from typing import NoReturn
 
 from mindspace import __version__
 
-COMMAND_MODULES = ("vault", "journal", "mood", "text", "voice", "share", "data")
+COMMAND_MODULES = (
+    "vault", "journal", "mood", "text", "voice", "share", "data", "measure",
+)
 
 
 class _Parser(argparse.ArgumentParser):

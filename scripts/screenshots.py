@@ -72,6 +72,13 @@ def fill(services: AppServices) -> None:
         "reasons_for_living": ["My cat", "Spring"],
     })
     services.analysis_service().reanalyze()
+    # questionnaires for the Questionnaires page (its history chart and reliable change)
+    measures = services.measures()
+    for weeks, answers in ((8, [2, 2, 2, 2, 1, 2, 1, 1, 0]), (6, [2, 1, 2, 2, 1, 1, 1, 1, 0]),
+                           (4, [1, 1, 2, 1, 1, 1, 1, 0, 0]), (2, [1, 1, 1, 1, 0, 1, 0, 0, 0])):
+        measures.record("phq9", answers, taken_at=now - timedelta(weeks=weeks))
+    measures.record("gad7", [1, 1, 2, 1, 0, 1, 1], taken_at=now - timedelta(weeks=3))
+    measures.record("who5", [3, 2, 3, 2, 3], taken_at=now - timedelta(weeks=3))
 
 
 def grab(widget: QWidget, path: Path, scale: float) -> None:

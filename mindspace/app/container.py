@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from mindspace.app.analysis import AnalysisService
     from mindspace.app.data_export import DataExport
     from mindspace.app.data_transfer import DaylioImport
+    from mindspace.app.measures import MeasureService
     from mindspace.app.sharing import SharingService
     from mindspace.app.voice import VoiceCheckins, VoiceReader
     from mindspace.core.crisis_resources import CrisisResources
@@ -90,6 +91,9 @@ class AppServices:
         # data brought in from other apps and exported (dropped on lock)
         self._daylio_import: Lazy[DaylioImport] = Lazy(self._build_daylio_import)
         self._vault_objects.append(self._daylio_import)  # type: ignore[arg-type]
+        # questionnaires (PHQ-9, GAD-7, WHO-5) and their schedule
+        self._measures: Lazy[MeasureService] = Lazy(self._build_measures)
+        self._vault_objects.append(self._measures)  # type: ignore[arg-type]
         # ... and objects that do not (kept across locks)
         self._registry: Lazy[ModelRegistry] = Lazy(self._build_registry)
         self._text_analyzer: Lazy[TextAnalyzer] = Lazy(self._build_text_analyzer)
@@ -226,6 +230,16 @@ class AppServices:
         """The voice check-in use case on the open vault (see `mindspace.app.voice`)."""
         return self._open_vault_object(self._voice_checkins)
 
+    def measures(self) -> MeasureService:
+        """Questionnaires: score, store, reliable change and the schedule (vault open)."""
+        return self._open_vault_object(self._measures)
+
+    def _build_measures(self) -> MeasureService:
+        from mindspace.app.measures import MeasureService
+        from mindspace.storage.measures import MeasureRepository
+
+        return MeasureService(MeasureRepository(self.vault.db), self.settings)
+
     def _build_voice_checkins(self) -> VoiceCheckins:
         from mindspace.app.voice import VoiceCheckins
         from mindspace.storage.personal_models import PersonalModelStore
@@ -263,6 +277,7 @@ class AppServices:
             mood=self.mood,
             analyses=self.analyses,
             blobs=self.blobs,
+            measures=self.measures(),
         )
 
     # ---- data import and export (vault must be open) -------------------------------------

@@ -23,15 +23,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from mindspace.app.screen import level_rank, screen_text
 from mindspace.app.sharing import SharingService, daily_mood, emotion_trends
 from mindspace.core.rules import CRISIS_LEVELS, format_minute, opens_support_panel
+from mindspace.share.report import measure_text, measures_first_alerts
 
-KNOWN_TYPES = ("journal_entry", "voice_checkin", "mood_checkin", "analysis")
+KNOWN_TYPES = ("journal_entry", "voice_checkin", "mood_checkin", "analysis", "measure")
 REPORT_TYPES = {"report_pdf": "PDF report", "report_csv": "CSV table"}
 SKIPPED_TYPES = ("voice_audio",)  # recordings are named on their voice check-in
 SOURCE_ITEM = {"journal": "journal_entry", "mood": "mood_checkin", "transcript": "voice_checkin"}
@@ -40,7 +41,9 @@ KIND_NAMES = {
     "voice_checkin": "Voice check-in",
     "mood_checkin": "Mood check-in",
     "analysis": "Analysis",
+    "measure": "Questionnaire",
 }
+ITEM9_REASON = "PHQ-9 item 9 (thoughts of being better off dead or of self-harm): {answer}"
 MAX_VALUE_CHARS = 2000  # one value of an unknown record, as shown
 HIDDEN_KEYS = frozenset({"received_at", "bundle_id", "revision"})
 
@@ -135,6 +138,12 @@ class PatientView:
     days: list[tuple[str, float]]
     emotions: list[tuple[str, int]]
     bundles: list[dict[str, Any]]
+    measures: list[dict[str, Any]] = field(default_factory=list)  # oldest first
+
+    def measure_lines(self) -> list[str]:
+        """Questionnaire results in words: item-9 alerts first, then each instrument's latest
+        result with its reliable change."""
+        return measure_lines(self.measures)
 
     @property
     def flagged(self) -> list[InboxItem]:
@@ -272,6 +281,38 @@ def _mood(rec: dict[str, Any], analyses: tuple[AnalysisView, ...]) -> InboxItem:
     )
 
 
+def _measure(rec: dict[str, Any], _analyses: tuple[AnalysisView, ...] = ()) -> InboxItem:
+    """A shared questionnaire: an item-9 answer of 1 or more is an urgent flag with the answer
+    itself as the reason (whatever the total)."""
+    text = measure_text(rec)
+    flag = None
+    if rec.get("safety_followup"):
+        answer = f"{_text(rec.get('item9_answer')) or rec.get('item9')} ({rec.get('item9')})"
+        flag = Flag("urgent", (ITEM9_REASON.format(answer=answer),))
+    verdict = _text(rec.get("reliable_change"))
+    title = _text(rec.get("summary")) + (f", {verdict}" if verdict else "")
+    fields = {"answers": rec.get("answers"), "difficulty": rec.get("functional"),
+              "questionnaire data version": rec.get("data_version")}
+    return InboxItem(
+        "measure", _text(rec.get("id")), _text(rec.get("taken_at")),
+        _text(rec.get("received_at")), title, text, flag, (), key_values(fields),
+    )
+
+
+def measure_lines(measures: Iterable[dict[str, Any]]) -> list[str]:
+    records = list(measures)
+    lines = [f"Item 9 alert {format_minute(_text(q.get('taken_at')))}: {measure_text(q)}"
+             for q in measures_first_alerts(records) if q.get("safety_followup")]
+    latest: dict[str, dict[str, Any]] = {}
+    for q in sorted(records, key=lambda r: _text(r.get("taken_at"))):
+        if q.get("score") is not None:
+            latest[_text(q.get("instrument"))] = q
+    for q in latest.values():
+        change = _text(q.get("change_text")) if q.get("change") else "no earlier result"
+        lines.append(f"{q.get('summary')} on {format_minute(_text(q.get('taken_at')))}; {change}")
+    return lines
+
+
 def _unknown(kind: str, raw: dict[str, Any]) -> InboxItem:
     """An item type this version does not know, shown as its key/value list."""
     data: bytes = raw["data"]
@@ -287,9 +328,10 @@ def _unknown(kind: str, raw: dict[str, Any]) -> InboxItem:
     )
 
 
-def _order(item: InboxItem) -> tuple[int, str, str]:
+def _order(item: InboxItem) -> tuple[int, int, str, str]:
     rank = level_rank(item.flag.level) if item.flag else 0
-    return (rank, item.date or item.received_at, item.received_at)
+    item9 = 1 if item.kind == "measure" and item.flag is not None else 0  # item-9 alerts first
+    return (rank, item9, item.date or item.received_at, item.received_at)
 
 
 def sort_flagged_first(items: Iterable[InboxItem]) -> list[InboxItem]:
@@ -311,10 +353,14 @@ def patient_view(sharing: SharingService, contact_id: str) -> PatientView:
         found = analysis_view(rec)
         item_type = SOURCE_ITEM.get(found.source_type, "")
         analyses.setdefault((item_type, found.source_id), []).append(found)
-    builders = {"journal_entry": _journal, "voice_checkin": _voice, "mood_checkin": _mood}
+    builders: dict[str, Callable[[dict[str, Any], tuple[AnalysisView, ...]], InboxItem]] = {
+        "journal_entry": _journal, "voice_checkin": _voice, "mood_checkin": _mood,
+        "measure": _measure,
+    }
     items: list[InboxItem] = []
     attached: set[tuple[str, str]] = set()
     mood: list[dict[str, Any]] = []
+    measures: list[dict[str, Any]] = []
     for kind, build in builders.items():
         for rec in inbox.records(contact_id, kind):
             key = (kind, _text(rec.get("id")))
@@ -322,6 +368,8 @@ def patient_view(sharing: SharingService, contact_id: str) -> PatientView:
             items.append(build(rec, tuple(analyses.get(key, ()))))
             if kind == "mood_checkin":
                 mood.append(rec)
+            elif kind == "measure":
+                measures.append(rec)
     for key, alone in analyses.items():
         if key not in attached:
             for found in alone:
@@ -345,4 +393,5 @@ def patient_view(sharing: SharingService, contact_id: str) -> PatientView:
     return PatientView(
         contact_id, name, sort_flagged_first(items), reports, mood, daily_mood(mood),
         emotion_trends(mood, 12), bundles,
+        sorted(measures, key=lambda q: _text(q.get("taken_at"))),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from mindspace.core.entities import JournalEntry, MoodCheckin
 from mindspace.core.errors import NotFoundError
@@ -29,6 +30,9 @@ from mindspace.storage.journal import JournalRepository
 from mindspace.storage.mood import MoodRepository
 from mindspace.storage.share_sources import ShareSources
 from mindspace.storage.sharing import ContactRepository, ShareIdentityRepository
+
+if TYPE_CHECKING:
+    from mindspace.app.measures import MeasureService
 
 
 class IdentityKeeper:
@@ -134,7 +138,9 @@ class VaultExportSource:
         sources: ShareSources,
         blobs: BlobStore,
         analyses: AnalysisStore,
+        measures: MeasureService | None = None,
     ) -> None:
+        self._measures = measures
         self._journal = journal
         self._mood = mood
         self._sources = sources
@@ -172,3 +178,8 @@ class VaultExportSource:
 
     def analysis(self, source_type: str, source_id: str) -> AnalysisFields | None:
         return self._analyses.get(source_type, source_id)
+
+    def questionnaires(
+        self, start: datetime | None, end: datetime | None
+    ) -> list[dict[str, Any]]:
+        return [] if self._measures is None else self._measures.share_records(start, end)

@@ -15,7 +15,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mindspace.app.share_records import ContactBook, IdentityKeeper, VaultExportSource
 from mindspace.app.sync import SyncService, VaultSyncStore, commit_staged
@@ -47,6 +47,9 @@ from mindspace.share.sync_state import SyncReport
 from mindspace.storage.analysis import AnalysisStore
 from mindspace.storage.blobs import BlobStore
 from mindspace.storage.database import DbExecutor
+
+if TYPE_CHECKING:
+    from mindspace.app.measures import MeasureService
 from mindspace.storage.journal import JournalRepository
 from mindspace.storage.mood import MoodRepository
 from mindspace.storage.settings import VaultSettings
@@ -176,9 +179,10 @@ class SharingService:
         mood: MoodRepository,
         analyses: AnalysisStore,
         blobs: BlobStore,
+        measures: MeasureService | None = None,
     ) -> SharingService:
         """Everything over one open vault; `seal_key` is `derive_key(IDENTITY_KEY_PURPOSE)`."""
-        source = VaultExportSource(journal, mood, ShareSources(db), blobs, analyses)
+        source = VaultExportSource(journal, mood, ShareSources(db), blobs, analyses, measures)
         inbox = InboxRepository(db)
         return cls(
             IdentityKeeper(ShareIdentityRepository(db), seal_key),

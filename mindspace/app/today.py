@@ -123,4 +123,5 @@ def today_summary(services: AppServices, now: datetime | None = None) -> TodaySu
         noted_today=today in days,
         recent=recent,
         suggestion=suggestion_for(today),
+        due_questionnaires=tuple(d.short_name for d in services.measures().due(now)),
     )

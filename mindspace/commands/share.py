@@ -29,7 +29,7 @@ from mindspace.commands.common import (
 if TYPE_CHECKING:  # imported when a command runs, so `mindspace --help` stays quick
     from mindspace.app.sharing import ExportSelection, SharingService
 
-INCLUDE_CHOICES = ("journal", "mood", "voice", "analysis")
+INCLUDE_CHOICES = ("journal", "mood", "voice", "analysis", "questionnaires")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -225,6 +225,7 @@ def _selection(args: argparse.Namespace) -> ExportSelection:
         voice_transcripts=args.transcripts,
         voice_audio=args.audio,
         analysis="analysis" in include,
+        questionnaires="questionnaires" in include,
         reports=not args.no_reports,
     )
 

@@ -44,6 +44,7 @@ class ExportSelection:
     voice_transcripts: bool = False
     voice_audio: bool = False
     analysis: bool = False
+    questionnaires: bool = False
     reports: bool = True
 
     def bounds(self) -> tuple[datetime | None, datetime | None]:
@@ -59,8 +60,10 @@ class ExportSelection:
     def validate(self) -> None:
         if self.start and self.end and self.start > self.end:
             raise SelectionError("the start date is after the end date")
-        if not (self.journal or self.mood or self.voice or self.analysis):
-            raise SelectionError("nothing is selected: choose journal, mood, voice or analysis")
+        if not (self.journal or self.mood or self.voice or self.analysis or self.questionnaires):
+            raise SelectionError(
+                "nothing is selected: choose journal, mood, voice, analysis or questionnaires"
+            )
         if (self.voice_transcripts or self.voice_audio) and not self.voice:
             raise SelectionError("transcripts and audio can only be shared with voice check-ins")
 
@@ -129,6 +132,11 @@ class ExportSource(Protocol):
         """The decrypted recording and its media type."""
         ...
     def analysis(self, source_type: str, source_id: str) -> AnalysisFields | None: ...
+    def questionnaires(
+        self, start: datetime | None, end: datetime | None
+    ) -> list[dict[str, Any]]:
+        """Completed questionnaires as shared records (score, band, reliable change, item 9)."""
+        ...
 
 
 @dataclass
@@ -138,6 +146,7 @@ class Collected:
     entries: list[dict[str, Any]]
     voice: list[dict[str, Any]]
     analysis: list[dict[str, Any]]
+    measures: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _json_item(kind: str, record: dict[str, Any], revision: str, when: str | None) -> Item:
@@ -318,16 +327,23 @@ def collect(
             items.append(
                 _json_item("analysis", rec, str(rec.get("revision", "1")), rec.get("date"))
             )
+    measures: list[dict[str, Any]] = []
+    if sel.questionnaires:
+        for rec in source.questionnaires(start, end):
+            measures.append(rec)
+            items.append(_json_item("measure", rec, str(rec.get("revision", "1")),
+                                    rec.get("taken_at")))
     if not items:
         raise SelectionError("nothing matches this selection: no records to share")
     if sel.reports:
-        csv_bytes = build_csv(mood, entries, voice)
+        csv_bytes = build_csv(mood, entries, voice, measures)
         pdf_bytes = build_pdf(
-            patient, therapist, created_at, sel.period_text(), mood, entries, voice, analysis
+            patient, therapist, created_at, sel.period_text(), mood, entries, voice, analysis,
+            measures,
         )
         items.append(Item("report_csv", "summary.csv", created_at, csv_bytes, "text/csv"))
         items.append(Item("report_pdf", "summary.pdf", created_at, pdf_bytes, "application/pdf"))
-    return Collected(items, mood, entries, voice, analysis)
+    return Collected(items, mood, entries, voice, analysis, measures)
 
 
 def describe(item: Item) -> str:
@@ -347,6 +363,10 @@ def describe(item: Item) -> str:
             return f"Voice check-in summary {format_minute(rec.get('recorded_at', ''))}{extra}"
         if item.type == "analysis":
             return f"Analysis result {format_day(rec.get('date', ''))}"
+        if item.type == "measure":
+            alert = "; item 9 answered" if rec.get("safety_followup") else ""
+            return (f"Questionnaire {format_day(rec.get('taken_at', ''))}: "
+                    f"{rec.get('summary', rec.get('instrument'))}{alert}")
     names = {
         "voice_audio": "Voice recording audio",
         "report_csv": "CSV table",

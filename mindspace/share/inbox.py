@@ -16,7 +16,7 @@ from mindspace.core.rules import on_scale
 from mindspace.share.bundle import BundleError, Item, OpenedBundle, canonical_json, strict_json
 
 MAX_TEXT = 1_000_000
-JSON_TYPES = ("journal_entry", "mood_checkin", "voice_checkin", "analysis")
+JSON_TYPES = ("journal_entry", "mood_checkin", "voice_checkin", "analysis", "measure")
 BINARY_TYPES = {"voice_audio": "audio/", "report_csv": "text/csv", "report_pdf": "application/pdf"}
 
 

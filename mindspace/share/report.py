@@ -46,6 +46,7 @@ def build_csv(
     mood: Sequence[dict[str, Any]],
     entries: Sequence[dict[str, Any]],
     voice: Sequence[dict[str, Any]] = (),
+    measures: Sequence[dict[str, Any]] = (),
 ) -> bytes:
     """One table, one row per shared record, oldest first (UTF-8 with a BOM for spreadsheets)."""
     rows: list[dict[str, Any]] = []
@@ -84,6 +85,10 @@ def build_csv(
                 + ("\n" + v["transcript"] if v.get("transcript") else ""),
             }
         )
+    for q in measures:
+        rows.append({"kind": "questionnaire", "id": q["id"], "date": q.get("taken_at", ""),
+                     "title": q.get("short_name", q.get("instrument", "")),
+                     "text": measure_text(q)})
     rows.sort(key=lambda r: (str(r["date"]), r["kind"]))
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, restval="", lineterminator="\r\n")
@@ -91,6 +96,28 @@ def build_csv(
     for row in rows:
         writer.writerow({k: _csv_safe(v) for k, v in row.items()})
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def measure_text(q: dict[str, Any]) -> str:
+    """One questionnaire in words: score and range, change since last time, the item-9 answer."""
+    parts = [str(q.get("summary", ""))]
+    if q.get("change_text") and q.get("change"):
+        parts.append(str(q["change_text"]))
+    if q.get("item9") is not None:
+        answer = q.get("item9_answer", q["item9"])
+        alert = " - safety follow-up needed" if q.get("safety_followup") else ""
+        parts.append(f"Item 9 (thoughts of being better off dead or of self-harm): "
+                     f"{answer} ({q['item9']}){alert}")
+    return "; ".join(p for p in parts if p)
+
+
+def measures_first_alerts(measures: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Forms with an item-9 answer of 1 or more first (newest first), then the rest by date."""
+    alerts = sorted((q for q in measures if q.get("safety_followup")),
+                    key=lambda q: str(q.get("taken_at", "")), reverse=True)
+    rest = sorted((q for q in measures if not q.get("safety_followup")),
+                  key=lambda q: (str(q.get("instrument", "")), str(q.get("taken_at", ""))))
+    return alerts + rest
 
 
 def _csv_safe(value: Any) -> Any:
@@ -187,6 +214,7 @@ def build_pdf(
     entries: Sequence[dict[str, Any]],
     voice: Sequence[dict[str, Any]] = (),
     analysis: Sequence[dict[str, Any]] = (),
+    measures: Sequence[dict[str, Any]] = (),
 ) -> bytes:
     doc = _Pdf()
     doc.pdf.set_title(doc.text(f"MindSpace summary from {patient}"))
@@ -196,6 +224,14 @@ def build_pdf(
         f"For: {therapist}    Created: {format_minute(created_at)}    Period: {period}"
     )
     doc.para(DISCLAIMER, 9)
+    if measures:
+        doc.heading("Questionnaires (PHQ-9, GAD-7, WHO-5)", 13)
+        doc.para("Scores and ranges are screening information, not a diagnosis. PHQ-9 item 9 "
+                 "cannot tell passive thoughts of death from intent; any answer above 'Not at "
+                 "all' needs a clinician's assessment. For the WHO-5 higher is better.", 9)
+        for q in measures_first_alerts(measures):
+            alert = "ITEM 9: " if q.get("safety_followup") else ""
+            doc.para(f"{alert}{format_day(str(q.get('taken_at', '')))}  {measure_text(q)}")
     doc.heading("Mood", 13)
     points = daily_mood(mood)
     if points:

@@ -121,6 +121,9 @@ class ClinicianScreen(QWidget):
         self.voice = QPlainTextEdit()
         self.voice.setReadOnly(True)
         self.voice.setAccessibleName("Voice check-ins")
+        self.measures = QPlainTextEdit()
+        self.measures.setReadOnly(True)
+        self.measures.setAccessibleName("Questionnaires, item-9 alerts first")
         self.reports = QListWidget()
         self.reports.setAccessibleName("Shared reports")
         self.reports.itemActivated.connect(lambda _item: self.open_report())
@@ -159,6 +162,7 @@ class ClinicianScreen(QWidget):
         details.addTab(items_page, "Shared items")
         details.addTab(mood_page, "Mood and emotions")
         details.addTab(self.voice, "Voice check-ins")
+        details.addTab(self.measures, "Questionnaires")
         details.addTab(reports_page, "Reports")
         self.details = details
         right = QWidget()
@@ -297,6 +301,8 @@ class ClinicianScreen(QWidget):
             self.emotions.addItem(f"{emotion}: {count}")
         self._show_items(view.items)
         self._show_voice([i for i in view.items if i.kind == "voice_checkin"])
+        self.measures.setPlainText(
+            "\n".join(view.measure_lines()) or "No questionnaires were shared.")
         self._show_reports(view.reports)
         if flagged:
             self.details.setCurrentIndex(0)
@@ -386,6 +392,7 @@ class ClinicianScreen(QWidget):
             w.clear()
         self.entry_text.clear()
         self.voice.clear()
+        self.measures.clear()
         self.flag_banner.clear()
         self.flag_banner.hide()
         self.report_viewer.clear()

@@ -115,16 +115,17 @@ class CrisisPanel(QFrame):
 
     # ---- public ---------------------------------------------------------------------------
     def show_for(self, level: str, reasons: list[str] | None = None,
-                 owner: tuple[str, str | None] | None = None) -> None:
+                 owner: tuple[str, str | None] | None = None, text: str | None = None) -> None:
         """Fill (safety plan + region from the vault, in the background) and show inline.
         `owner` is the entry that raised it (source type, id; id None while being saved):
-        the panel belongs to that entry and goes when another one is shown."""
+        the panel belongs to that entry and goes when another one is shown. `text` replaces
+        the opening message (a questionnaire answer rather than words noticed)."""
         self.owner = owner
         self.level = level
-        if level == "urgent":
+        if text is None and level == "urgent":
             text = ("It sounds like things may be really hard right now. You don't have to go "
                     "through this alone: please consider reaching out to someone now.")
-        else:
+        elif text is None:
             text = ("It sounds like things are heavy at the moment. It might help to look at "
                     "your plan or talk to someone you trust.")
         repeat = not self.isHidden() and self.message.text() == text

@@ -91,6 +91,10 @@ CORE_PAGES: list[PageSpec] = [
     ),
     lazy_page("share", "Share", "share", "Ctrl+6", "mindspace.ui.share_screen", "ShareScreen"),
     lazy_page(
+        "questionnaires", "Questionnaires", "checkin", "Ctrl+9",
+        "mindspace.ui.questionnaire_screen", "QuestionnaireScreen",
+    ),
+    lazy_page(
         "clinician",
         "Clinician inbox",
         "clinician",

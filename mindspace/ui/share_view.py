@@ -193,6 +193,7 @@ class ShareView(QWidget):
             ("transcripts", "…with transcripts", False),
             ("audio", "…with audio", False),
             ("analysis", "Analysis results", False),
+            ("questionnaires", "Questionnaire scores (PHQ-9, GAD-7, WHO-5)", False),
             ("reports", "CSV table and PDF report", True),
         ):
             box = QCheckBox(text)
@@ -257,6 +258,7 @@ class ShareView(QWidget):
             voice_transcripts=c["transcripts"],
             voice_audio=c["audio"],
             analysis=c["analysis"],
+            questionnaires=c["questionnaires"],
             reports=c["reports"],
         )
 

@@ -198,7 +198,10 @@ class TodayScreen(QWidget):
             height = self.recent_list.sizeHintForRow(0) * rows + 2 * self.recent_list.frameWidth()
             self.recent_list.setFixedHeight(height + 4)
         if summary.due_questionnaires:
-            self.questionnaire_label.setText("Due: " + ", ".join(summary.due_questionnaires))
+            self.questionnaire_label.setText(
+                "When you have a few minutes: " + ", ".join(summary.due_questionnaires)
+                + ". It takes about two minutes each, on the Questionnaires page (Ctrl+9)."
+            )
         else:
             self.questionnaire_label.setText(NO_QUESTIONNAIRES)
         self.summary_shown.emit(summary)

@@ -90,3 +90,14 @@ def test_untitled_entry_without_words(open_services: AppServices) -> None:
     open_services.journal.add("", "   \n***", entry_at=NOW)
     [recent] = today_summary(open_services, NOW).recent
     assert recent.title == UNTITLED
+
+
+def test_due_questionnaires_follow_the_schedule(open_services: AppServices) -> None:
+    from datetime import timedelta
+
+    measures = open_services.measures()
+    measures.record("phq9", [0] * 9, taken_at=NOW - timedelta(days=20))
+    measures.record("who5", [3] * 5, taken_at=NOW - timedelta(days=2))
+    assert today_summary(open_services, NOW).due_questionnaires == ("PHQ-9",)
+    measures.set_schedule("phq9", 28)
+    assert today_summary(open_services, NOW).due_questionnaires == ()
