@@ -26,6 +26,7 @@ class Sample:
     emotions: dict[str, float] = field(default_factory=dict)
     compound: float | None = None  # sentiment -1..1
     arousal: float | None = None  # voice arousal 0..1
+    count: int = 1  # how many analysed pieces this sample stands for (their mean)
 
 
 @dataclass(frozen=True)
@@ -96,16 +97,18 @@ def trends(samples: Iterable[Sample], moods: dict[date, float], period: str,
     while cursor <= end:
         group = buckets.get(cursor, [])
         last = period_end(cursor, period)
-        with_emotions = [_share(s.emotions) for s in group if s.emotions]
-        labels = sorted({k for sh in with_emotions for k in sh})
-        shares = {k: sum(sh.get(k, 0.0) for sh in with_emotions) / len(with_emotions)
-                  for k in labels} if with_emotions else {}
+        weighted = [(_share(s.emotions), s.count) for s in group if s.emotions]
+        weight = sum(n for _, n in weighted)
+        labels = sorted({k for sh, _ in weighted for k in sh})
+        shares = {k: sum(sh.get(k, 0.0) * n for sh, n in weighted) / weight
+                  for k in labels} if weight else {}
         sources: dict[str, int] = defaultdict(int)
         for s in group:
-            sources[s.source] += 1
+            sources[s.source] += s.count
         day_moods = [m for d, m in moods.items() if cursor <= d <= last]
         out.append(Period(
-            cursor, last, period_label(cursor, period), len(group), dict(sources), shares,
+            cursor, last, period_label(cursor, period), sum(s.count for s in group),
+            dict(sources), shares,
             _mean([s.compound for s in group if s.compound is not None]),
             _mean([s.arousal for s in group if s.arousal is not None]),
             _mean(day_moods), len(day_moods)))
