@@ -100,11 +100,13 @@ class Ridge:
     fill: np.ndarray  # training means used for missing values
 
     def transform(self, x: np.ndarray) -> np.ndarray:
-        x = np.where(np.isnan(x), self.fill, x)
-        return (x - self.mean) / self.scale
+        filled: np.ndarray = np.where(np.isnan(x), self.fill, x)
+        z: np.ndarray = (filled - self.mean) / self.scale
+        return z
 
     def predict(self, x: np.ndarray) -> np.ndarray:
-        return self.intercept + self.transform(np.atleast_2d(x)) @ self.coef
+        out: np.ndarray = self.intercept + self.transform(np.atleast_2d(x)) @ self.coef
+        return out
 
 
 def fit_ridge(x: np.ndarray, y: np.ndarray, lam: float = RIDGE_LAMBDA) -> Ridge:
