@@ -106,7 +106,8 @@ class Associations:
                 f"q = {self.q:.2f}")
         if not found:
             return head + "; none goes clearly with better or worse mood yet."
-        return head + f"; {len(found)} clearly go with your mood. " + " ".join(
+        verb = "goes" if len(found) == 1 else "go"
+        return head + f"; {len(found)} clearly {verb} with your mood. " + " ".join(
             a.text() for a in found)
 
     def to_json(self) -> dict[str, Any]:
