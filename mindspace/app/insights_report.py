@@ -14,10 +14,15 @@ from typing import Any
 from mindspace.app.container import AppServices
 from mindspace.app.insights_data import day_records, samples
 from mindspace.app.weekly_review import WeeklyReview, weekly_review
+from mindspace.stats.associations import Association as Association
 from mindspace.stats.associations import Associations, associations
 from mindspace.stats.days import DayRecord, Streaks, day_moods, noted_days, streaks
+from mindspace.stats.days import month_grid as month_grid
+from mindspace.stats.days import year_cell_exists as year_cell_exists
 from mindspace.stats.forecast import TARGETS, Forecast, forecast
-from mindspace.stats.trends import Period, describe, period_start, trends
+from mindspace.stats.forecast import BacktestDay as BacktestDay
+from mindspace.stats.trends import Period as Period
+from mindspace.stats.trends import describe, period_start, trends
 
 TREND_WEEKS = 12
 TREND_MONTHS = 12
