@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
+from PySide6.QtCore import QEvent, QMargins, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -62,6 +62,7 @@ class ThemedChartView(QChartView):
         self.chart().setMargins(QMargins(4, 4, 4, 4))
         self.chart().legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.setMinimumHeight(self.fontMetrics().height() * 14)
+        self._restyling = False
 
     def set_description(self, text: str) -> None:
         self.setAccessibleDescription(text)
@@ -94,9 +95,15 @@ class ThemedChartView(QChartView):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange,
-                            QEvent.Type.FontChange):
-            self.refresh_theme()
-            self.relabel()
+                            QEvent.Type.FontChange) and not self._restyling:
+            # the theme records its name after the palette has gone out: read it next turn
+            self._restyling = True
+            QTimer.singleShot(0, self, self._restyle)
+
+    def _restyle(self) -> None:
+        self._restyling = False
+        self.refresh_theme()
+        self.relabel()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
