@@ -16,7 +16,7 @@ from typing import NoReturn
 from mindspace import __version__
 
 COMMAND_MODULES = (
-    "vault", "journal", "mood", "text", "voice", "share", "data", "measure",
+    "vault", "journal", "mood", "text", "voice", "share", "data", "measure", "insights",
 )
 
 

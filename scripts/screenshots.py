@@ -7,6 +7,8 @@ safety plan (written here, never anybody's data), then every page of the main wi
 dialogs, the unlock screen and the support panel are grabbed in the light, dark and
 high-contrast themes at 1280x800, and again at 200 % text. Pictures are scaled down (--scale)
 and saved as PNG; `index.md` lists them. Runs headless (QT_QPA_PLATFORM=offscreen).
+Each tab of the Insights page is grabbed too (`insights-<tab>.png`); `--only insights` makes
+just those and adds them to the existing `index.md`.
 """
 
 from __future__ import annotations
@@ -79,6 +81,27 @@ def fill(services: AppServices) -> None:
         measures.record("phq9", answers, taken_at=now - timedelta(weeks=weeks))
     measures.record("gad7", [1, 1, 2, 1, 0, 1, 1], taken_at=now - timedelta(weeks=3))
     measures.record("who5", [3, 2, 3, 2, 3], taken_at=now - timedelta(weeks=3))
+    fill_history(services, now)
+
+
+def fill_history(services: AppServices, now: datetime, days: int = 100) -> None:
+    """Earlier check-ins for the insights: seeing friends goes with a better day, and the next
+    day's mood follows the night's sleep and a walk (a made-up pattern, seeded)."""
+    import numpy as np
+
+    rng = np.random.default_rng(20)
+    sleep = rng.uniform(5.0, 9.0, days)
+    walk = rng.uniform(size=days) < 0.5
+    friends = rng.uniform(size=days) < 0.4
+    for i in range(days):
+        when = now - timedelta(days=days + 7 - i)
+        raw = 2.9 + 0.9 * friends[i] + rng.normal(0, 0.3)
+        if i:
+            raw += 0.7 * (sleep[i - 1] - 7.0) + 0.9 * walk[i - 1] - 0.45
+        acts = ["walk" if walk[i] else "work"] + (["friends"] if friends[i] else [])
+        services.mood.add(int(np.clip(round(raw), 1, 5)), int(rng.integers(2, 5)),
+                          ["calm" if rng.uniform() < 0.5 else "tired"], acts,
+                          float(round(sleep[i], 1)), "", when)
 
 
 def grab(widget: QWidget, path: Path, scale: float) -> None:
@@ -91,10 +114,29 @@ def grab(widget: QWidget, path: Path, scale: float) -> None:
         raise SystemExit(f"could not write {path}")
 
 
+def grab_tabs(app: QApplication, window: QWidget, page: object, folder: str,
+              args: argparse.Namespace) -> list[str]:
+    """Each tab of the Insights page, whole window."""
+    tabs = getattr(page, "tabs", None)
+    names = []
+    if tabs is None:
+        return names
+    for i in range(tabs.count()):
+        tabs.setCurrentIndex(i)
+        settle(app)
+        slug = tabs.tabText(i).replace("&", "").lower().replace(" ", "-")
+        name = f"{folder}/insights-{slug}.png"
+        grab(window, args.out / name, args.scale)
+        names.append(name)
+    tabs.setCurrentIndex(0)
+    return names
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--scale", type=float, default=0.5)
+    parser.add_argument("--only", choices=("insights",), help="only the Insights tabs")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     written: list[str] = []
@@ -108,14 +150,17 @@ def main() -> None:
                 window = MainWindow(services)
                 window.resize(1280, 800)
                 window.show()
-                for spec in all_pages():
+                insights = window.show_page("insights")
+                settle(app)
+                written += grab_tabs(app, window, insights, f"{theme}/{size_name}", args)
+                for spec in [] if args.only else all_pages():
                     window.show_page(spec.key)
                     settle(app)
                     name = f"{theme}/{size_name}/page-{spec.key}.png"
                     grab(window, args.out / name, args.scale)
                     written.append(name)
                 journal = window.show_page("journal")
-                panel = getattr(journal, "crisis_panel", None)
+                panel = None if args.only else getattr(journal, "crisis_panel", None)
                 if panel is not None:
                     panel.show_for("urgent", [], ("journal", None))
                     settle(app)
@@ -123,7 +168,7 @@ def main() -> None:
                     grab(window, args.out / name, args.scale)
                     written.append(name)
                     panel.dismiss()
-                for action in ("preferences", "about"):
+                for action in () if args.only else ("preferences", "about"):
                     trigger = window.actions_by_name.get(action)
                     if trigger is None:
                         continue
@@ -142,6 +187,10 @@ def main() -> None:
                 settle(app)
         services.close()
     index = ["# Screenshots", "", "Made by `scripts/screenshots.py` (sample data only).", ""]
+    old = args.out / "index.md"
+    if args.only and old.exists():
+        index = [ln for ln in old.read_text(encoding="utf-8").splitlines()
+                 if not any(f"[{n}]" in ln for n in written)]
     index += [f"- [{n}]({n})" for n in written]
     (args.out / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
     print(f"wrote {len(written)} pictures to {args.out}")

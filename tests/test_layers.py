@@ -1,9 +1,9 @@
 """The layers of docs/architecture.md, enforced on the source.
 
 ui/ (the only Qt) and commands/ + cli.py call app/; app/ calls the libraries storage/, ml/,
-audio/ and share/; everything may use core/. Libraries never import app/, the front ends or each
-other. Every import counts, including those inside functions. The import graph between the
-package's modules has no cycle at module level (imports at the top of a file).
+audio/, share/ and stats/; everything may use core/. Libraries never import app/, the front
+ends or each other. Every import counts, including those inside functions. The import graph
+between the package's modules has no cycle at module level (imports at the top of a file).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "mindspace"
 QT = {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
-LIBRARIES = {"storage", "ml", "audio", "share"}
+LIBRARIES = {"storage", "ml", "audio", "share", "stats"}
 # layer -> the layers it may import (besides itself and the package root's version/paths)
 ALLOWED: dict[str, set[str]] = {
     "core": set(),

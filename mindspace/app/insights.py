@@ -238,3 +238,46 @@ def mood_summary(
 
     return (f"{head}; best day {short(best[0])} ({best[1]:.1f}), "
             f"lowest {short(worst[0])} ({worst[1]:.1f}).")
+
+
+# ---- the mood calendar and the year in pixels ------------------------------------------------
+def _days_of(moods: Mapping[date, float], first: date, last: date) -> list[tuple[date, float]]:
+    return sorted((d, v) for d, v in moods.items() if first <= d <= last)
+
+
+def month_mood_text(year: int, month: int, moods: Mapping[date, float]) -> str:
+    """`May 2026: check-ins on 20 of 31 days, average mood 3.4 (Okay); best day Friday 8 May
+    (4.5).`"""
+    first = date(year, month, 1)
+    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    seen = _days_of(moods, first, last)
+    head = f"{first:%B %Y}"
+    if not seen:
+        return f"{head}: no check-ins."
+    mean = sum(v for _, v in seen) / len(seen)
+    text = (f"{head}: check-ins on {len(seen)} of {last.day} days, average mood {mean:.1f} "
+            f"({mood_word(mean)})")
+    best = max(seen, key=lambda dv: (dv[1], dv[0]))
+    if len(seen) > 1:
+        text += f"; best day {best[0]:%A} {best[0].day} {best[0]:%B} ({best[1]:.1f})"
+    return text + "."
+
+
+def year_mood_text(year: int, moods: Mapping[date, float]) -> str:
+    """The year in pixels in words: days with check-ins, the most common mood, the month with
+    the highest average."""
+    seen = _days_of(moods, date(year, 1, 1), date(year, 12, 31))
+    if not seen:
+        return f"{year}: no check-ins."
+    tally = Counter(mood_word(v) for _, v in seen)
+    word, count = tally.most_common(1)[0]
+    months: dict[int, list[float]] = {}
+    for d, v in seen:
+        months.setdefault(d.month, []).append(v)
+    best = max(months, key=lambda m: (sum(months[m]) / len(months[m]), -m))
+    text = (f"{year}: check-ins on {plural(len(seen), 'day')}; the most common mood was {word} "
+            f"({count} days)")
+    if len(months) > 1:
+        avg = sum(months[best]) / len(months[best])
+        text += f"; the month with the highest average was {date(year, best, 1):%B} ({avg:.1f})"
+    return text + "."

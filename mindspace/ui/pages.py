@@ -79,7 +79,8 @@ CORE_PAGES: list[PageSpec] = [
         "VoiceHistory",
     ),
     lazy_page(
-        "insights", "Insights", "insights", "Ctrl+4", "mindspace.ui.emotion_trends", "EmotionTrends"
+        "insights", "Insights", "insights", "Ctrl+4", "mindspace.ui.insights_screen",
+        "InsightsScreen",
     ),
     lazy_page(
         "safety",
