@@ -98,6 +98,10 @@ CORE_PAGES: list[PageSpec] = [
         "mindspace.ui.clinician_screen",
         "ClinicianScreen",
     ),
+    lazy_page(
+        "models", "Models", "insights", "Ctrl+9", "mindspace.ui.models_screen",
+        "ModelsScreen",
+    ),
 ]
 
 _extra: list[PageSpec] = []
