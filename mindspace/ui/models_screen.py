@@ -163,7 +163,8 @@ class ModelsScreen(QWidget):
     def clear(self) -> None:
         """Nothing of the user's is shown by the model cards; sections clear themselves."""
         for i in range(self._sections.count()):
-            widget = self._sections.itemAt(i).widget()
+            item = self._sections.itemAt(i)
+            widget = item.widget() if item is not None else None
             clear = getattr(widget, "clear", None)
             if callable(clear):
                 clear()
