@@ -25,6 +25,7 @@ from mindspace.storage.vault import Vault
 
 if TYPE_CHECKING:
     from mindspace.app.analysis import AnalysisService
+    from mindspace.app.model_drift import ModelDrift
     from mindspace.app.sharing import SharingService
     from mindspace.app.voice import VoiceCheckins, VoiceReader
     from mindspace.core.crisis_resources import CrisisResources
@@ -259,6 +260,16 @@ class AppServices:
             analyses=self.analyses,
             blobs=self.blobs,
         )
+
+    # ---- models: drift monitor and personal emotion calibration (vault open) ---------------
+    def model_drift(self) -> list[ModelDrift]:
+        """How what the models read in this vault compares with their training data (counts
+        only; blocking: call from a worker)."""
+        from mindspace.app.model_drift import drift_report
+
+        if not self.vault.is_open:
+            raise VaultLockedError()
+        return drift_report(self.model_registry(), self.vault.db)
 
     # ---- models (no vault needed) ---------------------------------------------------------
     def model_registry(self) -> ModelRegistry:

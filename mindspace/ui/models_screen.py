@@ -127,6 +127,12 @@ class ModelsScreen(QWidget):
 
     def _add_sections(self) -> None:
         """Sections about the user's own use of the models (need the open vault)."""
+        from mindspace.ui.model_drift_panel import DriftPanel
+
+        self.drift = DriftPanel(self._services)
+        self.add_section(self.drift)
+        if self._services.is_unlocked:
+            self.drift.refresh()
 
     def add_section(self, widget: QWidget) -> None:
         self._sections.addWidget(widget)

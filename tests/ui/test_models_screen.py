@@ -52,3 +52,23 @@ def test_page_reports_an_altered_model(qtbot, open_services: AppServices, tmp_pa
     assert page.cards["tiny"].integrity.text().startswith("Failed: model tiny failed")
     assert "Reinstall" in page.summary.text()
     tasks_done()
+
+
+def test_drift_section_tells_a_language_shift(qtbot, open_services: AppServices,
+                                              tasks_done) -> None:
+    from datetime import datetime, timedelta
+
+    from tests.app.test_model_drift import spanish_entries
+
+    for i, text in enumerate(spanish_entries(24)):
+        open_services.journal.add("", text, datetime(2026, 2, 1) + timedelta(days=i), [])
+    open_services.analysis_service().reanalyze()
+    page = ModelsScreen(open_services)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: bool(page.drift.report), timeout=30_000)
+    text = page.drift.results.text()
+    assert "Most of your entries are in Spanish; the emotion model reads English only" in text
+    assert "language PSI" in text
+    page.clear()
+    assert page.drift.results.text() == ""
+    tasks_done()
