@@ -26,6 +26,7 @@ from mindspace.storage.vault import Vault
 if TYPE_CHECKING:
     from mindspace.app.analysis import AnalysisService
     from mindspace.app.model_drift import ModelDrift
+    from mindspace.app.personal_calibration import PersonalCalibration
     from mindspace.app.sharing import SharingService
     from mindspace.app.voice import VoiceCheckins, VoiceReader
     from mindspace.core.crisis_resources import CrisisResources
@@ -86,6 +87,9 @@ class AppServices:
         ]
         self._voice_checkins: Lazy[VoiceCheckins] = Lazy(self._build_voice_checkins)
         self._vault_objects.append(self._voice_checkins)  # type: ignore[arg-type]
+        self._personal_calibration: Lazy[PersonalCalibration] = Lazy(
+            self._build_personal_calibration)
+        self._vault_objects.append(self._personal_calibration)  # type: ignore[arg-type]
         # ... and objects that do not (kept across locks)
         self._registry: Lazy[ModelRegistry] = Lazy(self._build_registry)
         self._text_analyzer: Lazy[TextAnalyzer] = Lazy(self._build_text_analyzer)
@@ -236,7 +240,9 @@ class AppServices:
     def _build_analysis_service(self) -> AnalysisService:
         from mindspace.app.analysis import AnalysisService
 
-        return AnalysisService(self.text_analyzer(), self.analyses, self.journal, self.mood)
+        service = AnalysisService(self.text_analyzer(), self.analyses, self.journal, self.mood)
+        service.personal_labels = lambda probs: self.personal_calibration().labels_for(probs)
+        return service
 
     def _build_blobs(self) -> BlobStore:
         from mindspace.storage.blobs import BlobStore
@@ -270,6 +276,21 @@ class AppServices:
         if not self.vault.is_open:
             raise VaultLockedError()
         return drift_report(self.model_registry(), self.vault.db)
+
+    def personal_calibration(self) -> PersonalCalibration:
+        """The user's emotion calibration layer: train, adopt, roll back (vault open)."""
+        if not self.vault.is_open:
+            raise VaultLockedError()
+        return self._personal_calibration.get()
+
+    def _build_personal_calibration(self) -> PersonalCalibration:
+        from mindspace.app.personal_calibration import PersonalCalibration
+        from mindspace.storage.personal_models import PersonalModelStore
+
+        thresholds = self.model_registry().get("text-emotion").thresholds
+        # on_change: the hook where personal-layer changes reach the audit log
+        return PersonalCalibration(PersonalModelStore(self.vault.db), self.analyses,
+                                   self.settings, thresholds)
 
     # ---- models (no vault needed) ---------------------------------------------------------
     def model_registry(self) -> ModelRegistry:
