@@ -129,10 +129,15 @@ class ModelsScreen(QWidget):
         """Sections about the user's own use of the models (need the open vault)."""
         from mindspace.ui.model_drift_panel import DriftPanel
 
+        from mindspace.ui.calibration_panel import CalibrationPanel
+
         self.drift = DriftPanel(self._services)
+        self.calibration = CalibrationPanel(self._services)
         self.add_section(self.drift)
+        self.add_section(self.calibration)
         if self._services.is_unlocked:
             self.drift.refresh()
+            self.calibration.refresh()
 
     def add_section(self, widget: QWidget) -> None:
         self._sections.addWidget(widget)

@@ -72,3 +72,29 @@ def test_drift_section_tells_a_language_shift(qtbot, open_services: AppServices,
     page.clear()
     assert page.drift.results.text() == ""
     tasks_done()
+
+
+def test_calibration_section_learns_and_rolls_back(qtbot, open_services: AppServices,
+                                                   tasks_done) -> None:
+    from tests.app.test_personal_calibration import fill_with_corrections
+
+    page = ModelsScreen(open_services)
+    qtbot.addWidget(page)
+    panel = page.calibration
+    with qtbot.waitSignal(panel.changed, timeout=30_000):
+        panel.train_button.click()
+    assert "at least 15" in panel.result.text()
+    fill_with_corrections(open_services)
+    with qtbot.waitSignal(panel.changed, timeout=30_000):
+        panel.train_button.click()
+    assert panel.result.text().startswith("New personal layer adopted: held-out log-loss")
+    assert panel.state_label.text().startswith("A personal layer is in use")
+    assert panel.off_button.isEnabled()
+    with qtbot.waitSignal(panel.changed, timeout=30_000):
+        panel.off_button.click()
+    assert panel.state_label.text().startswith("No personal layer is in use")
+    assert "previous layer is kept" in panel.state_label.text()
+    with qtbot.waitSignal(panel.changed, timeout=30_000):
+        panel.previous_button.click()
+    assert panel.state_label.text().startswith("A personal layer is in use")
+    tasks_done()
