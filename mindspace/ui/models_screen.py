@@ -127,9 +127,8 @@ class ModelsScreen(QWidget):
 
     def _add_sections(self) -> None:
         """Sections about the user's own use of the models (need the open vault)."""
-        from mindspace.ui.model_drift_panel import DriftPanel
-
         from mindspace.ui.calibration_panel import CalibrationPanel
+        from mindspace.ui.model_drift_panel import DriftPanel
 
         self.drift = DriftPanel(self._services)
         self.calibration = CalibrationPanel(self._services)
