@@ -829,11 +829,27 @@ def main() -> int:
         stage_quantize(args.force)
     if "finetune" in stages and args.finetuned:
         stage_finetune(args)
+    report: dict[str, Any] = {}
     if "train" in stages:
-        stage_train(args)
+        report = stage_train(args)
     if "ship" in stages:
         stage_ship()
+    _log_run(args, report)
     return 0
+
+
+def _log_run(args: argparse.Namespace, report: dict[str, Any]) -> None:
+    """Record the run in mlruns/ (skipped with a warning without mlflow)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from run_tracking import log_run
+
+    data = [EVAL, EXTRA, FRAMES, *MORE, *(p for p in DEV if p.exists())]
+    metrics = {k: v for k, v in report.items() if isinstance(v, dict | int | float)}
+    artifacts = [REPO / "models" / "crisis-classifier" / "weights.json",
+                 REPO / "models" / "sentence-encoder" / "model.int8.onnx"]
+    run_id = log_run("crisis-classifier", vars(args), data, metrics, artifacts)
+    if run_id:
+        log(f"run logged: mlruns/ run {run_id}")
 
 
 if __name__ == "__main__":

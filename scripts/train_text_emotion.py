@@ -935,7 +935,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             t0 = time.time()
             funcs[s](ctx)
             log(f"stage {s} took {time.time() - t0:.0f}s")
+    _log_run(args)
     return 0
+
+
+def _log_run(args: argparse.Namespace) -> None:
+    """Record the run in mlruns/ (skipped with a warning without mlflow)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from run_tracking import log_run
+
+    data_dir = Path(args.data) / "ekman" if hasattr(args, "data") else DEFAULT_DATA / "ekman"
+    data = [data_dir / f"{split}.tsv" for split in ("train", "dev", "test")]
+    eval_path = WORK / "eval.json"
+    metrics = json.loads(eval_path.read_text()) if eval_path.exists() else {}
+    artifacts = [WORK / "model.int8.onnx", WORK / "thresholds.json", eval_path]
+    run_id = log_run("text-emotion", vars(args), [p for p in data if p.exists()], metrics,
+                     artifacts)
+    if run_id:
+        log(f"run logged: mlruns/ run {run_id}")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from mindspace.core.rules import opens_support_panel
@@ -56,6 +56,8 @@ class AnalysisService:
         self.store = store
         self._journal = journal
         self._mood = mood
+        # the user's personal label layer (None: the shipped model's labels)
+        self.personal_labels: Callable[[dict[str, float]], list[str] | None] | None = None
 
     @property
     def current_model_id(self) -> str:
@@ -64,6 +66,10 @@ class AnalysisService:
     def _store(self, source_type: str, source_id: str, text: str, at: datetime,
                updated: datetime) -> AnalysisOutcome:
         analysis = self.analyzer.analyze(text)
+        if self.personal_labels is not None and analysis.emotions is not None:
+            labels = self.personal_labels(analysis.emotions)
+            if labels is not None:
+                analysis = replace(analysis, labels=labels)
         model_id = stored_model_id(analysis.model, analysis.crisis.model)
         self.store.save(source_type, source_id, model_id, analysis.to_dict(), at, updated)
         return AnalysisOutcome(source_type, source_id, analysis, model_id)

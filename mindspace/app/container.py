@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from mindspace.app.data_export import DataExport
     from mindspace.app.data_transfer import DaylioImport
     from mindspace.app.measures import MeasureService
+    from mindspace.app.model_drift import ModelDrift
+    from mindspace.app.personal_calibration import PersonalCalibration
     from mindspace.app.sharing import SharingService
     from mindspace.app.voice import VoiceCheckins, VoiceReader
     from mindspace.core.crisis_resources import CrisisResources
@@ -94,6 +96,9 @@ class AppServices:
         # questionnaires (PHQ-9, GAD-7, WHO-5) and their schedule
         self._measures: Lazy[MeasureService] = Lazy(self._build_measures)
         self._vault_objects.append(self._measures)  # type: ignore[arg-type]
+        self._personal_calibration: Lazy[PersonalCalibration] = Lazy(
+            self._build_personal_calibration)
+        self._vault_objects.append(self._personal_calibration)  # type: ignore[arg-type]
         # ... and objects that do not (kept across locks)
         self._registry: Lazy[ModelRegistry] = Lazy(self._build_registry)
         self._text_analyzer: Lazy[TextAnalyzer] = Lazy(self._build_text_analyzer)
@@ -254,7 +259,9 @@ class AppServices:
     def _build_analysis_service(self) -> AnalysisService:
         from mindspace.app.analysis import AnalysisService
 
-        return AnalysisService(self.text_analyzer(), self.analyses, self.journal, self.mood)
+        service = AnalysisService(self.text_analyzer(), self.analyses, self.journal, self.mood)
+        service.personal_labels = lambda probs: self.personal_calibration().labels_for(probs)
+        return service
 
     def _build_blobs(self) -> BlobStore:
         from mindspace.storage.blobs import BlobStore
@@ -297,6 +304,30 @@ class AppServices:
         from mindspace.storage.imports import ImportStore
 
         return DaylioImport(ImportStore(self.vault.db))
+    # ---- models: drift monitor and personal emotion calibration (vault open) ---------------
+    def model_drift(self) -> list[ModelDrift]:
+        """How what the models read in this vault compares with their training data (counts
+        only; blocking: call from a worker)."""
+        from mindspace.app.model_drift import drift_report
+
+        if not self.vault.is_open:
+            raise VaultLockedError()
+        return drift_report(self.model_registry(), self.vault.db)
+
+    def personal_calibration(self) -> PersonalCalibration:
+        """The user's emotion calibration layer: train, adopt, roll back (vault open)."""
+        if not self.vault.is_open:
+            raise VaultLockedError()
+        return self._personal_calibration.get()
+
+    def _build_personal_calibration(self) -> PersonalCalibration:
+        from mindspace.app.personal_calibration import PersonalCalibration
+        from mindspace.storage.personal_models import PersonalModelStore
+
+        thresholds = self.model_registry().get("text-emotion").thresholds
+        # on_change: the hook where personal-layer changes reach the audit log
+        return PersonalCalibration(PersonalModelStore(self.vault.db), self.analyses,
+                                   self.settings, thresholds)
 
     # ---- models (no vault needed) ---------------------------------------------------------
     def model_registry(self) -> ModelRegistry:

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         for spec in self.specs:
             item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setToolTip(f"{spec.title} ({spec.shortcut})")
+            item.setToolTip(f"{spec.title} ({spec.shortcut})" if spec.shortcut else spec.title)
             self.sidebar.addItem(item)
             holder = QWidget()
             self._holder_layouts[spec.key] = QHBoxLayout(holder)

@@ -103,6 +103,10 @@ CORE_PAGES: list[PageSpec] = [
         "mindspace.ui.clinician_screen",
         "ClinicianScreen",
     ),
+    lazy_page(
+        "models", "Models", "insights", "", "mindspace.ui.models_screen",
+        "ModelsScreen",
+    ),
 ]
 
 _extra: list[PageSpec] = []

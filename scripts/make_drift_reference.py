@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Write the drift monitor's reference histograms into ``models/manifest.json``
+(``"drift_reference"`` of text-emotion, crisis-classifier and whisper-tiny-en).
+
+    .venv/bin/python scripts/make_drift_reference.py [--goemotions ../shared/data/goemotions]
+        [--asr ../shared/data/asr-eval-samples] [--every 5]
+
+* text-emotion: language and length over the GoEmotions Ekman *train* split (43,410 comments);
+  the top probability over every ``--every``-th comment of the *test* split, scored one by one by
+  the shipped int8 model exactly as the app scores an entry.
+* crisis-classifier: language and length over the ``train`` split of the statements it was
+  trained on (the files named in its manifest entry).
+* whisper-tiny-en: language over the reference transcripts of the shared ASR evaluation clips.
+
+Only counts are written. Uses the same feature code as the app (``mindspace.ml.drift``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from mindspace.ml.drift import BINS, DriftProfile  # noqa: E402
+from mindspace.ml.emotion_model import EmotionModel  # noqa: E402
+from mindspace.ml.registry import ModelRegistry  # noqa: E402
+
+MANIFEST = REPO / "models" / "manifest.json"
+SHARED = REPO.parent / "shared" / "data"
+
+
+def goemotions_texts(root: Path, split: str) -> list[str]:
+    with (root / "ekman" / f"{split}.tsv").open(encoding="utf-8") as fh:
+        return [row[0] for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if row]
+
+
+def crisis_texts(entry: dict) -> tuple[list[str], list[str]]:
+    files = [f.strip().split(" ")[0] for f in entry["data_source"].split(",")]
+    files = [f for f in files if f.endswith(".jsonl")]
+    texts = []
+    for rel in files:
+        for line in (REPO / rel).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                if row.get("split", "train") == "train":
+                    texts.append(str(row["text"]))
+    return texts, files
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--goemotions", type=Path, default=SHARED / "goemotions")
+    parser.add_argument("--asr", type=Path, default=SHARED / "asr-eval-samples")
+    parser.add_argument("--every", type=int, default=5)
+    args = parser.parse_args()
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    entries = {e["name"]: e for e in manifest["models"]}
+
+    train = goemotions_texts(args.goemotions, "train")
+    test = goemotions_texts(args.goemotions, "test")[:: args.every]
+    emo = DriftProfile(tuple(BINS))
+    for text in train:
+        emo.add_text(text)
+    model = EmotionModel.load(ModelRegistry(REPO / "models"))
+    for text in test:
+        emo.add_confidence(model.predict([text])[0].probabilities)
+    entries["text-emotion"]["drift_reference"] = {
+        "source": "short English Reddit comments (GoEmotions)",
+        "computed_from": f"GoEmotions Ekman train ({len(train)} comments: language, length); "
+                         f"every {args.every}th test comment ({len(test)}: top probability, "
+                         "shipped int8 model)",
+        "n": len(train), "histograms": emo.to_dict()}
+
+    texts, files = crisis_texts(entries["crisis-classifier"])
+    crisis = DriftProfile(("language", "length_words"))
+    for text in texts:
+        crisis.add_text(text)
+    entries["crisis-classifier"]["drift_reference"] = {
+        "source": "short English first-person statements",
+        "computed_from": f"train split of {len(files)} statement files ({len(texts)} statements)",
+        "n": len(texts), "histograms": crisis.to_dict()}
+
+    with (args.asr / "transcripts.tsv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    speech = DriftProfile(("language",))
+    for row in rows:
+        speech.add_text(row["reference_transcript"])
+    entries["whisper-tiny-en"]["drift_reference"] = {
+        "source": "English speech",
+        "computed_from": f"reference transcripts of the {len(rows)} shared ASR evaluation clips "
+                         "(the model is English-only)",
+        "n": len(rows), "histograms": speech.to_dict()}
+
+    MANIFEST.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+    for name in ("text-emotion", "crisis-classifier", "whisper-tiny-en"):
+        print(name, json.dumps(entries[name]["drift_reference"]["histograms"]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
