@@ -6,6 +6,7 @@ import builtins
 import re
 import unicodedata
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -206,6 +207,43 @@ class JournalRepository:
         self._db.transaction(work)
         return self.get(entry_id)
 
+    def add_many(
+        self, items: Iterable[tuple[str, str, datetime, builtins.list[str]]]
+    ) -> builtins.list[str]:
+        """Add many entries (title, body, date, tags) in one transaction; returns their ids.
+
+        Every entry is checked before anything is written, so a bad one leaves the journal as it
+        was. Used by imports: one transaction for a batch instead of one per entry."""
+        rows, tag_lists = [], []
+        now = _now()
+        for title, body, entry_at, tags in items:
+            title, body, tag_list = check_title(title), check_body(body), check_tags(list(tags))
+            check_entry(title, body)
+            rows.append((uuid.uuid4().hex, title, body, _ts(entry_at), now, now))
+            tag_lists.append(tag_list)
+
+        def work(conn: Any) -> None:
+            tag_ids: dict[str, int] = {}
+            for row, tag_list in zip(rows, tag_lists, strict=True):
+                seq = conn.execute(
+                    "INSERT INTO journal_entries(id, title, body, entry_at, created_at,"
+                    " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    row,
+                ).lastrowid
+                for tag in tag_list:
+                    if tag not in tag_ids:
+                        conn.execute("INSERT OR IGNORE INTO tags(name) VALUES (?)", (tag,))
+                        tag_ids[tag] = conn.execute(
+                            "SELECT id FROM tags WHERE name=?", (tag,)
+                        ).fetchone()[0]
+                    conn.execute(
+                        "INSERT OR IGNORE INTO entry_tags(entry_seq, tag_id) VALUES (?, ?)",
+                        (seq, tag_ids[tag]),
+                    )
+
+        self._db.transaction(work)
+        return [row[0] for row in rows]
+
     def update(
         self,
         entry_id: str,
@@ -290,7 +328,7 @@ class JournalRepository:
     ) -> builtins.list[JournalEntry]:
         """Entries newest first, optionally filtered by tag and date range [start, end)."""
         where, params = self._filters(tag, start, end)
-        sql = self._SELECT + where + " ORDER BY e.order_key DESC"
+        sql = self._SELECT + where + " ORDER BY e.order_key"
         if limit:
             sql += f" LIMIT {int(limit)}"
         rows = self._db.run(lambda c: c.execute(sql, params).fetchall())
@@ -305,11 +343,11 @@ class JournalRepository:
         the rows it shows; pass the cursor back as `before` for the next one."""
         where, params = self._filters(tag, None, None)
         if before is not None:
-            where += (" AND " if where else " WHERE ") + "e.order_key < ?"
+            where += (" AND " if where else " WHERE ") + "e.order_key > ?"
             params.append(int(before))
         sql = (
             "SELECT e.order_key, " + self._SELECT.removeprefix("SELECT ") + where
-            + f" ORDER BY e.order_key DESC LIMIT {max(1, int(limit))}"
+            + f" ORDER BY e.order_key LIMIT {max(1, int(limit))}"
         )
         rows = self._db.run(lambda c: c.execute(sql, params).fetchall())
         cursor = rows[-1][0] if len(rows) == max(1, int(limit)) else None
@@ -355,11 +393,11 @@ class JournalRepository:
             return []
         where, params = self._filters(tag, None, None)
         where = where.replace(" WHERE ", " AND ", 1)
-        # The index's rowids sort like the entries' dates (the order key): FTS5 hands matches
-        # over newest first and stops at the limit, whatever the number of matches.
+        # The index's rowids are the entries' order keys (newest first, see migration 0011):
+        # FTS5 streams matches newest first and stops at the limit, whatever their number.
         ids_sql = (
             "SELECT e.seq FROM journal_fts f JOIN journal_entries e ON e.order_key=f.rowid"
-            f" WHERE journal_fts MATCH ?{where} ORDER BY f.rowid DESC LIMIT {int(limit)}"
+            f" WHERE journal_fts MATCH ?{where} ORDER BY f.rowid LIMIT {int(limit)}"
         )
         row_sql = (
             "SELECT e.id, e.title, e.entry_at, e.body,"

@@ -1,11 +1,12 @@
 -- Newest-first search and listing without sorting: every entry gets an order key that sorts
--- like its date (seconds since 1970 times 2^30, plus its sequence number to keep keys unique),
--- and the full-text index uses that key as its rowid. FTS5 walks its rowids backwards, so a
--- query for the newest 100 matches stops after 100 instead of sorting every match, and the
--- journal list pages through the key's index. The key is computed by SQLite itself, so every
--- way of writing an entry keeps it right, and changing an entry's date moves it.
+-- newest first (minus: seconds since 1970 times 2^30 plus its sequence number, which keeps
+-- keys unique), and the full-text index uses that key as its rowid. FTS5 streams matches in
+-- ascending rowid order, prefix queries included (backwards it would first merge every
+-- matching word's list), so a query for the newest 100 matches stops after 100 instead of
+-- sorting every match, and the journal list pages through the key's index. SQLite computes
+-- the key itself, so every way of writing an entry keeps it right; a new date moves it.
 ALTER TABLE journal_entries ADD COLUMN order_key INTEGER
-    GENERATED ALWAYS AS (unixepoch(entry_at) * 1073741824 + seq) VIRTUAL;
+    GENERATED ALWAYS AS (-(unixepoch(entry_at) * 1073741824 + seq)) VIRTUAL;
 CREATE UNIQUE INDEX journal_entries_order ON journal_entries(order_key);
 
 DROP TRIGGER journal_fts_ai;
