@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from mindspace.app.audit import AuditKind, AuditTrail
 from mindspace.app.preferences import Preferences, default_data_dir
 from mindspace.core.passphrase import assess
 from mindspace.storage.errors import ThrottledError, VaultLockedError, WeakPassphraseError
@@ -85,6 +86,9 @@ class AppServices:
         ]
         self._voice_checkins: Lazy[VoiceCheckins] = Lazy(self._build_voice_checkins)
         self._vault_objects.append(self._voice_checkins)  # type: ignore[arg-type]
+        # the audit log (see mindspace.app.audit)
+        self._audit: Lazy[AuditTrail] = Lazy(lambda: AuditTrail(self.vault.db))
+        self._vault_objects.append(self._audit)  # type: ignore[arg-type]
         # ... and objects that do not (kept across locks)
         self._registry: Lazy[ModelRegistry] = Lazy(self._build_registry)
         self._text_analyzer: Lazy[TextAnalyzer] = Lazy(self._build_text_analyzer)
@@ -102,7 +106,14 @@ class AppServices:
         return Preferences.load(self.preferences_path)
 
     def save_preferences(self, prefs: Preferences) -> None:
+        before = self.load_preferences().whisper_model_dir
         prefs.save(self.preferences_path)
+        if prefs.whisper_model_dir != before and self.vault.is_open:
+            chosen = Path(prefs.whisper_model_dir).name if prefs.whisper_model_dir else ""
+            self.audit().record(
+                AuditKind.MODEL_CHANGE,
+                f"speech model: {chosen or 'the shipped model'}",
+            )
 
     # ---- vault lifetime -------------------------------------------------------------------
     def vault_exists(self) -> bool:
@@ -134,7 +145,10 @@ class AppServices:
 
     def unlock_with_recovery(self, code: str, wait_for_throttle: bool = False,
                              on_wait: Callable[[float], None] | None = None) -> None:
+        was_open = self.vault.is_open
         self.vault.open_with_recovery(code, _waiter(wait_for_throttle, on_wait))
+        if not was_open:
+            self.audit().record(AuditKind.RECOVERY_CODE_USE, "the vault was opened")
 
     def throttle_remaining(self) -> float:
         return self.vault.throttle.remaining()
@@ -143,12 +157,24 @@ class AppServices:
                           on_wait: Callable[[float], None] | None = None) -> str:
         """Checked under the same throttle as unlocking; returns the new recovery code."""
         _require_strong(new, "new passphrase")
-        return self.vault.change_passphrase(old, new, _waiter(wait_for_throttle, on_wait))
+        was_open = self.vault.is_open
+        code = self.vault.change_passphrase(
+            old, new, _waiter(wait_for_throttle, on_wait), open_after=True
+        )
+        try:
+            self.audit().record(AuditKind.PASSPHRASE_CHANGE, "new passphrase and recovery code")
+        finally:
+            if not was_open:
+                self.lock()
+        return code
 
     def reset_passphrase(self, recovery_code: str, new: str) -> str:
         """After a recovery-code unlock: choose a new passphrase; returns a new recovery code."""
         _require_strong(new, "new passphrase")
-        return self.vault.reset_passphrase(recovery_code, new)
+        code = self.vault.reset_passphrase(recovery_code, new)
+        if self.vault.is_open:
+            self.audit().record(AuditKind.PASSPHRASE_RESET, "new passphrase and recovery code")
+        return code
 
     def add_lock_listener(self, callback: Callable[[], None]) -> None:
         """Called (on the locking thread) after the vault has been locked."""
@@ -217,6 +243,10 @@ class AppServices:
         """Identity, contacts, export, import and sync of the open vault (dropped on lock)."""
         return self._open_vault_object(self._sharing)
 
+    def audit(self) -> AuditTrail:
+        """The audit log of the open vault: `audit().record(AuditKind.X, "detail")`."""
+        return self._open_vault_object(self._audit)
+
     def voice_checkins(self) -> VoiceCheckins:
         """The voice check-in use case on the open vault (see `mindspace.app.voice`)."""
         return self._open_vault_object(self._voice_checkins)
@@ -225,7 +255,9 @@ class AppServices:
         from mindspace.app.voice import VoiceCheckins
         from mindspace.storage.personal_models import PersonalModelStore
 
-        return VoiceCheckins(self.voice_reader(), self.voice, PersonalModelStore(self.vault.db))
+        return VoiceCheckins(
+            self.voice_reader(), self.voice, PersonalModelStore(self.vault.db), self.audit()
+        )
 
     def _build_analyses(self) -> AnalysisStore:
         from mindspace.storage.analysis import AnalysisStore
@@ -258,6 +290,7 @@ class AppServices:
             mood=self.mood,
             analyses=self.analyses,
             blobs=self.blobs,
+            audit=self.audit(),
         )
 
     # ---- models (no vault needed) ---------------------------------------------------------

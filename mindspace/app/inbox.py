@@ -40,6 +40,7 @@ KIND_NAMES = {
     "voice_checkin": "Voice check-in",
     "mood_checkin": "Mood check-in",
     "analysis": "Analysis",
+    "sharing_history": "What they shared before, and when",
 }
 MAX_VALUE_CHARS = 2000  # one value of an unknown record, as shown
 HIDDEN_KEYS = frozenset({"received_at", "bundle_id", "revision"})

@@ -23,7 +23,7 @@ from mindspace.core.sharing import IdentityRow
 from mindspace.share.contact_card import ContactCard, clean_name
 from mindspace.share.safety_number import group, my_half
 
-ROLES = ("patient", "therapist")
+ROLES = ("patient", "therapist", "study")
 _AD = b"mindspace/share-identity/v1"
 
 
@@ -61,7 +61,7 @@ class Identity:
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise IdentityError("the role must be patient or therapist")
+        raise IdentityError("the role must be patient, therapist or study")
     return role
 
 

@@ -98,6 +98,9 @@ CORE_PAGES: list[PageSpec] = [
         "mindspace.ui.clinician_screen",
         "ClinicianScreen",
     ),
+    lazy_page(
+        "audit", "Activity log", "lock", "Ctrl+9", "mindspace.ui.audit_screen", "AuditScreen"
+    ),
 ]
 
 _extra: list[PageSpec] = []
