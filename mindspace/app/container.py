@@ -26,6 +26,7 @@ from mindspace.storage.vault import Vault
 
 if TYPE_CHECKING:
     from mindspace.app.analysis import AnalysisService
+    from mindspace.app.research import ResearchService
     from mindspace.app.sharing import SharingService
     from mindspace.app.voice import VoiceCheckins, VoiceReader
     from mindspace.core.crisis_resources import CrisisResources
@@ -89,6 +90,8 @@ class AppServices:
         # the audit log (see mindspace.app.audit)
         self._audit: Lazy[AuditTrail] = Lazy(lambda: AuditTrail(self.vault.db))
         self._vault_objects.append(self._audit)  # type: ignore[arg-type]
+        self._research: Lazy[ResearchService] = Lazy(self._build_research)
+        self._vault_objects.append(self._research)  # type: ignore[arg-type]
         # ... and objects that do not (kept across locks)
         self._registry: Lazy[ModelRegistry] = Lazy(self._build_registry)
         self._text_analyzer: Lazy[TextAnalyzer] = Lazy(self._build_text_analyzer)
@@ -246,6 +249,17 @@ class AppServices:
     def audit(self) -> AuditTrail:
         """The audit log of the open vault: `audit().record(AuditKind.X, "detail")`."""
         return self._open_vault_object(self._audit)
+
+    def research(self) -> ResearchService:
+        """Consent and anonymised exports for research studies (see `mindspace.app.research`)."""
+        return self._open_vault_object(self._research)
+
+    def _build_research(self) -> ResearchService:
+        from mindspace.app.research import ResearchService
+        from mindspace.storage.research_sources import ResearchSources
+
+        return ResearchService(self.sharing(), ResearchSources(self.vault.db), self.settings,
+                               self.audit(), self.vault.derive_key)
 
     def voice_checkins(self) -> VoiceCheckins:
         """The voice check-in use case on the open vault (see `mindspace.app.voice`)."""

@@ -340,6 +340,11 @@ class SharingService:
             raise BundleError(
                 "replayed", f"bundle {opened.bundle_id} was already imported on {when}"
             )
+        if opened.kind == "research":
+            raise BundleError(
+                "unsupported", "this is a research export: a study opens it with research"
+                " aggregate"
+            )
         if opened.kind != "share":
             raise BundleError(
                 "unsupported", f"this is a relay {opened.kind}, not a bundle: use share sync"
