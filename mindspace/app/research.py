@@ -128,7 +128,7 @@ class ResearchService:
         return [c for c in self._sharing.contacts.list() if c.role == STUDY_ROLE]
 
     def study(self, ref: str) -> Contact:
-        contact = self._sharing.find_contact(ref)
+        contact = self._sharing.contacts.find(ref)  # NotFoundError names what was asked
         if contact.role != STUDY_ROLE:
             raise ResearchError(
                 f"{contact.display_name} is not a study (their card's role is {contact.role})"
@@ -180,7 +180,7 @@ class ResearchService:
         return consent
 
     def withdraw(self, ref: str) -> Consent:
-        study = self._sharing.find_contact(ref)
+        study = self._sharing.contacts.find(ref)
         consent = self.consent(study)
         if consent is None or not consent.active:
             raise ResearchError(f"there is no consent to withdraw for {study.display_name}")
