@@ -194,6 +194,7 @@ class ShareView(QWidget):
             ("audio", "…with audio", False),
             ("analysis", "Analysis results", False),
             ("reports", "CSV table and PDF report", True),
+            ("history", "What I shared before, and when (from the activity log)", False),
         ):
             box = QCheckBox(text)
             box.setChecked(on)
@@ -258,6 +259,7 @@ class ShareView(QWidget):
             voice_audio=c["audio"],
             analysis=c["analysis"],
             reports=c["reports"],
+            sharing_history=c["history"],
         )
 
     def clear_widgets(self) -> None:

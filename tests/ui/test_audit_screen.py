@@ -63,3 +63,15 @@ def test_reachable_from_the_view_menu(qtbot, open_services: AppServices, tasks_d
     assert isinstance(page, AuditScreen)
     qtbot.waitUntil(lambda: "is whole" in page.chain_status.text(), timeout=10_000)
     tasks_done()
+
+
+def test_the_share_screen_offers_the_sharing_history(qtbot) -> None:
+    from mindspace.ui.share_view import ShareView
+
+    view = ShareView()
+    qtbot.addWidget(view)
+    box = view.checks["history"]
+    assert box.accessibleName().startswith("What I shared before") and not box.isChecked()
+    assert view.selection().sharing_history is False
+    box.setChecked(True)
+    assert view.selection().sharing_history is True
