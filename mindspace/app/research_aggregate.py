@@ -122,14 +122,15 @@ def _insert(con: Any, batch: list[OpenedExport]) -> None:
         con.execute("INSERT INTO exports SELECT * FROM batch_exports")
         con.unregister("batch_exports")
         for name in TABLES:
-            parts = []
+            parts, ids, who = [], [], []
             for e in batch:
                 table = e.tables[name].replace_schema_metadata(None)
-                n = table.num_rows
-                table = table.add_column(0, "export_id", pa.array([e.bundle.bundle_id] * n))
-                table = table.add_column(0, "participant", pa.array([e.participant] * n))
                 parts.append(table)
+                ids += [e.bundle.bundle_id] * table.num_rows
+                who += [e.participant] * table.num_rows
             combined = pa.concat_tables(parts)
+            combined = combined.add_column(0, "export_id", pa.array(ids, pa.string()))
+            combined = combined.add_column(0, "participant", pa.array(who, pa.string()))
             con.register("batch_rows", combined)
             con.execute(f"INSERT INTO {name} SELECT * FROM batch_rows")
             con.unregister("batch_rows")

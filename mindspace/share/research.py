@@ -193,7 +193,7 @@ def open_research(data: bytes, study: Identity) -> OpenedExport:
         if item.type != ITEM_TYPE or item.id not in SCHEMAS or item.media_type != MEDIA_TYPE:
             raise BundleError("corrupted", f"unexpected item {item.type} {item.id}")
         try:
-            table = pq.read_table(io.BytesIO(item.data))
+            table = pq.ParquetFile(pa.BufferReader(item.data)).read()
         except (pa.ArrowException, OSError):
             raise BundleError("corrupted", f"table {item.id} is not valid Parquet") from None
         if table.schema.remove_metadata() != SCHEMAS[item.id]:
