@@ -155,3 +155,17 @@ def test_passphrase_change_and_recovery_are_recorded(tmp_path: Path) -> None:
         assert code != new_code
     finally:
         services.close()
+
+
+def test_choosing_another_speech_model_is_recorded(open_services: AppServices,
+                                                   tmp_path: Path) -> None:
+    prefs = open_services.load_preferences()
+    prefs.whisper_model_dir = str(tmp_path / "whisper-small-ct2")
+    open_services.save_preferences(prefs)
+    open_services.save_preferences(prefs)  # unchanged: nothing more
+    prefs.whisper_model_dir = ""
+    open_services.save_preferences(prefs)
+    rows = open_services.audit().rows([AuditKind.MODEL_CHANGE], newest_first=False)
+    assert [r.detail for r in rows] == [
+        "speech model: whisper-small-ct2", "speech model: the shipped model"
+    ]
