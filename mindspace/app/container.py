@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from mindspace.app.audit import AuditKind, AuditTrail
 from mindspace.app.preferences import Preferences, default_data_dir
 from mindspace.core.passphrase import assess
 from mindspace.storage.errors import ThrottledError, VaultLockedError, WeakPassphraseError
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from mindspace.app.measures import MeasureService
     from mindspace.app.model_drift import ModelDrift
     from mindspace.app.personal_calibration import PersonalCalibration
+    from mindspace.app.research import ResearchService
     from mindspace.app.sharing import SharingService
     from mindspace.app.voice import VoiceCheckins, VoiceReader
     from mindspace.core.crisis_resources import CrisisResources
@@ -99,6 +101,11 @@ class AppServices:
         self._personal_calibration: Lazy[PersonalCalibration] = Lazy(
             self._build_personal_calibration)
         self._vault_objects.append(self._personal_calibration)  # type: ignore[arg-type]
+        # the audit log (see mindspace.app.audit)
+        self._audit: Lazy[AuditTrail] = Lazy(lambda: AuditTrail(self.vault.db))
+        self._vault_objects.append(self._audit)  # type: ignore[arg-type]
+        self._research: Lazy[ResearchService] = Lazy(self._build_research)
+        self._vault_objects.append(self._research)  # type: ignore[arg-type]
         # ... and objects that do not (kept across locks)
         self._registry: Lazy[ModelRegistry] = Lazy(self._build_registry)
         self._text_analyzer: Lazy[TextAnalyzer] = Lazy(self._build_text_analyzer)
@@ -116,7 +123,14 @@ class AppServices:
         return Preferences.load(self.preferences_path)
 
     def save_preferences(self, prefs: Preferences) -> None:
+        before = self.load_preferences().whisper_model_dir
         prefs.save(self.preferences_path)
+        if prefs.whisper_model_dir != before and self.vault.is_open:
+            chosen = Path(prefs.whisper_model_dir).name if prefs.whisper_model_dir else ""
+            self.audit().record(
+                AuditKind.MODEL_CHANGE,
+                f"speech model: {chosen or 'the shipped model'}",
+            )
 
     # ---- vault lifetime -------------------------------------------------------------------
     def vault_exists(self) -> bool:
@@ -148,7 +162,10 @@ class AppServices:
 
     def unlock_with_recovery(self, code: str, wait_for_throttle: bool = False,
                              on_wait: Callable[[float], None] | None = None) -> None:
+        was_open = self.vault.is_open
         self.vault.open_with_recovery(code, _waiter(wait_for_throttle, on_wait))
+        if not was_open:
+            self.audit().record(AuditKind.RECOVERY_CODE_USE, "the vault was opened")
 
     def throttle_remaining(self) -> float:
         return self.vault.throttle.remaining()
@@ -157,12 +174,24 @@ class AppServices:
                           on_wait: Callable[[float], None] | None = None) -> str:
         """Checked under the same throttle as unlocking; returns the new recovery code."""
         _require_strong(new, "new passphrase")
-        return self.vault.change_passphrase(old, new, _waiter(wait_for_throttle, on_wait))
+        was_open = self.vault.is_open
+        code = self.vault.change_passphrase(
+            old, new, _waiter(wait_for_throttle, on_wait), open_after=True
+        )
+        try:
+            self.audit().record(AuditKind.PASSPHRASE_CHANGE, "new passphrase and recovery code")
+        finally:
+            if not was_open:
+                self.lock()
+        return code
 
     def reset_passphrase(self, recovery_code: str, new: str) -> str:
         """After a recovery-code unlock: choose a new passphrase; returns a new recovery code."""
         _require_strong(new, "new passphrase")
-        return self.vault.reset_passphrase(recovery_code, new)
+        code = self.vault.reset_passphrase(recovery_code, new)
+        if self.vault.is_open:
+            self.audit().record(AuditKind.PASSPHRASE_RESET, "new passphrase and recovery code")
+        return code
 
     def add_lock_listener(self, callback: Callable[[], None]) -> None:
         """Called (on the locking thread) after the vault has been locked."""
@@ -231,6 +260,21 @@ class AppServices:
         """Identity, contacts, export, import and sync of the open vault (dropped on lock)."""
         return self._open_vault_object(self._sharing)
 
+    def audit(self) -> AuditTrail:
+        """The audit log of the open vault: `audit().record(AuditKind.X, "detail")`."""
+        return self._open_vault_object(self._audit)
+
+    def research(self) -> ResearchService:
+        """Consent and anonymised exports for research studies (see `mindspace.app.research`)."""
+        return self._open_vault_object(self._research)
+
+    def _build_research(self) -> ResearchService:
+        from mindspace.app.research import ResearchService
+        from mindspace.storage.research_sources import ResearchSources
+
+        return ResearchService(self.sharing(), ResearchSources(self.vault.db), self.settings,
+                               self.audit(), self.vault.derive_key)
+
     def voice_checkins(self) -> VoiceCheckins:
         """The voice check-in use case on the open vault (see `mindspace.app.voice`)."""
         return self._open_vault_object(self._voice_checkins)
@@ -249,7 +293,9 @@ class AppServices:
         from mindspace.app.voice import VoiceCheckins
         from mindspace.storage.personal_models import PersonalModelStore
 
-        return VoiceCheckins(self.voice_reader(), self.voice, PersonalModelStore(self.vault.db))
+        return VoiceCheckins(
+            self.voice_reader(), self.voice, PersonalModelStore(self.vault.db), self.audit()
+        )
 
     def _build_analyses(self) -> AnalysisStore:
         from mindspace.storage.analysis import AnalysisStore
@@ -285,6 +331,7 @@ class AppServices:
             analyses=self.analyses,
             blobs=self.blobs,
             measures=self.measures(),
+            audit=self.audit(),
         )
 
     # ---- data import and export (vault must be open) -------------------------------------

@@ -42,6 +42,7 @@ KIND_NAMES = {
     "mood_checkin": "Mood check-in",
     "analysis": "Analysis",
     "measure": "Questionnaire",
+    "sharing_history": "What they shared before, and when",
 }
 ITEM9_REASON = "PHQ-9 item 9 (thoughts of being better off dead or of self-harm): {answer}"
 MAX_VALUE_CHARS = 2000  # one value of an unknown record, as shown

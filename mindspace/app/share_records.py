@@ -127,6 +127,9 @@ class ContactBook:
     def mark_verified(self, contact_id: str, verified: bool = True) -> Contact:
         return Contact.from_row(self._rows.mark_verified(contact_id, verified))
 
+    def remove(self, contact_id: str) -> None:
+        self._rows.delete(contact_id)
+
 
 class VaultExportSource:
     """`mindspace.share.export.ExportSource` over the open vault."""

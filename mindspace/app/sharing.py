@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mindspace.app.audit import AuditKind, AuditTrail
 from mindspace.app.share_records import ContactBook, IdentityKeeper, VaultExportSource
 from mindspace.app.sync import SyncService, VaultSyncStore, commit_staged
 from mindspace.core.errors import NotFoundError
@@ -161,12 +164,14 @@ class SharingService:
         source: ExportSource,
         sync_store: VaultSyncStore,
         settings: VaultSettings,
+        audit: AuditTrail | None = None,
     ) -> None:
         self.identities = identities
         self.contacts = contacts
         self.inbox = inbox
         self._sent = sent
         self._source = source
+        self.audit = audit
         self.sync_service = SyncService(self, sync_store, settings)
 
     @classmethod
@@ -180,6 +185,7 @@ class SharingService:
         analyses: AnalysisStore,
         blobs: BlobStore,
         measures: MeasureService | None = None,
+        audit: AuditTrail | None = None,
     ) -> SharingService:
         """Everything over one open vault; `seal_key` is `derive_key(IDENTITY_KEY_PURPOSE)`."""
         source = VaultExportSource(journal, mood, ShareSources(db), blobs, analyses, measures)
@@ -192,6 +198,7 @@ class SharingService:
             source,
             VaultSyncStore(db, inbox),
             settings,
+            audit,
         )
 
     # ---- identity ---------------------------------------------------------------------------
@@ -202,10 +209,21 @@ class SharingService:
         """Create my identity on first use; later calls may rename it or change the role."""
         current = self.identities.get()
         if current is None:
-            return self.identities.get_or_create(name or "MindSpace user", role or "patient")
+            created = self.identities.get_or_create(name or "MindSpace user", role or "patient")
+            self.record(AuditKind.IDENTITY_CREATE,
+                        f"signing and encryption keys created ({created.role})")
+            return created
         if (name and name != current.display_name) or (role and role != current.role):
-            return self.identities.update(name, role)
+            updated = self.identities.update(name, role)
+            self.record(AuditKind.IDENTITY_UPDATE,
+                        f"card now {updated.display_name} ({updated.role}); same keys")
+            return updated
         return current
+
+    def record(self, kind: AuditKind, detail: str) -> None:
+        """Note a sharing event in the audit log (when this service has one)."""
+        if self.audit is not None:
+            self.audit.record(kind, detail)
 
     def require_identity(self) -> Identity:
         me = self.identities.get()
@@ -218,7 +236,11 @@ class SharingService:
         me = self.require_identity()
         if card.sign_public == me.sign_public or card.enc_public == me.enc_public:
             raise SharingError("this is your own contact card")
-        return self.contacts.add(card, verified)
+        contact, outcome = self.contacts.add(card, verified)
+        kind = CONTACT_OUTCOMES.get(outcome)
+        if kind is not None:
+            self.record(kind, f"{contact.display_name} ({contact.role}, {contact.state_word()})")
+        return contact, outcome
 
     def find_contact(self, ref: str) -> Contact:
         try:
@@ -231,7 +253,20 @@ class SharingService:
         return contact.safety_number(me.sign_public, me.enc_public)
 
     def verify_contact(self, contact_id: str) -> Contact:
-        return self.contacts.mark_verified(contact_id, True)
+        contact = self.contacts.mark_verified(contact_id, True)
+        self.record(AuditKind.CONTACT_VERIFY, f"{contact.display_name} ({contact.role})")
+        return contact
+
+    def unverify_contact(self, contact_id: str) -> Contact:
+        contact = self.contacts.mark_verified(contact_id, False)
+        self.record(AuditKind.CONTACT_UNVERIFY, f"{contact.display_name} ({contact.role})")
+        return contact
+
+    def remove_contact(self, contact_id: str) -> None:
+        """Forget a contact and what they sent me (NotFoundError if there is none)."""
+        contact = self.contacts.get(contact_id)
+        self.contacts.remove(contact_id)
+        self.record(AuditKind.CONTACT_REMOVE, f"{contact.display_name} ({contact.role})")
 
     # ---- export -----------------------------------------------------------------------------
     def preview_export(
@@ -242,7 +277,12 @@ class SharingService:
         target = self.find_contact(contact) if isinstance(contact, str) else contact
         warnings = send_checks(target, allow_unverified)
         created = utc_now()
-        collected = collect(self._source, selection, me.display_name, target.display_name, created)
+        history = (
+            self.audit.shared_history() if selection.sharing_history and self.audit else []
+        )
+        collected = collect(
+            self._source, selection, me.display_name, target.display_name, created, history
+        )
         manifest = make_manifest(me, [target.party()], collected.items, "share", created_at=created)
         bundle_id = json.loads(manifest)["bundle_id"]
         return ExportPreview(
@@ -282,6 +322,7 @@ class SharingService:
             len(sealed.ciphertext),
             "file",
         )
+        self.record(AuditKind.SHARE_EXPORT, shared_detail(preview, sealed, "file"))
         return sealed
 
     # ---- import -----------------------------------------------------------------------------
@@ -303,6 +344,11 @@ class SharingService:
             raise BundleError(
                 "replayed", f"bundle {opened.bundle_id} was already imported on {when}"
             )
+        if opened.kind == "research":
+            raise BundleError(
+                "unsupported", "this is a research export: a study opens it with research"
+                " aggregate"
+            )
         if opened.kind != "share":
             raise BundleError(
                 "unsupported", f"this is a relay {opened.kind}, not a bundle: use share sync"
@@ -313,6 +359,11 @@ class SharingService:
         """Verify, stage and commit a bundle; nothing is stored unless all checks pass."""
         staged = self.stage(data)
         received = commit_staged(self.inbox, staged, source)
+        self.record(
+            AuditKind.SHARE_IMPORT,
+            f"from {staged.bundle.sender.name}: {count_words(staged.counts())}"
+            f" (bundle {staged.bundle.bundle_id[:8]}, {source})",
+        )
         return ImportResult(
             staged.bundle.bundle_id,
             staged.bundle.sender.name,
@@ -338,19 +389,60 @@ class SharingService:
         password: str | None = None,
         allow_insecure_http: bool = False,
     ) -> dict[str, Any]:
-        return self.sync_service.configure(folder, url, user, password, allow_insecure_http)
+        shown = self.sync_service.configure(folder, url, user, password, allow_insecure_http)
+        self.record(AuditKind.RELAY_CHANGE, f"relay set ({'folder' if folder else 'WebDAV'})")
+        return shown
 
     def clear_relay(self) -> None:
         self.sync_service.clear()
+        self.record(AuditKind.RELAY_CHANGE, "relay removed")
 
     def queue_for_relay(self, preview: ExportPreview) -> SealedBundle:
-        return self.sync_service.queue(preview)
+        sealed = self.sync_service.queue(preview)
+        self.record(AuditKind.SHARE_QUEUE, shared_detail(preview, sealed, "relay"))
+        return sealed
 
     def sync(self) -> SyncReport:
         return self.sync_service.run()
 
     def alarms(self) -> list[dict[str, Any]]:
         return self.sync_service.alarms()
+
+
+CONTACT_OUTCOMES = {
+    "added": AuditKind.CONTACT_ADD,
+    "updated": AuditKind.CONTACT_UPDATE,
+    "verified": AuditKind.CONTACT_VERIFY,
+    "changed": AuditKind.CONTACT_KEY_CHANGE,
+}
+ITEM_WORDS = {
+    "journal_entry": "journal entries",
+    "mood_checkin": "mood check-ins",
+    "voice_checkin": "voice check-ins",
+    "voice_audio": "recordings",
+    "analysis": "analyses",
+    "report_csv": "CSV table",
+    "report_pdf": "PDF report",
+    "sharing_history": "sharing history",
+}
+
+
+def count_words(counts: dict[str, int]) -> str:
+    """'3 journal entries, 9 mood check-ins' (item types in a fixed order)."""
+    parts = [f"{n} {ITEM_WORDS.get(t, t)}" for t, n in sorted(counts.items()) if n]
+    return ", ".join(parts) or "nothing"
+
+
+def item_counts(items: Sequence[Item]) -> dict[str, int]:
+    return dict(Counter(item.type for item in items))
+
+
+def shared_detail(preview: ExportPreview, sealed: SealedBundle, via: str) -> str:
+    """The audit line of a bundle sent: to whom, what (counts only) and how."""
+    return (
+        f"to {preview.contact.display_name}: {count_words(item_counts(preview.items))}"
+        f" ({via}, bundle {sealed.bundle_id[:8]})"
+    )
 
 
 def write_new_file(path: Path, data: bytes) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from mindspace.app.audit import AuditKind
 from mindspace.core.rules import utc_now
 from mindspace.share.bundle import BundleError, SealedBundle
 from mindspace.share.contacts import send_checks
@@ -147,6 +148,12 @@ class SyncService:
         )
         report = engine.run()
         report.open_alarms = self.alarms()
+        if report.uploaded or report.received or report.rejected or report.alarms:
+            self._sharing.record(
+                AuditKind.SYNC_RUN,
+                f"sent {report.uploaded}, received {len(report.received)},"
+                f" refused {len(report.rejected)}, new alarms {len(report.alarms)}",
+            )
         return report
 
     # ---- alarms, status, restart ------------------------------------------------------------
@@ -161,7 +168,9 @@ class SyncService:
 
     def accept_restart(self, alarm_id: int) -> dict[str, Any]:
         """Accept a restored device's signed chain restart (a `restart` alarm)."""
-        return self._store.accept_restart(alarm_id)
+        accepted = self._store.accept_restart(alarm_id)
+        self._sharing.record(AuditKind.SYNC_ACCEPT_RESTART, f"alarm {alarm_id} accepted")
+        return accepted
 
     def status(self) -> dict[str, Any]:
         return {
@@ -194,6 +203,10 @@ class SyncService:
             self._store.supersede(target.id, seq)
             self._store.dismiss_kind("mismatch", target.id, "re-joined with a restart")
             out.append({"contact": target.display_name, "seq": seq})
+        self._sharing.record(
+            AuditKind.SYNC_REJOIN,
+            f"new device id {renewed.device_id[:8]}; restart sent to {len(out)} contacts",
+        )
         return {"old_device_id": me.device_id, "device_id": renewed.device_id, "restarts": out}
 
 

@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from mindspace.app.audit import AuditKind, AuditTrail
 from mindspace.audio.decode import DecodedAudio, decode_file, resample, to_float32
 from mindspace.audio.recorder import Recording
 from mindspace.core.rules import SAMPLE_RATE, opens_support_panel
@@ -187,10 +188,11 @@ class VoiceCheckins:
     """Voice check-ins in the open vault: read, store, update, list, play back, delete."""
 
     def __init__(self, reader: VoiceReader, repo: VoiceRepository,
-                 models: PersonalModelStore) -> None:
+                 models: PersonalModelStore, audit: AuditTrail | None = None) -> None:
         self.reader = reader
         self.repo = repo
         self.models = models
+        self.audit = audit
 
     # ---- reading --------------------------------------------------------------------------
     def analyze_steps(
@@ -268,6 +270,11 @@ class VoiceCheckins:
             self.models.save(
                 MODEL_NAME, model.onnx_bytes, model.examples, model.accuracy, model.meta
             )
+            if self.audit is not None:
+                self.audit.record(
+                    AuditKind.PERSONAL_MODEL_UPDATE,
+                    f"voice mood model retrained on {model.examples} check-ins",
+                )
             return model
         return None
 

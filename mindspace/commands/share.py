@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     ident = ssub.add_parser("identity", help="show (and on first use create) my contact card")
     ident.add_argument("--name", help="the name shown on my card")
-    ident.add_argument("--role", choices=("patient", "therapist"))
+    ident.add_argument("--role", choices=("patient", "therapist", "study"))
     ident.add_argument("--card-out", type=Path, help="also write my card to this file")
     ident.add_argument("--qr-out", type=Path, help="also write my card as a QR code PNG")
     _common(ident, cmd_identity)
@@ -71,6 +71,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export.add_argument("--transcripts", action="store_true", help="voice: include transcripts")
     export.add_argument("--audio", action="store_true", help="voice: include the recordings")
     export.add_argument("--no-reports", action="store_true", help="leave out the CSV and PDF")
+    export.add_argument(
+        "--sharing-history",
+        action="store_true",
+        help="add what I shared before and when (from the audit log) to the bundle and report",
+    )
     export.add_argument(
         "--allow-unverified",
         action="store_true",
@@ -227,6 +232,7 @@ def _selection(args: argparse.Namespace) -> ExportSelection:
         analysis="analysis" in include,
         questionnaires="questionnaires" in include,
         reports=not args.no_reports,
+        sharing_history=args.sharing_history,
     )
 
 

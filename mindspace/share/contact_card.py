@@ -27,7 +27,7 @@ CARD_VERSION = 1
 CODE_PREFIX = "MS1-"
 MAX_CARD_BYTES = 64 * 1024
 MAX_NAME_BYTES = 48
-ROLES = ("patient", "therapist", "contact")
+ROLES = ("patient", "therapist", "contact", "study")  # the code stores the index
 
 
 class CardError(ValidationError):

@@ -46,6 +46,7 @@ class ExportSelection:
     analysis: bool = False
     questionnaires: bool = False
     reports: bool = True
+    sharing_history: bool = False  # add "what I shared and when" (from the audit log)
 
     def bounds(self) -> tuple[datetime | None, datetime | None]:
         start = datetime.combine(self.start, time.min) if self.start else None
@@ -286,9 +287,16 @@ def analysis_records(
 
 
 def collect(
-    source: ExportSource, sel: ExportSelection, patient: str, therapist: str, created_at: str
+    source: ExportSource,
+    sel: ExportSelection,
+    patient: str,
+    therapist: str,
+    created_at: str,
+    history: Sequence[dict[str, Any]] = (),
 ) -> Collected:
-    """Read the selected records and build every item (JSON records + CSV + PDF)."""
+    """Read the selected records and build every item (JSON records + CSV + PDF). With
+    `sel.sharing_history`, `history` (the audit log's rows of what was shared before: time,
+    kind, detail) travels as one JSON item and a section of the PDF report."""
     sel.validate()
     start, end = sel.bounds()
     items: list[Item] = []
@@ -335,11 +343,21 @@ def collect(
                                     rec.get("taken_at")))
     if not items:
         raise SelectionError("nothing matches this selection: no records to share")
+    shared = [
+        {"time": str(h["time"]), "kind": str(h["kind"]), "detail": str(h["detail"])}
+        for h in (history if sel.sharing_history else ())
+    ]
+    if sel.sharing_history:
+        items.append(
+            Item("sharing_history", "sharing-history", created_at,
+                 canonical_json({"id": "sharing-history", "shared": shared}), date=created_at)
+        )
     if sel.reports:
         csv_bytes = build_csv(mood, entries, voice, measures)
         pdf_bytes = build_pdf(
             patient, therapist, created_at, sel.period_text(), mood, entries, voice, analysis,
             measures,
+            shared if sel.sharing_history else None,
         )
         items.append(Item("report_csv", "summary.csv", created_at, csv_bytes, "text/csv"))
         items.append(Item("report_pdf", "summary.pdf", created_at, pdf_bytes, "application/pdf"))
@@ -371,5 +389,6 @@ def describe(item: Item) -> str:
         "voice_audio": "Voice recording audio",
         "report_csv": "CSV table",
         "report_pdf": "PDF report",
+        "sharing_history": "What I shared and when (from the activity log)",
     }
     return names.get(item.type, item.type)

@@ -8,6 +8,7 @@ bad role.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import uuid
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from mindspace.core.sharing import IdentityRow
 from mindspace.share.contact_card import ContactCard, clean_name
 from mindspace.share.safety_number import group, my_half
 
-ROLES = ("patient", "therapist")
+ROLES = ("patient", "therapist", "study")
 _AD = b"mindspace/share-identity/v1"
 
 
@@ -61,7 +62,7 @@ class Identity:
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise IdentityError("the role must be patient or therapist")
+        raise IdentityError("the role must be patient, therapist or study")
     return role
 
 
@@ -74,6 +75,22 @@ def generate_identity(display_name: str = "MindSpace user", role: str = "patient
         Ed25519PrivateKey.generate(),
         X25519PrivateKey.generate(),
         uuid.uuid4().hex,
+        utc_now(),
+    )
+
+
+def derived_identity(seed: bytes, display_name: str, role: str = "patient") -> Identity:
+    """A key pair made from a 64-byte secret `seed` (the same seed gives the same keys), e.g. a
+    per-study pseudonym derived from the vault key, so nothing needs to be stored."""
+    if len(seed) != 64:
+        raise ValueError("the seed must be 64 bytes")
+    sign = Ed25519PrivateKey.from_private_bytes(seed[:32])
+    return Identity(
+        clean_name(display_name),
+        check_role(role),
+        sign,
+        X25519PrivateKey.from_private_bytes(seed[32:]),
+        hashlib.sha256(seed).hexdigest()[:32],
         utc_now(),
     )
 

@@ -16,7 +16,10 @@ from mindspace.core.rules import on_scale
 from mindspace.share.bundle import BundleError, Item, OpenedBundle, canonical_json, strict_json
 
 MAX_TEXT = 1_000_000
-JSON_TYPES = ("journal_entry", "mood_checkin", "voice_checkin", "analysis", "measure")
+JSON_TYPES = (
+    "journal_entry", "mood_checkin", "voice_checkin", "analysis", "measure", "sharing_history",
+)
+MAX_HISTORY = 10_000
 BINARY_TYPES = {"voice_audio": "audio/", "report_csv": "text/csv", "report_pdf": "application/pdf"}
 
 
@@ -102,6 +105,17 @@ def _stage_json(item: Item) -> StagedItem:
         when = _when(rec, "recorded_at")
         _text(rec, "summary", 10_000, optional=True)
         _text(rec, "transcript", optional=True)
+    elif item.type == "sharing_history":
+        rows = rec.get("shared")
+        if not isinstance(rows, list) or len(rows) > MAX_HISTORY:
+            raise _bad("the sharing history is malformed")
+        for row in rows:
+            if not isinstance(row, dict):
+                raise _bad("the sharing history is malformed")
+            _when(row, "time")
+            _text(row, "kind", 64)
+            _text(row, "detail", 300)
+        when = item.date
     else:  # analysis
         when = _when(rec, "date") if rec.get("date") is not None else None
     return StagedItem(item.type, item.id, item.revision, when, canonical_json(rec))

@@ -27,6 +27,12 @@ DISCLAIMER = (
     "This report shows only what the person chose to share from their own journal and check-ins."
     " It is a record, not an assessment or a diagnosis."
 )
+SHARED_WORDS = {
+    "share.export": "Bundle file",
+    "share.queue": "Sent by relay",
+    "research.export": "Research export",
+    "data.export": "Data export",
+}
 CSV_COLUMNS = (
     "kind",
     "id",
@@ -215,7 +221,9 @@ def build_pdf(
     voice: Sequence[dict[str, Any]] = (),
     analysis: Sequence[dict[str, Any]] = (),
     measures: Sequence[dict[str, Any]] = (),
+    shared: Sequence[dict[str, Any]] | None = None,
 ) -> bytes:
+    """The PDF report; `shared` (rows of time, kind, detail) adds "What I shared and when"."""
     doc = _Pdf()
     doc.pdf.set_title(doc.text(f"MindSpace summary from {patient}"))
     doc.pdf.set_creation_date(datetime.fromisoformat(created_at))
@@ -261,6 +269,14 @@ def build_pdf(
             doc.para(line)
             if v.get("transcript"):
                 doc.para("Transcript: " + str(v["transcript"]), 9)
+    if shared is not None:
+        doc.heading("What I shared and when", 13)
+        doc.para("Earlier exports, from the person's own activity log (times in UTC).", 9)
+        if not shared:
+            doc.para("Nothing was shared before this report.")
+        for row in shared:
+            what = SHARED_WORDS.get(str(row["kind"]), str(row["kind"]))
+            doc.para(f"{format_minute(str(row['time']))}  {what}: {row['detail']}", 9)
     doc.heading("Journal entries", 13)
     if not entries:
         doc.para("No journal entries were shared.")

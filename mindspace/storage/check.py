@@ -3,7 +3,8 @@
 SQLCipher authenticates each page when it is read, so damage in a part nobody reads goes
 unnoticed until that part is needed. This reads all of it: the key file (format and KDF floor),
 `PRAGMA cipher_integrity_check` (the HMAC of every page), `PRAGMA integrity_check` (the b-tree
-structure) and every encrypted blob (its key and every chunk). It changes nothing.
+structure), the audit log's hash chain (the first row that does not fit is named) and every
+encrypted blob (its key and every chunk). It changes nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from mindspace.storage import keys
+from mindspace.storage.audit import AuditLog
 from mindspace.storage.blobs import BlobStore
 from mindspace.storage.errors import NotFoundError, VaultError
 from mindspace.storage.vault import Vault
@@ -49,8 +51,24 @@ def check_vault(vault: Vault, blobs: BlobStore) -> CheckReport:
     _check_keyfile(vault, report)
     _check_database(vault, report)
     if not any("structure" in p for p in report.problems):
+        _check_audit(vault, report)
         _check_blobs(blobs, report)
     return report
+
+
+def _check_audit(vault: Vault, report: CheckReport) -> None:
+    """The audit log's hash chain: every row's hash and its link to the row before."""
+    try:
+        result = AuditLog(vault.db).verify()
+    except VaultError as exc:
+        report.problems.append(f"audit log: {exc}")
+        return
+    report.checked["audit_rows"] = result.rows
+    if not result.ok:
+        report.problems.append(
+            f"audit log: {result.reason}; the log cannot be trusted from row"
+            f" {result.first_broken} on"
+        )
 
 
 def _check_keyfile(vault: Vault, report: CheckReport) -> None:

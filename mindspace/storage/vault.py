@@ -200,16 +200,21 @@ class Vault:
         self._db = DbExecutor(self.db_path, keys.derive_subkey(drk, "sqlcipher"), read_only)
         self._drk = bytearray(drk)
 
-    def change_passphrase(self, old: str, new: str, wait: WaitFn | None = None) -> str:
+    def change_passphrase(self, old: str, new: str, wait: WaitFn | None = None,
+                          open_after: bool = False) -> str:
         """Re-wrap the data root key under `new`; returns a fresh recovery code.
 
         The database is not re-encrypted. The old passphrase must be right even when open, and
-        is checked under the same throttle as unlocking.
+        is checked under the same throttle as unlocking. With `open_after` a locked vault is
+        left open afterwards (with the key already unwrapped, so no second key derivation).
         """
         self.check_present()
         with self.throttle.attempt(wait):
             keyfile, drk = self._unwrap(lambda: keys.normalise_passphrase(old), "passphrase")
-        return self._rewrap(keyfile, drk, new)
+        code = self._rewrap(keyfile, drk, new)
+        if open_after and not self.is_open:
+            self._open_db(drk)
+        return code
 
     def reset_passphrase(self, recovery_code: str, new: str, wait: WaitFn | None = None) -> str:
         """Set a new passphrase with the recovery code; returns a fresh recovery code."""

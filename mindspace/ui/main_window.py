@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         checkin = a("checkin", "&Mood check-in", "Ctrl+M", self.start_checkin, "checkin")
         prefs = a("preferences", "&Preferences...", "Ctrl+,", self.open_preferences, "preferences")
         change = a("change_passphrase", "&Change passphrase...", "", self.open_change_passphrase)
+        research = a("research", "&Research study...", "", self.open_research)
         quit_ = a("quit", "&Quit", "Ctrl+Q", self.quit_requested.emit)
         about = a("about", "&About MindSpace", "", self.show_about)
         import_daylio = a("import_daylio", "&Import from Daylio...", "", self.open_import_daylio)
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for action in (lock, change):
             file_menu.addAction(action)
+        file_menu.addAction(research)
         file_menu.addSeparator()
         file_menu.addAction(quit_)
         edit_menu = menu.addMenu("&Edit")
@@ -321,6 +323,11 @@ class MainWindow(QMainWindow):
             lambda: self.statusBar().showMessage("Passphrase changed.", 10_000)
         )
         self._open_dialog(dialog)
+
+    def open_research(self) -> None:
+        from mindspace.ui.research_dialog import ResearchDialog
+
+        self._open_dialog(ResearchDialog(self.services, self, runner=self.runner))
 
     def show_about(self) -> None:
         box = QMessageBox(self)

@@ -107,6 +107,9 @@ CORE_PAGES: list[PageSpec] = [
         "models", "Models", "insights", "", "mindspace.ui.models_screen",
         "ModelsScreen",
     ),
+    lazy_page(
+        "audit", "Activity log", "lock", "", "mindspace.ui.audit_screen", "AuditScreen"
+    ),
 ]
 
 _extra: list[PageSpec] = []

@@ -195,6 +195,7 @@ class ShareView(QWidget):
             ("analysis", "Analysis results", False),
             ("questionnaires", "Questionnaire scores (PHQ-9, GAD-7, WHO-5)", False),
             ("reports", "CSV table and PDF report", True),
+            ("history", "What I shared before, and when (from the activity log)", False),
         ):
             box = QCheckBox(text)
             box.setChecked(on)
@@ -260,6 +261,7 @@ class ShareView(QWidget):
             analysis=c["analysis"],
             questionnaires=c["questionnaires"],
             reports=c["reports"],
+            sharing_history=c["history"],
         )
 
     def clear_widgets(self) -> None:

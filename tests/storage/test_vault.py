@@ -79,7 +79,14 @@ def test_change_passphrase_rewraps_without_reencrypting(tmp_path: Path) -> None:
     svc.lock()
     db_before = (tmp_path / "vault.db").read_bytes()
     new_code = svc.change_passphrase(PW, "a different long passphrase 77")
-    assert (tmp_path / "vault.db").read_bytes() == db_before
+    # not re-encrypted: the same salt and pages; only the audit log's new row was written
+    db_after = (tmp_path / "vault.db").read_bytes()
+    assert db_after[:16] == db_before[:16]
+    page = 4096
+    changed = sum(
+        db_after[i : i + page] != db_before[i : i + page] for i in range(0, len(db_before), page)
+    )
+    assert changed <= 4 < len(db_before) // page
     with pytest.raises(WrongPassphraseError):
         svc.unlock(PW)
     svc.vault.throttle.reset()
