@@ -344,13 +344,13 @@ class AppServices:
         from mindspace.app.data_export import DataExport
 
         return DataExport(self.vault.db, self.journal, self.mood, self.analyses,
-                          lambda: self.voice, self.data_dir)
+                          lambda: self.voice, self.data_dir, self.audit())
 
     def _build_daylio_import(self) -> DaylioImport:
         from mindspace.app.data_transfer import DaylioImport
         from mindspace.storage.imports import ImportStore
 
-        return DaylioImport(ImportStore(self.vault.db))
+        return DaylioImport(ImportStore(self.vault.db), self.audit())
     # ---- models: drift monitor and personal emotion calibration (vault open) ---------------
     def model_drift(self) -> list[ModelDrift]:
         """How what the models read in this vault compares with their training data (counts
@@ -372,9 +372,16 @@ class AppServices:
         from mindspace.storage.personal_models import PersonalModelStore
 
         thresholds = self.model_registry().get("text-emotion").thresholds
-        # on_change: the hook where personal-layer changes reach the audit log
-        return PersonalCalibration(PersonalModelStore(self.vault.db), self.analyses,
-                                   self.settings, thresholds)
+        from mindspace.core.audit import AuditKind
+
+        audit = self.audit()
+        return PersonalCalibration(
+            PersonalModelStore(self.vault.db), self.analyses, self.settings, thresholds,
+            on_change=lambda kind, detail: audit.record(
+                AuditKind.PERSONAL_MODEL_RESET if kind.endswith("rolled-back")
+                else AuditKind.PERSONAL_MODEL_UPDATE,
+                f"{kind}: " + ", ".join(f"{k}={v}" for k, v in sorted(detail.items()))),
+        )
 
     # ---- models (no vault needed) ---------------------------------------------------------
     def model_registry(self) -> ModelRegistry:

@@ -22,9 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mindspace import __version__
+from mindspace.core.audit import AuditKind
 from mindspace.core.entities import SAFETY_PLAN_STEPS
 from mindspace.core.errors import UserError, ValidationError
 from mindspace.core.passphrase import assess
@@ -167,13 +168,19 @@ def write_private(path: Path, data: bytes) -> None:
         ) from None
 
 
+if TYPE_CHECKING:
+    from mindspace.app.audit import AuditTrail
+
+
 class DataExport:
     """Collects the open vault's records and writes them as an export file."""
 
     def __init__(
         self, db: DbExecutor, journal: JournalRepository, mood: MoodRepository,
         analyses: AnalysisStore, voice: Callable[[], VoiceRepository], data_dir: Path,
+        audit: AuditTrail | None = None,
     ) -> None:
+        self._audit = audit
         self._db = db
         self._journal = journal
         self._mood = mood
@@ -224,6 +231,11 @@ class DataExport:
         if passphrase is not None:
             payload = data_export.encrypt_to_passphrase(payload, passphrase)
         write_private(target, payload)
+        if self._audit is not None:
+            counts = ", ".join(f"{len(records)} {kind}" for kind, records in data.items())
+            self._audit.record(AuditKind.DATA_EXPORT, f"{fmt.upper()},"
+                               f" {'encrypted' if passphrase is not None else 'not encrypted'}:"
+                               f" {counts}")
         return ExportResult(target, fmt, passphrase is not None, len(payload),
                             {kind: len(records) for kind, records in data.items()})
 

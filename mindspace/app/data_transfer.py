@@ -19,8 +19,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from mindspace.core.audit import AuditKind
 from mindspace.core.errors import NotFoundError, UserError, ValidationError
 from mindspace.share import daylio
 from mindspace.share.daylio import DaylioRow, ParsedExport, RowProblem
@@ -101,11 +102,16 @@ def read_export_file(path: Path) -> bytes:
         raise UserError(f"cannot read {path}: {exc.strerror or type(exc).__name__}") from None
 
 
+if TYPE_CHECKING:
+    from mindspace.app.audit import AuditTrail
+
+
 class DaylioImport:
     """The Daylio import use case over the open vault's import store."""
 
-    def __init__(self, store: ImportStore) -> None:
+    def __init__(self, store: ImportStore, audit: AuditTrail | None = None) -> None:
         self._store = store
+        self._audit = audit
 
     def preview(self, path: Path, mood_map: Mapping[str, int] | None = None) -> ImportReport:
         """Read and check the file; write nothing."""
@@ -125,6 +131,9 @@ class DaylioImport:
         report.new_checkins = counts.mood
         report.new_journal_entries = counts.journal
         report.already_imported += counts.already_imported
+        if self._audit is not None:
+            self._audit.record(AuditKind.DATA_IMPORT, f"Daylio: {counts.mood} check-ins,"
+                               f" {counts.journal} journal entries")
         return report
 
     def _plan(

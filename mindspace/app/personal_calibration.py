@@ -48,7 +48,7 @@ MIN_TRAIN = 10
 MIN_HELD = 5
 METRIC = "held-out log-loss"
 
-ChangeHook = Callable[[str, dict[str, Any]], None]
+ChangeHook = Callable[[str, dict[str, Any]], object]
 
 
 def no_audit(_kind: str, _detail: dict[str, Any]) -> None:

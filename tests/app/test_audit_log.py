@@ -169,3 +169,24 @@ def test_choosing_another_speech_model_is_recorded(open_services: AppServices,
     assert [r.detail for r in rows] == [
         "speech model: whisper-small-ct2", "speech model: the shipped model"
     ]
+
+
+def test_imports_and_exports_of_my_data_are_logged(
+    open_services: AppServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    scratch = tmp_path / "system-temp"  # the export refuses the system temporary folder
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    (tmp_path / "mine").mkdir()
+    data = Path(__file__).resolve().parents[1] / "data" / "daylio"
+    open_services.daylio_import().run(data / "current.csv", {"ecstatic": 5, "fine": 3})
+    open_services.daylio_import().run(data / "current.csv", {"ecstatic": 5, "fine": 3},
+                                      dry_run=True)  # a preview writes nothing, logs nothing
+    open_services.data_export().export(tmp_path / "mine" / "me.json", "json")
+    rows = open_services.audit().rows(newest_first=False)
+    assert [r.kind for r in rows] == [AuditKind.DATA_IMPORT, AuditKind.DATA_EXPORT]
+    assert rows[0].detail.startswith("Daylio: ")
+    assert "not encrypted" in rows[1].detail
+    assert open_services.audit().verify().ok
