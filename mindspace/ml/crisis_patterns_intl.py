@@ -25,6 +25,8 @@ _FR_IDIOM = r"(?! (?:de|d) ?(?:rire|honte|faim|froid|chaud|ennui|fatigue|peur|ja
 _DE_IDIOM = r"(?! vor (?:scham|lachen|langeweile|hunger|hitze|kalte|peinlichkeit|neid))"
 _PT_IDIOM = (r"(?! de (?:rir|vergonha|fome|sono|calor|frio|saudade|tedio|inveja|rir|"
              r"estudar|trabalhar|amor))")
+# up to two words between, none a negation or "vor" ("ich will vor Scham sterben")
+_DE_WORDS = r"(?:(?!nicht\b|nie\b|kein\w*\b|vor\b)\w+ ){0,2}"
 _END = r"(?= *(?:$|[|.!?,;]))"  # the phrase ends its clause
 
 _ES_PILLS = r"(?:pastillas|pildoras|medicinas|medicamentos|calmantes|somniferos)"
@@ -115,12 +117,11 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
     _p("hopelessness", r"\bje nen peux plus\b" + _END + r"|\bje suis (?:un fardeau|une charge)\b|"
        r"\bsans (?:aucun )?espoir\b(?= *(?:$|[|.!?,;]))", negatable=False),
     # ---- German ----------------------------------------------------------------------
-    _p("ideation", r"\bich (?:will|mochte|wurde gerne|wurde lieber|wunsche mir) (?:(?!nicht\b|"
-       r"nie\b|kein\w*\b|vor\b)\w+ ){0,2}(?:sterben|tot sein|mich umbringen|mich toten|mir das leben "
-       r"nehmen|nicht mehr leben|nicht mehr da sein|nicht mehr aufwachen|selbstmord begehen)\b"
-       + _DE_IDIOM),
-    _p("ideation", r"\bich (?:(?!nicht\b|nie\b|kein\w*\b|vor\b)\w+ ){0,2}(?:sterben|tot sein|mich umbringen|nicht mehr leben) "
-       r"(?:will|mochte)\b" + _DE_IDIOM),
+    _p("ideation", r"\bich (?:will|mochte|wurde gerne|wurde lieber|wunsche mir) " + _DE_WORDS
+       + r"(?:sterben|tot sein|mich umbringen|mich toten|mir das leben nehmen|nicht mehr leben|"
+       r"nicht mehr da sein|nicht mehr aufwachen|selbstmord begehen)\b" + _DE_IDIOM),
+    _p("ideation", r"\bich " + _DE_WORDS + r"(?:sterben|tot sein|mich umbringen|nicht mehr "
+       r"leben) (?:will|mochte)\b" + _DE_IDIOM),
     _p("ideation", r"\bich (?:bringe|bring) mich (?:\w+ ){0,4}?um" + _END
        + r"|\bich werde mich umbringen\b|\bich tote mich\b|"
        r"\bmeinem leben ein ende (?:setzen|machen)\b|\bmein leben beenden\b"),
