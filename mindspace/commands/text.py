@@ -9,6 +9,10 @@ Contract
   empty input prints nothing and exits 0.
 * ``--json`` prints one compact JSON object per document (see
   :meth:`mindspace.ml.text_analyzer.TextAnalysis.to_dict`).
+* Every object has ``language`` (ISO 639-1 or "und"), ``screened`` and ``wellbeing``. The
+  emotion model, tone (VADER) and wellbeing read English only: for other languages
+  ``emotions`` and ``sentiment`` are null, the wellbeing scores are null and ``english_only``
+  says so; ``screen_note`` says when the crisis screen could not read the language.
 * If the emotion model is missing or fails its integrity check, the crisis screen and sentiment
   are still printed (``"emotions": null``), a one-line warning goes to stderr and the exit code
   is 1.
@@ -36,13 +40,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _human(obj: dict[str, Any]) -> str:
     emotions = obj["emotions"]
-    top = ", ".join(f"{k} {v:.2f}" for k, v in sorted(emotions.items(), key=lambda kv: -kv[1])[:3]
-                    ) if emotions else "unavailable"
     crisis = obj["crisis"]
-    line = (f"emotions: {top} | sentiment {obj['sentiment']['compound']:+.2f} | "
-            f"crisis: {crisis['level']}")
+    if obj.get("english_only"):
+        line = f"language: {obj['language']} | {obj['english_only']} | crisis: {crisis['level']}"
+    else:
+        top = ", ".join(f"{k} {v:.2f}" for k, v in sorted(
+            emotions.items(), key=lambda kv: -kv[1])[:3]) if emotions else "unavailable"
+        line = (f"emotions: {top} | sentiment {obj['sentiment']['compound']:+.2f} | "
+                f"crisis: {crisis['level']}")
+        wellbeing = obj.get("wellbeing") or {}
+        if all(isinstance(v, float) for v in wellbeing.values()) and wellbeing:
+            line += " | wellbeing: " + ", ".join(f"{k} {v:.2f}" for k, v in wellbeing.items())
     if crisis["reasons"]:
         line += " (" + "; ".join(crisis["reasons"]) + ")"
+    if obj.get("screen_note"):
+        line += f" | {obj['screen_note']}"
     return line
 
 

@@ -54,6 +54,7 @@ from typing import Any, Protocol
 
 from mindspace.ml import crisis_net as net
 from mindspace.ml import crisis_patterns as cp
+from mindspace.ml.crisis_patterns_intl import INTL_PATTERNS, INTL_TRIGGER
 from mindspace.ml.crisis_text import normalise as normalise  # re-exported
 
 LEVELS = ("none", "concern", "urgent")
@@ -146,8 +147,10 @@ _TRIGGER = re.compile(
     r"free from|free of|freed from|freed of|released from|at last|take care|forgive|"
     r"born|exit|escape|departure|fault|remember me|where i am going|morir|matar|mourir|tuer|"
     r"sterb|umbring|morrer|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|codeine|"
-    r"pharmac|chemist|worry about me)"
+    r"pharmac|chemist|worry about me)|" + INTL_TRIGGER
 )
+# English curated phrasings, then Spanish, French, German, Portuguese (crisis_patterns_intl).
+_PATTERNS: tuple[cp.Pattern, ...] = cp.PATTERNS + INTL_PATTERNS
 
 
 # The only reason given for a ``concern`` raised by past events alone.
@@ -340,7 +343,7 @@ class CrisisDetector:
             if b <= a or (prefilter and not _TRIGGER.search(norm, a, b)):
                 continue
             curated: list[tuple[int, int]] = []
-            for pattern in cp.PATTERNS:
+            for pattern in _PATTERNS:
                 for m in pattern.regex.finditer(norm, a, b):
                     found.append((pattern, m, k))
                     if pattern.requires is None or pattern.requires.search(norm[a:b]):

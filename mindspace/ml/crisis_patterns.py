@@ -82,9 +82,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"through|like that)\b)", negatable=False),
     _p("ideation", r"\bonly (?:way out|option|answer|solution|choice)\b",
        requires=r"\b(?:die|death|dead|kill|end it|suicide)"),
-    # a few non-English first-person phrases (explicit only)
-    _p("ideation", r"\b(?:quiero morir(?:me)?|me quiero matar|quiero suicidarme|je veux mourir|"
-       r"je vais me tuer|ich will sterben|ich will mich umbringen|quero morrer|voglio morire)\b"),
+    # Spanish, French, German, Portuguese and Italian: see crisis_patterns_intl
     # ---- plans, methods, attempts -----------------------------------------------------
     _p("plan", r"\b(?:hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|suffocate|"
        r"electrocute|gas) myself\b"),
@@ -352,7 +350,10 @@ TRIVIAL_CONDITIONAL = re.compile(
 # A joke marker right after the words ("mondays make me want to die lol").
 LAUGH = re.compile(r"[^.!?|]{0,25}?\b(?:lol|lmao|lmfao|haha\w*|hehe\w*|jk|j k|rofl|"
                    r"just kidding|kidding)\b")
-NEGATION_CUES = frozenset({"not", "never", "no", "nor", "without", "zero"})
+NEGATION_CUES = frozenset({"not", "never", "no", "nor", "without", "zero",
+                           # es, pt, fr, de (accents removed by normalise)
+                           "nunca", "jamas", "nao", "nem", "pas", "jamais", "nicht", "nie",
+                           "niemals", "kein", "keine"})
 # A clause that opens with one of these negates a later risk phrase in the same clause
 # ("there is no part of me that wants to end my life", "not once did i think about ...").
 NEGATED_LEAD = re.compile(

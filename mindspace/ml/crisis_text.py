@@ -1,6 +1,7 @@
 """Text normalisation for the crisis screen (:mod:`mindspace.ml.crisis`).
 
-``normalise(text)`` lower-cases, expands contractions and slang ("wanna", "kms", "unalive"),
+``normalise(text)`` lower-cases, removes accents (for the Spanish, French, German and
+Portuguese patterns), expands contractions and slang ("wanna", "kms", "unalive"),
 fixes one-edit typos of a few distinctive key words, removes intensifiers that never change a
 risk phrase, marks quoted speech with « » and line breaks with " | ". Pure and thread-safe.
 """
@@ -91,9 +92,26 @@ def _expand_apostrophes(m: re.Match[str]) -> str:
     return low.replace("'", "")
 
 
+# "unalive"/"unaliving" ending a clause is said of oneself ("thinking about unaliving").
+_UNALIVE = re.compile(r"\bunaliv(e|ed|ing)\b(?= *(?:$|[|.!?,;]|tonight|today|now|soon|again|"
+                      r"lol|and|but|so|because))")
+_UNALIVE_FORMS = {"e": "kill myself", "ed": "killed myself", "ing": "killing myself"}
+
+
+def _strip_accents(t: str) -> str:
+    """"día" -> "dia", "não" -> "nao", "möchte" -> "mochte" (other scripts are kept)."""
+    if t.isascii():
+        return t
+    decomposed = unicodedata.normalize("NFD", t)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
 def normalise(text: str) -> str:
-    """Lower-case, expand contractions and slang, mark quotes with « », newlines as " | "."""
-    t = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    """Lower-case, remove accents, expand contractions and slang, mark quotes with « »,
+    newlines as " | "."""
+    t = _strip_accents(unicodedata.normalize("NFKC", text).casefold()).translate(_QUOTES)
+    t = _UNALIVE.sub(lambda m: _UNALIVE_FORMS[m.group(1)], t)
     t = re.sub(r"\s*[\r\n]+\s*", " | ", t)
     t = _DQUOTE.sub(r"«\1»", t)
     t = _SQUOTE.sub(r"«\1»", t)

@@ -18,6 +18,12 @@ Contract
 * Size: the crisis screen reads the whole text. The model sees at most ``MODEL_CHARS``
   characters: longer texts are represented by ``MODEL_SEGMENTS`` evenly spaced excerpts
   (``model_input_truncated`` is then true). Empty text, emoji and non-English text never raise.
+* Language (:mod:`mindspace.ml.language`): every result has ``language`` (ISO 639-1 or "und")
+  and ``screened`` (the crisis screen has patterns for it), and ``wellbeing``
+  (:mod:`mindspace.ml.wellbeing`: ``low_mood``, ``anxiety``, ``stress``). The emotion model,
+  VADER and the wellbeing signals read English only: for other languages ``emotions``,
+  ``sentiment`` and the wellbeing scores are null in ``to_dict()`` and ``english_only`` says
+  why (never an error: ``emotion_error`` stays None). The crisis screen reads every text.
 """
 
 from __future__ import annotations
@@ -30,7 +36,9 @@ from typing import TYPE_CHECKING, Any
 from mindspace.core.errors import Cancelled
 from mindspace.ml.crisis import CrisisDetector, CrisisResult, combine
 from mindspace.ml.failures import model_failure
+from mindspace.ml.language import LanguageReading, identify
 from mindspace.ml.sentiment import Sentiment, SentimentAnalyzer
+from mindspace.ml.wellbeing import SIGNALS, Wellbeing, wellbeing
 
 if TYPE_CHECKING:
     from mindspace.ml.emotion_model import EmotionModel
@@ -52,17 +60,43 @@ class TextAnalysis:
     emotion_error: str | None = None
     model_input_truncated: bool = False
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    reading: LanguageReading = LanguageReading("und", 0.0)
+    wellbeing: Wellbeing | None = None
+
+    @property
+    def language(self) -> str:
+        return self.reading.code
+
+    @property
+    def screened(self) -> bool:
+        return self.reading.screened
+
+    @property
+    def english_only(self) -> str | None:
+        """Why the English-only readings are absent for this text, or None."""
+        return self.reading.english_only_note()
 
     def to_dict(self) -> dict[str, Any]:
+        english = self.reading.english_models
         out: dict[str, Any] = {
             "emotions": None if self.emotions is None
             else {k: round(v, 4) for k, v in self.emotions.items()},
             "labels": list(self.labels),
-            "sentiment": self.sentiment.to_dict(),
+            "sentiment": self.sentiment.to_dict() if english else None,
             "crisis": self.crisis.to_dict(),
             "model": self.model,
             "tokens": self.tokens,
+            "language": self.reading.code,
+            "screened": self.reading.screened,
+            "wellbeing": self.wellbeing.to_dict() if self.wellbeing is not None
+            else dict.fromkeys(SIGNALS),
         }
+        if self.wellbeing is not None:
+            out["wellbeing_words"] = {k: list(v) for k, v in self.wellbeing.words.items()}
+        if not english:
+            out["english_only"] = self.english_only
+        if not self.reading.screened:
+            out["screen_note"] = self.reading.screen_note()
         if self.emotion_error:
             out["emotion_error"] = self.emotion_error
         if self.model_input_truncated:
@@ -183,15 +217,19 @@ class TextAnalyzer:
         return out
 
     def _one(self, text: str, pred: Any, error: str | None, truncated: bool) -> TextAnalysis:
-        sentiment = self._sentiment.analyze(text)
+        reading = identify(text)
         crisis = self._crisis.detect(text)
         tokens = len(self._sentiment.tokenize(text[:_TOKEN_SAMPLE]))
         if len(text) > _TOKEN_SAMPLE:  # estimate from the sample rather than tokenize 1 MB
             tokens = round(tokens * len(text) / _TOKEN_SAMPLE)
+        if not reading.english_models:  # English-only models: no reading rather than a wrong one
+            return TextAnalysis(None, [], Sentiment(0.0, 0.0, 1.0, 0.0), crisis, None, tokens,
+                                None, truncated, reading=reading)
+        sentiment = self._sentiment.analyze(text)
         if pred is None:
             return TextAnalysis(None, [], sentiment, crisis, None, tokens, error or
-                                "emotion model unavailable", truncated)
+                                "emotion model unavailable", truncated, reading=reading)
         probs = {k: float(pred.probabilities.get(k, 0.0)) for k in EMOTION_LABELS}
         crisis = combine(crisis, probs, sentiment.compound)
         return TextAnalysis(probs, list(pred.labels), sentiment, crisis, pred.model_id, tokens,
-                            None, truncated)
+                            None, truncated, reading=reading, wellbeing=wellbeing(text, probs))

@@ -22,6 +22,10 @@ from mindspace.storage.errors import ValidationError
 from mindspace.storage.settings import VaultSettings
 
 SOURCE_TYPES = ("journal", "mood", "transcript")
+# Result keys kept with the analysis inside the stored sentiment JSON under READING_KEY.
+READING_FIELDS = ("language", "screened", "wellbeing", "wellbeing_words", "english_only",
+                  "screen_note")
+READING_KEY = "reading"
 MAX_PLAN_ITEMS = 30
 MAX_PLAN_ITEM_CHARS = 500
 REGION_KEY = "crisis.region"
@@ -44,6 +48,16 @@ class StoredAnalysis:
     crisis_level: str
     crisis_score: float
     crisis_reasons: list[str] = field(default_factory=list)
+    # language, screened, wellbeing (+ wellbeing_words, english_only, screen_note) when stored
+    reading: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str | None:
+        return self.reading.get("language")
+
+    @property
+    def english_only(self) -> str | None:
+        return self.reading.get("english_only")
 
 
 
@@ -72,12 +86,14 @@ class AnalysisStore:
         ``TextAnalysis.to_dict()``-shaped mapping."""
         _check_source(source_type)
         crisis = result.get("crisis") or {}
-        sentiment = result.get("sentiment") or {}
+        sentiment = dict(result.get("sentiment") or {})
+        reading = {k: result[k] for k in READING_FIELDS if k in result}
         row = (
             source_type, source_id, model_id, _iso(source_at), _iso(source_updated_at),
             _iso(datetime.now()),
             None if result.get("emotions") is None else json.dumps(result["emotions"]),
-            json.dumps(list(result.get("labels") or [])), json.dumps(sentiment),
+            json.dumps(list(result.get("labels") or [])),
+            json.dumps({**sentiment, READING_KEY: reading} if reading else sentiment),
             float(sentiment.get("compound", 0.0)), str(crisis.get("level", "none")),
             float(crisis.get("score", 0.0)), json.dumps(list(crisis.get("reasons") or [])),
         )
@@ -99,10 +115,12 @@ class AnalysisStore:
 
     @staticmethod
     def _row(r: tuple[Any, ...]) -> StoredAnalysis:
+        sentiment = json.loads(r[7]) or {}
+        reading = sentiment.pop(READING_KEY, None) or {}
         return StoredAnalysis(
             r[0], r[1], r[2], datetime.fromisoformat(r[3]), datetime.fromisoformat(r[4]),
-            None if r[5] is None else json.loads(r[5]), json.loads(r[6]), json.loads(r[7]),
-            r[8], float(r[9]), json.loads(r[10]),
+            None if r[5] is None else json.loads(r[5]), json.loads(r[6]), sentiment,
+            r[8], float(r[9]), json.loads(r[10]), reading,
         )
 
     def get(self, source_type: str, source_id: str,

@@ -1,6 +1,8 @@
 """Compact strip with the top emotions and the sentiment of one entry, plus label correction.
 
-``show_result(source_type, source_id, emotions, compound, labels)`` fills the strip; the
+``show_result(source_type, source_id, emotions, compound, labels)`` fills the strip (for text
+in another language than English, ``language`` and ``english_only`` replace the emotions and
+tone with the language and a note that those models read English only); the
 "Correct" menu lets the user mark each of the seven labels as fitting or not. Corrections are
 stored in the vault through the task runner and reported with ``correction_saved``.
 """
@@ -12,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from mindspace.app import AppServices
+from mindspace.app.analysis import language_name
 from mindspace.ui.announce import announce
 from mindspace.ui.tasks import default_runner, describe_error
 
@@ -49,6 +52,7 @@ class EmotionChips(QWidget):
         self.notice_label.setWordWrap(True)
         self.notice_label.hide()
         self.flagged = False
+        self.english_only: str | None = None
         self.reveal_button = QToolButton()
         self.reveal_button.setText("Show emotions")
         self.reveal_button.setCheckable(True)
@@ -86,10 +90,13 @@ class EmotionChips(QWidget):
 
     def show_result(self, source_type: str, source_id: str, emotions: dict[str, float] | None,
                     compound: float, labels: list[str] | None = None,
-                    notice: str | None = None, flagged: bool = False) -> None:
+                    notice: str | None = None, flagged: bool = False,
+                    language: str | None = None, english_only: str | None = None) -> None:
         """`notice`: a part of the analysis that could not run (shown, never hidden).
         `flagged`: the crisis screen flagged the text; emotions and tone (which can read a
-        crisis text as "positive") stay folded away behind "Show emotions"."""
+        crisis text as "positive") stay folded away behind "Show emotions".
+        `english_only`: the text is not English (``language``, ISO 639-1), so no emotions or
+        tone are shown, only the language and why."""
         self._source = (source_type, source_id)
         self.feedback.clear()
         self.notice_label.setText(notice or "")
@@ -107,12 +114,24 @@ class EmotionChips(QWidget):
             chip.setAccessibleName(f"{label}, {p:.0%}")
             self._layout.insertWidget(i, chip)
             self.chips.append(chip)
-        if emotions is None:
+        self.english_only = english_only
+        if english_only:
+            name = language_name(language or "und")
+            chip = QLabel(f"Language: {name} · emotions and tone not read: these models read "
+                          "English only")
+            chip.setProperty("role", "muted")
+            chip.setWordWrap(True)
+            chip.setAccessibleName(f"Language {name}. Emotions and tone were not read: the "
+                                   "models read English only")
+            self._layout.insertWidget(0, chip)
+            self.chips.append(chip)
+        elif emotions is None:
             chip = QLabel("emotions unavailable")
             chip.setProperty("role", "muted")
             self._layout.insertWidget(0, chip)
             self.chips.append(chip)
-        self.sentiment_label.setText(f"Tone: {sentiment_word(compound)} ({compound:+.2f})")
+        self.sentiment_label.setText(
+            "" if english_only else f"Tone: {sentiment_word(compound)} ({compound:+.2f})")
         self._fold(flagged)
         current = set(labels or [])
         for label, action in self.label_actions.items():
@@ -124,7 +143,7 @@ class EmotionChips(QWidget):
     def _fold(self, folded: bool) -> None:
         for chip in self.chips:
             chip.setVisible(not folded)
-        self.sentiment_label.setVisible(not folded)
+        self.sentiment_label.setVisible(not folded and not self.english_only)
         self.correct_button.setVisible(not folded)
 
     def hide_for_crisis(self) -> None:
@@ -140,6 +159,7 @@ class EmotionChips(QWidget):
         self.feedback.clear()
         self.notice_label.hide()
         self.flagged = False
+        self.english_only = None
         self.reveal_button.hide()
         for chip in self.chips:
             chip.deleteLater()

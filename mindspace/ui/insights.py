@@ -115,6 +115,8 @@ class EntryInsights(QObject):
             float(stored.sentiment.get("compound", 0.0)),
             stored.labels,
             flagged=flagged,
+            language=stored.language,
+            english_only=stored.english_only,
         )
 
     def _show_outcome(self, outcome: Any) -> None:
@@ -134,6 +136,8 @@ class EntryInsights(QObject):
                 analysis.labels,
                 SCREEN_FALLBACK_NOTICE if analysis.crisis.model_error else None,
                 flagged=flagged,
+                language=analysis.language,
+                english_only=analysis.english_only,
             )
         # the learned layer may raise what the patterns showed on saving, never lower it
         mine = self.panel.owner == key and self.panel.isVisible()

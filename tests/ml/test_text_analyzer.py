@@ -42,9 +42,14 @@ def test_crisis_and_emotions_together(analyzer: TextAnalyzer) -> None:
 
 
 def test_empty_emoji_non_english_and_huge(analyzer: TextAnalyzer) -> None:
-    for text in ("", "   ", "🙂🎉", "Je suis très fatigué aujourd'hui", "今日はとても悲しい"):
+    for text in ("", "   ", "🙂🎉"):
         d = analyzer.analyze(text).to_dict()
-        assert set(d["emotions"]) == set(EMOTION_LABELS)
+        assert set(d["emotions"]) == set(EMOTION_LABELS) and d["language"] == "und"
+    # English-only models give no reading of other languages, and say so (not an error)
+    for text, code in (("Je suis très fatigué aujourd'hui", "fr"), ("今日はとても悲しい", "ja")):
+        d = analyzer.analyze(text).to_dict()
+        assert d["language"] == code and d["emotions"] is None and d["sentiment"] is None
+        assert "English only" in d["english_only"] and "emotion_error" not in d
     huge = "We went for a walk by the river and it was calm. " * 21_000 + "I want to die."
     r = analyzer.analyze(huge)
     assert r.model_input_truncated and r.crisis.level == "urgent" and r.tokens > 100_000
