@@ -102,6 +102,9 @@ def _stage_json(item: Item) -> StagedItem:
         when = _when(rec, "recorded_at")
         _text(rec, "summary", 10_000, optional=True)
         _text(rec, "transcript", optional=True)
+    elif item.type == "measure":
+        _text(rec, "instrument", 40)
+        when = _when(rec, "taken_at")
     else:  # analysis
         when = _when(rec, "date") if rec.get("date") is not None else None
     return StagedItem(item.type, item.id, item.revision, when, canonical_json(rec))

@@ -135,13 +135,48 @@ class InboxRepository:
                 (contact_id, item_type),
             ).fetchall()
         )
-        out = []
-        for data, received_at, bundle_id in rows:
-            rec = json.loads(bytes(data))
-            rec["received_at"] = received_at
-            rec["bundle_id"] = bundle_id
-            out.append(rec)
-        return out
+        return _decoded(rows)
+
+    def senders(self) -> list[dict[str, Any]]:
+        """One row per contact who sent bundles: `{contact_id, sender, last_received,
+        bundles}`, from the (contact_id, received_at) index alone."""
+        rows = self._db.run(
+            lambda c: c.execute(
+                "SELECT b.contact_id, c.display_name, b.last_received, b.n FROM"
+                " (SELECT contact_id, MAX(received_at) AS last_received, COUNT(*) AS n"
+                "  FROM share_received_bundles GROUP BY contact_id) b"
+                " JOIN share_contacts c ON c.id = b.contact_id"
+            ).fetchall()
+        )
+        keys = ("contact_id", "sender", "last_received", "bundles")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def dated_records(
+        self, contact_id: str, item_type: str, *, newest_first: bool, limit: int, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """One page of the JSON records of one type that carry a date, in date order (newest
+        first or oldest first), read along the (contact_id, item_type, item_date) index."""
+        order = "DESC" if newest_first else "ASC"
+        rows = self._db.run(
+            lambda c: c.execute(
+                "SELECT data, received_at, bundle_id FROM share_received_items"
+                " WHERE contact_id = ? AND item_type = ? AND item_date IS NOT NULL"
+                f" ORDER BY item_date {order} LIMIT ? OFFSET ?",
+                (contact_id, item_type, limit, offset),
+            ).fetchall()
+        )
+        return _decoded(rows)
+
+    def undated_records(self, contact_id: str, item_type: str) -> list[dict[str, Any]]:
+        """The JSON records of one type stored without a date (in any order)."""
+        rows = self._db.run(
+            lambda c: c.execute(
+                "SELECT data, received_at, bundle_id FROM share_received_items"
+                " WHERE contact_id = ? AND item_type = ? AND item_date IS NULL",
+                (contact_id, item_type),
+            ).fetchall()
+        )
+        return _decoded(rows)
 
     def blob(self, contact_id: str, item_type: str, item_id: str) -> bytes | None:
         row = self._db.run(
@@ -179,3 +214,14 @@ class InboxRepository:
         return [
             dict(zip(keys, (*r[:4], bytes(r[4])), strict=True)) for r in rows
         ]
+
+
+def _decoded(rows: Sequence[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """(data, received_at, bundle_id) rows as records carrying `received_at` and `bundle_id`."""
+    out = []
+    for data, received_at, bundle_id in rows:
+        rec = json.loads(bytes(data))
+        rec["received_at"] = received_at
+        rec["bundle_id"] = bundle_id
+        out.append(rec)
+    return out
