@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from mindspace.core.questionnaires import ASKED, catalog
@@ -65,6 +66,10 @@ class Result:
         return format_day(self.taken_at)
 
     @property
+    def taken_on(self) -> date:
+        return datetime.fromisoformat(self.taken_at).date()
+
+    @property
     def item9_alert(self) -> bool:
         return self.item9 is not None and self.item9 >= 1
 
@@ -95,7 +100,11 @@ def result_of(rec: Mapping[str, Any]) -> Result | None:
     not know or a record without a date."""
     instrument = _str(rec.get("instrument"))
     taken_at = _str(rec.get("taken_at"))
-    if instrument not in ASKED or not format_day(taken_at):
+    if instrument not in ASKED:
+        return None
+    try:
+        datetime.fromisoformat(taken_at)
+    except ValueError:
         return None
     return Result(
         instrument, catalog().get(instrument).short_name, _str(rec.get("id")), taken_at,
@@ -183,6 +192,13 @@ class PatientRow:
         if self.latest_phq9 is None or not self.item9_alert:
             return ""
         return f"Item 9 alert: {self.latest_phq9.item9_text()}"
+
+    def alert_cell(self) -> str:
+        """Short, for a table cell: "Item 9 alert: Several days (1), 2026-01-19" ("" if none)."""
+        if self.latest_phq9 is None or not self.item9_alert:
+            return ""
+        q = self.latest_phq9
+        return f"Item 9 alert: {q.item9_answer or 'answer'} ({q.item9}), {q.day}"
 
     def trend(self, instrument: str) -> Trend | None:
         return next((t for t in self.trends if t.instrument == instrument), None)
