@@ -142,18 +142,25 @@ def main() -> None:
     parser.add_argument("--patients", type=int, default=100)
     parser.add_argument("--weeks", type=int, default=260)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="keep the generated vault in this folder (reused when it exists)")
     args = parser.parse_args()
     print(cpu_line())
     print(f"{args.patients} patients x {args.weeks} weekly bundles = "
           f"{args.patients * args.weeks} bundles. Bundles are built from real questionnaire "
           "records and stored through the real import staging and InboxRepository.commit; "
           "the files' age encryption and signatures are skipped (see share_bench.py).")
-    with tempfile.TemporaryDirectory(prefix="msbench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="msbench-") as scratch:
+        tmp = args.keep or Path(scratch)
         services = AppServices(Path(tmp))
-        services.create_vault(PASSPHRASE)
-        services.sharing().ensure_identity("Dr Bench", "therapist")
         t0 = time.perf_counter()
-        ids = generate(services, args.patients, args.weeks, args.seed)
+        if services.vault_exists():
+            services.unlock(PASSPHRASE)
+            print("reusing the vault in", tmp)
+        else:
+            services.create_vault(PASSPHRASE)
+            services.sharing().ensure_identity("Dr Bench", "therapist")
+            generate(services, args.patients, args.weeks, args.seed)
         counts = services.vault.db.run(lambda c: c.execute(
             "SELECT (SELECT count(*) FROM share_received_bundles),"
             " (SELECT count(*) FROM share_received_items)").fetchone())
@@ -190,7 +197,6 @@ def main() -> None:
               f"check-ins): {full * 1000:.0f} ms warm (median of 3)")
         everything, _ = timed(lambda: sharing.inbox.bundles(), 3)
         print(f"  listing all {counts[0]} received bundles: {everything * 1000:.0f} ms warm")
-        assert ids
         services.close()
 
 

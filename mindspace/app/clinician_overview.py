@@ -7,10 +7,10 @@ the first and since the previous received score (`core.reliable_change`, the sam
 patient's app uses), and whether the latest PHQ-9 has an item-9 answer of 1 or more. Patients
 with such an answer come first; the rest follow by name.
 
-Only the newest and oldest questionnaires of each patient are read: the received records are
-paged along the (contact, type, date) index, newest first until every questionnaire has its two
-latest scored results, then oldest first until each has its first one. Records received without
-a date (before questionnaires were dated on arrival) are always read.
+Only the newest and oldest questionnaires of each patient reach Python: SQLite picks, along the
+(contact, type, date) index, each questionnaire's two newest and its oldest scored forms and the
+newest PHQ-9 (one visit to the DB thread per patient). Records received without a date (before
+questionnaires were dated on arrival) are always read and merged in.
 
 `patient_history(inbox, contact_id)` gives every received score per questionnaire, oldest first,
 for the charts, with a text alternative. Blocks on the vault's DB executor: call from a worker.
@@ -19,7 +19,7 @@ A score range is information, not a diagnosis.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -27,9 +27,9 @@ from typing import Any, Protocol
 from mindspace.core.questionnaires import ASKED, catalog
 from mindspace.core.reliable_change import Change, compare
 from mindspace.core.rules import format_day, format_minute
+from mindspace.storage.share_inbox import RecordQuery
 
 MEASURE = "measure"
-PAGE = 24  # records read per step of the newest-first / oldest-first walk
 ITEM9_WORDS = "thoughts of being better off dead or of self-harm"
 
 
@@ -40,9 +40,9 @@ class MeasureReads(Protocol):
 
     def records(self, contact_id: str, item_type: str) -> list[dict[str, Any]]: ...
 
-    def dated_records(
-        self, contact_id: str, item_type: str, *, newest_first: bool, limit: int, offset: int = 0
-    ) -> list[dict[str, Any]]: ...
+    def dated_records_where(
+        self, contact_id: str, item_type: str, queries: Sequence[RecordQuery]
+    ) -> list[list[dict[str, Any]]]: ...
 
     def undated_records(self, contact_id: str, item_type: str) -> list[dict[str, Any]]: ...
 
@@ -226,61 +226,32 @@ def _results(records: Iterable[Mapping[str, Any]]) -> list[Result]:
     return [r for r in (result_of(rec) for rec in records) if r is not None]
 
 
-def _newest_enough(results: Sequence[Result]) -> bool:
-    """Two scored results of every questionnaire are among these (and so, read newest first,
-    the newest PHQ-9 form too)."""
-    scored = {inst: 0 for inst in ASKED}
-    for r in results:
-        if r.score is not None:
-            scored[r.instrument] += 1
-    return all(n >= 2 for n in scored.values())
-
-
-def _walk(inbox: MeasureReads, contact_id: str, newest_first: bool,
-          done: Callable[[Sequence[Result]], bool]) -> tuple[list[Result], bool]:
-    """Dated results page by page until `done(results)`; (results, whether all were read)."""
-    out: list[Result] = []
-    offset = 0
-    while True:
-        page = inbox.dated_records(contact_id, MEASURE, newest_first=newest_first, limit=PAGE,
-                                   offset=offset)
-        out.extend(_results(page))
-        offset += len(page)
-        if len(page) < PAGE:
-            return out, True
-        if done(out):
-            return out, False
+def _queries() -> list[RecordQuery]:
+    """Per questionnaire its two newest and its oldest scored forms; the newest PHQ-9 form."""
+    out = []
+    for inst in ASKED:
+        which = (("instrument", inst),)
+        out.append(RecordQuery(which, ("score",), newest_first=True, limit=2))
+        out.append(RecordQuery(which, ("score",), newest_first=False, limit=1,
+                               after=len(out) - 1))
+    out.append(RecordQuery((("instrument", "phq9"),), (), newest_first=True, limit=1))
+    return out
 
 
 def patient_row(inbox: MeasureReads, contact_id: str, name: str, last_received: str,
                 bundles: int) -> PatientRow:
-    undated = _results(inbox.undated_records(contact_id, MEASURE))
-    newest, everything = _walk(inbox, contact_id, True, _newest_enough)
-    pool = sorted([*undated, *newest], key=Result.sort_key, reverse=True)
-    latest: dict[str, list[Result]] = {}
-    for r in pool:
-        if r.score is not None and len(latest.setdefault(r.instrument, [])) < 2:
-            latest[r.instrument].append(r)
-    phq9 = next((r for r in pool if r.instrument == "phq9"), None)
-    if everything:
-        oldest = list(reversed(pool))
-    else:
-        wanted = {inst for inst, rows in latest.items() if rows}
-
-        def firsts_found(results: Sequence[Result]) -> bool:
-            return wanted <= {r.instrument for r in results if r.score is not None}
-
-        ascending, _ = _walk(inbox, contact_id, False, firsts_found)
-        oldest = sorted([*undated, *ascending], key=Result.sort_key)
-    first: dict[str, Result] = {}
-    for r in oldest:
-        if r.score is not None:
-            first.setdefault(r.instrument, r)
-    trends = tuple(
-        trend(first.get(inst), rows[1] if len(rows) > 1 else None, rows[0])
-        for inst in ASKED if (rows := latest.get(inst))
-    )
-    return PatientRow(contact_id, name, last_received, bundles, trends, phq9)
+    found = inbox.dated_records_where(contact_id, MEASURE, _queries())
+    pool = _results(inbox.undated_records(contact_id, MEASURE))
+    pool += _results(rec for records in found for rec in records)
+    pool = sorted({(r.instrument, r.id): r for r in pool}.values(), key=Result.sort_key)
+    scored = [r for r in pool if r.score is not None]
+    trends = []
+    for inst in ASKED:
+        mine = [r for r in scored if r.instrument == inst]
+        if mine:
+            trends.append(trend(mine[0], mine[-2] if len(mine) > 1 else None, mine[-1]))
+    phq9 = next((r for r in reversed(pool) if r.instrument == "phq9"), None)
+    return PatientRow(contact_id, name, last_received, bundles, tuple(trends), phq9)
 
 
 def overview_order(rows: Iterable[PatientRow]) -> list[PatientRow]:

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from mindspace.app.clinician_overview import (
-    PAGE,
     PatientRow,
     Result,
     patient_history,
@@ -27,6 +26,7 @@ from tests.share.helpers import Person, make_person, pair_up
 
 QUESTIONNAIRES = ExportSelection(journal=False, mood=False, questionnaires=True, reports=False)
 JAN = datetime(2026, 1, 5, 9)
+WEEKS = 60
 
 
 def share(patient: Person, therapist: Person, path: Path) -> str:
@@ -116,7 +116,7 @@ def _oracle(history_results: list[Result], instrument: str) -> tuple[int, int, i
         scored[-1].score or 0
 
 
-def test_paged_reading_matches_reading_everything(
+def test_picking_the_ends_matches_reading_everything(
     paired: tuple[Person, Person], tmp_path: Path
 ) -> None:
     """More results than one page, one questionnaire rarely filled in, and records stored
@@ -124,11 +124,12 @@ def test_paged_reading_matches_reading_everything(
     same first, previous and latest scores as reading every record."""
     pat, therapist = paired
     m = pat.services.measures()
-    for week in range(3 * PAGE):
+    for week in range(WEEKS):
         m.record("phq9", [week % 4] * 8 + [0], taken_at=JAN + timedelta(weeks=week))
         m.record("gad7", [(week + 1) % 4] * 7, taken_at=JAN + timedelta(weeks=week, hours=1))
     m.record("who5", [1] * 5, taken_at=JAN + timedelta(weeks=3, hours=2))
     m.record("who5", [4] * 5, taken_at=JAN + timedelta(weeks=40, hours=2))
+    m.record("gad7", [1] * 6 + [None], taken_at=JAN + timedelta(weeks=WEEKS))
     contact = share(pat, therapist, tmp_path / "many.msbundle")
     inbox = therapist.sharing.inbox
 
@@ -151,7 +152,7 @@ def test_paged_reading_matches_reading_everything(
     assert who5 is not None and who5.since_first is not None
     assert (who5.since_first.previous, who5.since_first.current) == (20, 80)
     assert who5.since_first.verdict == "improved"
-    assert len(patient_history(inbox, contact).get("phq9").results) == 3 * PAGE
+    assert len(patient_history(inbox, contact).get("phq9").results) == WEEKS
     # the oldest and newest records lose their date, as stored by an earlier version
     db = therapist.services.vault.db
     undated = db.run(lambda c: c.execute(
