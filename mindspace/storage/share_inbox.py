@@ -123,8 +123,10 @@ class InboxRepository:
         return now
 
     # ---- clinician read side ----------------------------------------------------------------
-    def bundles(self, contact_id: str | None = None) -> list[dict[str, Any]]:
-        """Received bundles, newest first (all, or from one contact)."""
+    def bundles(
+        self, contact_id: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Received bundles, newest first (all, or from one contact; at most `limit`)."""
         sql = (
             "SELECT b.bundle_id, b.contact_id, c.display_name, b.created_at, b.received_at,"
             " b.source, b.item_count FROM share_received_bundles b"
@@ -134,9 +136,10 @@ class InboxRepository:
         if contact_id:
             sql += " WHERE b.contact_id = ?"
             params = (contact_id,)
-        rows = self._db.run(
-            lambda c: c.execute(sql + " ORDER BY b.received_at DESC", params).fetchall()
-        )
+        sql += " ORDER BY b.received_at DESC"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        rows = self._db.run(lambda c: c.execute(sql, params).fetchall())
         keys = ("bundle_id", "contact_id", "sender", "created_at", "received_at", "source", "items")
         return [dict(zip(keys, r, strict=True)) for r in rows]
 

@@ -46,6 +46,9 @@ from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.widgets import ReflowSplitter
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
+INBOX_SHOWN = 200  # newest bundles listed in the Inbox
+
+
 class ClinicianScreen(QWidget):
     bundle_opened = Signal(dict)
     synced = Signal(dict)
@@ -205,17 +208,19 @@ class ClinicianScreen(QWidget):
         def load() -> dict[str, Any]:
             sharing = self.services.sharing()
             me = sharing.identity()
+            counts = {str(s["contact_id"]): int(s["bundles"]) for s in sharing.inbox.senders()}
             return {
                 "role": me.role if me is not None else "",
                 "patients": [
                     {
                         **c.to_json(),
                         "state": c.state_word(),
-                        "bundles": len(sharing.inbox.bundles(c.id)),
+                        "bundles": counts.get(c.id, 0),
                     }
                     for c in sharing.contacts.list()
                 ],
-                "inbox": sharing.inbox.bundles(),
+                "inbox": sharing.inbox.bundles(limit=INBOX_SHOWN),
+                "received": sum(counts.values()),
             }
 
         self._run(load, self._show_lists)
@@ -249,6 +254,9 @@ class ClinicianScreen(QWidget):
             items = plural(b["items"], "item")
             when, source = format_minute(b["received_at"]), b["source"]
             self.inbox.addItem(f"{when}  from {b['sender']}: {items} ({source})")
+        if state["received"] > len(state["inbox"]):
+            older = state["received"] - len(state["inbox"])
+            self.inbox.addItem(f"… and {plural(older, 'older bundle')} not listed here")
 
     def open_dialog(self) -> None:
         path = self.choose_open_path()

@@ -106,6 +106,9 @@ def test_a_new_bundle_with_item9_moves_the_patient_up(
     assert [r.contact_id for r in rows][0] == zed_id and rows[0].item9_alert
     assert not rows[1].item9_alert  # the latest PHQ-9 counts, not an older one
     assert rows[1].bundles == 2
+    inbox = therapist.sharing.inbox
+    assert sum(r.bundles for r in rows) == len(inbox.bundles()) == 4
+    assert len(inbox.bundles(limit=3)) == 3 and len(inbox.bundles(zed_id, limit=5)) == 2
 
 
 def _oracle(history_results: list[Result], instrument: str) -> tuple[int, int, int] | None:
