@@ -116,6 +116,9 @@ def _stage_json(item: Item) -> StagedItem:
             _text(row, "kind", 64)
             _text(row, "detail", 300)
         when = item.date
+    elif item.type == "measure":
+        _text(rec, "instrument", 40)
+        when = _when(rec, "taken_at")
     else:  # analysis
         when = _when(rec, "date") if rec.get("date") is not None else None
     return StagedItem(item.type, item.id, item.revision, when, canonical_json(rec))

@@ -1,7 +1,8 @@
-"""Clinician screen: patients as contacts, an inbox of received bundles, and per patient every
-shared item (flagged by the safety screen first, marked with an icon and words, with the
-analyses that came with it), the mood chart and emotion trends, voice check-ins in full and the
-shared PDF/CSV reports, read inside the app from memory (`ui/report_viewer.py`).
+"""Clinician screen: first an overview of every patient's questionnaires (item-9 alerts first,
+`ui/clinician_overview.py`); then patients as contacts, an inbox of received bundles, and per
+patient every shared item (flagged by the safety screen first, marked with an icon and words,
+with the analyses that came with it), the mood chart and emotion trends, voice check-ins in
+full and the shared PDF/CSV reports, read inside the app from memory (`ui/report_viewer.py`).
 
 Bundles come from a file (`open_file`) or the sync relay (`sync_now`); both verify everything
 before importing (see `share/bundle.py`). Work runs on a worker via `TaskRunner`.
@@ -36,6 +37,7 @@ from mindspace.app import AppServices
 from mindspace.app.inbox import InboxItem, PatientView, Report, csv_rows, patient_view
 from mindspace.core.rules import format_minute
 from mindspace.core.wording import plural
+from mindspace.ui.clinician_overview import ClinicianOverview
 from mindspace.ui.clinician_text import ITEM_WORDS, item_detail, item_line
 from mindspace.ui.mood_widgets import MoodChart
 from mindspace.ui.report_viewer import ReportViewer
@@ -44,6 +46,9 @@ from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.widgets import ReflowSplitter
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
+INBOX_SHOWN = 200  # newest bundles listed in the Inbox
+
+
 class ClinicianScreen(QWidget):
     bundle_opened = Signal(dict)
     synced = Signal(dict)
@@ -176,8 +181,16 @@ class ClinicianScreen(QWidget):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 2)
+        self.overview = ClinicianOverview(self.services, self.runner)
+        self.overview.open_patient.connect(self.show_patient_items)
+        self.overview.failed.connect(self.failed.emit)
+        self.views = QTabWidget()
+        self.views.setAccessibleName("Clinician inbox views")
+        self.views.addTab(self.overview, "Overview")
+        self.views.addTab(split, "Patients and items")
+        self._patients_view: QWidget = split
         layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        layout.addWidget(self.views)
 
     # ---- work -------------------------------------------------------------------------------
     def _run(self, fn: Callable[..., Any], on_success: Callable[[Any], None]) -> None:
@@ -195,20 +208,23 @@ class ClinicianScreen(QWidget):
         def load() -> dict[str, Any]:
             sharing = self.services.sharing()
             me = sharing.identity()
+            counts = {str(s["contact_id"]): int(s["bundles"]) for s in sharing.inbox.senders()}
             return {
                 "role": me.role if me is not None else "",
                 "patients": [
                     {
                         **c.to_json(),
                         "state": c.state_word(),
-                        "bundles": len(sharing.inbox.bundles(c.id)),
+                        "bundles": counts.get(c.id, 0),
                     }
                     for c in sharing.contacts.list()
                 ],
-                "inbox": sharing.inbox.bundles(),
+                "inbox": sharing.inbox.bundles(limit=INBOX_SHOWN),
+                "received": sum(counts.values()),
             }
 
         self._run(load, self._show_lists)
+        self.overview.refresh()
 
     def _name_for_role(self, role: str) -> None:
         """A therapist sees "Patients"; anyone else sees the people who share with them as
@@ -238,6 +254,9 @@ class ClinicianScreen(QWidget):
             items = plural(b["items"], "item")
             when, source = format_minute(b["received_at"]), b["source"]
             self.inbox.addItem(f"{when}  from {b['sender']}: {items} ({source})")
+        if state["received"] > len(state["inbox"]):
+            older = state["received"] - len(state["inbox"])
+            self.inbox.addItem(f"… and {plural(older, 'older bundle')} not listed here")
 
     def open_dialog(self) -> None:
         path = self.choose_open_path()
@@ -255,6 +274,7 @@ class ClinicianScreen(QWidget):
         self.status.setText(f"Verified and imported a bundle from {result['from']}: {counts}")
         self.bundle_opened.emit(result)
         self.refresh()
+        self.views.setCurrentWidget(self.patients_view)
         self.select_patient(result["contact_id"])
 
     def sync_now(self) -> None:
@@ -269,6 +289,15 @@ class ClinicianScreen(QWidget):
     def selected_patient(self) -> str | None:
         item = self.patients.currentItem()
         return None if item is None else str(item.data(ID_ROLE))
+
+    @property
+    def patients_view(self) -> QWidget:
+        return self._patients_view
+
+    def show_patient_items(self, contact_id: str) -> None:
+        """Every shared item of one patient (from the overview)."""
+        self.views.setCurrentWidget(self.patients_view)
+        self.select_patient(contact_id)
 
     def select_patient(self, contact_id: str) -> None:
         for row in range(self.patients.count()):
@@ -396,6 +425,7 @@ class ClinicianScreen(QWidget):
         self.flag_banner.clear()
         self.flag_banner.hide()
         self.report_viewer.clear()
+        self.overview.clear()
         self.heading.setText(self._select_text())
         self.status.clear()
         self.chart.set_data([])

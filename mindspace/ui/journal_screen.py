@@ -302,7 +302,7 @@ class JournalScreen(QWidget):
         self._entries[entry.id] = entry
         v.editor_heading.setText(f"Entry of {entry.entry_at:%A %d %B %Y}")
         v.title_edit.setText(entry.title)
-        v.date_edit.setDateTime(QDateTime(entry.entry_at))
+        v.date_edit.setDateTime(QDateTime(entry.entry_at))  # type: ignore[call-overload]
         v.tags_edit.setText(", ".join(entry.tags))
         v.body_edit.setPlainText(entry.body)
         if v.preview_button.isChecked():

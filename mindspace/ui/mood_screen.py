@@ -168,7 +168,7 @@ class MoodScreen(MoodView):
         self.activities.set_checked(c.activities)
         self.sleep_spin.setValue(NO_SLEEP if c.sleep_hours is None else c.sleep_hours)
         self.note_edit.setText(c.note)
-        self.when_edit.setDateTime(QDateTime(c.checkin_at))
+        self.when_edit.setDateTime(QDateTime(c.checkin_at))  # type: ignore[call-overload]
         self.delete_button.setEnabled(True)
         self.heading.setText(f"Editing the check-in of {c.checkin_at:%a %d %b %H:%M}")
 
