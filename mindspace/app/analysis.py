@@ -23,7 +23,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from mindspace.core.rules import opens_support_panel
-from mindspace.ml.language import language_name as language_name  # for the front ends
 from mindspace.ml.text_analyzer import Cancelled, TextAnalysis, TextAnalyzer
 from mindspace.storage.analysis import AnalysisStore
 from mindspace.storage.journal import JournalRepository

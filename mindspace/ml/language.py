@@ -22,13 +22,12 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from mindspace.core.languages import SCREENED_LANGUAGES, UNDETERMINED, language_name
+
+__all__ = ["SCREENED_LANGUAGES", "UNDETERMINED", "LanguageReading", "identify", "language_name"]
+
 MIN_LETTERS = 12
 MIN_CONFIDENCE = 0.5
-UNDETERMINED = "und"
-# Languages the crisis pattern screen has curated patterns for (see crisis_patterns_intl).
-SCREENED_LANGUAGES: dict[str, str] = {
-    "en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese",
-}
 ENGLISH_ONLY_NOTE = "the emotion, tone and wellbeing models read English only"
 
 _WIDE = 0x2E80  # CJK, kana, hangul: one character says as much as about three letters
@@ -61,13 +60,6 @@ class LanguageReading:
             return None
         names = ", ".join(SCREENED_LANGUAGES.values())
         return f"the safety screen reads only {names}; it could not read this text"
-
-
-def language_name(code: str) -> str:
-    """English name of a code the screen knows, else the code itself."""
-    names = {**SCREENED_LANGUAGES, "it": "Italian", "nl": "Dutch", "pl": "Polish",
-             "ru": "Russian", "tr": "Turkish", "sv": "Swedish", "ca": "Catalan"}
-    return names.get(code, code)
 
 
 def _identifier() -> Any:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from mindspace.app import AppServices
-from mindspace.app.analysis import language_name
+from mindspace.core.languages import language_name
 from mindspace.ui.announce import announce
 from mindspace.ui.tasks import default_runner, describe_error
 
