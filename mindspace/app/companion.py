@@ -54,7 +54,8 @@ from mindspace.core.chat import (
 from mindspace.core.rules import opens_support_panel
 
 if TYPE_CHECKING:
-    from mindspace.app.companion_engine import CompanionEngine, ConversationState
+    from mindspace.app.companion_engine import CompanionEngine, ConversationState, Hooks
+    from mindspace.storage.analysis import AnalysisStore
     from mindspace.storage.chat import ChatRepository
     from mindspace.storage.journal import JournalRepository
     from mindspace.storage.mood import MoodRepository
@@ -66,6 +67,7 @@ EXERCISES = (
     "problem-solving", "self-compassion", "sleep", "safety-plan",
 )
 PERSONAL_SETTING = "companion.personal"
+FOLLOWUP_SETTING = "companion.followup"
 MAX_MESSAGE_CHARS = 4000
 
 
@@ -151,15 +153,16 @@ class Conversation:
     """One conversation. Not thread-safe: one worker at a time calls ``send``."""
 
     def __init__(self, conversation_id: str, engine: CompanionEngine,
-                 state: ConversationState, store: ChatRepository | None,
-                 context: Callable[[], list[str]] | None,
-                 messages: list[ChatMessage] | None = None) -> None:
+                 state: ConversationState, store: ChatRepository | None, hooks: Hooks,
+                 messages: list[ChatMessage] | None = None,
+                 on_finished: Callable[[ExerciseResult], None] | None = None) -> None:
         self.id = conversation_id
         self._engine = engine
         self._state = state
         self._store = store
-        self._context = context
+        self._hooks = hooks
         self._messages: list[ChatMessage] = list(messages or [])
+        self._on_finished = on_finished
 
     @property
     def messages(self) -> list[ChatMessage]:
@@ -174,8 +177,10 @@ class Conversation:
         from mindspace.app.companion_engine import respond
 
         clean = _check_message(text)
-        reply = respond(self._engine, self._state, clean, self._context)
+        reply = respond(self._engine, self._state, clean, self._hooks)
         self._record(clean, reply)
+        if reply.finished is not None and self._on_finished is not None:
+            self._on_finished(reply.finished)
         return reply
 
     def stop_exercise(self) -> Reply:
@@ -207,7 +212,10 @@ class CompanionService:
     settings: VaultSettings | None = None
     journal: JournalRepository | None = None
     mood: MoodRepository | None = None
+    analyses: AnalysisStore | None = None
     _memory: dict[str, Conversation] = field(default_factory=dict, repr=False)
+    _results: list[ExerciseResult] = field(default_factory=list, repr=False)
+    _followup: dict[str, str] | None = field(default=None, repr=False)
 
     @classmethod
     def ephemeral(cls, engine: CompanionEngine | None = None) -> CompanionService:
@@ -222,25 +230,30 @@ class CompanionService:
 
     @property
     def personal_context_allowed(self) -> bool:
-        if self.settings is None:
+        if self.settings is None or self.store is None:
             return False
         return bool(self.settings.get(PERSONAL_SETTING, False))
 
     def set_personal_context(self, allowed: bool) -> None:
         from mindspace.core.errors import ValidationError
 
-        if self.settings is None:
+        if self.settings is None or self.store is None:
             raise ValidationError("personal context needs an open vault (not ephemeral mode)")
         self.settings.set(PERSONAL_SETTING, bool(allowed))
 
     def new_conversation(self) -> Conversation:
+        """A new conversation (stored at once unless ephemeral). A plan made in an earlier
+        behavioural-activation exercise is followed up in it."""
         from mindspace.app.companion_engine import ConversationState, new_id
 
         conv_id = new_id()
         state = ConversationState()
+        followup = self._take_followup()
+        if followup:
+            state.slots["followup"] = followup
         if self.store is not None:
             self.store.create(conv_id, datetime.now(), state.to_json())
-        conv = Conversation(conv_id, self.engine, state, self.store, self._context_provider())
+        conv = self._conversation(conv_id, state, [])
         if self.store is None:
             self._memory[conv_id] = conv
         return conv
@@ -255,8 +268,8 @@ class CompanionService:
                 raise NotFoundError(f"no conversation with id {conversation_id}")
             return conv
         state_json, messages = self.store.load(conversation_id)
-        return Conversation(conversation_id, self.engine, ConversationState.from_json(state_json),
-                            self.store, self._context_provider(), messages)
+        return self._conversation(conversation_id, ConversationState.from_json(state_json),
+                                  messages)
 
     def list_conversations(self) -> list[ConversationSummary]:
         if self.store is None:
@@ -280,30 +293,68 @@ class CompanionService:
         self.store.delete(conversation_id)
 
     def save_exercise_to_journal(self, result: ExerciseResult) -> str:
-        """Write a finished exercise as a journal entry (tag ``companion``); returns its id."""
+        """Write a finished exercise as a journal entry (tags ``companion`` and the exercise
+        id); returns the entry id."""
         from mindspace.core.errors import ValidationError
 
-        if self.journal is None:
+        if self.journal is None or self.store is None:
             raise ValidationError("saving to the journal needs an open vault (not ephemeral)")
         entry = self.journal.add(result.title, result.journal_text(), result.finished_at,
                                  ["companion", result.exercise])
-        if self.store is not None:
-            self.store.link_journal(result.id, entry.id)
+        self.store.link_journal(result.id, entry.id)
         return entry.id
 
     def thought_record_ratings(self) -> list[ThoughtRecordRating]:
+        """Before/after ratings of finished thought records, oldest first."""
+        if self.store is not None:
+            return self.store.thought_record_ratings()
+        return [ThoughtRecordRating(r.id, r.finished_at, r.emotion, r.rating_before,
+                                    r.rating_after)
+                for r in self._results if r.exercise == "thought-record"
+                and r.rating_before is not None and r.rating_after is not None]
+
+    # ---- wiring ------------------------------------------------------------------------------
+    def _conversation(self, conv_id: str, state: ConversationState,
+                      messages: list[ChatMessage]) -> Conversation:
+        from mindspace.app.companion_engine import Hooks
+
+        hooks = Hooks(ephemeral=self.store is None)
+        if self.store is not None and self.mood is not None:
+            from mindspace.app.companion_engine import personal_context
+
+            mood = self.mood
+            hooks.context = lambda: (personal_context(mood) if self.personal_context_allowed
+                                     else {})
+        if self.store is not None and self.analyses is not None:
+            analyses = self.analyses
+
+            def save_plan(plan: dict[str, list[str]]) -> None:
+                analyses.save_safety_plan(plan)
+
+            hooks.load_plan = analyses.safety_plan
+            hooks.save_plan = save_plan
+        return Conversation(conv_id, self.engine, state, self.store, hooks, messages,
+                            self._finished)
+
+    def _finished(self, result: ExerciseResult) -> None:
         if self.store is None:
-            return []
-        return self.store.thought_record_ratings()
+            self._results.append(result)
+        if result.exercise == "behavioural-activation":
+            answers = dict(result.answers)
+            plan = {"activity": answers.get("Activity", ""), "when": answers.get("When", "")}
+            if self.store is not None and self.settings is not None:
+                self.settings.set(FOLLOWUP_SETTING, plan)
+            else:
+                self._followup = plan
 
-    def _context_provider(self) -> Callable[[], list[str]] | None:
-        """Lines about recent check-ins, read at reply time only while the setting allows it."""
-        if self.mood is None or self.settings is None:
-            return None
-        from mindspace.app.companion_engine import personal_context
-
-        mood = self.mood
-        return lambda: personal_context(mood) if self.personal_context_allowed else []
+    def _take_followup(self) -> dict[str, str] | None:
+        if self.store is not None and self.settings is not None:
+            plan = self.settings.get(FOLLOWUP_SETTING)
+            if plan:
+                self.settings.set(FOLLOWUP_SETTING, None)
+            return plan if isinstance(plan, dict) else None
+        plan, self._followup = self._followup, None
+        return plan
 
 
 def _title(text: str, words: int = 8) -> str:

@@ -245,14 +245,14 @@ class AppServices:
     def _build_companion_engine(self) -> CompanionEngine:
         from mindspace.app.companion_engine import CompanionEngine
 
-        return CompanionEngine.load()
+        return CompanionEngine.load(self.model_registry(), self.text_analyzer())
 
     def _build_companion(self) -> CompanionService:
         from mindspace.app.companion import CompanionService
         from mindspace.storage.chat import ChatRepository
 
         return CompanionService(self.companion_engine(), ChatRepository(self.vault.db),
-                                self.settings, self.journal, self.mood)
+                                self.settings, self.journal, self.mood, self.analyses)
 
     def _build_voice_checkins(self) -> VoiceCheckins:
         from mindspace.app.voice import VoiceCheckins
