@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from mindspace import __version__
 
-COMMAND_MODULES = ("vault", "journal", "mood", "text", "voice", "share")
+COMMAND_MODULES = ("vault", "journal", "mood", "text", "voice", "share", "chat")
 
 
 class _Parser(argparse.ArgumentParser):

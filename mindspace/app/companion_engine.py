@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from mindspace.storage.mood import MoodRepository
 
 ACT_AT = 0.55  # classifier confidence to start an exercise or act on an intent
+START_AT = 0.80  # a statement (not a request) starts an exercise only at this confidence
 ASK_AT = 0.30  # below ACT_AT but above this: "did you mean ...?"
 REFUSE_AT = 0.60
 OFFER_AFTER = 2  # support turns before an exercise is offered
@@ -306,7 +307,8 @@ def _outside(engine: CompanionEngine, state: ConversationState, text: str,
                       f"Your words asked for {words} in so many words.")
     label = reading.label if reading else None
     conf = reading.confidence if reading else 0.0
-    if label in EXERCISES and conf >= ACT_AT and (label != "safety-plan" or conf >= 0.75):
+    if label in EXERCISES and conf >= ACT_AT and (label != "safety-plan" or conf >= 0.75) \
+            and (conf >= START_AT or guard.sounds_like_request(text)):
         return _start(engine, state, label, hooks, reading,
                       f"The intent reader read your message as a request for "
                       f"{EXERCISE_NAMES[label]} (confidence {conf:.2f}).")
