@@ -231,7 +231,8 @@ def main() -> int:
                   f"passes {chat:.3f} of written chat messages")
     if args.dump_oof:
         args.dump_oof.write_text(json.dumps(
-            {texts[i]: float(probs[i, crisis]) if crisis is not None else 0.0
+            {texts[i]: [float(probs[i, crisis]) if crisis is not None else 0.0,
+                        labels[int(pred[i])], float(conf[i])]
              for i in range(len(texts)) if orig[i]}), encoding="utf-8")
     if args.no_write:
         return 0

@@ -30,13 +30,13 @@ from mindspace.app import companion_guard as guard
 from mindspace.app.companion import EXERCISES, QuickReply, Reply
 from mindspace.app.companion_content import Library, quote
 from mindspace.app.companion_listen import extract, feeling_from
+from mindspace.app.companion_reader import MessageReader, MessageReading
 from mindspace.app.screen import screen_text
 from mindspace.core.rules import opens_support_panel
 
 if TYPE_CHECKING:
     from mindspace.ml.intent import IntentClassifier, IntentReading
     from mindspace.ml.registry import ModelRegistry
-    from mindspace.ml.text_analyzer import TextAnalysis, TextAnalyzer
     from mindspace.storage.mood import MoodRepository
 
 ACT_AT = 0.55  # classifier confidence to start an exercise or act on an intent
@@ -111,47 +111,40 @@ class Hooks:
 class CompanionEngine:
     """Content library + models shared by every conversation (thread-safe, read-only).
 
-    ``analyzer`` gives emotions, sentiment and the full crisis screen; ``intents`` may be None
-    (missing model files): then only the patterns read intents.
+    ``reader`` gives the crisis screen's learned layer, emotions and sentiment; ``intents`` may
+    be None (missing model files): then only the patterns read intents.
     """
 
-    def __init__(self, library: Library, analyzer: TextAnalyzer,
+    def __init__(self, library: Library, reader: MessageReader,
                  intents: IntentClassifier | None, intent_error: str | None = None) -> None:
         self.library = library
-        self.analyzer = analyzer
+        self.reader = reader
         self.intents = intents
         self.intent_error = intent_error
 
     @classmethod
-    def load(cls, registry: ModelRegistry | None = None,
-             analyzer: TextAnalyzer | None = None) -> CompanionEngine:
-        """Load the library and the models (verified); slow the first time (about 1 s)."""
+    def load(cls, registry: ModelRegistry | None = None) -> CompanionEngine:
+        """Load the library and the models (verified against the manifest); about a second."""
         from mindspace.ml.intent import IntentClassifier
         from mindspace.ml.registry import ModelRegistry
 
         registry = registry or ModelRegistry()
-        if analyzer is None:
-            from mindspace.ml.crisis import CrisisDetector
-            from mindspace.ml.crisis_model import CrisisModel, ModelLayer
-            from mindspace.ml.emotion_model import EmotionModel
-            from mindspace.ml.text_analyzer import TextAnalyzer
-
-            reg = registry
-            analyzer = TextAnalyzer(lambda: EmotionModel.load(reg),
-                                    crisis=CrisisDetector(
-                                        model=ModelLayer(lambda: CrisisModel.load(reg))))
+        library = Library.load()
+        reader = MessageReader.load(registry)
         try:
-            intents: IntentClassifier | None = IntentClassifier.load(registry)
+            intents: IntentClassifier | None = IntentClassifier.load(registry,
+                                                                      encoder=reader.encoder)
             error = None
         except Exception as exc:  # noqa: BLE001 - the patterns still work; the reason is kept
             intents, error = None, str(exc)
-        return cls(Library.load(), analyzer, intents, error)
+        return cls(library, reader, intents, error)
 
     def warm_up(self, background: bool = False) -> None:
         """Load every model now (in a daemon thread with ``background``)."""
 
         def run() -> None:
-            self.analyzer.analyze("hello")
+            self.reader.wait_until_loaded()
+            self.reader.read("hello")
             if self.intents is not None:
                 self.intents.classify("hello")
 
@@ -174,7 +167,7 @@ def respond(engine: CompanionEngine, state: ConversationState, text: str,
     state.turns += 1
     if opens_support_panel(screened.level):
         return _crisis(engine.library, state, screened.level, list(screened.reasons), first)
-    analysis = engine.analyzer.analyze(text)  # 2. the learned layer, confirmed for chat
+    analysis = engine.reader.read(text)  # 2. the learned layer, confirmed for chat
     reading = engine.classify(text)
     level, reasons = chat_crisis_level(analysis, reading)
     if opens_support_panel(level):
@@ -182,7 +175,7 @@ def respond(engine: CompanionEngine, state: ConversationState, text: str,
     return _after_screen(engine, state, text, analysis, reading, hooks, first)
 
 
-def chat_crisis_level(analysis: TextAnalysis,
+def chat_crisis_level(analysis: MessageReading,
                       reading: IntentReading | None) -> tuple[str, list[str]]:
     """The crisis level after the pattern screen found nothing.
 
@@ -236,7 +229,7 @@ def _crisis(lib: Library, state: ConversationState, level: str, reasons: list[st
 
 
 def _after_screen(engine: CompanionEngine, state: ConversationState, text: str,
-                  analysis: TextAnalysis, reading: IntentReading | None, hooks: Hooks,
+                  analysis: MessageReading, reading: IntentReading | None, hooks: Hooks,
                   first: bool) -> Reply:
     lib = engine.library
     prefix: list[str] = ["intro.first"] if first else []
@@ -296,7 +289,7 @@ def _in_exercise(engine: CompanionEngine, state: ConversationState, text: str,
 
 
 def _outside(engine: CompanionEngine, state: ConversationState, text: str,
-             analysis: TextAnalysis, reading: IntentReading | None, hooks: Hooks) -> Reply:
+             analysis: MessageReading, reading: IntentReading | None, hooks: Hooks) -> Reply:
     lib = engine.library
     pending = state.slots.pop("pending", None)
     asked = guard.exercise_requests(text)
@@ -348,7 +341,7 @@ def _outside(engine: CompanionEngine, state: ConversationState, text: str,
 
 
 def _listen(engine: CompanionEngine, state: ConversationState, text: str,
-            analysis: TextAnalysis, reading: IntentReading | None, hooks: Hooks) -> Reply:
+            analysis: MessageReading, reading: IntentReading | None, hooks: Hooks) -> Reply:
     lib = engine.library
     heard = extract(text)
     slots = state.slots
@@ -364,7 +357,7 @@ def _listen(engine: CompanionEngine, state: ConversationState, text: str,
     feeling = heard.feeling
     positive = heard.feeling_positive
     if feeling is None:
-        feeling, positive = feeling_from(analysis.labels, analysis.sentiment.compound)
+        feeling, positive = feeling_from(analysis.labels, (analysis.compound or 0.0))
         if feeling:
             why.append(f"The emotion reader picked up {', '.join(analysis.labels)} in your "
                        f"message, so I reflected \"{feeling}\".")
@@ -413,7 +406,7 @@ def _listen(engine: CompanionEngine, state: ConversationState, text: str,
     offer = _offer_for(analysis, reading, mem, slots)
     quick: tuple[QuickReply, ...] = ()
     if offer and not positive and (support_turns >= OFFER_AFTER
-                                   or analysis.sentiment.compound <= -0.6):
+                                   or (analysis.compound or 0.0) <= -0.6):
         say(f"offer.{offer}")
         slots.setdefault("offered", []).append(offer)
         slots["pending"] = {"type": "offer", "options": [offer]}
@@ -485,7 +478,7 @@ def _step_quick_replies(step: Any) -> tuple[QuickReply, ...]:
     return (QuickReply("Stop", "stop"),)
 
 
-def _offer_for(analysis: TextAnalysis, reading: IntentReading | None, mem: dict[str, Any],
+def _offer_for(analysis: MessageReading, reading: IntentReading | None, mem: dict[str, Any],
                slots: dict[str, Any]) -> str | None:
     done = set(slots.get("offered", []))
     tried = " ".join(mem.get("tried", [])).lower()
@@ -522,9 +515,9 @@ def _question(lib: Library, slots: dict[str, Any], mem: dict[str, Any], positive
     return "question.need"
 
 
-def _has_feeling(analysis: TextAnalysis) -> bool:
+def _has_feeling(analysis: MessageReading) -> bool:
     return any(label != "neutral" for label in analysis.labels) or \
-        analysis.sentiment.compound <= -0.5
+        (analysis.compound or 0.0) <= -0.5
 
 
 def _with_prefix(lib: Library, prefix: list[str], reply: Reply) -> Reply:

@@ -81,7 +81,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "eating-disorder": (
         _rx(r"\bpro[- ]?(?:ana|mia)\b|\bthinspo\w*|\bthinspiration\b",
             r"\b(?:make myself|how (?:to|do i|can i)|tips? (?:to|for))\b.{0,15}\b(?:throw up|"
-            r"vomit|purge|be sick)\b",
+            r"vomit|purge|be sick|sick)\b",
             r"\bpurg(?:e|ing)\b.{0,30}\b(?:quiet\w*|hide|hiding|secret|how|tips?)\b|"
             r"\b(?:hide|hiding|how)\b.{0,30}\bpurg(?:e|ing)\b",
             r"\b(?:under|less than|below|only|max(?:imum)?|at most|stay under)\s+\d{2,4}\s*"
@@ -205,15 +205,24 @@ _GATES: dict[str, re.Pattern[str]] = {
 }
 
 
+_ASKS = re.compile(r"\?|\b(?:how|what|which|where|can|could|should|would|will you|do i|am i|"
+                   r"is it|is this|is that|tell me|tips?|advice|help me|promise|swear|confirm|"
+                   r"diagnose|recommend|best|ways? to|i need to know|i want to know)\b", _F)
+
+
 def refusal_gate(category: str, text: str) -> bool:
+    """Whether the classifier may refuse ``text`` as ``category``: the message must ask for
+    something and use a word of that category ("I was diagnosed with depression" is a story,
+    not a request for a diagnosis)."""
     gate = _GATES.get(category)
-    return bool(gate and gate.search(text))
+    return bool(gate and gate.search(text) and _ASKS.search(text))
 
 
 _EXERCISE_RULES: dict[str, re.Pattern[str]] = {
     "breathing": _rx(
         r"\bpanic(?:king|ky)?\b|\bpanic attack", r"\bheart\b.{0,25}\b(?:racing|pounding|"
-        r"thumping|going like crazy|beating (?:so )?fast|won'?t slow)",
+        r"thumping|hammering|going like crazy|going a million|beating (?:so )?fast|"
+        r"won'?t slow)",
         r"\b(?:can'?t|cannot|can not|cant)\b.{0,20}\b(?:catch my breath|breathe|get enough air|"
         r"slow my breathing)", r"\bhyperventilat\w*", r"\bbreath(?:ing)? (?:exercise|technique|"
         r"work|thing)", r"\bbreathe with me\b|\bhelp me breathe\b", r"\bbox breathing\b",

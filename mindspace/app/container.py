@@ -245,7 +245,7 @@ class AppServices:
     def _build_companion_engine(self) -> CompanionEngine:
         from mindspace.app.companion_engine import CompanionEngine
 
-        return CompanionEngine.load(self.model_registry(), self.text_analyzer())
+        return CompanionEngine.load(self.model_registry())
 
     def _build_companion(self) -> CompanionService:
         from mindspace.app.companion import CompanionService
