@@ -45,6 +45,7 @@ ASK_AT = 0.30  # below ACT_AT but above this: "did you mean ...?"
 REFUSE_AT = 0.60
 OFFER_AFTER = 2  # support turns before an exercise is offered
 CRISIS_CONFIRM = 0.10  # intent "crisis" probability that confirms the learned layer's flag
+CRISIS_CONFIRM_STEP = 0.25  # the same inside an exercise, for answers to a step
 CRISIS_ALONE = 0.90  # intent "crisis" probability that flags on its own
 
 EXERCISE_NAMES = {
@@ -169,28 +170,31 @@ def respond(engine: CompanionEngine, state: ConversationState, text: str,
         return _crisis(engine.library, state, screened.level, list(screened.reasons), first)
     analysis = engine.reader.read(text)  # 2. the learned layer, confirmed for chat
     reading = engine.classify(text)
-    level, reasons = chat_crisis_level(analysis, reading)
+    level, reasons = chat_crisis_level(analysis, reading, state.exercise is not None)
     if opens_support_panel(level):
         return _crisis(engine.library, state, level, reasons, first)
     return _after_screen(engine, state, text, analysis, reading, hooks, first)
 
 
-def chat_crisis_level(analysis: MessageReading,
-                      reading: IntentReading | None) -> tuple[str, list[str]]:
+def chat_crisis_level(analysis: MessageReading, reading: IntentReading | None,
+                      in_exercise: bool = False) -> tuple[str, list[str]]:
     """The crisis level after the pattern screen found nothing.
 
     The crisis screen's learned layer reads journal-length text; on short chat replies ("done",
     "yes please") it often scores high. In chat its flag therefore counts when the intent
     classifier, trained on the same risk statements and on chat messages, also gives the
-    message a ``crisis`` probability of at least ``CRISIS_CONFIRM``; the classifier alone flags
-    at ``CRISIS_ALONE``. Without the classifier the learned layer's level stands as it is.
+    message a ``crisis`` probability of at least ``CRISIS_CONFIRM`` (``CRISIS_CONFIRM_STEP``
+    for the answer to an exercise step, read out of the question's context: "Sunday afternoon",
+    "tonight after work"); the classifier alone flags at ``CRISIS_ALONE``. Without the
+    classifier the learned layer's level stands as it is.
     """
     level = analysis.crisis.level
     reasons = list(analysis.crisis.reasons)
     if reading is None:
         return level, reasons
     p = reading.probability("crisis")
-    if opens_support_panel(level) and p >= CRISIS_CONFIRM:
+    if opens_support_panel(level) and p >= (CRISIS_CONFIRM_STEP if in_exercise
+                                            else CRISIS_CONFIRM):
         return level, reasons
     if p >= CRISIS_ALONE:
         return "concern", [f"the message reads like statements of suicidal thinking or "
