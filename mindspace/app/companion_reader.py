@@ -16,11 +16,14 @@ Contract
 
 from __future__ import annotations
 
+import atexit
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mindspace.ml.crisis import CrisisDetector, CrisisResult
+
+EXIT_WAIT_S = 30.0
 
 if TYPE_CHECKING:
     from mindspace.ml.crisis_model import CrisisModel, SentenceEncoder
@@ -56,6 +59,8 @@ class _Background:
                 self._done.set()
 
         threading.Thread(target=run, name=f"companion-{name}", daemon=True).start()
+        # a process that ends while a model is still loading would abort inside onnxruntime
+        atexit.register(self._done.wait, EXIT_WAIT_S)
 
     def get(self, wait: bool) -> Any:
         if wait:

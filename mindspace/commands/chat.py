@@ -71,10 +71,10 @@ def _human(obj: dict[str, Any]) -> str:
     return text
 
 
-def _service(args: argparse.Namespace, ctx: CliContext, lines: Iterator[str]
-             ) -> CompanionService:
+def _open(args: argparse.Namespace, ctx: CliContext, lines: Iterator[str]) -> None:
+    """Check the mode and, with --passphrase-stdin, unlock the vault (before any message)."""
     if args.ephemeral:
-        return ctx.services.ephemeral_companion()
+        return
     if not args.passphrase_stdin:
         raise CliError("chat needs --passphrase-stdin (store conversations in the vault) or "
                        "--ephemeral (memory only)", EXIT_USAGE)
@@ -84,12 +84,12 @@ def _service(args: argparse.Namespace, ctx: CliContext, lines: Iterator[str]
     services = ctx.services
     services.require_vault()
     services.unlock(passphrase, wait_for_throttle=True, on_wait=say_waiting)
-    return services.companion()
 
 
 def cmd_chat(args: argparse.Namespace, ctx: CliContext) -> int:
     lines = _lines()
-    service = _service(args, ctx, lines)
+    _open(args, ctx, lines)
+    service: CompanionService | None = None  # the models load with the first message
     conversation: Conversation | None = None
     for number, line in enumerate(lines, 2 if args.passphrase_stdin else 1):
         if not line.strip():
@@ -98,6 +98,9 @@ def cmd_chat(args: argparse.Namespace, ctx: CliContext) -> int:
         if len(line) > MAX_MESSAGE_CHARS:
             raise CliError(f"line {number}: a message can have at most {MAX_MESSAGE_CHARS} "
                            f"characters")
+        if service is None:
+            service = (ctx.services.ephemeral_companion() if args.ephemeral
+                       else ctx.services.companion())
         if conversation is None:
             conversation = service.new_conversation()
         reply: Reply = conversation.send(line)
