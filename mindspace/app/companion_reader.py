@@ -16,14 +16,11 @@ Contract
 
 from __future__ import annotations
 
-import atexit
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mindspace.ml.crisis import CrisisDetector, CrisisResult
-
-EXIT_WAIT_S = 30.0
 
 if TYPE_CHECKING:
     from mindspace.ml.crisis_model import CrisisModel, SentenceEncoder
@@ -41,7 +38,7 @@ class MessageReading:
 
 
 class _Background:
-    """One object built on a daemon thread; ``get(wait)`` returns it (or None)."""
+    """One object built on its own thread; ``get(wait)`` returns it (or None)."""
 
     def __init__(self, build: Any, name: str) -> None:
         self._value: Any = None
@@ -58,9 +55,9 @@ class _Background:
             finally:
                 self._done.set()
 
-        threading.Thread(target=run, name=f"companion-{name}", daemon=True).start()
-        # a process that ends while a model is still loading would abort inside onnxruntime
-        atexit.register(self._done.wait, EXIT_WAIT_S)
+        # not a daemon: a process that ended while a model was still loading would abort inside
+        # onnxruntime or fail an import at shutdown; it waits for the load instead
+        threading.Thread(target=run, name=f"companion-{name}", daemon=False).start()
 
     def get(self, wait: bool) -> Any:
         if wait:
@@ -91,6 +88,10 @@ class MessageReader:
             return SentimentAnalyzer()
 
         registry.names()  # read the manifest once, before two threads ask for entries
+        # NLTK imports joblib, which imports this module; it registers an exit hook, which
+        # fails if the import runs on a worker while the main thread is already finishing
+        import concurrent.futures.process  # noqa: F401
+
         emotions = _Background(emotion_model, "emotion model")
         lexicon = _Background(sentiment, "sentiment")
         crisis_model: CrisisModel | None

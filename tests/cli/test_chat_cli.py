@@ -32,6 +32,7 @@ def test_contract_shape_and_conversations(tmp_path: Path) -> None:
              "I have decided to end my life tonight\n")
     out = run_cli("chat", "--ephemeral", "--json", stdin=stdin, env=isolated_env(tmp_path))
     assert out.returncode == 0, out.stderr
+    assert out.stderr == ""  # no warnings, even when the process ends while models load
     got = rows(out.stdout)
     assert len(got) == 4
     for r in got:
