@@ -15,7 +15,8 @@ first message of a new, ephemeral conversation (nothing is stored). Prints:
 * exercise choice: share of ``exercise`` requests that start the expected exercise (>= 0.85);
 * per category: n, share with the expected route, routes seen;
 * p50/p95 reply latency with the models warm (target p95 <= 150 ms on 2 cores) and the time to
-  the first reply from a cold process (target <= 2 s), plus the CPU model and SIMD flags.
+  the first reply from launching a cold process (target <= 2 s; the sentiment lexicon may still
+  be loading then, see ``app/companion_reader.py``), plus the CPU model and SIMD flags.
 
 Message texts are printed only with ``--show-errors`` (never use it on a blind set).
 """
@@ -38,14 +39,15 @@ sys.path.insert(0, str(ROOT))
 
 SUPPORT_LIKE = ("support", "idiom", "third-person", "resolved-past", "small-talk")
 COLD_SNIPPET = """
-import time
+import os, time
 t0 = time.perf_counter()
 from mindspace.app.companion import CompanionService
 service = CompanionService.ephemeral()
 t1 = time.perf_counter()
 service.new_conversation().send("hi, I've had a rough day at work")
 t2 = time.perf_counter()
-print(f"{t1 - t0:.3f} {t2 - t1:.3f} {t2 - t0:.3f}")
+since_launch = time.time() - float(os.environ["BENCH_LAUNCHED_AT"])
+print(f"{t1 - t0:.3f} {t2 - t1:.3f} {t2 - t0:.3f} {since_launch:.3f}", flush=True)
 """
 
 
@@ -87,17 +89,15 @@ def mark(value: float | None, target: float, at_least: bool) -> str:
 
 
 def cold_start() -> str:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    t0 = time.perf_counter()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "BENCH_LAUNCHED_AT": repr(time.time())}
     out = subprocess.run([sys.executable, "-c", COLD_SNIPPET], capture_output=True, text=True,
                          env=env, cwd=ROOT, timeout=300)
-    wall = time.perf_counter() - t0
     if out.returncode != 0:
         return f"failed: {out.stderr.strip().splitlines()[-1] if out.stderr.strip() else '?'}"
-    load_s, reply_s, total = (float(x) for x in out.stdout.split())
-    flag = mark(total, 2.0, at_least=False)
-    return (f"{total:.2f} s from import to first reply (load {load_s:.2f} s + first reply "
-            f"{reply_s:.2f} s); {wall:.2f} s including interpreter start{flag}")
+    load_s, reply_s, total, launched = (float(x) for x in out.stdout.split())
+    flag = mark(launched, 2.0, at_least=False)
+    return (f"{launched:.2f} s from launching the process to the first reply (imports and "
+            f"model loading {load_s:.2f} s, first reply {reply_s:.2f} s){flag}")
 
 
 def main() -> int:
