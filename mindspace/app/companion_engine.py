@@ -48,6 +48,8 @@ CRISIS_CONFIRM = 0.10  # intent "crisis" probability that confirms the learned l
 CRISIS_CONFIRM_STEP = 0.25  # the same inside an exercise, for answers to a step
 CRISIS_ALONE = 0.90  # intent "crisis" probability that flags on its own
 
+RECALL_EXERCISES = frozenset({"thought-record", "problem-solving", "self-compassion",
+                              "worry-time"})
 EXERCISE_NAMES = {
     "breathing": "a slow breathing exercise", "grounding": "a 5-4-3-2-1 grounding exercise",
     "thought-record": "a thought record", "behavioural-activation": "planning a small activity",
@@ -437,8 +439,14 @@ def _start(engine: CompanionEngine, state: ConversationState, exercise: str, hoo
     out = ex.start(engine.library, exercise, state, plan)
     why = [reason, "Each step uses a written exercise from the library; you can say \"stop\" "
                    "at any time."]
-    return Reply(out.text, "exercise", exercise=exercise, step=1, step_info=out.step,
-                 sources=out.sources, why=tuple(why),
+    text, sources = out.text, out.sources
+    situation = state.slots.get("memory", {}).get("situation")
+    if situation and exercise in RECALL_EXERCISES:
+        text = f"{engine.library.say('recall.situation', {'situation': situation})} {text}"
+        sources = ("recall.situation", *sources)
+        why.append("You mentioned this earlier in our conversation, so I brought it back.")
+    return Reply(text, "exercise", exercise=exercise, step=1, step_info=out.step,
+                 sources=sources, why=tuple(why),
                  quick_replies=_step_quick_replies(out.step), **_reading(reading))
 
 

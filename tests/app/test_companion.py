@@ -308,3 +308,11 @@ def test_content_library_is_complete() -> None:
         assert line.technique and line.source in lib.sources
         assert set(slots_in(line.text)) <= known_slots, line.id
     assert set(lib.exercises) == set(EXERCISES)
+
+
+def test_an_exercise_recalls_what_was_said_earlier(service: CompanionService) -> None:
+    conv = service.new_conversation()
+    conv.send("my landlord is ignoring my emails about the broken heating")
+    reply = conv.send("can we do problem solving")
+    assert reply.exercise == "problem-solving" and reply.sources[0] == "recall.situation"
+    assert "your landlord" in reply.text
