@@ -17,7 +17,7 @@ from mindspace import __version__
 
 COMMAND_MODULES = (
     "vault", "journal", "mood", "text", "voice", "share", "data", "measure", "insights",
-    "models", "audit", "research",
+    "models", "audit", "research", "chat",
 )
 
 

@@ -26,6 +26,8 @@ from mindspace.storage.vault import Vault
 
 if TYPE_CHECKING:
     from mindspace.app.analysis import AnalysisService
+    from mindspace.app.companion import CompanionService
+    from mindspace.app.companion_engine import CompanionEngine
     from mindspace.app.data_export import DataExport
     from mindspace.app.data_transfer import DaylioImport
     from mindspace.app.measures import MeasureService
@@ -106,6 +108,10 @@ class AppServices:
         self._vault_objects.append(self._audit)  # type: ignore[arg-type]
         self._research: Lazy[ResearchService] = Lazy(self._build_research)
         self._vault_objects.append(self._research)  # type: ignore[arg-type]
+        # companion chat: the engine (models + content) survives locks, the service does not
+        self._companion_engine: Lazy[CompanionEngine] = Lazy(self._build_companion_engine)
+        self._companion: Lazy[CompanionService] = Lazy(self._build_companion)
+        self._vault_objects.append(self._companion)  # type: ignore[arg-type]
         # ... and objects that do not (kept across locks)
         self._registry: Lazy[ModelRegistry] = Lazy(self._build_registry)
         self._text_analyzer: Lazy[TextAnalyzer] = Lazy(self._build_text_analyzer)
@@ -288,6 +294,32 @@ class AppServices:
         from mindspace.storage.measures import MeasureRepository
 
         return MeasureService(MeasureRepository(self.vault.db), self.settings)
+    # ---- companion chat --------------------------------------------------------------------
+    def companion(self) -> CompanionService:
+        """The companion chat on the open vault (conversations stored encrypted)."""
+        return self._open_vault_object(self._companion)
+
+    def companion_engine(self) -> CompanionEngine:
+        """Content library, intent classifier and text models (no vault; slow first time)."""
+        return self._companion_engine.get()
+
+    def ephemeral_companion(self) -> CompanionService:
+        """A companion that keeps conversations in memory only (no vault, nothing on disk)."""
+        from mindspace.app.companion import CompanionService
+
+        return CompanionService(self.companion_engine())
+
+    def _build_companion_engine(self) -> CompanionEngine:
+        from mindspace.app.companion_engine import CompanionEngine
+
+        return CompanionEngine.load(self.model_registry())
+
+    def _build_companion(self) -> CompanionService:
+        from mindspace.app.companion import CompanionService
+        from mindspace.storage.chat import ChatRepository
+
+        return CompanionService(self.companion_engine(), ChatRepository(self.vault.db),
+                                self.settings, self.journal, self.mood, self.analyses)
 
     def _build_voice_checkins(self) -> VoiceCheckins:
         from mindspace.app.voice import VoiceCheckins

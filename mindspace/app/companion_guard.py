@@ -1,0 +1,360 @@
+"""Deterministic readings of a chat message: requests the companion refuses, explicit exercise
+requests, and the short control words (stop, yes, no, skip, help, greetings).
+
+These patterns are the first line; the intent classifier (``mindspace.ml.intent``) backs them up.
+A refusal pattern fires on a *request* (how to, tips, can I, tell me ...), not on someone
+describing their life: "I was diagnosed with depression" is not a request for a diagnosis.
+"""
+
+from __future__ import annotations
+
+import re
+
+REFUSALS = ("methods", "hide-self-harm", "eating-disorder", "medication", "diagnosis", "secrecy")
+
+_F = re.IGNORECASE
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts), _F)
+
+
+_DRUG = (r"xanax|valium|diazepam|benzos?|benzodiazepines?|adderall|ritalin|sertraline|zoloft|"
+         r"fluoxetine|prozac|citalopram|escitalopram|lexapro|lithium|quetiapine|seroquel|"
+         r"venlafaxine|effexor|mirtazapine|clonazepam|klonopin|lorazepam|ativan|modafinil|"
+         r"codeine|tramadol|oxycodone|opioids?|antidepressants?|antipsychotics?|ssris?|meds|"
+         r"medications?|medicines?|pills|tablets|sleeping (?:pills|tablets)|prescription")
+_REQUEST = (r"\b(?:how|what|which|where|can i|could i|should i|shall i|is it (?:ok|okay|safe|"
+            r"fine|bad) to|tell me|tips?|advice|recommend|best|help me|i want to|i wanna|"
+            r"i need to|i'?m going to|gonna|want to)\b")
+_CONDITION = (r"bipolar|adhd|add|autism|autistic|asperger'?s?|ocd|ptsd|bpd|borderline|"
+              r"depression|depressed|anxiety(?: disorder)?|schizophreni\w*|psycho(?:sis|tic)|"
+              r"(?:a |an )?(?:\w+ )?disorder|mental(?:ly)? ill(?:ness)?|narcissis\w*|"
+              r"a narcissist|personality disorder|eating disorder|anorexi\w*|bulimi\w*|"
+              r"(?:a )?condition")
+
+_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "methods": (
+        _rx(r"\b(?:lethal|fatal|deadly|toxic|overdose|od)\b.{0,40}\b(?:dose|amount|quantity|"
+            r"many|much|mg|level)\b",
+            r"\b(?:dose|amount|quantity|how (?:many|much))\b.{0,60}\b(?:lethal|fatal|deadly|kill|"
+            r"die|dying|dead|overdose|od|not wake up|never wake up|be enough|fatal)\b",
+            r"\b(?:painless|quickest|fastest|easiest|best|surest|least painful|quick) (?:way|"
+            r"method|means)s? (?:to|of) (?:die|dying|end it|end my life|kill|suicide|going)",
+            r"\b(?:method|methods|ways?) (?:of|to|for) (?:suicide|killing (?:myself|yourself))",
+            r"\bhow (?:to|do i|do you|do people|would i|could i|can i)\b.{0,20}\b(?:tie a noose|"
+            r"overdose|hang (?:myself|yourself)|kill (?:myself|yourself|someone)|slit|poison)",
+            r"\bhow (?:deep|long|high|far)\b.{0,40}\b(?:cut|bleed|bleed out|bridge|fall|jump|"
+            r"drop)\b",
+            r"\bwhere(?:'s| is| can i|'d| would)?\b.{0,25}\b(?:jump from|jump off|buy a gun|get a "
+            r"gun)\b",
+            r"\bhow (?:do i|can i|to) get a gun\b",
+            r"\b(?:fastest|quickest|strongest)[- ]acting poison\b|\bpoisons?\b.{0,30}\b(?:kill|"
+            r"die|drink)\b|\bhousehold chemicals\b.{0,40}\b(?:drink|poison|die|kill)",
+            r"\bcarbon monoxide\b.{0,30}\b(?:how|long|take)\b",
+            r"\bmake it look like an accident\b",
+            r"\bhurt myself without\b",
+            r"\bkitne (?:pills|goli)\b",
+            r"\b(?:deadly|dangerous|lethal|fatal)\b.{0,20}\b(?:in large amounts|together|"
+            r"combined|to take together)\b",
+            r"\bhow many of (?:my|these|the) (?:meds|pills|tablets)\b.{0,20}\b(?:take|kill)\b",
+            r"\b(?:maximum|max) dose\b.{0,20}\b(?:kill|die|dead|fatal)",
+            r"\b(?:took|take|swallow\w*)\b.{0,40}\b(?:whole bottle|whole packet|all (?:of )?"
+            r"(?:my|the|their) (?:pills|meds|tablets))\b.{0,30}\b(?:die|dead|kill|fatal)"),
+    ),
+    "hide-self-harm": (
+        _rx(r"\b(?:hide|hiding|cover(?:ing)? up|cover|conceal\w*|keep \w+ hidden|hidden|secret|"
+            r"explain away|cover story|excuse|lie|"
+            r"stop (?:\w+ ){1,3}(?:finding out|noticing|seeing)|"
+            r"without \w+ (?:noticing|seeing|knowing))\b.{0,60}\b(?:cuts?|cutting|scars?|"
+            r"self[- ]?harm\w*|burns?|bruises?|marks?|razors?|blades?|hurting myself|blood|"
+            r"injur\w+|wounds?)\b",
+            r"\b(?:cuts?|cutting|scars?|self[- ]?harm\w*|burns?|bruises|razors?|blades?)\b.{0,50}"
+            r"\b(?:hide|hidden|secret|so (?:no ?one|nobody)|without (?:anyone|people)|doesn'?t "
+            r"show|don'?t show|no one (?:asks|sees|notices)|nobody (?:asks|sees|notices))\b",
+            r"\bself[- ]?harm without (?:leaving|anyone)\b",
+            r"\bwhere (?:can|should|could) i cut\b",
+            r"\b(?:what|how) (?:can|do|should|could) i (?:say|tell)\b.{0,40}\b(?:scars?|cuts?|"
+            r"burns?|self[- ]?harm\w*)\b",
+            r"\b(?:heal|fade) (?:faster|quicker)\b.{0,30}\b(?:nobody|no one|sees)\b"),
+    ),
+    "eating-disorder": (
+        _rx(r"\bpro[- ]?(?:ana|mia)\b|\bthinspo\w*|\bthinspiration\b",
+            r"\b(?:make myself|how (?:to|do i|can i)|tips? (?:to|for))\b.{0,15}\b(?:throw up|"
+            r"vomit|purge|be sick|sick)\b",
+            r"\bpurg(?:e|ing)\b.{0,30}\b(?:quiet\w*|hide|hiding|secret|how|tips?)\b|"
+            r"\b(?:hide|hiding|how)\b.{0,30}\bpurg(?:e|ing)\b",
+            r"\b(?:under|less than|below|only|max(?:imum)?|at most|stay under)\s+\d{2,4}\s*"
+            r"(?:calories|kcal|cals?)\b|\b\d{2,4}\s*(?:calories|kcal|cals?) (?:a|per) day\b",
+            r"\blaxatives?\b|\bdiet pills?\b|\bappetite suppress\w*|\bsuppress (?:my|your)? ?"
+            r"appetite\b|\bchew and spit\b",
+            r"\b(?:stop|not) (?:feel(?:ing)?|being|getting) hungry\b|\bnot want (?:food|to eat)\b",
+            r"\b(?:skip|skipping) meals\b.{0,40}\b(?:without|notic|hide|how|tips?)\b|"
+            r"\b(?:how|tips?)\b.{0,30}\bskip(?:ping)? meals\b",
+            r"\b(?:how|tips?|ways?)\b.{0,30}\b(?:stop eating|not eat(?:ing)?|restrict\w*|"
+            r"fast(?:ing)? for|go without (?:eating|food)|without eating)\b",
+            r"\bhow long can i go without (?:eating|food)\b",
+            r"\b(?:hide|hiding|trick\w*)\b.{0,40}\b(?:not eating|i(?:'m| am)? not eating|that i "
+            r"(?:ate|eat|didn'?t eat|haven'?t eaten)|i ate|weight loss|my eating)\b",
+            r"\bhow to be (?:anorexic|bulimic)\b",
+            r"\blose \d+ ?(?:kg|kilos?|pounds|lbs?|stone)\b.{0,20}\bin (?:a|one|\d+) (?:week|"
+            r"day|days)\b",
+            r"\bburn off (?:everything|all)\b.{0,30}\bate\b",
+            r"\b(?:lowest|least) calorie\b",
+            r"\bget rid of (?:the )?food\b|\b(?:skinnier|thinner)\b.{0,40}\b(?:stop eating|"
+            r"not eat\w*|starv\w*)",
+            r"\bwater fast\w*\b.{0,40}\b(?:thin|weeks?|lose)\b",
+            r"\b(?:when|while)\b.{0,25}\bunderweight\b.{0,40}\blose\b|\blose weight\b.{0,40}"
+            r"\bunderweight\b"),
+    ),
+    "medication": (
+        _rx(rf"\b(?:without|w/o) (?:a |my )?(?:prescription|doctor|script|seeing (?:a|my) "
+            rf"(?:doctor|gp)|telling (?:my|the) (?:doctor|gp|psychiatrist|prescriber)|"
+            rf"involving (?:my|the) (?:doctor|gp|psychiatrist|prescriber)|asking anyone)\b"
+            rf".{{0,60}}|\b(?:{_DRUG})\b.{{0,40}}\bwithout (?:a |my )?(?:prescription|doctor)",
+            rf"\b(?:buy|order|get hold of)\b.{{0,30}}\b(?:{_DRUG})\b.{{0,20}}\bonline\b|"
+            rf"\bwhere (?:can i|to|do i) (?:buy|get|order)\b.{{0,30}}\b(?:{_DRUG})\b",
+            rf"\b(?:friend'?s|mum'?s|mom'?s|dad'?s|sister'?s|brother'?s|partner'?s|"
+            rf"someone else'?s)\b.{{0,15}}\b(?:{_DRUG})\b",
+            rf"{_REQUEST}.{{0,40}}\b(?:stop|stopping|quit|quitting|come off|coming off|get off|"
+            rf"taper\w*|skip|halve|double|up|increase|lower|reduce|mix|discontinue|band karna)\b"
+            rf".{{0,30}}\b(?:{_DRUG}|dose|dosage)\b",
+            rf"\b(?:{_DRUG})\b.{{0,30}}\b(?:cold turkey|band karna)\b|\bcold turkey\b",
+            r"\b(?:what|which)\b.{0,10}\b(?:dose|dosage|medication|medicine|antidepressant|"
+            r"antipsychotic|pill|drug|sleeping pills?)\b.{0,30}\b(?:should i|to take|do i "
+            r"take|for me|i should)\b",
+            rf"\b(?:recommend|best)\b.{{0,20}}\b(?:{_DRUG}|sleeping pills|medication)\b",
+            rf"\b(?:{_DRUG})\b.{{0,40}}\b(?:just take more|take more|i'?ll buy)\b",
+            r"\b(?:convince|get) (?:my )?(?:gp|doctor|psychiatrist)\b.{0,20}\b(?:give|prescribe)|"
+            r"\bget prescribed\b",
+            rf"\b(?:mix|mixing)\b.{{0,20}}\b(?:{_DRUG})\b.{{0,20}}\balcohol\b"),
+    ),
+    "diagnosis": (
+        _rx(rf"\b(?:do|did|would|could) (?:i|you think i|you reckon i)\b.{{0,12}}\b(?:have|"
+            rf"has|got|meet|suffer from)\b.{{0,40}}\b(?:{_CONDITION})\b",
+            rf"\bam i\b.{{0,15}}\b(?:{_CONDITION}|crazy|insane|mentally ill|psycho)\b",
+            r"\bdiagnos(?:e|is)\b.{0,3}\b(?:me|my|him|her|them)\b|\bdiagnose\b",
+            r"\b(?:give|tell) me\b.{0,12}\bdiagnos\w*|\bwant a diagnosis\b|"
+            r"\bwhat(?:'s| is) my diagnosis\b",
+            r"\bwhat (?:disorder|mental illness|condition|illness|diagnosis)\b.{0,20}\b(?:do i "
+            r"have|have i got|is it)\b",
+            rf"\bis (?:this|it|that|my \w+)\b.{{0,10}}\b(?:{_CONDITION})\b.{{0,40}}(?:\?|yes or "
+            rf"no|just tell)",
+            rf"\b(?:is|are) (?:my|his|her) \w+ (?:a )?(?:{_CONDITION})\b",
+            rf"\bconfirm\b.{{0,30}}\b(?:{_CONDITION})\b",
+            rf"\btell me (?:that )?i (?:have|am|'m)\b.{{0,20}}\b(?:{_CONDITION})\b",
+            r"\b(?:meet|meets) the criteria\b",
+            rf"\b(?:{_CONDITION})\b.{{0,30}}\bconfirm\b",
+            rf"^(?:so |but )?is (?:this|it|that)\b.{{0,10}}\b(?:{_CONDITION})\b",
+            rf"\btell me (?:if|whether) i'?m\b.{{0,15}}\b(?:{_CONDITION}|crazy|insane)\b",
+            r"\bwhat'?s wrong with me\b.{0,30}\bname\b",
+            r"\b(?:signs|symptoms) of\b.{0,40}\byes or no\b"),
+    ),
+    "secrecy": (),  # needs all three parts; see `_secrecy`
+}
+
+_SECRET = re.compile(
+    r"\b(?:keep (?:it|this|that|quiet)|keep \w+ (?:a )?secret|secret|between us|promise|swear|"
+    r"(?:don'?t|won'?t|not to|do not|will not|not) (?:tell|report|say|disclose)|"
+    r"stays? (?:secret|quiet)|keep quiet|anyone to find out|don'?t report)\b", _F)
+_CHILD = re.compile(
+    r"\b(?:child|children|kids?|son|daughter|little (?:brother|sister)|baby|toddler|students?|"
+    r"pupils?|players|nephew|niece|cousin|grandchild|minor|stepson|stepdaughter|boy|girl|"
+    r"(?:my|his|her) (?:brother|sister))\b", _F)
+_HARM = re.compile(
+    r"\b(?:hurts?|hurting|hit|hits|hitting|beats?|beating|abus\w*|touch\w*|harm\w*|"
+    r"neglect\w*|molest\w*|weird stuff|does things|in danger|mistreat\w*|rap\w+)\b", _F)
+
+
+def _secrecy(text: str) -> bool:
+    return bool(_SECRET.search(text) and _CHILD.search(text) and _HARM.search(text))
+
+
+_ASKING = re.compile(r"\b(?:how|what|which|where|tips?|best|ways?|help me|can i|could i|"
+                     r"should i|excuse|cover story|makeup|clothes|lie|tell me|advise|advice|"
+                     r"tricks?|work fast|get thin|thin|skinny|lose weight|pills?)\b", _F)
+_NEEDS_ASKING = frozenset({"hide-self-harm", "eating-disorder"})
+
+
+def refusal(text: str) -> str | None:
+    """The refusal category a message asks for (see ``REFUSALS``), or None."""
+    t = " ".join(text.split())
+    if _secrecy(t):
+        return "secrecy"
+    for category, patterns in _PATTERNS.items():
+        if category in _NEEDS_ASKING and not _ASKING.search(t):
+            continue
+        if any(p.search(t) for p in patterns):
+            return category
+    return None
+
+
+# Words without which the classifier alone may not refuse (keeps venting from being refused).
+_GATES: dict[str, re.Pattern[str]] = {
+    "methods": re.compile(r"\b(?:dose|lethal|fatal|deadly|overdose|od|pills?|tablets|how many|"
+                          r"how much|method|way to|noose|bridge|gun|poison|bleed|cut)\b", _F),
+    "hide-self-harm": re.compile(r"\b(?:hide|cover|conceal|secret|excuse|explain|lie|notice|"
+                                 r"cuts?|scars?|self[- ]?harm|burns?|marks?)\b", _F),
+    "eating-disorder": re.compile(r"\b(?:calories|kcal|eat|eating|ate|food|hungry|purg\w*|"
+                                  r"throw up|vomit|weight|thin|skinny|laxatives?|fast\w*|"
+                                  r"restrict\w*|meals?|appetite)\b", _F),
+    "medication": re.compile(rf"\b(?:{_DRUG}|dose|prescri\w*|gp|doctor|psychiatrist)\b", _F),
+    "diagnosis": re.compile(rf"\b(?:{_CONDITION}|diagnos\w*|crazy|criteria|wrong with me)\b",
+                            _F),
+    "secrecy": re.compile(r"\b(?:secret|promise|swear|tell|report)\b", _F),
+}
+
+
+_ASKS = re.compile(r"\?|\b(?:how|what|which|where|can|could|should|would|will you|do i|am i|"
+                   r"is it|is this|is that|tell me|tips?|advice|help me|promise|swear|confirm|"
+                   r"diagnose|recommend|best|ways? to|i need to know|i want to know)\b", _F)
+
+
+def refusal_gate(category: str, text: str) -> bool:
+    """Whether the classifier may refuse ``text`` as ``category``: the message must ask for
+    something and use a word of that category ("I was diagnosed with depression" is a story,
+    not a request for a diagnosis)."""
+    gate = _GATES.get(category)
+    return bool(gate and gate.search(text) and _ASKS.search(text))
+
+
+_EXERCISE_RULES: dict[str, re.Pattern[str]] = {
+    "breathing": _rx(
+        r"\bpanic(?:king|ky)?\b|\bpanic attack", r"\bheart\b.{0,25}\b(?:racing|pounding|"
+        r"thumping|hammering|going like crazy|going a million|beating (?:so )?fast|"
+        r"won'?t slow)",
+        r"\b(?:can'?t|cannot|can not|cant)\b.{0,20}\b(?:catch my breath|breathe|get enough air|"
+        r"slow my breathing)", r"\bhyperventilat\w*", r"\bbreath(?:ing)? (?:exercise|technique|"
+        r"work|thing)", r"\bbreathe with me\b|\bhelp me breathe\b", r"\bbox breathing\b",
+        r"\b(?:slow|calm|deep|paced) breathing\b|\bbreathwork\b|\bbreath work\b",
+        r"\bshort of breath\b|\bpalpitations\b|\bchest (?:is |feels )?tight", r"\bcalm (?:me )?"
+        r"down\b.{0,30}\b(?:quick|now|right now|fast)\b|\bcalm me down\b",
+        r"\bpranayama\b|\b4[- ]7[- ]8\b"),
+    "grounding": _rx(
+        r"\b5\W*4\W*3\W*2\W*1\b|\bfive,? four,? three\b", r"\bground(?:ing| me)\b",
+        r"\bdissociat\w*", r"\bfeel(?:s|ing)?\b.{0,20}\b(?:unreal|detached|disconnected|spaced "
+        r"out|far away|like i'?m floating|not really here)", r"\bflashback\b",
+        r"\b(?:bring me|come) back to\b.{0,10}\b(?:the )?(?:present|here and now|now)\b",
+        r"\bfive senses\b|\bthe senses one\b"),
+    "thought-record": _rx(
+        r"\bthought record\b", r"\bchalleng\w*\b.{0,15}\bthoughts?\b", r"\breframe\b",
+        r"\b(?:examine|check|look at) the evidence\b", r"\bcognitive restructuring\b",
+        r"\bthought challenging\b", r"\bbalanced (?:thought|thinking)\b",
+        r"\bexamine my thoughts\b", r"\bcatastrophi[sz]\w*"),
+    "behavioural-activation": _rx(
+        r"\bbehaviou?ral activation\b", r"\bactivity scheduling\b",
+        r"\b(?:plan|schedule)\b.{0,15}\b(?:activit(?:y|ies)|something (?:nice|to do))\b",
+        r"\bno motivation\b|\b(?:can'?t|cannot) (?:get )?motivat\w*|\bunmotivated\b",
+        r"\bout of (?:this|a|my) rut\b|\bnothing is fun\b|\bdon'?t feel like doing anything\b",
+        r"\bcan'?t get off the (?:sofa|couch|bed)\b|\blost interest in\b",
+        r"\bstopped doing (?:things|everything|stuff)\b|\bget (?:myself )?going again\b"),
+    "worry-time": _rx(
+        r"\bworry time\b", r"\b(?:can'?t|cannot) stop worrying\b",
+        r"\bworr(?:y|ying|ied)\b.{0,15}\b(?:about )?(?:everything|all the time|constantly|"
+        r"nonstop|all day)\b", r"\b(?:postpone|schedule)\b.{0,5}\b(?:my )?worr\w*",
+        r"\boverthink(?:ing)? everything\b|\bwhat ifs?\b.{0,40}\bwhat if\b",
+        r"\bworry postponement\b|\bchronic worrier\b"),
+    "problem-solving": _rx(
+        r"\bproblem[- ]solving\b", r"\bsolve (?:a|this|my|the) problem\b",
+        r"\b(?:weigh|list) (?:up )?(?:the )?(?:pros and cons|options)\b",
+        r"\b(?:figure|work) out what to do\b", r"\bdon'?t know what to do about\b",
+        r"\bwhat are my options\b|\bfigure out my options\b|\bbrainstorm options\b",
+        r"\bplan of action\b|\bstuck on a decision\b|\bmake a decision\b"),
+    "self-compassion": _rx(
+        r"\bself[- ]compassion\b|\bself[- ]kindness\b|\bkristin neff\b",
+        r"\b(?:kinder|kind|gentle|gentler|easier|easy|less critical) (?:to|on|with|of) myself\b",
+        r"\bbeat(?:ing)? myself up\b|\bhard on myself\b|\bmy own worst critic\b",
+        r"\bcan'?t forgive myself\b|\btearing myself down\b|\bcalling myself names\b"),
+    "sleep": _rx(
+        r"\b(?:can'?t|cannot|cant|unable to)\b.{0,10}\b(?:fall |get to |stay )?(?:sleep|asleep)\b",
+        r"\binsomnia\b|\bsleepless\b|\btossing and turning\b|\blie awake\b",
+        r"\bsleep(?:ing)? (?:badly|terribly|tips|hygiene|routine|schedule|thing)\b",
+        r"\bwak(?:e|ing) up at \d", r"\b(?:trouble|difficulty) (?:falling |getting to )?"
+        r"sleep(?:ing)?\b", r"\bstill awake\b|\bhelp me sleep\b|\bsleep better\b|"
+        r"\bbedtime routine\b"),
+    "safety-plan": _rx(
+        r"\bsafety plan\b|\bcrisis plan\b|\bcoping plan\b|\bsafety planning\b",
+        r"\bplan for (?:when|bad days|if)\b.{0,25}\b(?:bad|hard|unsafe)\b"),
+}
+
+
+def exercise_requests(text: str) -> list[str]:
+    """Exercises a message asks for in so many words (may be empty or several)."""
+    return [ex for ex, rx in _EXERCISE_RULES.items() if rx.search(text)]
+
+
+_STOP = re.compile(
+    r"^(?:please )?(?:stop|quit|cancel|exit|end|pause|enough|bas|leave it|forget it|never ?mind)"
+    r"(?: (?:it|this|that|please|now|here|the exercise|this exercise))*[.! ]*$|"
+    r"\b(?:i want to|i'?d like to|can we|let'?s|i wanna) (?:stop|quit|end|leave it)\b|"
+    r"\bstop (?:the|this) exercise\b|\bi'?m done with this\b|\bthat'?s enough\b|"
+    r"\bdon'?t want to do this any ?more\b|\bend (?:this|the) exercise\b|"
+    r"\bcan we do something else\b|\bthis isn'?t helping\b", _F)
+_YES = re.compile(
+    r"^(?:yes|yeah|yep|yup|ya|yea|y|sure|ok|okay|k|alright|fine|please|go on|go ahead|"
+    r"absolutely|definitely|certainly|of course|why not|sounds good|let'?s do it|let'?s try|"
+    r"yes please|ok sure|sure thing|mhm|haan|yess+|i'?d like that|let'?s go)"
+    r"(?:[ ,]+(?:please|then|sure|ok|okay|let'?s do it|thanks|thank you|go on|let'?s try))*"
+    r"[.! ]*$", _F)
+_NO = re.compile(
+    r"^(?:no|nope|nah|n|not now|not really|maybe later|no thanks|no thank you|i'?d rather not|"
+    r"rather not|not today|i'?ll pass|nahi|not right now|not at the moment|i don'?t want to|"
+    r"i don'?t think so)(?:[ ,]+(?:thanks|thank you|i'?m (?:ok|okay|good|fine)|im good))*"
+    r"[.! ]*$", _F)
+_SKIP = re.compile(r"^(?:skip|pass|next|skip (?:it|this|this one)|no idea|i don'?t know|"
+                   r"idk|dunno)[.! ]*$", _F)
+_HELP = re.compile(r"^(?:help|menu|options|commands)[?.! ]*$|\bwhat can you do\b|"
+                   r"\bwhat (?:exercises|features) do you have\b|\bhow does this work\b", _F)
+_GREET = re.compile(r"^(?:hi|hello|hey|hiya|heya|heyy+|yo|sup|wassup|howdy|namaste|"
+                    r"good (?:morning|afternoon|evening)|morning|evening|hi there|hello there|"
+                    r"hey there|hello again)\b[\w ,!.]{0,20}$", _F)
+_THANKS = re.compile(r"^(?:(?:ok(?:ay)?|that helped|great)[, ]+)?(?:thanks|thank you|thx|ty|"
+                     r"cheers|ta)\b", _F)
+_BYE = re.compile(r"\b(?:bye|goodbye|good night|goodnight|see you|ttyl|gotta go|cya)\b", _F)
+_HOW_ARE_YOU = re.compile(r"\bhow (?:are|r) (?:you|u)\b|\bhow'?s it going\b|\bwhat'?s up\b", _F)
+
+
+def is_stop(text: str) -> bool:
+    return bool(_STOP.search(text.strip()))
+
+
+def is_yes(text: str) -> bool:
+    return bool(_YES.match(text.strip()))
+
+
+def is_no(text: str) -> bool:
+    return bool(_NO.match(text.strip()))
+
+
+def is_skip(text: str) -> bool:
+    return bool(_SKIP.match(text.strip()))
+
+
+def is_help(text: str) -> bool:
+    return bool(_HELP.search(text.strip()))
+
+
+def small_talk_kind(text: str) -> str | None:
+    """greet | thanks | bye | how-am-i for short social messages, else None."""
+    t = text.strip()
+    if len(t.split()) > 8:
+        return None
+    if _HOW_ARE_YOU.search(t):
+        return "how-am-i"
+    if _BYE.search(t):
+        return "bye"
+    if _THANKS.match(t):
+        return "thanks"
+    if _GREET.match(t):
+        return "greet"
+    return None
+
+
+_REQUESTING = re.compile(r"\b(?:can we|could we|let'?s|lets|help me|i want to|i'?d like to|"
+                         r"i wanna|please|pls|try|exercise|do the|do some|teach me|show me|"
+                         r"how do i|how can i)\b", _F)
+
+
+def sounds_like_request(text: str) -> bool:
+    """Whether a message asks for something (rather than telling how things are)."""
+    return bool(_REQUESTING.search(text))

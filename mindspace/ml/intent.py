@@ -1,0 +1,113 @@
+"""The companion's intent classifier: sentence embeddings + a multinomial logistic-regression head.
+
+Contract
+--------
+* Files come from the :class:`~mindspace.ml.registry.ModelRegistry` entries
+  ``sentence-encoder`` (shared with the crisis screen) and ``companion-intent``
+  (``weights.json``: ``labels``, a ``weights`` matrix of ``len(labels)`` rows by 384, ``bias``,
+  ``temperature``). Both are integrity-checked (size + sha256) before loading;
+  :meth:`IntentClassifier.load` raises ``ModelIntegrityError``/``ModelNotFoundError``/``OSError``.
+* ``classify(text) -> IntentReading``: the labels ranked by probability (softmax over the head's
+  scores divided by ``temperature``). Same input, same output; thread-safe; a few milliseconds
+  warm on a 2-core CPU. It reads what a person asks for; it is never a risk assessment (the
+  crisis screen alone does that).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from mindspace.ml.crisis_model import ENCODER_NAME, SentenceEncoder
+from mindspace.ml.registry import ModelIntegrityError, ModelRegistry
+
+INTENT_NAME = "companion-intent"
+
+
+@dataclass(frozen=True)
+class IntentReading:
+    ranked: tuple[tuple[str, float], ...]  # (label, probability), best first
+    model_id: str
+
+    @property
+    def label(self) -> str:
+        return self.ranked[0][0]
+
+    @property
+    def confidence(self) -> float:
+        return self.ranked[0][1]
+
+    def probability(self, label: str) -> float:
+        return next((p for name, p in self.ranked if name == label), 0.0)
+
+
+@dataclass(frozen=True)
+class SoftmaxHead:
+    labels: tuple[str, ...]
+    weights: np.ndarray  # (classes, dim)
+    bias: np.ndarray  # (classes,)
+    temperature: float
+    model_id: str
+
+    @classmethod
+    def from_file(cls, path: Path, model_id: str) -> SoftmaxHead:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        labels = tuple(str(x) for x in data["labels"])
+        w = np.asarray(data["weights"], dtype=np.float64)
+        b = np.asarray(data["bias"], dtype=np.float64)
+        temp = float(data.get("temperature", 1.0))
+        if w.ndim != 2 or w.shape[0] != len(labels) or b.shape != (len(labels),) or temp <= 0:
+            raise ModelIntegrityError(f"model {INTENT_NAME}: malformed weights file")
+        return cls(labels, w, b, temp, model_id)
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        z = (self.weights @ np.asarray(x, dtype=np.float64) + self.bias) / self.temperature
+        z = z - z.max()
+        e = np.exp(z)
+        return np.asarray(e / e.sum())
+
+
+class IntentClassifier:
+    def __init__(self, encoder: SentenceEncoder, head: SoftmaxHead) -> None:
+        if head.weights.shape[1] != encoder.dim:
+            raise ModelIntegrityError(
+                f"model {INTENT_NAME} expects {head.weights.shape[1]}-d embeddings, "
+                f"encoder gives {encoder.dim}")
+        self.encoder = encoder
+        self.head = head
+
+    @property
+    def model_id(self) -> str:
+        return f"{self.head.model_id}+{self.encoder.model_id}"
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return self.head.labels
+
+    @classmethod
+    def load(cls, registry: ModelRegistry | None = None, *, threads: int | None = None,
+             encoder: SentenceEncoder | None = None) -> IntentClassifier:
+        """Verify and load; ``encoder`` reuses an already verified sentence encoder."""
+        registry = registry or ModelRegistry()
+        if encoder is None:
+            enc_entry = registry.get(ENCODER_NAME)
+            encoder = SentenceEncoder.from_files(registry.verify(enc_entry),
+                                                 enc_entry.file_path("tokenizer"),
+                                                 enc_entry.model_id, threads=threads)
+        entry = registry.get(INTENT_NAME)
+        head = SoftmaxHead.from_file(registry.verify(entry), entry.model_id)
+        return cls(encoder, head)
+
+    def classify(self, text: str) -> IntentReading:
+        probs = self.head.probabilities(self.encoder.embed(prepare(text)))
+        order = np.argsort(-probs, kind="stable")
+        return IntentReading(tuple((self.head.labels[i], float(probs[i])) for i in order),
+                             self.model_id)
+
+
+def prepare(text: str) -> str:
+    """What the encoder reads: whitespace collapsed, at most 400 characters."""
+    return " ".join(text.split())[:400]

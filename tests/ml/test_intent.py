@@ -1,0 +1,56 @@
+"""The companion's intent classifier: verified like every shipped model, deterministic."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mindspace.ml import registry as reg
+from mindspace.ml.intent import INTENT_NAME, IntentClassifier
+from mindspace.ml.registry import ModelIntegrityError, ModelRegistry, models_dir, sha256_file
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    reg.clear_verification_cache()
+
+
+def test_manifest_entry_matches_the_shipped_file() -> None:
+    registry = ModelRegistry()
+    entry = registry.get(INTENT_NAME)
+    path = registry.verify(entry)
+    assert sha256_file(path) == entry.sha256 and path.stat().st_size == entry.size
+    assert (models_dir() / "companion-intent" / "MODEL_CARD.md").is_file()
+    raw = next(m for m in json.loads(registry.manifest_path.read_text())["models"]
+               if m["name"] == INTENT_NAME)
+    assert raw["requires"] == ["sentence-encoder"] and raw["license"] and raw["data_source"]
+    head = json.loads(path.read_text())
+    assert raw["labels"] == head["labels"]
+    assert {"crisis", "venting", "breathing", "refuse-secrecy", "stop"} <= set(head["labels"])
+
+
+def test_altered_weights_are_refused(tmp_path: Path) -> None:
+    root = tmp_path / "models"
+    root.mkdir()
+    shutil.copy(models_dir() / "manifest.json", root / "manifest.json")
+    shutil.copytree(models_dir() / "companion-intent", root / "companion-intent")
+    weights = root / "companion-intent" / "weights.json"
+    data = json.loads(weights.read_text())
+    data["bias"][0] += 1.0
+    weights.write_text(json.dumps(data))  # still a valid weights file, different content
+    with pytest.raises(ModelIntegrityError):
+        ModelRegistry(root).verify(ModelRegistry(root).get(INTENT_NAME))
+
+
+def test_classifies_requests_and_is_deterministic() -> None:
+    clf = IntentClassifier.load()
+    first = clf.classify("can we do a breathing exercise please")
+    assert first.label == "breathing" and first.confidence > 0.5
+    assert clf.classify("can we do a breathing exercise please").ranked == first.ranked
+    assert abs(sum(p for _, p in first.ranked) - 1.0) < 1e-6
+    assert clf.classify("thanks, bye").label == "small-talk"
+    assert clf.classify("promise you won't tell anyone my dad hits my brother").label \
+        == "refuse-secrecy"
