@@ -79,6 +79,9 @@ CORE_PAGES: list[PageSpec] = [
         "VoiceHistory",
     ),
     lazy_page(
+        "chat", "Talk it through", "chat", "Ctrl+9", "mindspace.ui.chat_screen", "ChatScreen"
+    ),
+    lazy_page(
         "insights", "Insights", "insights", "Ctrl+4", "mindspace.ui.emotion_trends", "EmotionTrends"
     ),
     lazy_page(
