@@ -25,6 +25,8 @@ from mindspace.storage.vault import Vault
 
 if TYPE_CHECKING:
     from mindspace.app.analysis import AnalysisService
+    from mindspace.app.companion import CompanionService
+    from mindspace.app.companion_engine import CompanionEngine
     from mindspace.app.sharing import SharingService
     from mindspace.app.voice import VoiceCheckins, VoiceReader
     from mindspace.core.crisis_resources import CrisisResources
@@ -85,6 +87,10 @@ class AppServices:
         ]
         self._voice_checkins: Lazy[VoiceCheckins] = Lazy(self._build_voice_checkins)
         self._vault_objects.append(self._voice_checkins)  # type: ignore[arg-type]
+        # companion chat: the engine (models + content) survives locks, the service does not
+        self._companion_engine: Lazy[CompanionEngine] = Lazy(self._build_companion_engine)
+        self._companion: Lazy[CompanionService] = Lazy(self._build_companion)
+        self._vault_objects.append(self._companion)  # type: ignore[arg-type]
         # ... and objects that do not (kept across locks)
         self._registry: Lazy[ModelRegistry] = Lazy(self._build_registry)
         self._text_analyzer: Lazy[TextAnalyzer] = Lazy(self._build_text_analyzer)
@@ -220,6 +226,33 @@ class AppServices:
     def voice_checkins(self) -> VoiceCheckins:
         """The voice check-in use case on the open vault (see `mindspace.app.voice`)."""
         return self._open_vault_object(self._voice_checkins)
+
+    # ---- companion chat --------------------------------------------------------------------
+    def companion(self) -> CompanionService:
+        """The companion chat on the open vault (conversations stored encrypted)."""
+        return self._open_vault_object(self._companion)
+
+    def companion_engine(self) -> CompanionEngine:
+        """Content library, intent classifier and text models (no vault; slow first time)."""
+        return self._companion_engine.get()
+
+    def ephemeral_companion(self) -> CompanionService:
+        """A companion that keeps conversations in memory only (no vault, nothing on disk)."""
+        from mindspace.app.companion import CompanionService
+
+        return CompanionService(self.companion_engine())
+
+    def _build_companion_engine(self) -> CompanionEngine:
+        from mindspace.app.companion_engine import CompanionEngine
+
+        return CompanionEngine.load()
+
+    def _build_companion(self) -> CompanionService:
+        from mindspace.app.companion import CompanionService
+        from mindspace.storage.chat import ChatRepository
+
+        return CompanionService(self.companion_engine(), ChatRepository(self.vault.db),
+                                self.settings, self.journal, self.mood)
 
     def _build_voice_checkins(self) -> VoiceCheckins:
         from mindspace.app.voice import VoiceCheckins
