@@ -12,7 +12,7 @@ through ``ui/announce.py`` (the chat screen announces them).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,6 +32,23 @@ AUTHORS = {USER: "You", COMPANION: "Companion"}
 WIDTH_SHARE = 0.78  # a bubble is at most this share of the transcript's width
 
 
+class BubbleText(QLabel):
+    """Wrapped plain text whose preferred width is its longest line, up to its maximum width
+    (a plain word-wrapped QLabel guesses a narrow width and makes tall, thin bubbles)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        fm = self.fontMetrics()
+        lines = self.text().splitlines() or [""]
+        natural = max(fm.horizontalAdvance(line) for line in lines) + 2 * self.margin() + 4
+        width = max(fm.averageCharWidth() * 4, min(natural, self.maximumWidth()))
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = self.sizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * 12),
+                     hint.height())
+
+
 class Bubble(QFrame):
     """One message: who said it (in words) and the text, wrapped."""
 
@@ -42,7 +59,7 @@ class Bubble(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         self.who = role_label(AUTHORS.get(author, author), "muted")
         self.who.setAccessibleName("Message from")
-        self.text_label = QLabel(text)
+        self.text_label = BubbleText(text)
         self.text_label.setWordWrap(True)
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -76,7 +93,7 @@ class ChatTranscript(QScrollArea):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows and Page keys scroll it
-        self.setMinimumHeight(self.fontMetrics().height() * 6)
+        self.setMinimumHeight(self.fontMetrics().height() * 4)
         self._inner = QWidget()
         self._inner.setObjectName("chatTranscriptInner")
         self._column = QVBoxLayout(self._inner)

@@ -93,7 +93,7 @@ class ChatScreen(ChatView):
         self._generation = 0  # results of work started before start_over()/clear() are dropped
 
         self.crisis_panel = CrisisPanel(services, self)
-        self.layout().insertWidget(0, self.crisis_panel)  # type: ignore[attr-defined]
+        self.page_layout.insertWidget(0, self.crisis_panel)
         self._listen_timer = QTimer(self)
         self._listen_timer.setInterval(100)
         self._listen_timer.timeout.connect(self._poll_recording)
@@ -303,10 +303,8 @@ class ChatScreen(ChatView):
             else:
                 self._hide_pacer()
             return
-        if self.exercise is not None or reply.route != "exercise":
-            # the exercise stopped (left, or the companion moved on)
-            if self.finished_result is None:
-                self._close_card()
+        if self.finished_result is None:
+            self._close_card()  # the exercise stopped (left, or the companion moved on)
 
     def _open_card(self, exercise: str, step: Any) -> None:
         self.exercise_title.setText(exercise_name(exercise))

@@ -17,7 +17,7 @@ conversations. In the list of past conversations Enter opens one and Delete dele
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -36,9 +36,7 @@ from mindspace.ui.chat_bubbles import ChatTranscript
 from mindspace.ui.widgets import FlowLayout, ReflowSplitter, flow_row, role_label
 
 WHAT_IT_IS = (
-    "A self-help companion, not a therapist. It offers exercises and ideas from cognitive "
-    "behavioural therapy, runs entirely on this computer and cannot assess risk or give "
-    "medical advice."
+    "A self-help companion, not a therapist: it cannot assess risk or give medical advice."
 )
 INTRO = (
     "Hello. I'm a self-help companion, not a therapist: I can listen, suggest an exercise "
@@ -46,6 +44,7 @@ INTRO = (
     "can't give medical advice or judge how safe you are. If you are in danger, please "
     "contact your local emergency number. What would you like to talk about?"
 )
+WIDE_CHARS = 110  # page width, in characters, from which the past conversations show
 PLACEHOLDER = "Write a message. Enter sends, Shift+Enter starts a new line."
 
 
@@ -230,7 +229,7 @@ class ChatView(QWidget):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
 
-        layout = QVBoxLayout(self)
+        layout = self.page_layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.what_it_is)
         layout.addWidget(actions)
@@ -245,3 +244,17 @@ class ChatView(QWidget):
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.history_button.toggled.connect(self.history_pane.setVisible)
+        self.history_chosen = False  # the person showed or hid the list: it stays so
+        self.history_button.clicked.connect(self._history_clicked)
+
+    def _history_clicked(self) -> None:
+        self.history_chosen = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """Past conversations sit beside the conversation when there is room for both; in a
+        narrow window (or at large text) they wait behind their button, unless the person chose."""
+        super().resizeEvent(event)
+        if not self.history_chosen:
+            wide = event.size().width() >= self.fontMetrics().averageCharWidth() * WIDE_CHARS
+            if self.history_button.isChecked() != wide:
+                self.history_button.setChecked(wide)
