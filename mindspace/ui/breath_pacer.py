@@ -185,7 +185,7 @@ class BreathPacer(QWidget):
             self.animation.start()
         else:
             self.circle._set_level(phase.target)
-        announce(self.phase_label, f"{phase.label}, {phase.seconds} seconds")
+        announce(self.phase_label, f"{phase.label}, {self._count_text()}")
         self.phase_changed.emit(phase.label)
 
     def _count_text(self) -> str:
