@@ -1,12 +1,15 @@
 """Write a gallery of every page, dialog and panel of MindSpace into docs/screenshots/.
 
 Usage: .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--scale 0.5]
+       [--pages chat,journal]
 
 A throwaway vault in a temporary folder is filled with a few sample entries, check-ins and a
 safety plan (written here, never anybody's data), then every page of the main window, the main
 dialogs, the unlock screen and the support panel are grabbed in the light, dark and
 high-contrast themes at 1280x800, and again at 200 % text. Pictures are scaled down (--scale)
-and saved as PNG; `index.md` lists them. Runs headless (QT_QPA_PLATFORM=offscreen).
+and saved as PNG; `index.md` lists every picture in the folder. Runs headless
+(QT_QPA_PLATFORM=offscreen). `--pages` grabs only those pages (no panel or dialogs). The chat
+page is shown in the middle of a short conversation with the companion.
 """
 
 from __future__ import annotations
@@ -74,6 +77,50 @@ def fill(services: AppServices) -> None:
     services.analysis_service().reanalyze()
 
 
+CHAT_PAST = ["Work has been a lot this week and I can't switch off in the evenings"]
+CHAT_NOW = ["I've been feeling tense before my exam", "Can we do a breathing exercise?"]
+
+
+def stage_chat(page: QWidget, services: AppServices, app: QApplication) -> None:
+    """A past conversation in the list and the current one at an exercise."""
+    companion = services.companion()
+    for summary in companion.list_conversations():
+        companion.delete_conversation(summary.id)
+    for text in CHAT_PAST:
+        companion.new_conversation().send(text)
+    page.refresh_list()  # type: ignore[attr-defined]
+    settle(app)
+    for text in CHAT_NOW:
+        page.send(text)  # type: ignore[attr-defined]
+        settle(app)
+    for _ in range(3):  # on to the pacer, if the exercise starts with an introduction
+        pacer = getattr(page, "pacer", None)
+        if pacer is None or pacer.isVisible():
+            break
+        buttons = [b for b in page._quick_buttons() if b.isVisible()]  # type: ignore[attr-defined]
+        if not buttons:
+            break
+        buttons[0].click()
+        settle(app)
+
+
+def write_index(out: Path) -> list[str]:
+    """index.md: every picture in `out`, by theme, size and page order."""
+    names = [f"page-{spec.key}.png" for spec in all_pages()]
+    names += ["support-panel.png", "dialog-preferences.png", "dialog-about.png"]
+    listed = [
+        f"{theme}/{size}/{name}"
+        for theme in THEMES
+        for size, _ in SIZES
+        for name in names
+        if (out / theme / size / name).is_file()
+    ]
+    index = ["# Screenshots", "", "Made by `scripts/screenshots.py` (sample data only).", ""]
+    index += [f"- [{n}]({n})" for n in listed]
+    (out / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
+    return listed
+
+
 def grab(widget: QWidget, path: Path, scale: float) -> None:
     pixmap = widget.grab()
     if scale != 1.0:
@@ -88,7 +135,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--scale", type=float, default=0.5)
+    parser.add_argument("--pages", default="", help="comma-separated page keys (default: all)")
     args = parser.parse_args()
+    only = {key for key in args.pages.split(",") if key}
     app = QApplication.instance() or QApplication(sys.argv)
     written: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -102,12 +151,16 @@ def main() -> None:
                 window.resize(1280, 800)
                 window.show()
                 for spec in all_pages():
-                    window.show_page(spec.key)
+                    if only and spec.key not in only:
+                        continue
+                    page = window.show_page(spec.key)
                     settle(app)
+                    if spec.key == "chat" and page is not None:
+                        stage_chat(page, services, app)
                     name = f"{theme}/{size_name}/page-{spec.key}.png"
                     grab(window, args.out / name, args.scale)
                     written.append(name)
-                journal = window.show_page("journal")
+                journal = window.show_page("journal") if not only else None
                 panel = getattr(journal, "crisis_panel", None)
                 if panel is not None:
                     panel.show_for("urgent", [], ("journal", None))
@@ -116,7 +169,7 @@ def main() -> None:
                     grab(window, args.out / name, args.scale)
                     written.append(name)
                     panel.dismiss()
-                for action in ("preferences", "about"):
+                for action in ("preferences", "about") if not only else ():
                     trigger = window.actions_by_name.get(action)
                     if trigger is None:
                         continue
@@ -134,10 +187,8 @@ def main() -> None:
                 window.deleteLater()
                 settle(app)
         services.close()
-    index = ["# Screenshots", "", "Made by `scripts/screenshots.py` (sample data only).", ""]
-    index += [f"- [{n}]({n})" for n in written]
-    (args.out / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
-    print(f"wrote {len(written)} pictures to {args.out}")
+    listed = write_index(args.out)
+    print(f"wrote {len(written)} pictures to {args.out}; the index lists {len(listed)}")
 
 
 if __name__ == "__main__":
