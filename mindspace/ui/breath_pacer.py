@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from mindspace.ui.announce import announce
 from mindspace.ui.style import blend
@@ -58,7 +58,7 @@ class PacerCircle(QWidget):
         self._level = 0.0
         self.still = False
         self.setAccessibleName("Breathing circle")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def _get_level(self) -> float:
         return self._level
@@ -70,12 +70,11 @@ class PacerCircle(QWidget):
     level = Property(float, _get_level, _set_level)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        side = self.fontMetrics().height() * 7
+        side = self.fontMetrics().height() * 5
         return QSize(side, side)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        side = self.fontMetrics().height() * 4
-        return QSize(side, side)
+        return self.sizeHint()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)
@@ -118,15 +117,17 @@ class BreathPacer(QWidget):
         self.circle = PacerCircle(self)
         self.phase_label = role_label("Ready when you are.", "subheading")
         self.phase_label.setAccessibleName("Breathing phase")
-        self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.count_label = role_label("", "muted")
         self.count_label.setAccessibleName("Seconds left in this phase")
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
+        words = QVBoxLayout()
+        words.addStretch(1)
+        words.addWidget(self.phase_label)
+        words.addWidget(self.count_label)
+        words.addStretch(1)
+        layout = QHBoxLayout(self)  # side by side: the card stays short in small windows
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.circle, 1)
-        layout.addWidget(self.phase_label)
-        layout.addWidget(self.count_label)
+        layout.addWidget(self.circle)
+        layout.addLayout(words, 1)
         self.animation = QPropertyAnimation(self.circle, b"level", self)
         self.animation.setEasingCurve(QEasingCurve.Type.InOutSine)
         self._tick = QTimer(self)
