@@ -70,7 +70,7 @@ class PacerCircle(QWidget):
     level = Property(float, _get_level, _set_level)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        side = self.fontMetrics().height() * 5
+        side = self.fontMetrics().height() * 4
         return QSize(side, side)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API

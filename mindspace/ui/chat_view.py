@@ -187,12 +187,10 @@ class ChatView(QWidget):
         self.save_exercise_button = self._button("Save as &journal entry",
                                                  "Save as journal entry")
         self.save_exercise_button.hide()
-        card.addWidget(self.exercise_title)
-        card.addWidget(self.exercise_step)
+        card.addWidget(flow_row(self.exercise_title, self.exercise_step))
         card.addWidget(self.exercise_progress)
         card.addWidget(self.pacer)
-        card.addWidget(self.still_check)
-        card.addWidget(flow_row(self.leave_button, self.save_exercise_button))
+        card.addWidget(flow_row(self.leave_button, self.save_exercise_button, self.still_check))
         self.exercise_card.hide()
 
         self.quick_replies = QWidget()

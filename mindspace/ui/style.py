@@ -339,7 +339,7 @@ QFrame[bubble="companion"] {{
 QFrame[bubble="companion"] QLabel {{ color: {c.text}; background: transparent; }}
 QFrame[bubble] QLabel[role="muted"] {{ color: {c.muted}; }}
 QFrame[bubble="user"] QLabel[role="muted"] {{ color: {c.on_selection}; }}
-QPushButton[quickReply="true"] {{ border-radius: {r['pill']}px; padding: {pad_v}px {sp['md']}px; }}
+QPushButton[quickReply="true"] {{ border-radius: {r['lg']}px; padding: {pad_v}px {sp['md']}px; }}
 QPushButton[quickReply="true"]:focus {{
     padding: {pad_v - ring + 1}px {sp['md'] - ring + 1}px;
 }}
