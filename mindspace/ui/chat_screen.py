@@ -55,7 +55,7 @@ from mindspace.ui.chat_text import (
 )
 from mindspace.ui.chat_view import INTRO, ChatView
 from mindspace.ui.crisis_panel import CrisisPanel
-from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
+from mindspace.ui.tasks import TaskRunner, default_runner, describe_error, report_bug
 from mindspace.ui.widgets import ID_ROLE
 
 SPEAK_MAX_SECONDS = 120.0
@@ -221,11 +221,15 @@ class ChatScreen(ChatView):
     def _submit(self, work: Callable[[Any], Any], name: str) -> None:
         services, conversation, generation = self.services, self.conversation, self._generation
 
-        def job() -> tuple[Any, Any]:
+        def job() -> tuple[Any, Any, BaseException | None]:
             conv = conversation if conversation is not None else (
                 services.companion().new_conversation()
             )
-            return conv, work(conv)
+            try:
+                return conv, work(conv), None
+            except Exception as exc:  # noqa: BLE001 - shown to the person, conversation kept
+                report_bug(exc)
+                return conv, None, exc
 
         self._set_busy(True)
         self.runner.submit(
@@ -244,20 +248,25 @@ class ChatScreen(ChatView):
             button.setEnabled(not busy)
         self.status.setText("The companion is thinking…" if busy else "")
 
-    def _replied(self, generation: int, conversation: Any, reply: Any) -> None:
+    def _replied(self, generation: int, conversation: Any, reply: Any,
+                 error: BaseException | None) -> None:
         if generation != self._generation:
             return
         new_conversation = self.conversation is None
-        self.conversation = conversation
-        self._set_busy(False)
-        self.show_reply(reply)
+        self.conversation = conversation  # kept even when the reply failed: no empty ones
         if new_conversation:
             self.refresh_list()
+        if error is not None:
+            self._send_failed(generation, error)
+            return
+        self._set_busy(False)
+        self.show_reply(reply)
 
     def _send_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
         self._set_busy(False)
+        self._update_actions()
         if self._last_sent and not self.input.toPlainText():
             self.input.setPlainText(self._last_sent)  # nothing is lost: send it again
         self._fail(exc)
