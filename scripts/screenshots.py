@@ -1,14 +1,15 @@
 """Write a gallery of every page, dialog and panel of MindSpace into docs/screenshots/.
 
 Usage: .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--scale 0.5]
+       [--pages chat,journal]
 
 A throwaway vault in a temporary folder is filled with a few sample entries, check-ins and a
 safety plan (written here, never anybody's data), then every page of the main window, the main
 dialogs, the unlock screen and the support panel are grabbed in the light, dark and
 high-contrast themes at 1280x800, and again at 200 % text. Pictures are scaled down (--scale)
-and saved as PNG; `index.md` lists them. Runs headless (QT_QPA_PLATFORM=offscreen).
-Each tab of the Insights page is grabbed too (`insights-<tab>.png`); `--only insights` makes
-just those and adds them to the existing `index.md`.
+and saved as PNG; `index.md` lists every picture in the folder. Runs headless
+(QT_QPA_PLATFORM=offscreen). `--pages` grabs only those pages (no panel or dialogs). The chat
+page is shown in the middle of a short conversation with the companion.
 """
 
 from __future__ import annotations
@@ -104,6 +105,50 @@ def fill_history(services: AppServices, now: datetime, days: int = 100) -> None:
                           float(round(sleep[i], 1)), "", when)
 
 
+CHAT_PAST = ["Work has been a lot this week and I can't switch off in the evenings"]
+CHAT_NOW = ["I've been feeling tense before my exam", "Can we do a breathing exercise?"]
+
+
+def stage_chat(page: QWidget, services: AppServices, app: QApplication) -> None:
+    """A past conversation in the list and the current one at an exercise."""
+    companion = services.companion()
+    for summary in companion.list_conversations():
+        companion.delete_conversation(summary.id)
+    for text in CHAT_PAST:
+        companion.new_conversation().send(text)
+    page.refresh_list()  # type: ignore[attr-defined]
+    settle(app)
+    for text in CHAT_NOW:
+        page.send(text)  # type: ignore[attr-defined]
+        settle(app)
+    for _ in range(3):  # on to the pacer, if the exercise starts with an introduction
+        pacer = getattr(page, "pacer", None)
+        if pacer is None or pacer.isVisible():
+            break
+        buttons = [b for b in page._quick_buttons() if b.isVisible()]  # type: ignore[attr-defined]
+        if not buttons:
+            break
+        buttons[0].click()
+        settle(app)
+
+
+def write_index(out: Path) -> list[str]:
+    """index.md: every picture in `out`, by theme, size and page order."""
+    names = [f"page-{spec.key}.png" for spec in all_pages()]
+    names += ["support-panel.png", "dialog-preferences.png", "dialog-about.png"]
+    listed = []
+    for theme in THEMES:
+        for size, _ in SIZES:
+            folder = out / theme / size
+            others = sorted(p.name for p in folder.glob("*.png") if p.name not in names)
+            listed += [f"{theme}/{size}/{n}" for n in [*names, *others]
+                       if (folder / n).is_file()]
+    index = ["# Screenshots", "", "Made by `scripts/screenshots.py` (sample data only).", ""]
+    index += [f"- [{n}]({n})" for n in listed]
+    (out / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
+    return listed
+
+
 def grab(widget: QWidget, path: Path, scale: float) -> None:
     pixmap = widget.grab()
     if scale != 1.0:
@@ -136,8 +181,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--scale", type=float, default=0.5)
-    parser.add_argument("--only", choices=("insights",), help="only the Insights tabs")
+    parser.add_argument("--pages", default="", help="comma-separated page keys (default:"
+                        " all); the Insights page is grabbed tab by tab")
     args = parser.parse_args()
+    only = {key for key in args.pages.split(",") if key}
     app = QApplication.instance() or QApplication(sys.argv)
     written: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -150,17 +197,22 @@ def main() -> None:
                 window = MainWindow(services)
                 window.resize(1280, 800)
                 window.show()
-                insights = window.show_page("insights")
-                settle(app)
-                written += grab_tabs(app, window, insights, f"{theme}/{size_name}", args)
-                for spec in [] if args.only else all_pages():
-                    window.show_page(spec.key)
+                if not only or "insights" in only:
+                    insights = window.show_page("insights")
                     settle(app)
+                    written += grab_tabs(app, window, insights, f"{theme}/{size_name}", args)
+                for spec in all_pages():
+                    if only and spec.key not in only:
+                        continue
+                    page = window.show_page(spec.key)
+                    settle(app)
+                    if spec.key == "chat" and page is not None:
+                        stage_chat(page, services, app)
                     name = f"{theme}/{size_name}/page-{spec.key}.png"
                     grab(window, args.out / name, args.scale)
                     written.append(name)
-                journal = window.show_page("journal")
-                panel = None if args.only else getattr(journal, "crisis_panel", None)
+                journal = window.show_page("journal") if not only else None
+                panel = getattr(journal, "crisis_panel", None)
                 if panel is not None:
                     panel.show_for("urgent", [], ("journal", None))
                     settle(app)
@@ -168,7 +220,7 @@ def main() -> None:
                     grab(window, args.out / name, args.scale)
                     written.append(name)
                     panel.dismiss()
-                for action in () if args.only else ("preferences", "about"):
+                for action in ("preferences", "about") if not only else ():
                     trigger = window.actions_by_name.get(action)
                     if trigger is None:
                         continue
@@ -186,14 +238,8 @@ def main() -> None:
                 window.deleteLater()
                 settle(app)
         services.close()
-    index = ["# Screenshots", "", "Made by `scripts/screenshots.py` (sample data only).", ""]
-    old = args.out / "index.md"
-    if args.only and old.exists():
-        index = [ln for ln in old.read_text(encoding="utf-8").splitlines()
-                 if not any(f"[{n}]" in ln for n in written)]
-    index += [f"- [{n}]({n})" for n in written]
-    (args.out / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
-    print(f"wrote {len(written)} pictures to {args.out}")
+    listed = write_index(args.out)
+    print(f"wrote {len(written)} pictures to {args.out}; the index lists {len(listed)}")
 
 
 if __name__ == "__main__":

@@ -35,8 +35,10 @@ from mindspace.ui.themes import icon
 ABOUT_TEXT = (
     "<h3>MindSpace</h3><p>A private journal and mood tracker. Everything stays on this computer, "
     "encrypted; nothing is sent anywhere.</p><p><b>MindSpace is not a medical device and does "
-    "not diagnose.</b> If you are in crisis or thinking about harming yourself, call your local "
-    "emergency number now.</p><p>Free software: GPL-3.0-or-later. You may share and change it "
+    "not diagnose.</b> Its chat companion is a self-help companion, not a therapist: it offers "
+    "exercises and ideas from cognitive behavioural therapy and cannot assess risk. If you are "
+    "in crisis or thinking about harming yourself, call your local emergency number now.</p>"
+    "<p>Free software: GPL-3.0-or-later. You may share and change it "
     "under the terms of the GNU General Public License, version 3 or later. It comes with "
     "<b>no warranty</b>.</p>"
 )

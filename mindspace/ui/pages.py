@@ -75,8 +75,11 @@ CORE_PAGES: list[PageSpec] = [
         "voice", "Voice check-in", "voice", "Ctrl+3", "mindspace.ui.voice_screen", "VoiceScreen"
     ),
     lazy_page(
-        "voice-history", "Past check-ins", "voice", "Ctrl+8", "mindspace.ui.voice_history",
+        "voice-history", "Past check-ins", "voice", "", "mindspace.ui.voice_history",
         "VoiceHistory",
+    ),
+    lazy_page(
+        "chat", "Talk it through", "chat", "Ctrl+8", "mindspace.ui.chat_screen", "ChatScreen"
     ),
     lazy_page(
         "insights", "Insights", "insights", "Ctrl+4", "mindspace.ui.insights_screen",

@@ -330,4 +330,20 @@ QTabBar::tab:selected {{ color: {c.text}; border-bottom: {ring}px solid {c.accen
 QTabBar:focus {{ border: {ring}px solid {c.focus}; }}
 QSlider:focus {{ border: {ring}px solid {c.focus}; border-radius: {r['sm']}px; }}
 QStatusBar {{ color: {c.muted}; }}
+QFrame[bubble="user"] {{
+    background: {c.selection}; border: 1px solid {c.selection_edge};
+    border-radius: {r['lg']}px; padding: {sp['xs']}px {sp['sm']}px;
+}}
+QFrame[bubble="user"] QLabel {{ color: {c.on_selection}; background: transparent; }}
+QFrame[bubble="companion"] {{
+    background: {c.surface}; border: 1px solid {c.card_border};
+    border-radius: {r['lg']}px; padding: {sp['xs']}px {sp['sm']}px;
+}}
+QFrame[bubble="companion"] QLabel {{ color: {c.text}; background: transparent; }}
+QFrame[bubble] QLabel[role="muted"] {{ color: {c.muted}; }}
+QFrame[bubble="user"] QLabel[role="muted"] {{ color: {c.on_selection}; }}
+QPushButton[quickReply="true"] {{ border-radius: {r['lg']}px; padding: {pad_v}px {sp['md']}px; }}
+QPushButton[quickReply="true"]:focus {{
+    padding: {pad_v - ring + 1}px {sp['md'] - ring + 1}px;
+}}
 """

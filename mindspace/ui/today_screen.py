@@ -1,6 +1,6 @@
 """Today: the first page after unlocking. A greeting, a one-tap mood check-in, how many recent
 days have something noted (said kindly), the latest entries, one small suggestion, the
-questionnaires due, and ways into the journal and the voice check-in.
+questionnaires due, and ways into the journal, the voice check-in and the companion chat.
 
 The figures come from `mindspace.app.today.today_summary`, read on a worker; this page only shows
 them. `clear()` removes everything read from the vault (used when locking).
@@ -34,7 +34,6 @@ NO_ENTRIES = "Your entries will appear here. Start with a few words about today.
 NO_QUESTIONNAIRES = (
     "No questionnaires are due. When one is, it will be waiting for you here."
 )
-TALK_LATER = "Talking things through with a companion is coming in a later version."
 
 
 def _swatch(colour: str) -> QIcon:
@@ -100,10 +99,10 @@ class TodayScreen(QWidget):
         self.voice_button = QPushButton("V&oice check-in")
         self.voice_button.setAccessibleName("Voice check-in")
         self.voice_button.clicked.connect(self.voice_checkin)
-        self.talk_button = QPushButton("Talk it through")
-        self.talk_button.setAccessibleName("Talk it through (coming later)")
-        self.talk_button.setToolTip(TALK_LATER)
-        self.talk_button.setEnabled(False)
+        self.talk_button = QPushButton("&Talk it through")
+        self.talk_button.setAccessibleName("Talk it through")
+        self.talk_button.setToolTip("Talk things through with the self-help companion (Ctrl+8)")
+        self.talk_button.clicked.connect(self.talk)
         self.error_label = role_label("", "error")
         self.error_label.setAccessibleName("Today page problem")
         self.error_label.hide()
@@ -279,6 +278,9 @@ class TodayScreen(QWidget):
 
     def voice_checkin(self) -> None:
         self._show_page("voice")
+
+    def talk(self) -> None:
+        self._show_page("chat")
 
     def _open_item(self, item: QListWidgetItem) -> None:
         entry_id = item.data(ID_ROLE)

@@ -1,5 +1,5 @@
-"""Load the models in the background after unlocking, so the first voice import or share
-preview does not wait for them.
+"""Load the models in the background after unlocking, so the first voice import, share
+preview or companion reply does not wait for them.
 
 One low-priority job on the shared runner: it takes a single worker (the others stay free for
 the person's own work) and waits behind any job already queued. A model that fails to load here
@@ -20,10 +20,14 @@ WARMUP_PRIORITY = -10
 
 
 def warm_models(services: AppServices) -> None:
-    """Build and load the text analyzer (emotion and crisis models, by one short analysis) and
-    the speech model (worker thread; errors are left for the real use to report)."""
+    """Build and load the text analyzer (emotion and crisis models, by one short analysis), the
+    companion chat (its content and intent models, so the first reply on the chat page comes
+    quickly) and the speech model (worker thread; errors are left for the real use to
+    report)."""
     with contextlib.suppress(Exception):
         services.text_analyzer().analyze("warming up")
+    with contextlib.suppress(Exception):
+        services.companion_engine()
     with contextlib.suppress(Exception):
         services.transcriber()
 

@@ -48,7 +48,7 @@ def test_new_vault_shows_greeting_and_empty_states(
     assert [screen.mood_buttons[v].text() for v in range(1, 6)] == [
         "&1 Awful", "&2 Bad", "&3 Okay", "&4 Good", "&5 Great"
     ]
-    assert not screen.talk_button.isEnabled()
+    assert screen.talk_button.isEnabled()
     assert screen.write_button.isEnabled() and screen.voice_button.isEnabled()
     assert_all_named(screen, "today")
     assert_tab_reaches_all(qtbot, screen, "today")
