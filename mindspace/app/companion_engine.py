@@ -384,7 +384,7 @@ def _listen(engine: CompanionEngine, state: ConversationState, text: str,
         mem["feeling"] = feeling
     if heard.third_person and not heard.feeling:
         say("reflect.third-person")
-    elif heard.resolved_past and not positive:
+    elif heard.resolved_past:
         say("reflect.past")
     elif positive and feeling:
         say("reflect.positive", {"feeling": feeling})
@@ -424,7 +424,7 @@ def _listen(engine: CompanionEngine, state: ConversationState, text: str,
         say("followup.ba", {"activity": plan.get("activity", ""), "when": plan.get("when", "")})
         why.append("Last time you planned a small activity, so I'm asking how it went.")
     else:
-        q = _question(lib, slots, mem, positive)
+        q = _question(lib, slots, mem, positive, heard.resolved_past)
         say(q, {"person": mem["people"][0]} if q == "question.person" else None)
         why.append("I ask one open question at a time, so you can lead.")
     return Reply(" ".join(texts), "support", sources=tuple(ids), why=tuple(why),
@@ -508,9 +508,10 @@ def _offer_for(analysis: MessageReading, reading: IntentReading | None, mem: dic
     return None
 
 
-def _question(lib: Library, slots: dict[str, Any], mem: dict[str, Any], positive: bool) -> str:
+def _question(lib: Library, slots: dict[str, Any], mem: dict[str, Any], positive: bool,
+              past: bool = False) -> str:
     asked: list[str] = slots.setdefault("asked", [])
-    order = ["question.good"] if positive else []
+    order = ["question.what-helped"] if past else ["question.good"] if positive else []
     order += ["question.hardest", "question.more", "question.how-long"]
     if mem.get("people"):
         order.insert(1, "question.person")
