@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from mindspace.storage.mood import MoodRepository
 
 ACT_AT = 0.55  # classifier confidence to start an exercise or act on an intent
-START_AT = 0.80  # a statement (not a request) starts an exercise only at this confidence
+START_AT = 0.90  # a statement (not a request) starts an exercise only at this confidence
 ASK_AT = 0.30  # below ACT_AT but above this: "did you mean ...?"
 REFUSE_AT = 0.60
 OFFER_AFTER = 2  # support turns before an exercise is offered
@@ -311,6 +311,8 @@ def _outside(engine: CompanionEngine, state: ConversationState, text: str,
         return _start(engine, state, label, hooks, reading,
                       f"The intent reader read your message as a request for "
                       f"{EXERCISE_NAMES[label]} (confidence {conf:.2f}).")
+    suggest = label if label in EXERCISES and conf >= ACT_AT and label != "safety-plan" \
+        else None  # a statement that fits an exercise: listen first, then offer it
     if pending and (guard.is_yes(text) or (label == "yes" and conf >= ACT_AT
                                            and len(text.split()) <= 5)):
         options = pending.get("options", [])
@@ -343,11 +345,12 @@ def _outside(engine: CompanionEngine, state: ConversationState, text: str,
         options = [e for e, p in reading.ranked if e in EXERCISES and p >= 0.15][:3] \
             if reading else []
         return _clarify(lib, state, options or [label], reading)
-    return _listen(engine, state, text, analysis, reading, hooks)
+    return _listen(engine, state, text, analysis, reading, hooks, suggest)
 
 
 def _listen(engine: CompanionEngine, state: ConversationState, text: str,
-            analysis: MessageReading, reading: IntentReading | None, hooks: Hooks) -> Reply:
+            analysis: MessageReading, reading: IntentReading | None, hooks: Hooks,
+            suggest: str | None = None) -> Reply:
     lib = engine.library
     heard = extract(text)
     slots = state.slots
@@ -410,8 +413,10 @@ def _listen(engine: CompanionEngine, state: ConversationState, text: str,
                        "turn off).")
     support_turns = slots["support_turns"] = int(slots.get("support_turns", 0)) + 1
     offer = _offer_for(analysis, reading, mem, slots)
+    if suggest and suggest not in slots.get("offered", []):
+        offer = suggest
     quick: tuple[QuickReply, ...] = ()
-    if offer and not positive and (support_turns >= OFFER_AFTER
+    if offer and not positive and (support_turns >= OFFER_AFTER or offer == suggest
                                    or (analysis.compound or 0.0) <= -0.6):
         say(f"offer.{offer}")
         slots.setdefault("offered", []).append(offer)

@@ -59,7 +59,8 @@ _ABOUT = re.compile(
     r"uni|college|money|exams?)\b[\w' -]{0,40}?)(?=[,.!?;]| and | but | so | which|$)", _F)
 _SUBJECT = re.compile(
     r"\b((?:the|my|this|our) [a-z]+(?: (?:at|in|of|for|with) [a-z]+| [a-z]+)?) (?:is|are|was|"
-    r"were|has been|have been|keeps|kept|'s|won'?t|doesn'?t|didn'?t)\b", _F)
+    r"were|has been|have been|keeps|kept|'s|won'?t|doesn'?t|didn'?t|hasn'?t|haven'?t|isn'?t|"
+    r"wasn'?t|can'?t|never|always|just|still)\b", _F)
 _VERB_FEELINGS = {
     "stressing me out": "stressed", "stressing me": "stressed", "upsetting me": "upset",
     "worrying me": "worried", "scaring me": "scared", "annoying me": "annoyed",
