@@ -485,6 +485,11 @@ def _menu() -> tuple[QuickReply, ...]:
     return tuple(QuickReply(SHORT_NAMES[e], _request_text(e)) for e in EXERCISES)
 
 
+def exercise_menu(engine: CompanionEngine) -> list[QuickReply]:
+    """A button per exercise: the library title and a message that starts it."""
+    return [QuickReply(engine.library.exercises[e].title, _request_text(e)) for e in EXERCISES]
+
+
 def _step_quick_replies(step: Any) -> tuple[QuickReply, ...]:
     if step is None:
         return ()
