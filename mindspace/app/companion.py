@@ -2,7 +2,9 @@
 
 Public API (stable; the GUI and ``mindspace chat`` both use only this)
 -----------------------------------------------------------------------
-* ``CompanionService`` (from ``AppServices.companion()`` or ``CompanionService.ephemeral()``):
+* ``CompanionService`` (from ``AppServices.companion()``, ``AppServices.ephemeral_companion()``
+  or ``CompanionService.ephemeral()``; the first of these calls loads the models, about a second,
+  so make it from a worker thread):
 
   - ``new_conversation() -> Conversation``; ``open_conversation(id) -> Conversation``
   - ``list_conversations() -> list[ConversationSummary]`` newest first (by last message);
