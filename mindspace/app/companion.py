@@ -395,3 +395,10 @@ def _check_message(text: object) -> str:
     if len(clean) > MAX_MESSAGE_CHARS:
         raise ValidationError(f"a chat message can have at most {MAX_MESSAGE_CHARS} characters")
     return clean
+
+
+__all__ = [
+    "EXERCISES", "MAX_MESSAGE_CHARS", "PERSONAL_SETTING", "ROUTES", "ChatMessage",
+    "CompanionService", "Conversation", "ConversationSummary", "ExerciseResult", "ExerciseStep",
+    "PacerPhase", "QuickReply", "Reply", "ThoughtRecordRating",
+]
