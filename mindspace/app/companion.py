@@ -2,13 +2,16 @@
 
 Public API (stable; the GUI and ``mindspace chat`` both use only this)
 -----------------------------------------------------------------------
-* ``CompanionService`` (from ``AppServices.companion()`` or ``CompanionService.ephemeral()``):
+* ``CompanionService`` (from ``AppServices.companion()``, ``AppServices.ephemeral_companion()``
+  or ``CompanionService.ephemeral()``; the first of these calls loads the models, about a second,
+  so make it from a worker thread):
 
   - ``new_conversation() -> Conversation``; ``open_conversation(id) -> Conversation``
   - ``list_conversations() -> list[ConversationSummary]`` newest first (by last message);
     ``delete_conversation(id)`` (``NotFoundError`` for an unknown id)
   - ``save_exercise_to_journal(result: ExerciseResult) -> str`` (the new journal entry id)
   - ``thought_record_ratings() -> list[ThoughtRecordRating]`` (before/after, for insights)
+  - ``exercises() -> list[QuickReply]`` (a button per exercise: title and starting message)
   - ``personal_context_allowed`` (bool property) / ``set_personal_context(allowed)``: whether
     the companion may mention recent mood check-ins (vault setting ``companion.personal``,
     off by default; always off when ephemeral)
@@ -21,7 +24,9 @@ Public API (stable; the GUI and ``mindspace chat`` both use only this)
   Only then are refusals, intents, exercises and reflections considered. Blocking (model
   inference, ~5-50 ms warm; the first call loads the models, ~1 s): call from a worker thread.
   ``Conversation.messages`` is the transcript (``ChatMessage`` list, oldest first).
-  ``Conversation.stop_exercise() -> Reply`` stops a running exercise (the "Stop" button).
+  ``Conversation.stop_exercise() -> Reply`` stops a running exercise (the "Stop" button);
+  ``Conversation.active_exercise`` / ``current_step`` describe the running exercise (for
+  restoring the pacer or a rating control when a stored conversation is reopened).
 
 * ``Reply`` (frozen): ``text``, ``route`` (crisis|refuse|exercise|support), ``crisis_level``
   (none|concern|urgent), ``exercise`` (id or None), ``step`` (1-based step number or None),
@@ -172,6 +177,19 @@ class Conversation:
     def active_exercise(self) -> str | None:
         return self._state.exercise
 
+    @property
+    def current_step(self) -> ExerciseStep | None:
+        """The running exercise's current step (to restore a pacer or rating control when a
+        stored conversation is reopened), or None."""
+        if self._state.exercise is None:
+            return None
+        from mindspace.app.companion_exercises import step_info
+
+        spec = self._engine.library.exercises.get(self._state.exercise)
+        if spec is None or not 0 <= self._state.step < len(spec.steps):
+            return None
+        return step_info(spec, self._state.step)
+
     def send(self, text: str) -> Reply:
         """Screen, then answer. The crisis screen cannot be skipped (see module docstring)."""
         from mindspace.app.companion_engine import respond
@@ -227,6 +245,12 @@ class CompanionService:
     @property
     def ephemeral_mode(self) -> bool:
         return self.store is None
+
+    def exercises(self) -> list[QuickReply]:
+        """Every exercise as a button: its title, and the message that starts it."""
+        from mindspace.app.companion_engine import exercise_menu
+
+        return exercise_menu(self.engine)
 
     @property
     def personal_context_allowed(self) -> bool:
@@ -371,3 +395,10 @@ def _check_message(text: object) -> str:
     if len(clean) > MAX_MESSAGE_CHARS:
         raise ValidationError(f"a chat message can have at most {MAX_MESSAGE_CHARS} characters")
     return clean
+
+
+__all__ = [
+    "EXERCISES", "MAX_MESSAGE_CHARS", "PERSONAL_SETTING", "ROUTES", "ChatMessage",
+    "CompanionService", "Conversation", "ConversationSummary", "ExerciseResult", "ExerciseStep",
+    "PacerPhase", "QuickReply", "Reply", "ThoughtRecordRating",
+]

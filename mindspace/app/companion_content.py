@@ -20,6 +20,7 @@ from mindspace.app.companion_listen import second_person
 from mindspace.core.paths import resources_dir
 
 _SLOT = re.compile(r"\{([a-z_]+)\}")
+_QUOTED_SLOT = re.compile(r'"\{([a-z_]+)\}"')
 MAX_QUOTE_WORDS = 14
 
 
@@ -146,11 +147,15 @@ def quote(text: str, words: int = MAX_QUOTE_WORDS) -> str:
 
 
 def fill(template: str, slots: dict[str, str]) -> str:
-    """Replace ``{slot}`` with the slot's value; a missing or empty slot reads "that".
+    """Replace ``{slot}`` with the slot's value; a missing or empty slot reads "that" ("this"
+    where the template quotes it).
 
     Inside quotation marks (``"{thought}"``) the user's words stay exactly as written; elsewhere
     they are turned towards the user ("my friend cancelled on me" -> "your friend cancelled on
     you"), so the sentence around them reads right."""
+
+    def unquoted_gap(match: re.Match[str]) -> str:
+        return match.group(0) if slots.get(match.group(1)) else "this"
 
     def one(match: re.Match[str]) -> str:
         value = slots.get(match.group(1))
@@ -160,6 +165,7 @@ def fill(template: str, slots: dict[str, str]) -> str:
         quoted = template[start - 1:start] == '"' and template[end:end + 1] == '"'
         return quote(value) if quoted else quote(second_person(str(value)))
 
+    template = _QUOTED_SLOT.sub(unquoted_gap, template)  # a skipped answer is not quoted
     return _SLOT.sub(one, template)
 
 

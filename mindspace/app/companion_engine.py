@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from mindspace.storage.mood import MoodRepository
 
 ACT_AT = 0.55  # classifier confidence to start an exercise or act on an intent
-START_AT = 0.80  # a statement (not a request) starts an exercise only at this confidence
+START_AT = 0.90  # a statement (not a request) starts an exercise only at this confidence
 ASK_AT = 0.30  # below ACT_AT but above this: "did you mean ...?"
 REFUSE_AT = 0.60
 OFFER_AFTER = 2  # support turns before an exercise is offered
@@ -311,6 +311,8 @@ def _outside(engine: CompanionEngine, state: ConversationState, text: str,
         return _start(engine, state, label, hooks, reading,
                       f"The intent reader read your message as a request for "
                       f"{EXERCISE_NAMES[label]} (confidence {conf:.2f}).")
+    suggest = label if label in EXERCISES and conf >= ACT_AT and label != "safety-plan" \
+        else None  # a statement that fits an exercise: listen first, then offer it
     if pending and (guard.is_yes(text) or (label == "yes" and conf >= ACT_AT
                                            and len(text.split()) <= 5)):
         options = pending.get("options", [])
@@ -343,11 +345,12 @@ def _outside(engine: CompanionEngine, state: ConversationState, text: str,
         options = [e for e, p in reading.ranked if e in EXERCISES and p >= 0.15][:3] \
             if reading else []
         return _clarify(lib, state, options or [label], reading)
-    return _listen(engine, state, text, analysis, reading, hooks)
+    return _listen(engine, state, text, analysis, reading, hooks, suggest)
 
 
 def _listen(engine: CompanionEngine, state: ConversationState, text: str,
-            analysis: MessageReading, reading: IntentReading | None, hooks: Hooks) -> Reply:
+            analysis: MessageReading, reading: IntentReading | None, hooks: Hooks,
+            suggest: str | None = None) -> Reply:
     lib = engine.library
     heard = extract(text)
     slots = state.slots
@@ -384,7 +387,7 @@ def _listen(engine: CompanionEngine, state: ConversationState, text: str,
         mem["feeling"] = feeling
     if heard.third_person and not heard.feeling:
         say("reflect.third-person")
-    elif heard.resolved_past and not positive:
+    elif heard.resolved_past:
         say("reflect.past")
     elif positive and feeling:
         say("reflect.positive", {"feeling": feeling})
@@ -410,8 +413,10 @@ def _listen(engine: CompanionEngine, state: ConversationState, text: str,
                        "turn off).")
     support_turns = slots["support_turns"] = int(slots.get("support_turns", 0)) + 1
     offer = _offer_for(analysis, reading, mem, slots)
+    if suggest and suggest not in slots.get("offered", []):
+        offer = suggest
     quick: tuple[QuickReply, ...] = ()
-    if offer and not positive and (support_turns >= OFFER_AFTER
+    if offer and not positive and (support_turns >= OFFER_AFTER or offer == suggest
                                    or (analysis.compound or 0.0) <= -0.6):
         say(f"offer.{offer}")
         slots.setdefault("offered", []).append(offer)
@@ -424,7 +429,7 @@ def _listen(engine: CompanionEngine, state: ConversationState, text: str,
         say("followup.ba", {"activity": plan.get("activity", ""), "when": plan.get("when", "")})
         why.append("Last time you planned a small activity, so I'm asking how it went.")
     else:
-        q = _question(lib, slots, mem, positive)
+        q = _question(lib, slots, mem, positive, heard.resolved_past)
         say(q, {"person": mem["people"][0]} if q == "question.person" else None)
         why.append("I ask one open question at a time, so you can lead.")
     return Reply(" ".join(texts), "support", sources=tuple(ids), why=tuple(why),
@@ -480,6 +485,11 @@ def _menu() -> tuple[QuickReply, ...]:
     return tuple(QuickReply(SHORT_NAMES[e], _request_text(e)) for e in EXERCISES)
 
 
+def exercise_menu(engine: CompanionEngine) -> list[QuickReply]:
+    """A button per exercise: the library title and a message that starts it."""
+    return [QuickReply(engine.library.exercises[e].title, _request_text(e)) for e in EXERCISES]
+
+
 def _step_quick_replies(step: Any) -> tuple[QuickReply, ...]:
     if step is None:
         return ()
@@ -508,9 +518,10 @@ def _offer_for(analysis: MessageReading, reading: IntentReading | None, mem: dic
     return None
 
 
-def _question(lib: Library, slots: dict[str, Any], mem: dict[str, Any], positive: bool) -> str:
+def _question(lib: Library, slots: dict[str, Any], mem: dict[str, Any], positive: bool,
+              past: bool = False) -> str:
     asked: list[str] = slots.setdefault("asked", [])
-    order = ["question.good"] if positive else []
+    order = ["question.what-helped"] if past else ["question.good"] if positive else []
     order += ["question.hardest", "question.more", "question.how-long"]
     if mem.get("people"):
         order.insert(1, "question.person")

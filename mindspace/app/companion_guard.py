@@ -351,8 +351,11 @@ def small_talk_kind(text: str) -> str | None:
 
 
 _REQUESTING = re.compile(r"\b(?:can we|could we|let'?s|lets|help me|i want to|i'?d like to|"
-                         r"i wanna|please|pls|try|exercise|do the|do some|teach me|show me|"
-                         r"how do i|how can i)\b", _F)
+                         r"i wanna|please|pls|plz|try|exercise|do the|do some|teach me|show me|"
+                         r"how do i|how can i|how to|can you|could you|would you|can u|could u|"
+                         r"i need|need (?:to|some|help)|any tips|tips|what can i do|guide me|"
+                         r"walk me through|talk me through|is there (?:a|an|something)|"
+                         r"help)\b", _F)
 
 
 def sounds_like_request(text: str) -> bool:

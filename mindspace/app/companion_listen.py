@@ -23,8 +23,10 @@ _FEELINGS = (
 )
 _FEELING = re.compile(
     rf"\b(?:i feel|i'?m feeling|i am feeling|i felt|feeling|i'?m|i am|i was|makes me feel|"
-    rf"making me feel|made me feel|leaves me)\s+(?:so |really |very |a bit |kind of |kinda |"
-    rf"pretty |quite |super |totally |completely |just |a little |extremely )*({_FEELINGS})\b",
+    rf"making me feel|made me feel|leaves me|i'?ve been|i have been|been feeling|been)\s+"
+    rf"(?:so+ |really |rly |very |v |a bit |kind of |kinda |pretty |quite |super |totally |"
+    rf"completely |just |a little |extremely |lowkey |low key |proper |well |feeling |"
+    rf"bloody |absolutely |incredibly |constantly |always |rather |fairly )*({_FEELINGS})\b",
     _F)
 _POSITIVE = frozenset({
     "happy", "good", "great", "better", "calm", "relieved", "proud", "excited", "hopeful",
@@ -57,7 +59,8 @@ _ABOUT = re.compile(
     r"uni|college|money|exams?)\b[\w' -]{0,40}?)(?=[,.!?;]| and | but | so | which|$)", _F)
 _SUBJECT = re.compile(
     r"\b((?:the|my|this|our) [a-z]+(?: (?:at|in|of|for|with) [a-z]+| [a-z]+)?) (?:is|are|was|"
-    r"were|has been|have been|keeps|kept|'s|won'?t|doesn'?t|didn'?t)\b", _F)
+    r"were|has been|have been|keeps|kept|'s|won'?t|doesn'?t|didn'?t|hasn'?t|haven'?t|isn'?t|"
+    r"wasn'?t|can'?t|never|always|just|still)\b", _F)
 _VERB_FEELINGS = {
     "stressing me out": "stressed", "stressing me": "stressed", "upsetting me": "upset",
     "worrying me": "worried", "scaring me": "scared", "annoying me": "annoyed",
@@ -68,7 +71,11 @@ _VERB_FEELINGS = {
 }
 _VERB_FEELING = re.compile(r"\b(" + "|".join(_VERB_FEELINGS) + r")\b", _F)
 _THIRD = re.compile(rf"\bmy ({_RELATION})\b.{{0,40}}\b(?:says?|said|feels?|felt|is|wants?|"
-                    rf"told me|keeps? saying|has been|seems?)\b", _F)
+                    rf"told me|keeps? saying|has been|seems?|might be|may be|'s been|"
+                    rf"'s)\b.{{0,50}}\b(?:die|dying|dead|suicid\w*|kill \w+self|self[- ]?harm\w*|"
+                    rf"cut(?:ting|s)?|hopeless|depressed|struggling|not ok(?:ay)?|down|low|"
+                    rf"hurting|in a bad way|doesn'?t want to (?:live|be here)|scared|crying|"
+                    rf"anxious|not coping|drinking|end it|give up)\b", _F)
 _PAST = re.compile(r"\b(?:years ago|used to|back (?:then|when)|in the past|when i was "
                    r"(?:younger|a teen|at school|\d+))\b.{0,80}\b(?:now|these days|today|"
                    r"anymore|any more|better|recovered|doing (?:well|ok|okay|better))\b", _F)

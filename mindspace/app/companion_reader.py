@@ -40,12 +40,14 @@ class MessageReading:
 class _Background:
     """One object built on its own thread; ``get(wait)`` returns it (or None)."""
 
-    def __init__(self, build: Any, name: str) -> None:
+    def __init__(self, build: Any, name: str, after: _Background | None = None) -> None:
         self._value: Any = None
         self.error: str | None = None
         self._done = threading.Event()
 
         def run() -> None:
+            if after is not None:  # one load at a time, so the first reply is not slowed
+                after._done.wait()
             try:
                 self._value = build()
             except Exception as exc:  # noqa: BLE001 - reported through `error`
@@ -93,7 +95,7 @@ class MessageReader:
         import concurrent.futures.process  # noqa: F401
 
         emotions = _Background(emotion_model, "emotion model")
-        lexicon = _Background(sentiment, "sentiment")
+        lexicon = _Background(sentiment, "sentiment", after=emotions)
         crisis_model: CrisisModel | None
         try:
             crisis_model = CrisisModel.load(registry)

@@ -296,7 +296,8 @@ class AppServices:
         return MeasureService(MeasureRepository(self.vault.db), self.settings)
     # ---- companion chat --------------------------------------------------------------------
     def companion(self) -> CompanionService:
-        """The companion chat on the open vault (conversations stored encrypted)."""
+        """The companion chat on the open vault (conversations stored encrypted). The first
+        call loads the models (about a second): call it from a worker, e.g. after unlocking."""
         return self._open_vault_object(self._companion)
 
     def companion_engine(self) -> CompanionEngine:

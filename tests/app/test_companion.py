@@ -316,3 +316,13 @@ def test_an_exercise_recalls_what_was_said_earlier(service: CompanionService) ->
     reply = conv.send("can we do problem solving")
     assert reply.exercise == "problem-solving" and reply.sources[0] == "recall.situation"
     assert "your landlord" in reply.text
+
+
+def test_menu_buttons_start_each_exercise(service: CompanionService) -> None:
+    menu = service.exercises()
+    assert len(menu) == len(EXERCISES)
+    for button, exercise in zip(menu, EXERCISES, strict=True):
+        conv = service.new_conversation()
+        reply = conv.send(button.text)
+        assert (reply.route, reply.exercise) == ("exercise", exercise), button
+        assert conv.current_step == reply.step_info
