@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from mindspace.app.companion_engine import CompanionEngine
     from mindspace.app.data_export import DataExport
     from mindspace.app.data_transfer import DaylioImport
+    from mindspace.app.insights_chat import ChatReadings
     from mindspace.app.measures import MeasureService
     from mindspace.app.model_drift import ModelDrift
     from mindspace.app.personal_calibration import PersonalCalibration
@@ -112,6 +113,9 @@ class AppServices:
         self._companion_engine: Lazy[CompanionEngine] = Lazy(self._build_companion_engine)
         self._companion: Lazy[CompanionService] = Lazy(self._build_companion)
         self._vault_objects.append(self._companion)  # type: ignore[arg-type]
+        # the companion's conversations as insights read them (readings held in memory only)
+        self._chat_readings: Lazy[ChatReadings] = Lazy(self._build_chat_readings)
+        self._vault_objects.append(self._chat_readings)  # type: ignore[arg-type]
         # ... and objects that do not (kept across locks)
         self._registry: Lazy[ModelRegistry] = Lazy(self._build_registry)
         self._text_analyzer: Lazy[TextAnalyzer] = Lazy(self._build_text_analyzer)
@@ -320,6 +324,17 @@ class AppServices:
 
         return CompanionService(self.companion_engine(), ChatRepository(self.vault.db),
                                 self.settings, self.journal, self.mood, self.analyses)
+
+    # ---- the companion's conversations in the insights ------------------------------------
+    def chat_readings(self) -> ChatReadings:
+        """Chat messages read by the text models, and finished exercises (vault open)."""
+        return self._open_vault_object(self._chat_readings)
+
+    def _build_chat_readings(self) -> ChatReadings:
+        from mindspace.app.insights_chat import ChatReadings
+        from mindspace.storage.chat import ChatRepository
+
+        return ChatReadings(ChatRepository(self.vault.db), self.text_analyzer)
 
     def _build_voice_checkins(self) -> VoiceCheckins:
         from mindspace.app.voice import VoiceCheckins
