@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from mindspace.app.audit import AuditKind, AuditTrail
 from mindspace.app.preferences import Preferences, default_data_dir
@@ -379,7 +380,14 @@ class AppServices:
             blobs=self.blobs,
             measures=self.measures(),
             audit=self.audit(),
+            insights=self._shared_insights,
         )
+
+    def _shared_insights(self, kinds: Sequence[str], start: date | None,
+                         end: date | None) -> list[dict[str, Any]]:
+        from mindspace.app.insights_share import insight_records
+
+        return insight_records(self, kinds, start, end)
 
     # ---- data import and export (vault must be open) -------------------------------------
     def daylio_import(self) -> DaylioImport:
