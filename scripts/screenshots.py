@@ -82,6 +82,7 @@ def fill(services: AppServices) -> None:
         measures.record("phq9", answers, taken_at=now - timedelta(weeks=weeks))
     measures.record("gad7", [1, 1, 2, 1, 0, 1, 1], taken_at=now - timedelta(weeks=3))
     measures.record("who5", [3, 2, 3, 2, 3], taken_at=now - timedelta(weeks=3))
+    fill_chat_history(services, now)
     fill_history(services, now)
 
 
@@ -103,6 +104,24 @@ def fill_history(services: AppServices, now: datetime, days: int = 100) -> None:
         services.mood.add(int(np.clip(round(raw), 1, 5)), int(rng.integers(2, 5)),
                           ["calm" if rng.uniform() < 0.5 else "tired"], acts,
                           float(round(sleep[i], 1)), "", when)
+
+
+def fill_chat_history(services: AppServices, now: datetime) -> None:
+    """Earlier talks with the companion and two thought records, for the insights' trends
+    and "what helped"."""
+    from mindspace.core.chat import ChatMessage, ExerciseResult
+    from mindspace.storage.chat import ChatRepository
+
+    store = ChatRepository(services.vault.db)
+    talks = [(20, "I was really anxious about the presentation and could not sleep", 80, 45),
+             (9, "Feeling calmer this week, the walks with Sam are helping a lot", 60, 30)]
+    for days, text, before, after in talks:
+        at = (now - timedelta(days=days)).replace(hour=20, minute=0, second=0)
+        conv = f"sample-{days}"
+        store.create(conv, at, {})
+        store.append(conv, [ChatMessage("user", text, at)], {}, ExerciseResult(
+            f"tr-{days}", "thought-record", f"Thought record, {at:%Y-%m-%d}",
+            (("Situation", text),), at + timedelta(minutes=20), "anxious", before, after))
 
 
 CHAT_PAST = ["Work has been a lot this week and I can't switch off in the evenings"]

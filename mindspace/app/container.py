@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from mindspace.app.audit import AuditKind, AuditTrail
 from mindspace.app.preferences import Preferences, default_data_dir
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from mindspace.app.companion_engine import CompanionEngine
     from mindspace.app.data_export import DataExport
     from mindspace.app.data_transfer import DaylioImport
+    from mindspace.app.insights_chat import ChatReadings
     from mindspace.app.measures import MeasureService
     from mindspace.app.model_drift import ModelDrift
     from mindspace.app.personal_calibration import PersonalCalibration
@@ -112,6 +114,9 @@ class AppServices:
         self._companion_engine: Lazy[CompanionEngine] = Lazy(self._build_companion_engine)
         self._companion: Lazy[CompanionService] = Lazy(self._build_companion)
         self._vault_objects.append(self._companion)  # type: ignore[arg-type]
+        # the companion's conversations as insights read them (readings held in memory only)
+        self._chat_readings: Lazy[ChatReadings] = Lazy(self._build_chat_readings)
+        self._vault_objects.append(self._chat_readings)  # type: ignore[arg-type]
         # ... and objects that do not (kept across locks)
         self._registry: Lazy[ModelRegistry] = Lazy(self._build_registry)
         self._text_analyzer: Lazy[TextAnalyzer] = Lazy(self._build_text_analyzer)
@@ -322,6 +327,17 @@ class AppServices:
         return CompanionService(self.companion_engine(), ChatRepository(self.vault.db),
                                 self.settings, self.journal, self.mood, self.analyses)
 
+    # ---- the companion's conversations in the insights ------------------------------------
+    def chat_readings(self) -> ChatReadings:
+        """Chat messages read by the text models, and finished exercises (vault open)."""
+        return self._open_vault_object(self._chat_readings)
+
+    def _build_chat_readings(self) -> ChatReadings:
+        from mindspace.app.insights_chat import ChatReadings
+        from mindspace.storage.chat import ChatRepository
+
+        return ChatReadings(ChatRepository(self.vault.db), self.text_analyzer)
+
     def _build_voice_checkins(self) -> VoiceCheckins:
         from mindspace.app.voice import VoiceCheckins
         from mindspace.storage.personal_models import PersonalModelStore
@@ -365,7 +381,14 @@ class AppServices:
             blobs=self.blobs,
             measures=self.measures(),
             audit=self.audit(),
+            insights=self._shared_insights,
         )
+
+    def _shared_insights(self, kinds: Sequence[str], start: date | None,
+                         end: date | None) -> list[dict[str, Any]]:
+        from mindspace.app.insights_share import insight_records
+
+        return insight_records(self, kinds, start, end)
 
     # ---- data import and export (vault must be open) -------------------------------------
     def daylio_import(self) -> DaylioImport:

@@ -30,9 +30,10 @@ from typing import Any
 from mindspace.app.screen import level_rank, screen_text
 from mindspace.app.sharing import SharingService, daily_mood, emotion_trends
 from mindspace.core.rules import CRISIS_LEVELS, format_minute, opens_support_panel
-from mindspace.share.report import measure_text, measures_first_alerts
+from mindspace.share.report import insight_lines, measure_text, measures_first_alerts
 
-KNOWN_TYPES = ("journal_entry", "voice_checkin", "mood_checkin", "analysis", "measure")
+KNOWN_TYPES = ("journal_entry", "voice_checkin", "mood_checkin", "analysis", "measure",
+               "insight")
 REPORT_TYPES = {"report_pdf": "PDF report", "report_csv": "CSV table"}
 SKIPPED_TYPES = ("voice_audio",)  # recordings are named on their voice check-in
 SOURCE_ITEM = {"journal": "journal_entry", "mood": "mood_checkin", "transcript": "voice_checkin"}
@@ -42,6 +43,7 @@ KIND_NAMES = {
     "mood_checkin": "Mood check-in",
     "analysis": "Analysis",
     "measure": "Questionnaire",
+    "insight": "Insight",
     "sharing_history": "What they shared before, and when",
 }
 ITEM9_REASON = "PHQ-9 item 9 (thoughts of being better off dead or of self-harm): {answer}"
@@ -140,6 +142,16 @@ class PatientView:
     emotions: list[tuple[str, int]]
     bundles: list[dict[str, Any]]
     measures: list[dict[str, Any]] = field(default_factory=list)  # oldest first
+    insights: list[dict[str, Any]] = field(default_factory=list)  # the newest of each kind
+
+    def insight_lines(self) -> list[str]:
+        """The insights the patient chose to share, each kind as last received, in words."""
+        out: list[str] = []
+        for rec in self.insights:
+            if out:
+                out.append("")
+            out += insight_lines(rec)
+        return out
 
     def measure_lines(self) -> list[str]:
         """Questionnaire results in words: item-9 alerts first, then each instrument's latest
@@ -300,6 +312,17 @@ def _measure(rec: dict[str, Any], _analyses: tuple[AnalysisView, ...] = ()) -> I
     )
 
 
+def _insight(rec: dict[str, Any], _analyses: tuple[AnalysisView, ...] = ()) -> InboxItem:
+    """A shared insight (streaks, what goes with mood, questionnaire trends) in words."""
+    lines = insight_lines(rec)
+    fields = {"data": rec.get("data")}
+    return InboxItem(
+        "insight", _text(rec.get("id")), _text(rec.get("as_of")), _text(rec.get("received_at")),
+        f"{lines[0]}: {_text(rec.get('summary'))}", "\n".join(lines[1:]), None, (),
+        key_values(fields),
+    )
+
+
 def measure_lines(measures: Iterable[dict[str, Any]]) -> list[str]:
     records = list(measures)
     lines = [f"Item 9 alert {format_minute(_text(q.get('taken_at')))}: {measure_text(q)}"
@@ -356,12 +379,13 @@ def patient_view(sharing: SharingService, contact_id: str) -> PatientView:
         analyses.setdefault((item_type, found.source_id), []).append(found)
     builders: dict[str, Callable[[dict[str, Any], tuple[AnalysisView, ...]], InboxItem]] = {
         "journal_entry": _journal, "voice_checkin": _voice, "mood_checkin": _mood,
-        "measure": _measure,
+        "measure": _measure, "insight": _insight,
     }
     items: list[InboxItem] = []
     attached: set[tuple[str, str]] = set()
     mood: list[dict[str, Any]] = []
     measures: list[dict[str, Any]] = []
+    insights: list[dict[str, Any]] = []
     for kind, build in builders.items():
         for rec in inbox.records(contact_id, kind):
             key = (kind, _text(rec.get("id")))
@@ -371,6 +395,8 @@ def patient_view(sharing: SharingService, contact_id: str) -> PatientView:
                 mood.append(rec)
             elif kind == "measure":
                 measures.append(rec)
+            elif kind == "insight":
+                insights.append(rec)
     for key, alone in analyses.items():
         if key not in attached:
             for found in alone:
@@ -395,4 +421,11 @@ def patient_view(sharing: SharingService, contact_id: str) -> PatientView:
         contact_id, name, sort_flagged_first(items), reports, mood, daily_mood(mood),
         emotion_trends(mood, 12), bundles,
         sorted(measures, key=lambda q: _text(q.get("taken_at"))),
+        _insight_order(insights),
     )
+
+
+def _insight_order(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    order = {"streaks": 0, "mood_links": 1, "questionnaire_trends": 2}
+    return sorted(records, key=lambda r: (order.get(_text(r.get("kind")), 9),
+                                          _text(r.get("kind"))))

@@ -2,8 +2,8 @@
 
 `day_records` folds mood check-ins, journal entries, voice check-ins and text analyses into one
 `DayRecord` per day. `samples` gathers analysed words and voice from every registered trend
-source; a new source (a chat, say) registers a provider with `register_trend_source` and the
-trends pick it up with no other change.
+source; a new source registers a provider with `register_trend_source` and the trends pick
+it up with no other change; the companion's chat is registered that way (`app.insights_chat`).
 """
 
 from __future__ import annotations
@@ -42,6 +42,11 @@ def _voice_samples(services: AppServices, start: date, end: date) -> list[Sample
     return out
 
 
+def _chat_samples(services: AppServices, start: date, end: date) -> list[Sample]:
+    """The person's messages to the companion, read by the text models (`app.insights_chat`)."""
+    return services.chat_readings().samples(start, end)
+
+
 TREND_SOURCES: dict[str, TrendSource] = {
     "journal": _text_samples("journal", "journal"),
     "mood": _text_samples("mood", "mood note"),
@@ -52,6 +57,9 @@ TREND_SOURCES: dict[str, TrendSource] = {
 def register_trend_source(name: str, provider: TrendSource) -> None:
     """Add (or replace) a source of analysed samples for the trends."""
     TREND_SOURCES[name] = provider
+
+
+register_trend_source("chat", _chat_samples)
 
 
 def samples(services: AppServices, start: date, end: date) -> list[Sample]:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from mindspace.app.container import AppServices
+from mindspace.app.insights_chat import ExerciseHelped, exercises_helped, usual_time
 from mindspace.app.insights_data import day_records, samples
 from mindspace.app.weekly_review import WeeklyReview, weekly_review
 from mindspace.stats.associations import Association as Association
@@ -45,24 +46,32 @@ class Helped:
 
 @dataclass
 class WhatHelped:
-    source: str  # "feedback", "activities" or "none"
+    source: str  # "feedback", "activities", "exercises" (the companion's only) or "none"
     items: list[Helped] = field(default_factory=list)
+    exercises: list[ExerciseHelped] = field(default_factory=list)  # the companion's
 
     def text(self) -> str:
+        parts = []
         if self.source == "feedback":
-            return "From your answers to “did this help?” after voice check-ins: " + " ".join(
-                h.text() for h in self.items)
-        if self.source == "activities":
-            return "No suggestion has been rated yet. Activities that went with a better " \
-                   "mood: " + " ".join(h.text() for h in self.items)
-        return ("Nothing to tell yet: rate a suggestion after a voice check-in, or note "
-                "activities with your moods.")
+            parts.append("From your answers to “did this help?” after voice check-ins: "
+                         + " ".join(h.text() for h in self.items))
+        elif self.source == "activities":
+            parts.append("No suggestion has been rated yet. Activities that went with a better "
+                         "mood: " + " ".join(h.text() for h in self.items))
+        if self.exercises:
+            parts.append("Exercises with the companion: "
+                         + " ".join(e.text() for e in self.exercises))
+        if not parts:
+            return ("Nothing to tell yet: rate a suggestion after a voice check-in, do an "
+                    "exercise with the companion, or note activities with your moods.")
+        return " ".join(parts)
 
     def to_json(self) -> dict[str, Any]:
         return {"source": self.source, "text": self.text(), "items": [
             {"name": h.name, "helped": h.helped if h.helped >= 0 else None, "tried": h.tried,
              "last": h.last.isoformat() if h.last else None, "when": h.when}
-            for h in self.items]}
+            for h in self.items],
+            "exercises": [e.to_json() for e in self.exercises]}
 
 
 @dataclass
@@ -104,22 +113,19 @@ class InsightsReport:
         }
 
 
-def _time_of_day(hours: list[int]) -> str:
-    def part(h: int) -> str:
-        if 5 <= h < 12:
-            return "morning"
-        if 12 <= h < 18:
-            return "afternoon"
-        return "evening" if 18 <= h < 23 else "night"
-
-    if not hours:
-        return ""
-    word, count = Counter(part(h) for h in hours).most_common(1)[0]
-    return f"usually in the {word}" if count * 2 > len(hours) else ""
-
-
 def what_helped(services: AppServices, found: Associations,
                 records: list[DayRecord]) -> WhatHelped:
+    """Rated suggestions (or, without any, the activities that went with a better mood), and
+    the companion's finished exercises with a thought record's before/after ratings."""
+    helped = _suggestions_helped(services, found, records)
+    helped.exercises = exercises_helped(services.chat_readings().exercises())
+    if helped.source == "none" and helped.exercises:
+        helped.source = "exercises"
+    return helped
+
+
+def _suggestions_helped(services: AppServices, found: Associations,
+                        records: list[DayRecord]) -> WhatHelped:
     from mindspace.ml.fusion import RECOMMENDATIONS
 
     if services.voice.helpfulness():
@@ -134,7 +140,7 @@ def what_helped(services: AppServices, found: Associations,
                     hours[rec].append(c.recorded_at.hour)
                     last[rec] = max(last.get(rec, c.recorded_at.date()), c.recorded_at.date())
         items = [Helped(RECOMMENDATIONS.get(r, {}).get("title", r), n[0], n[1], last.get(r),
-                        _time_of_day(hours[r]))
+                        usual_time(hours[r]))
                  for r, n in helped.items()]
         items.sort(key=lambda h: (-h.helped / max(1, h.tried), -h.tried))
         return WhatHelped("feedback", items)

@@ -6,8 +6,8 @@ check-ins, audio blobs and stored analyses. No Qt; every call blocks on the DB e
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from mindspace.core.entities import JournalEntry, MoodCheckin
@@ -33,6 +33,9 @@ from mindspace.storage.sharing import ContactRepository, ShareIdentityRepository
 
 if TYPE_CHECKING:
     from mindspace.app.measures import MeasureService
+
+# (kinds, start, end) -> the chosen insights as shared records (`app.insights_share`)
+InsightReader = Callable[[Sequence[str], date | None, date | None], list[dict[str, Any]]]
 
 
 class IdentityKeeper:
@@ -142,8 +145,10 @@ class VaultExportSource:
         blobs: BlobStore,
         analyses: AnalysisStore,
         measures: MeasureService | None = None,
+        insights: InsightReader | None = None,
     ) -> None:
         self._measures = measures
+        self._insights = insights
         self._journal = journal
         self._mood = mood
         self._sources = sources
@@ -186,3 +191,8 @@ class VaultExportSource:
         self, start: datetime | None, end: datetime | None
     ) -> list[dict[str, Any]]:
         return [] if self._measures is None else self._measures.share_records(start, end)
+
+    def insights(
+        self, kinds: Sequence[str], start: date | None, end: date | None
+    ) -> list[dict[str, Any]]:
+        return [] if self._insights is None else self._insights(kinds, start, end)

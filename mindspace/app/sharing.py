@@ -20,7 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mindspace.app.audit import AuditKind, AuditTrail
-from mindspace.app.share_records import ContactBook, IdentityKeeper, VaultExportSource
+from mindspace.app.share_records import (
+    ContactBook,
+    IdentityKeeper,
+    InsightReader,
+    VaultExportSource,
+)
 from mindspace.app.sync import SyncService, VaultSyncStore, commit_staged
 from mindspace.core.errors import NotFoundError
 from mindspace.core.rules import utc_now
@@ -41,7 +46,14 @@ from mindspace.share.bundle import (
 from mindspace.share.contact_card import CardError, ContactCard, parse_card_bytes, read_card_file
 from mindspace.share.contacts import Contact, check_sender, send_checks
 from mindspace.share.errors import SharingError
-from mindspace.share.export import ExportSelection, ExportSource, SelectionError, collect, describe
+from mindspace.share.export import (
+    INSIGHT_KINDS,
+    ExportSelection,
+    ExportSource,
+    SelectionError,
+    collect,
+    describe,
+)
 from mindspace.share.identity import Identity
 from mindspace.share.inbox import StagedImport, stage
 from mindspace.share.relay_base import RelayError
@@ -69,6 +81,7 @@ __all__ = [
     "ContactCard",
     "ExportPreview",
     "ExportSelection",
+    "INSIGHT_KINDS",
     "IDENTITY_KEY_PURPOSE",
     "ImportResult",
     "RelayError",
@@ -186,9 +199,11 @@ class SharingService:
         blobs: BlobStore,
         measures: MeasureService | None = None,
         audit: AuditTrail | None = None,
+        insights: InsightReader | None = None,
     ) -> SharingService:
         """Everything over one open vault; `seal_key` is `derive_key(IDENTITY_KEY_PURPOSE)`."""
-        source = VaultExportSource(journal, mood, ShareSources(db), blobs, analyses, measures)
+        source = VaultExportSource(journal, mood, ShareSources(db), blobs, analyses, measures,
+                                   insights)
         inbox = InboxRepository(db)
         return cls(
             IdentityKeeper(ShareIdentityRepository(db), seal_key),

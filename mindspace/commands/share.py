@@ -66,7 +66,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export.add_argument(
         "--include",
         default="journal,mood",
-        help="comma list of journal,mood,voice,analysis (default journal,mood)",
+        help="comma list of journal,mood,voice,analysis,questionnaires (default journal,mood;"
+        " an empty list with --insights shares insights only)",
+    )
+    export.add_argument(
+        "--insights",
+        default="",
+        help="comma list of insights to share over the dates: streaks, mood-links (what goes "
+        "with mood, with intervals and days), questionnaire-trends (with reliable change), or all",
     )
     export.add_argument("--transcripts", action="store_true", help="voice: include transcripts")
     export.add_argument("--audio", action="store_true", help="voice: include the recordings")
@@ -209,6 +216,21 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _insights(text: str) -> list[str]:
+    """`--insights streaks,mood-links` -> the kinds, in the app's order ("all": every kind)."""
+    from mindspace.app.sharing import INSIGHT_KINDS
+
+    asked = {p.strip().replace("-", "_") for p in text.split(",") if p.strip()}
+    if "all" in asked:
+        return list(INSIGHT_KINDS)
+    unknown = asked - set(INSIGHT_KINDS)
+    if unknown:
+        choices = ", ".join(k.replace("_", "-") for k in INSIGHT_KINDS)
+        got = ", ".join(sorted(u.replace("_", "-") for u in unknown))
+        raise CliError(f"--insights accepts {choices} or all (got {got})", EXIT_USAGE)
+    return [k for k in INSIGHT_KINDS if k in asked]
+
+
 def _selection(args: argparse.Namespace) -> ExportSelection:
     from mindspace.app.sharing import ExportSelection
 
@@ -220,6 +242,7 @@ def _selection(args: argparse.Namespace) -> ExportSelection:
             EXIT_USAGE,
         )
     return ExportSelection(
+        insights=_insights(args.insights),
         start=_date(args.from_date, "--from"),
         end=_date(args.to_date, "--to-date"),
         journal="journal" in include,

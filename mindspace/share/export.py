@@ -2,13 +2,13 @@
 
 `ExportSelection` says what the person picked (date range; journal entries individually or by
 tag; mood history; voice check-in summaries with or without transcripts and audio; analysis
-results). `collect` reads exactly those records through an `ExportSource` (implemented over the
-vault's repositories in `app.sharing`) and returns the `Item`s whose bytes will
-travel, plus the JSON-shaped records used for the CSV and PDF reports. Derived data follows the
-selection of its source: the journal entry a voice check-in writes (its transcript) is voice
-data, never a journal item; analyses and reports only cover records that travel. When voice
-check-ins are not present, asking for them is an error with a clear message, never a silent
-omission.
+results; questionnaires; the insights chosen). `collect` reads exactly those records through
+an `ExportSource` (implemented over the vault's repositories in `app.sharing`) and returns the
+`Item`s whose bytes will travel, plus the JSON-shaped records used for the CSV and PDF
+reports. Derived data follows the selection of its source: the journal entry a voice
+check-in writes (its transcript) is voice data, never a journal item; analyses and reports
+only cover records that travel. When voice check-ins are not present, asking for them is an
+error with a clear message, never a silent omission.
 """
 
 from __future__ import annotations
@@ -26,6 +26,12 @@ from mindspace.share.bundle import Item, canonical_json
 from mindspace.share.report import build_csv, build_pdf
 
 JOURNAL_FIELDS = ("id", "title", "body", "body_format", "entry_at", "tags", "updated_at")
+# The insights a person can choose to share (item type `insight`, id = the kind).
+INSIGHT_KINDS = {
+    "streaks": "Streaks",
+    "mood_links": "What goes with mood",
+    "questionnaire_trends": "Questionnaire trends",
+}
 
 
 class SelectionError(ValidationError):
@@ -45,6 +51,7 @@ class ExportSelection:
     voice_audio: bool = False
     analysis: bool = False
     questionnaires: bool = False
+    insights: list[str] = field(default_factory=list)  # kinds from INSIGHT_KINDS
     reports: bool = True
     sharing_history: bool = False  # add "what I shared and when" (from the audit log)
 
@@ -61,9 +68,15 @@ class ExportSelection:
     def validate(self) -> None:
         if self.start and self.end and self.start > self.end:
             raise SelectionError("the start date is after the end date")
-        if not (self.journal or self.mood or self.voice or self.analysis or self.questionnaires):
+        unknown = [k for k in self.insights if k not in INSIGHT_KINDS]
+        if unknown:
             raise SelectionError(
-                "nothing is selected: choose journal, mood, voice, analysis or questionnaires"
+                f"unknown insight {unknown[0]!r}: choose from {', '.join(INSIGHT_KINDS)}")
+        if not (self.journal or self.mood or self.voice or self.analysis or self.questionnaires
+                or self.insights):
+            raise SelectionError(
+                "nothing is selected: choose journal, mood, voice, analysis, questionnaires "
+                "or insights"
             )
         if (self.voice_transcripts or self.voice_audio) and not self.voice:
             raise SelectionError("transcripts and audio can only be shared with voice check-ins")
@@ -139,6 +152,12 @@ class ExportSource(Protocol):
         """Completed questionnaires as shared records (score, band, reliable change, item 9)."""
         ...
 
+    def insights(
+        self, kinds: Sequence[str], start: date | None, end: date | None
+    ) -> list[dict[str, Any]]:
+        """The chosen insights over [start, end] as shared records (`app.insights_share`)."""
+        ...
+
 
 @dataclass
 class Collected:
@@ -148,6 +167,7 @@ class Collected:
     voice: list[dict[str, Any]]
     analysis: list[dict[str, Any]]
     measures: list[dict[str, Any]] = field(default_factory=list)
+    insights: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _json_item(kind: str, record: dict[str, Any], revision: str, when: str | None) -> Item:
@@ -341,6 +361,11 @@ def collect(
             measures.append(rec)
             items.append(_json_item("measure", rec, str(rec.get("revision", "1")),
                                     rec.get("taken_at")))
+    insights: list[dict[str, Any]] = []
+    if sel.insights:
+        for rec in source.insights(sel.insights, sel.start, sel.end):
+            insights.append(rec)
+            items.append(_json_item("insight", rec, created_at, rec.get("as_of")))
     if not items:
         raise SelectionError("nothing matches this selection: no records to share")
     shared = [
@@ -358,10 +383,11 @@ def collect(
             patient, therapist, created_at, sel.period_text(), mood, entries, voice, analysis,
             measures,
             shared if sel.sharing_history else None,
+            insights,
         )
         items.append(Item("report_csv", "summary.csv", created_at, csv_bytes, "text/csv"))
         items.append(Item("report_pdf", "summary.pdf", created_at, pdf_bytes, "application/pdf"))
-    return Collected(items, mood, entries, voice, analysis, measures)
+    return Collected(items, mood, entries, voice, analysis, measures, insights)
 
 
 def describe(item: Item) -> str:
@@ -385,6 +411,8 @@ def describe(item: Item) -> str:
             alert = "; item 9 answered" if rec.get("safety_followup") else ""
             return (f"Questionnaire {format_day(rec.get('taken_at', ''))}: "
                     f"{rec.get('summary', rec.get('instrument'))}{alert}")
+        if item.type == "insight":
+            return f"Insight: {rec.get('title', item.id)} ({rec.get('summary', '')})"
     names = {
         "voice_audio": "Voice recording audio",
         "report_csv": "CSV table",

@@ -18,7 +18,9 @@ from mindspace.share.bundle import BundleError, Item, OpenedBundle, canonical_js
 MAX_TEXT = 1_000_000
 JSON_TYPES = (
     "journal_entry", "mood_checkin", "voice_checkin", "analysis", "measure", "sharing_history",
+    "insight",
 )
+MAX_INSIGHT_LINES = 500
 MAX_HISTORY = 10_000
 BINARY_TYPES = {"voice_audio": "audio/", "report_csv": "text/csv", "report_pdf": "application/pdf"}
 
@@ -119,6 +121,17 @@ def _stage_json(item: Item) -> StagedItem:
     elif item.type == "measure":
         _text(rec, "instrument", 40)
         when = _when(rec, "taken_at")
+    elif item.type == "insight":
+        _text(rec, "kind", 40)
+        _text(rec, "title", 200)
+        _text(rec, "summary", 10_000)
+        lines = rec.get("lines", [])
+        if (not isinstance(lines, list) or len(lines) > MAX_INSIGHT_LINES
+                or not all(isinstance(v, str) and len(v) <= 2000 for v in lines)):
+            raise _bad("a shared insight has invalid lines")
+        if not isinstance(rec.get("data", {}), dict):
+            raise _bad("a shared insight has invalid data")
+        when = _when(rec, "as_of")
     else:  # analysis
         when = _when(rec, "date") if rec.get("date") is not None else None
     return StagedItem(item.type, item.id, item.revision, when, canonical_json(rec))

@@ -117,6 +117,23 @@ def measure_text(q: dict[str, Any]) -> str:
     return "; ".join(p for p in parts if p)
 
 
+INSIGHTS_NOTE = (
+    "Computed on the person's device from their own records over the shared period. Links "
+    "with mood are observations (\"goes with\"), not causes; each shows its 95 % interval and "
+    "the days behind it, after false-discovery control.")
+
+
+def insight_lines(rec: dict[str, Any]) -> list[str]:
+    """One shared insight in words: its title, its summary, then its lines."""
+    period = f"{rec.get('start') or 'the beginning'} to {rec.get('end') or ''}"
+    out = [str(rec.get("title") or rec.get("kind") or "Insight"),
+           f"{rec.get('summary', '')} (period: {period})"]
+    lines = rec.get("lines")
+    out += [f"- {line}" for line in (lines if isinstance(lines, list) else []) if
+            isinstance(line, str)]
+    return out
+
+
 def measures_first_alerts(measures: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Forms with an item-9 answer of 1 or more first (newest first), then the rest by date."""
     alerts = sorted((q for q in measures if q.get("safety_followup")),
@@ -222,8 +239,10 @@ def build_pdf(
     analysis: Sequence[dict[str, Any]] = (),
     measures: Sequence[dict[str, Any]] = (),
     shared: Sequence[dict[str, Any]] | None = None,
+    insights: Sequence[dict[str, Any]] = (),
 ) -> bytes:
-    """The PDF report; `shared` (rows of time, kind, detail) adds "What I shared and when"."""
+    """The PDF report; `shared` (rows of time, kind, detail) adds "What I shared and when";
+    `insights` (the `insight` records the person chose) adds a section "Insights"."""
     doc = _Pdf()
     doc.pdf.set_title(doc.text(f"MindSpace summary from {patient}"))
     doc.pdf.set_creation_date(datetime.fromisoformat(created_at))
@@ -240,6 +259,12 @@ def build_pdf(
         for q in measures_first_alerts(measures):
             alert = "ITEM 9: " if q.get("safety_followup") else ""
             doc.para(f"{alert}{format_day(str(q.get('taken_at', '')))}  {measure_text(q)}")
+    if insights:
+        doc.heading("Insights the person chose to share", 13)
+        doc.para(INSIGHTS_NOTE, 9)
+        for rec in insights:
+            for line in insight_lines(rec):
+                doc.para(line, 11 if line == rec.get("title") else 10)
     doc.heading("Mood", 13)
     points = daily_mood(mood)
     if points:

@@ -110,6 +110,16 @@ class ChatRepository:
         return [ConversationSummary(r[0], datetime.fromisoformat(r[1]),
                                     datetime.fromisoformat(r[2]), r[3], int(r[4])) for r in rows]
 
+    def user_messages(self, start: datetime,
+                      end: datetime) -> builtins.list[tuple[int, ChatMessage]]:
+        """(sequence number, message) of every message the person wrote in [start, end), over
+        all conversations, oldest first (for insights; the number never repeats)."""
+        rows = self._db.run(lambda c: c.execute(
+            "SELECT seq, text, at FROM chat_messages WHERE role='user' AND at >= ? AND at < ?"
+            " ORDER BY at, seq", (_iso(start), _iso(end))).fetchall())
+        return [(int(r[0]), ChatMessage("user", r[1], datetime.fromisoformat(r[2])))
+                for r in rows]
+
     def delete(self, conversation_id: str) -> None:
         """Delete a conversation and its messages (secure_delete overwrites the pages)."""
         count = self._db.transaction(lambda c: c.execute(

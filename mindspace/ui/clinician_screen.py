@@ -129,6 +129,9 @@ class ClinicianScreen(QWidget):
         self.measures = QPlainTextEdit()
         self.measures.setReadOnly(True)
         self.measures.setAccessibleName("Questionnaires, item-9 alerts first")
+        self.insights = QPlainTextEdit()
+        self.insights.setReadOnly(True)
+        self.insights.setAccessibleName("Insights the patient chose to share")
         self.reports = QListWidget()
         self.reports.setAccessibleName("Shared reports")
         self.reports.itemActivated.connect(lambda _item: self.open_report())
@@ -168,6 +171,7 @@ class ClinicianScreen(QWidget):
         details.addTab(mood_page, "Mood and emotions")
         details.addTab(self.voice, "Voice check-ins")
         details.addTab(self.measures, "Questionnaires")
+        details.addTab(self.insights, "Insights")
         details.addTab(reports_page, "Reports")
         self.details = details
         right = QWidget()
@@ -332,6 +336,8 @@ class ClinicianScreen(QWidget):
         self._show_voice([i for i in view.items if i.kind == "voice_checkin"])
         self.measures.setPlainText(
             "\n".join(view.measure_lines()) or "No questionnaires were shared.")
+        self.insights.setPlainText(
+            "\n".join(view.insight_lines()) or "No insights were shared.")
         self._show_reports(view.reports)
         if flagged:
             self.details.setCurrentIndex(0)
@@ -422,6 +428,7 @@ class ClinicianScreen(QWidget):
         self.entry_text.clear()
         self.voice.clear()
         self.measures.clear()
+        self.insights.clear()
         self.flag_banner.clear()
         self.flag_banner.hide()
         self.report_viewer.clear()

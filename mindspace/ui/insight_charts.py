@@ -277,6 +277,7 @@ class ForestChart(ThemedChartView):
         x.setTitleText("Difference in mood (points on the 1-5 scale)")
         y = QCategoryAxis()
         y.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        y.setTruncateLabels(False)  # the longest factor's name stays whole at 200 % text
         y.setRange(-0.5, max(0.5, n - 0.5))
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)

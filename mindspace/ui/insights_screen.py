@@ -8,7 +8,8 @@ all of it (on lock). Each chart has its words next to it and as its accessible d
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from mindspace.app import AppServices
 from mindspace.app.insights_report import InsightsReport, build_report
+from mindspace.app.weekly_review import WeeklyReview, weekly_review
 from mindspace.ui.announce import announce
 from mindspace.ui.emotion_trends import EmotionTrends
 from mindspace.ui.insight_charts import BacktestChart, ForestChart, TrendChart
@@ -72,6 +74,8 @@ def _scrolling(inner: QWidget) -> QScrollArea:
 class InsightsScreen(QWidget):
     loaded = Signal(object)  # InsightsReport
     failed = Signal(str)
+    review_shown = Signal(object)  # WeeklyReview (after moving to another week)
+    entry_opened = Signal(str)  # the journal entry shown in the journal
 
     def __init__(self, services: AppServices, parent: QWidget | None = None,
                  runner: TaskRunner | None = None) -> None:
@@ -81,6 +85,9 @@ class InsightsScreen(QWidget):
         self.report: InsightsReport | None = None
         self._today: date | None = None
         self._request = 0
+        self._review_request = 0
+        self.review_weeks_back = 0  # 0: the week of today, 1: the week before, ...
+        self.review: WeeklyReview | None = None
         self.setAccessibleName("Insights")
         self.tabs = QTabWidget()
         self.tabs.tabBar().setAccessibleName("Insights sections")
@@ -198,18 +205,41 @@ class InsightsScreen(QWidget):
 
     def _review_tab(self) -> QWidget:
         page = QWidget()
+        self.prev_week = _button("◀ Earlier week", "Earlier week")
+        self.next_week = _button("Later week ▶", "Later week")
+        self.this_week = _button("This &week", "Back to this week")
+        self.week_title = _text("", "subheading", "Week shown")
+        self.prev_week.clicked.connect(lambda: self.move_week(1))
+        self.next_week.clicked.connect(lambda: self.move_week(-1))
+        self.this_week.clicked.connect(lambda: self.move_week(-self.review_weeks_back))
         self.review_numbers = _text("", "", "The week in numbers")
         self.reread_list = QListWidget()
         self.reread_list.setAccessibleName("Entries worth re-reading")
+        self.reread_list.setAccessibleDescription(
+            "Press Enter or click an entry to open it in the journal.")
+        self.reread_list.itemClicked.connect(self._open_item)
+        self.reread_list.itemActivated.connect(self._open_item)
         self.suggestion_label = _text("", "", "Suggestion for the week")
+        self.reread_list.setWordWrap(True)
+        self.reread_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        row = QHBoxLayout()
+        row.addWidget(self.prev_week)
+        row.addStretch(1)
+        row.addWidget(self.this_week)
+        row.addWidget(self.next_week)
         layout = QVBoxLayout(page)
+        layout.addWidget(self.week_title)
+        layout.addLayout(row)
         layout.addWidget(role_label("The week in numbers", "subheading"))
         layout.addWidget(self.review_numbers)
         layout.addWidget(role_label("Worth re-reading", "subheading"))
+        layout.addWidget(_text("Click an entry (or press Enter) to open it in the journal.",
+                               "small"))
         layout.addWidget(self.reread_list)
         layout.addWidget(role_label("One idea for the week", "subheading"))
         layout.addWidget(self.suggestion_label)
         layout.addStretch(1)
+        self._week_buttons_enabled()
         return page
 
     # ---- loading --------------------------------------------------------------------------
@@ -327,22 +357,115 @@ class InsightsScreen(QWidget):
         self.backtest.setVisible(chosen is not None)
 
     def _show_review(self, report: InsightsReport) -> None:
-        review = report.review
+        if self.review_weeks_back:
+            self._load_review()  # keep the week the person went back to
+        else:
+            self._set_review(report.review)
+
+    def _set_review(self, review: WeeklyReview) -> None:
+        self.review = review
+        self.week_title.setText(f"Week of {review.start.day} {review.start:%B %Y}")
         self.review_numbers.setText(review.numbers_text())
         self.reread_list.clear()
         for r in review.reread:
             item = QListWidgetItem(f"{r.title} · {r.day:%a %d %b}: {r.reason}")
             item.setData(ID_ROLE, r.entry_id)
+            item.setToolTip("Open this entry in the journal")
             self.reread_list.addItem(item)
         if not review.reread:
             self.reread_list.addItem("No journal entries this week.")
         self.suggestion_label.setText(review.suggestion)
+        self._week_buttons_enabled()
+
+    def _week_buttons_enabled(self) -> None:
+        later = self.review_weeks_back > 0
+        self.next_week.setEnabled(later)
+        self.this_week.setEnabled(later)
+        first = self.report.records[0].day if self.report and self.report.records else None
+        shown = self.review.start if self.review is not None else None
+        self.prev_week.setEnabled(first is not None and shown is not None and first < shown)
+
+    def move_week(self, step: int) -> None:
+        """Show the review of an earlier (`step` > 0) or later week; never past this week."""
+        if self.report is None:
+            return
+        self.review_weeks_back = max(0, self.review_weeks_back + step)
+        self._load_review()
+
+    def _load_review(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        if not self.review_weeks_back:
+            self._set_review(report.review)
+            announce(self, self.review_numbers.text())
+            self.review_shown.emit(report.review)
+            return
+        self._review_request += 1
+        request = self._review_request
+        services = self.services
+        day = report.today - timedelta(weeks=self.review_weeks_back)
+        records, found = report.records, report.associations
+        self.runner.submit(
+            lambda: weekly_review(services, records, day, found), name="insights-week",
+            owner=self, on_success=lambda review: self._week_loaded(review, request),
+            on_failure=lambda exc: self._failed(exc, self._request))
+
+    def _week_loaded(self, review: WeeklyReview, request: int) -> None:
+        if request != self._review_request or self.report is None:
+            return
+        self._set_review(review)
+        announce(self, self.review_numbers.text())
+        self.review_shown.emit(review)
+
+    # ---- opening an entry in the journal ---------------------------------------------------
+    def _open_item(self, item: QListWidgetItem) -> None:
+        entry_id = item.data(ID_ROLE)
+        if isinstance(entry_id, str):
+            self.open_entry(entry_id)
+
+    def _window_call(self, name: str) -> Callable[..., Any] | None:
+        fn = getattr(self.window(), name, None)
+        return fn if callable(fn) and self.window() is not self else None
+
+    def open_entry(self, entry_id: str) -> None:
+        """Show this entry in the journal, unless an unsaved entry is open there."""
+        show_page = self._window_call("show_page")
+        journal = show_page("journal") if show_page is not None else None
+        if not isinstance(journal, QWidget):
+            return
+        pending = getattr(journal, "pending_work", None)
+        if callable(pending) and pending() is not None:
+            status_bar = self._window_call("statusBar")
+            if status_bar is not None:
+                status_bar().showMessage(
+                    "An unsaved entry is open in the journal: save it, then open another.", 10_000)
+            return
+        show_entry = getattr(journal, "show_entry", None)
+        refresh = getattr(journal, "refresh", None)
+        if not callable(show_entry):
+            return
+
+        def shown(entry: object) -> None:
+            show_entry(entry)
+            if callable(refresh):
+                refresh()  # the journal's list then selects the entry shown
+            self.entry_opened.emit(entry_id)
+
+        services = self.services
+        self.runner.submit(
+            lambda: services.journal.get(entry_id), name="insights-open-entry", owner=journal,
+            on_success=shown, on_failure=lambda exc: self._failed(exc, self._request))
 
     # ---- page protocol --------------------------------------------------------------------
     def clear(self) -> None:
         """Forget everything read from the vault."""
         self._request += 1
+        self._review_request += 1
         self.report = None
+        self.review = None
+        self.review_weeks_back = 0
+        self.week_title.setText("")
         for label in (self.streak_label, self.month_caption, self.year_caption,
                       self.correlation_summary, self.untested_label, self.trend_text,
                       self.helped_label, self.mood_forecast, self.energy_forecast,
@@ -355,6 +478,7 @@ class InsightsScreen(QWidget):
         self.backtest.set_days([], "mood", "")
         self.backtest.hide()
         self.reread_list.clear()
+        self._week_buttons_enabled()
 
     def current_tab(self) -> Any:
         return self.tabs.currentWidget()

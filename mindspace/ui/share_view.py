@@ -28,10 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mindspace.app.sharing import ExportSelection
+from mindspace.app.sharing import INSIGHT_KINDS, ExportSelection
 from mindspace.ui.widgets import flow_row, role_label
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
+
+INSIGHT_CHOICES = (
+    ("streaks", "Streaks (days noted, current and longest run)"),
+    ("mood_links", "What goes with mood (findings with 95 % intervals and days)"),
+    ("questionnaire_trends", "Questionnaire trends with reliable change (RCI)"),
+)
 
 
 def sync_text(report: dict[str, Any]) -> str:
@@ -209,6 +215,15 @@ class ShareView(QWidget):
         what_layout = QVBoxLayout(what)
         for box in self.checks.values():
             what_layout.addWidget(box)
+        self.insight_checks: dict[str, QCheckBox] = {}
+        insights = QGroupBox("Insights to share (over the dates above)")
+        insights.setAccessibleName("Insights to share")
+        insights_layout = QVBoxLayout(insights)
+        for key, text in INSIGHT_CHOICES:
+            box = QCheckBox(text)
+            box.setAccessibleName(f"Share insight: {INSIGHT_KINDS[key]}")
+            self.insight_checks[key] = box
+            insights_layout.addWidget(box)
         self.preview_button = self._button(
             "Preview", "Preview what will be shared", "Ctrl+P"
         )
@@ -235,6 +250,7 @@ class ShareView(QWidget):
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(what)
+        layout.addWidget(insights)
         layout.addWidget(buttons)
         layout.addWidget(self.preview_busy)
         layout.addWidget(self.preview_list, 1)
@@ -260,6 +276,7 @@ class ShareView(QWidget):
             voice_audio=c["audio"],
             analysis=c["analysis"],
             questionnaires=c["questionnaires"],
+            insights=[k for k, box in self.insight_checks.items() if box.isChecked()],
             reports=c["reports"],
             sharing_history=c["history"],
         )

@@ -93,3 +93,29 @@ def test_bad_input(filled: Path, tmp_path: Path) -> None:
     assert missing.returncode != 0 and "Traceback" not in missing.stderr
     section = run_cli("insights", "--section", "nope", data_dir=filled)
     assert section.returncode == 2
+
+
+def test_chat_trends_and_what_helped_in_json(tmp_path: Path) -> None:
+    from tests.app.test_insights_chat import TODAY as CHAT_DAY
+    from tests.app.test_insights_chat import _fill_chat
+
+    data_dir = tmp_path / "data"
+    services = AppServices(data_dir)
+    services.create_vault(PASSPHRASE)
+    _fill_chat(services)
+    services.close()
+    obj = _json(["--date", CHAT_DAY.isoformat()], data_dir)
+    weeks = obj["trends"]["weeks"]
+    assert weeks[-1]["by_source"] == {"chat": 1} and weeks[-2]["by_source"] == {"chat": 1}
+    assert weeks[-1]["shares"]["joy"] > 0.5 and weeks[-2]["negative_share"] > 0.5
+    assert obj["trends"]["months"][-1]["by_source"] == {"chat": 2}
+    helped = obj["what_helped"]
+    assert helped["source"] == "exercises"
+    record = helped["exercises"][0]
+    assert record["exercise"] == "thought-record" and record["last"] == "2026-05-20"
+    assert (record["rated"], record["eased"]) == (2, 2)
+    assert (record["mean_before"], record["mean_after"]) == (70.0, 35.0)
+    assert record["when"] == "usually in the evening"
+    assert "Exercises with the companion" in helped["text"]
+    only = _json(["--date", CHAT_DAY.isoformat(), "--section", "helped"], data_dir)
+    assert only["what_helped"] == helped

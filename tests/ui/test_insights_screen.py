@@ -5,7 +5,7 @@ in every theme, names every control, walks days with the keyboard and forgets al
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -187,3 +187,70 @@ def test_axis_labels_never_touch(qtbot, open_services: AppServices) -> None:
         gaps = [b - a for a, b in zip(picked, picked[1:], strict=False)]
         assert picked[-1] == len(view.slot_texts) - 1
         assert all(g * slot >= widest for g in gaps)
+
+
+def test_week_in_review_goes_back_to_earlier_weeks(qtbot, open_services: AppServices) -> None:
+    screen = _loaded(qtbot, _filled(open_services))
+    assert screen.week_title.text() == "Week of 18 May 2026"
+    assert not screen.next_week.isEnabled() and not screen.this_week.isEnabled()
+    assert screen.prev_week.isEnabled()
+    with qtbot.waitSignal(screen.review_shown, timeout=10_000) as shown:
+        screen.prev_week.click()
+    earlier = shown.args[0]
+    assert earlier.start == date(2026, 5, 11) and earlier.days_noted == 7
+    assert screen.week_title.text() == "Week of 11 May 2026"
+    assert screen.review_numbers.text() == earlier.numbers_text()
+    assert all(date(2026, 5, 11) <= r.day <= date(2026, 5, 17) for r in earlier.reread)
+    assert screen.reread_list.count() == len(earlier.reread) > 0
+    assert screen.next_week.isEnabled() and screen.this_week.isEnabled()
+    # far back: the first noted week is the last one offered
+    first = screen.report.records[0].day
+    weeks = (date(2026, 5, 18) - (first - timedelta(days=first.weekday()))).days // 7
+    with qtbot.waitSignal(screen.review_shown, timeout=10_000):
+        screen.move_week(weeks - 1)
+    assert screen.review.start <= first and not screen.prev_week.isEnabled()
+    # a reload keeps the week the person went back to
+    with qtbot.waitSignal(screen.review_shown, timeout=30_000):
+        screen.reload(TODAY)
+    assert screen.review.start <= first
+    with qtbot.waitSignal(screen.review_shown, timeout=10_000):
+        screen.this_week.click()
+    assert screen.week_title.text() == "Week of 18 May 2026"
+    assert screen.review_numbers.text() == screen.report.review.numbers_text()
+    assert_all_named(screen, "insights")
+
+
+def test_an_entry_worth_rereading_opens_in_the_journal(qtbot, open_services: AppServices,
+                                                      tasks_done) -> None:
+    from mindspace.ui.journal_screen import JournalScreen
+    from mindspace.ui.main_window import MainWindow
+
+    fill_vault(open_services, TODAY)
+    window = MainWindow(open_services)
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.show_page("insights")
+    assert isinstance(screen, InsightsScreen)
+    with qtbot.waitSignal(screen.loaded, timeout=30_000):
+        screen.reload(TODAY)
+    tasks_done()
+    screen.tabs.setCurrentIndex(screen.tabs.count() - 1)
+    wanted = screen.report.review.reread[0]
+    rect = screen.reread_list.visualItemRect(screen.reread_list.item(0))
+    with qtbot.waitSignal(screen.entry_opened, timeout=10_000):
+        qtbot.mouseClick(screen.reread_list.viewport(), Qt.MouseButton.LeftButton,
+                         pos=rect.center())
+    assert window.current_page_key() == "journal"
+    journal = window.built_pages()["journal"]
+    assert isinstance(journal, JournalScreen)
+    assert journal.view.title_edit.text() == open_services.journal.get(wanted.entry_id).title
+    tasks_done()
+    # an unsaved draft in the journal is never replaced
+    journal.view.title_edit.setText("Half a thought")
+    window.show_page("insights")
+    screen.open_entry(wanted.entry_id)
+    assert window.current_page_key() == "journal"
+    assert journal.view.title_edit.text() == "Half a thought"
+    assert "unsaved entry" in window.statusBar().currentMessage()
+    journal.view.title_edit.clear()
+    journal.new_entry()
