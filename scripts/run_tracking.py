@@ -3,15 +3,18 @@
 missing the run is not logged (one warning) and training goes on.
 
 ``log_run(experiment, params, data_files, metrics, artifacts)`` records the parameters, the
-sha256 of every data file (params ``data.<name>.sha256``), every metric (nested dicts flattened
-as ``set.metric``, numbers only) and the exported artifacts; returns the run id or None.
+sha256 of every data file (params ``data.<name>.sha256``; files of the same name in different
+folders are told apart by their parent folder), every metric (nested dicts flattened as
+``set.metric``, numbers only) and the exported artifacts; returns the run id or None.
+``on_run(run_id)`` is called before the artifacts are logged, so a script can name the run in
+an artifact (e.g. a promotion candidate's ``candidate.json``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +30,20 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def metric_key(name: str) -> str:
+    """An MLflow-safe metric name (letters, digits, ``_ - . /`` and spaces only)."""
+    name = name.replace("(", "").replace(")", "").replace("+", "and").replace(",", "")
+    return "_".join(name.split())
+
+
+def data_param(path: Path, seen: set[str]) -> str:
+    key = f"data.{path.name}.sha256"
+    if key in seen:
+        key = f"data.{path.parent.name}.{path.name}.sha256"
+    seen.add(key)
+    return key
+
+
 def flatten(metrics: Mapping[str, Any], prefix: str = "") -> dict[str, float]:
     out: dict[str, float] = {}
     for key, value in metrics.items():
@@ -34,14 +51,13 @@ def flatten(metrics: Mapping[str, Any], prefix: str = "") -> dict[str, float]:
         if isinstance(value, Mapping):
             out.update(flatten(value, name + "."))
         elif isinstance(value, int | float) and not isinstance(value, bool):
-            out[name.replace(" ", "_").replace("(", "").replace(")", "").replace("+", "and")] = (
-                float(value))
+            out[metric_key(name)] = float(value)
     return out
 
 
 def log_run(experiment: str, params: Mapping[str, Any], data_files: Iterable[Path],
             metrics: Mapping[str, Any], artifacts: Iterable[Path],
-            store: Path = STORE) -> str | None:
+            store: Path = STORE, on_run: Callable[[str], None] | None = None) -> str | None:
     try:
         import mlflow
     except ImportError:
@@ -52,9 +68,11 @@ def log_run(experiment: str, params: Mapping[str, Any], data_files: Iterable[Pat
     mlflow.set_experiment(experiment)
     with mlflow.start_run() as run:
         mlflow.log_params({k: str(v)[:500] for k, v in params.items()})
-        for path in data_files:
-            mlflow.log_param(f"data.{path.name}.sha256", sha256(path))
+        seen: set[str] = set()
+        mlflow.log_params({data_param(path, seen): sha256(path) for path in data_files})
         mlflow.log_metrics(flatten(metrics))
+        if on_run is not None:
+            on_run(str(run.info.run_id))
         for path in artifacts:
             if path.exists():
                 mlflow.log_artifact(str(path))
