@@ -1,6 +1,8 @@
-"""Training-run tracking for the training scripts: MLflow with a local file store in ``mlruns/``
-(git-ignored). MLflow is in the ``train`` extra only: it is imported lazily, and when it is
-missing the run is not logged (one warning) and training goes on.
+"""Training-run tracking for the training scripts: MLflow with a local store in ``mlruns/``
+(git-ignored): runs in the SQLite database ``mlruns/mlflow.db`` (MLflow 3 no longer accepts a
+plain file store), artifacts under ``mlruns/artifacts/``. MLflow is in the ``train`` extra
+only: it is imported lazily, and when it is missing the run is not logged (one warning) and
+training goes on.
 
 ``log_run(experiment, params, data_files, metrics, artifacts)`` records the parameters, the
 sha256 of every data file (params ``data.<name>.sha256``; files of the same name in different
@@ -55,6 +57,16 @@ def flatten(metrics: Mapping[str, Any], prefix: str = "") -> dict[str, float]:
     return out
 
 
+def tracking_uri(store: Path = STORE) -> str:
+    return f"sqlite:///{(store / 'mlflow.db').resolve()}"
+
+
+def _experiment(mlflow: Any, name: str, store: Path) -> None:
+    if mlflow.get_experiment_by_name(name) is None:
+        mlflow.create_experiment(name, artifact_location=(store / "artifacts").resolve().as_uri())
+    mlflow.set_experiment(name)
+
+
 def log_run(experiment: str, params: Mapping[str, Any], data_files: Iterable[Path],
             metrics: Mapping[str, Any], artifacts: Iterable[Path],
             store: Path = STORE, on_run: Callable[[str], None] | None = None) -> str | None:
@@ -64,8 +76,8 @@ def log_run(experiment: str, params: Mapping[str, Any], data_files: Iterable[Pat
         sys.stderr.write("warning: mlflow is not installed (train extra); run not logged\n")
         return None
     store.mkdir(parents=True, exist_ok=True)
-    mlflow.set_tracking_uri(store.resolve().as_uri())
-    mlflow.set_experiment(experiment)
+    mlflow.set_tracking_uri(tracking_uri(store))
+    _experiment(mlflow, experiment, store)
     with mlflow.start_run() as run:
         mlflow.log_params({k: str(v)[:500] for k, v in params.items()})
         seen: set[str] = set()

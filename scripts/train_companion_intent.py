@@ -79,7 +79,7 @@ FILLERS = ("um so ", "uh ", "okay so ", "like ", "so basically ")
 
 def load_corpus(fraction: float = 1.0) -> list[tuple[str, str]]:
     """Every ``<intent>.txt`` line; with ``fraction`` < 1 only the first part of each file."""
-    rows = []
+    rows: list[tuple[str, str]] = []
     for path in sorted(CORPUS.glob("*.txt")):
         lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
         lines = [line for line in lines if line and not line.startswith("#")]
@@ -101,7 +101,8 @@ def data_files() -> list[Path]:
 def load_crisis_rows(seed: int = SEED) -> list[tuple[str, str]]:
     """Risk statements (label ``crisis``) and hard negatives (label ``venting``) from the crisis
     screen's own written statements, a deterministic sample of each."""
-    risk, safe = [], []
+    risk: list[str] = []
+    safe: list[str] = []
     for path in CRISIS_DATA:
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -383,6 +384,9 @@ def main(argv: list[str] | None = None) -> int:
     candidate: dict[str, Any] = {
         "version": args.version, "run": None, "files": {"model": "weights.json"},
         "params": params, "figures": figures, "temperature": temperature,
+        "metrics": {"temperature": temperature, "examples": len(corpus),
+                    **({"cv_accuracy": cv["accuracy"],
+                        "cv_accuracy_variants": cv["accuracy_variants"]} if cv else {})},
     }
 
     def write_candidate(run_id: str | None) -> None:
