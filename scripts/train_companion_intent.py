@@ -1,6 +1,7 @@
 """Train the companion's intent head on the written corpus in ``training/companion/``.
 
 Usage: /work/main/.venv/bin/python scripts/train_companion_intent.py [--folds 5] [--no-write]
+           [--out DIR] [--steps 600] [--data-fraction 1.0] [--seed 11] [--version V]
 
 * Each ``training/companion/<intent>.txt`` holds one example message per line (``#`` starts a
   comment line). The file name is the label.
@@ -9,29 +10,52 @@ Usage: /work/main/.venv/bin/python scripts/train_companion_intent.py [--folds 5]
   like the originals. Variants of one example always stay in the same fold.
 * Features: the shipped ``sentence-encoder`` (verified through the model registry); head: a
   multinomial logistic regression with L2, fitted in NumPy by full-batch gradient descent.
-* Reports stratified k-fold accuracy (originals only, variants of held-out examples excluded
-  from training), then fits on everything, picks the softmax temperature that minimises the
-  cross-validated negative log-likelihood, and writes ``models/companion-intent/weights.json``
-  and its ``models/manifest.json`` entry (sha256, size, metrics). Runs in about a minute.
+* Held-out sets: ``training/companion/dev.jsonl`` and ``eval.jsonl`` (``{"text", "label"}``,
+  written separately from the training files and never trained on; named in
+  ``models/companion-intent/gates/sets.json``, the promotion gates). The softmax temperature is
+  the one that minimises the negative log-likelihood on the dev set (a temperature never changes
+  which label wins, so the gated accuracy and macro-F1 do not depend on it).
+* Optionally (``--folds N``, default 5; 0 skips it) reports stratified k-fold accuracy (originals
+  only, variants of held-out examples excluded from training); it changes nothing in the model.
+* Fits on everything (deterministic: fixed seeds, full-batch gradient descent, one BLAS thread)
+  and reports accuracy and macro-F1 on every held-out set. Without ``--out`` it writes
+  ``models/companion-intent/weights.json`` and its ``models/manifest.json`` entry; with
+  ``--out DIR`` it writes a promotion candidate there instead (``weights.json``,
+  ``candidate.json``) for ``scripts/promote_model.py``.
+* The run is logged with MLflow to ``mlruns/`` (``scripts/run_tracking.py``; parameters, sha256
+  of every data file, figures on every evaluation set, the exported files); without MLflow a
+  warning is printed and training goes on. ``--data-fraction`` and ``--steps`` exist to train
+  deliberately weaker candidates (promotion tests). About 15 s with the embedding cache.
 """
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import json
 import os
-import random
-import re
-import sys
-import time
-from pathlib import Path
-from typing import Any
 
-import numpy as np
+# One BLAS thread: faster on a shared 2-core machine and the same sums in every run.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import hashlib  # noqa: E402
+import json  # noqa: E402
+import math  # noqa: E402
+import random  # noqa: E402
+import re  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import numpy as np  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from gate_metrics import read_jsonl, single_label  # noqa: E402
 
 from mindspace.ml.crisis_model import ENCODER_NAME, SentenceEncoder  # noqa: E402
 from mindspace.ml.intent import INTENT_NAME, prepare  # noqa: E402
@@ -44,27 +68,41 @@ CRISIS_SAFE_MAX = 700  # hard negatives (idiom, third person, past ...) added to
 CACHE = Path.home() / ".cache" / "mindspace-train" / "companion-intent-embeddings.npz"
 MODELS = ROOT / "models"
 OUT = MODELS / INTENT_NAME / "weights.json"
+GATE_SPEC = MODELS / INTENT_NAME / "gates" / "sets.json"
 VERSION = "1.0.0"
 L2 = 1e-3
 STEPS = 600
 LR = 2.0
+SEED = 11  # the crisis-statement sample
 FILLERS = ("um so ", "uh ", "okay so ", "like ", "so basically ")
 
 
-def load_corpus() -> list[tuple[str, str]]:
-    rows = []
+def load_corpus(fraction: float = 1.0) -> list[tuple[str, str]]:
+    """Every ``<intent>.txt`` line; with ``fraction`` < 1 only the first part of each file."""
+    rows: list[tuple[str, str]] = []
     for path in sorted(CORPUS.glob("*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                rows.append((line, path.stem))
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+        lines = [line for line in lines if line and not line.startswith("#")]
+        keep = max(1, math.ceil(len(lines) * fraction))
+        rows.extend((line, path.stem) for line in lines[:keep])
     return rows
 
 
-def load_crisis_rows() -> list[tuple[str, str]]:
+def held_out_sets(spec: Path = GATE_SPEC) -> dict[str, Path]:
+    """Display name -> path of every held-out set named in the gate spec."""
+    data = json.loads(spec.read_text(encoding="utf-8"))
+    return {s["name"]: ROOT / s["path"] for s in data["sets"]}
+
+
+def data_files() -> list[Path]:
+    return [*sorted(CORPUS.glob("*.txt")), *CRISIS_DATA, *held_out_sets().values()]
+
+
+def load_crisis_rows(seed: int = SEED) -> list[tuple[str, str]]:
     """Risk statements (label ``crisis``) and hard negatives (label ``venting``) from the crisis
     screen's own written statements, a deterministic sample of each."""
-    risk, safe = [], []
+    risk: list[str] = []
+    safe: list[str] = []
     for path in CRISIS_DATA:
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -73,7 +111,7 @@ def load_crisis_rows() -> list[tuple[str, str]]:
             label = row.get("label", row.get("risk"))
             is_risk = label in ("risk", True, 1, "true")
             (risk if is_risk else safe).append(" ".join(str(row["text"]).split()))
-    rng = random.Random(11)
+    rng = random.Random(seed)
     risk = sorted(set(risk))
     safe = sorted(set(safe))
     rng.shuffle(risk)
@@ -82,23 +120,28 @@ def load_crisis_rows() -> list[tuple[str, str]]:
             + [(t, "venting") for t in safe[:CRISIS_SAFE_MAX]])
 
 
-def embed_cached(encoder: SentenceEncoder, texts: list[str]) -> np.ndarray:
+def embed_cached(encoder: SentenceEncoder, texts: list[str], path: Path = CACHE) -> np.ndarray:
     """Embeddings, reusing a local cache keyed by the encoder id and the text."""
     cache: dict[str, np.ndarray] = {}
-    if CACHE.exists():
-        with np.load(CACHE, allow_pickle=False) as data:
+    if path.exists():
+        with np.load(path, allow_pickle=False) as data:
             if str(data["model"]) == encoder.model_id:
                 cache = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
     out = np.zeros((len(texts), encoder.dim), dtype=np.float32)
+    new = 0
     for i, text in enumerate(texts):
         key = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if key not in cache:
             cache[key] = encoder.embed(text)
+            new += 1
         out[i] = cache[key]
-    CACHE.parent.mkdir(parents=True, exist_ok=True)
-    keys = sorted(cache)
-    np.savez(CACHE, model=np.asarray(encoder.model_id), keys=np.asarray(keys),
-             vectors=np.stack([cache[k] for k in keys]))
+    if new:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        keys = sorted(cache)
+        tmp = path.with_name(path.name + f".{os.getpid()}.tmp.npz")
+        np.savez(tmp, model=np.asarray(encoder.model_id), keys=np.asarray(keys),
+                 vectors=np.stack([cache[k] for k in keys]))
+        os.replace(tmp, path)
     return out
 
 
@@ -128,14 +171,15 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def fit(x: np.ndarray, y: np.ndarray, k: int, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def fit(x: np.ndarray, y: np.ndarray, k: int, weights: np.ndarray, steps: int = STEPS
+        ) -> tuple[np.ndarray, np.ndarray]:
     """Multinomial logistic regression, sample-weighted, by full-batch gradient descent."""
     n, d = x.shape
     w = np.zeros((k, d))
     b = np.zeros(k)
     onehot = np.eye(k)[y]
     sw = weights / weights.sum()
-    for _ in range(STEPS):
+    for _ in range(steps):
         p = softmax(x @ w.T + b)
         g = (p - onehot) * sw[:, None]
         w -= LR * (g.T @ x + L2 * w)
@@ -148,15 +192,144 @@ def class_weights(y: np.ndarray, k: int) -> np.ndarray:
     return (1.0 / counts)[y]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--folds", type=int, default=5)
+def pick_temperature(scores: np.ndarray, y: np.ndarray) -> float:
+    """The temperature (0.30-3.00 by 0.05) with the lowest negative log-likelihood."""
+    best_t, best_nll = 1.0, float("inf")
+    for t in np.arange(0.3, 3.01, 0.05):
+        p = softmax(scores / t)
+        nll = float(-np.log(p[np.arange(len(y)), y] + 1e-12).mean())
+        if nll < best_nll:
+            best_t, best_nll = float(t), nll
+    return round(best_t, 4)
+
+
+def weights_json(labels: list[str], temperature: float, w: np.ndarray, b: np.ndarray) -> str:
+    return json.dumps({
+        "labels": labels, "temperature": round(temperature, 4),
+        "weights": [[round(float(v), 6) for v in row] for row in w],
+        "bias": [round(float(v), 6) for v in b],
+    }) + "\n"
+
+
+def cross_validate(args: argparse.Namespace, corpus: list[tuple[str, str]], n_written: int,
+                   texts: list[str], x: np.ndarray, y: np.ndarray, grp: np.ndarray,
+                   orig: np.ndarray, labels: list[str]) -> dict[str, float]:
+    """Stratified k-fold report over examples (a group = one example and its variants)."""
+    k = len(labels)
+    index = {label: i for i, label in enumerate(labels)}
+    rng = np.random.default_rng(7)
+    fold_of = np.zeros(len(corpus), dtype=int)
+    for c in range(k):
+        members = [g for g, (_, label) in enumerate(corpus) if index[label] == c]
+        rng.shuffle(members)
+        for j, g in enumerate(members):
+            fold_of[g] = j % args.folds
+    scores = np.zeros((len(texts), k))
+    for f in range(args.folds):
+        test = fold_of[grp] == f
+        w, b = fit(x[~test], y[~test], k, class_weights(y[~test], k), args.steps)
+        scores[test] = x[test] @ w.T + b
+    cv_t = pick_temperature(scores[orig], y[orig])
+    probs = softmax(scores / cv_t)
+    pred = probs.argmax(axis=1)
+    acc = float((pred[orig] == y[orig]).mean())
+    acc_var = float((pred[~orig] == y[~orig]).mean())
+    conf = probs.max(axis=1)
+    print(f"cv accuracy {acc:.3f} (originals), {acc_var:.3f} (variants); "
+          f"cv temperature {cv_t:.2f}")
+    for cut in (0.3, 0.4, 0.5, 0.6):
+        sure = orig & (conf >= cut)
+        print(f"  confidence >= {cut}: {sure.sum() / orig.sum():.2f} of messages, "
+              f"accuracy {(pred[sure] == y[sure]).mean():.3f}")
+    for c, label in enumerate(labels):
+        m = orig & (y == c)
+        print(f"  {label:24s} {float((pred[m] == c).mean()):.3f}")
+    confusions: dict[tuple[str, str], int] = {}
+    for i in np.where(orig & (pred != y))[0]:
+        key = (labels[y[i]], labels[pred[i]])
+        confusions[key] = confusions.get(key, 0) + 1
+    for (a, b_), n in sorted(confusions.items(), key=lambda kv: -kv[1])[:10]:
+        print(f"  confused {a} -> {b_}: {n}")
+    crisis = index.get("crisis")
+    if crisis is not None:
+        p_crisis = probs[:, crisis]
+        is_written = grp < n_written
+        for cut in (0.05, 0.1, 0.2, 0.3, 0.5):
+            kept = (p_crisis[orig & (y == crisis)] >= cut).mean()
+            chat = (p_crisis[orig & is_written] >= cut).mean()
+            print(f"  crisis gate {cut}: keeps {kept:.3f} of risk statements, "
+                  f"passes {chat:.3f} of written chat messages")
+    if args.dump_oof:
+        args.dump_oof.write_text(json.dumps(
+            {texts[i]: [float(probs[i, crisis]) if crisis is not None else 0.0,
+                        labels[int(pred[i])], float(conf[i])]
+             for i in range(len(texts)) if orig[i]}), encoding="utf-8")
+    return {"accuracy": round(acc, 4), "accuracy_variants": round(acc_var, 4)}
+
+
+def write_manifest_entry(labels: list[str], figures: dict[str, Any], cv: dict[str, float] | None,
+                         temperature: float, n_examples: int, version: str,
+                         run: str | None) -> None:
+    digest = hashlib.sha256(OUT.read_bytes()).hexdigest()
+    rel = f"{INTENT_NAME}/weights.json"
+    size = OUT.stat().st_size
+    metrics: dict[str, Any] = {"temperature": temperature, "examples": n_examples}
+    if cv:
+        metrics.update({"cv_accuracy": cv["accuracy"],
+                        "cv_accuracy_variants": cv["accuracy_variants"]})
+    entry: dict[str, Any] = {
+        "name": INTENT_NAME, "version": version, "kind": "softmax-regression-json",
+        "path": rel, "sha256": digest, "size": size,
+        "files": {"model": {"path": rel, "sha256": digest, "size": size}},
+        "requires": [ENCODER_NAME], "labels": labels,
+        "license": "Apache-2.0 (weights trained by MindSpace on its own written messages)",
+        "data_source": "training/companion/*.txt (written by the MindSpace team) with "
+                       "deterministic surface variants; a sample of the crisis screen's "
+                       "statements in tests/data/crisis_*.jsonl (risk -> crisis, safe -> "
+                       "venting)",
+        "metrics": metrics,
+        "card": f"{INTENT_NAME}/MODEL_CARD.md",
+        "figures": figures,
+    }
+    if run:
+        entry["run"] = run
+    path = MODELS / "manifest.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    models = data["models"]
+    for i, old in enumerate(models):
+        if old.get("name") == INTENT_NAME:
+            for key in ("drift_reference",):
+                if key in old:
+                    entry[key] = old[key]
+            models[i] = entry
+            break
+    else:
+        models.append(entry)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--folds", type=int, default=5, help="k-fold report (0: skip)")
     ap.add_argument("--no-write", action="store_true", help="report only")
+    ap.add_argument("--out", type=Path, help="write a promotion candidate here, not models/")
+    ap.add_argument("--steps", type=int, default=STEPS, help="gradient-descent steps")
+    ap.add_argument("--data-fraction", type=float, default=1.0,
+                    help="share of each intent's written examples to train on")
+    ap.add_argument("--seed", type=int, default=SEED, help="seed of the crisis-statement sample")
+    ap.add_argument("--version", default=VERSION)
+    ap.add_argument("--cache", type=Path, default=CACHE, help="embedding cache file")
+    ap.add_argument("--mlruns", type=Path, default=ROOT / "mlruns", help="MLflow file store")
+    ap.add_argument("--no-track", action="store_true", help="do not log the run with MLflow")
     ap.add_argument("--dump-oof", type=Path, help="write out-of-fold crisis probabilities here")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
+    if not 0 < args.data_fraction <= 1:
+        ap.error("--data-fraction must be in (0, 1]")
     t0 = time.perf_counter()
-    written = load_corpus()
-    corpus = written + load_crisis_rows()
+    written = load_corpus(args.data_fraction)
+    corpus = written + load_crisis_rows(args.seed)
     labels = sorted({label for _, label in corpus})
     index = {label: i for i, label in enumerate(labels)}
     registry = ModelRegistry(MODELS)
@@ -171,110 +344,80 @@ def main() -> int:
             ys.append(index[label])
             groups.append(g)
             original.append(v == 0)
-    x = embed_cached(encoder, texts).astype(np.float64)
+    held: dict[str, tuple[np.ndarray, list[str]]] = {}
+    for name, path in held_out_sets().items():
+        rows = read_jsonl(path)
+        held[name] = (embed_cached(encoder, [prepare(r["text"]) for r in rows], args.cache)
+                      .astype(np.float64), [str(r["label"]) for r in rows])
+    x = embed_cached(encoder, texts, args.cache).astype(np.float64)
     y = np.asarray(ys)
     grp = np.asarray(groups)
     orig = np.asarray(original)
     k = len(labels)
     print(f"{len(corpus)} examples, {len(texts)} with variants, {k} intents; "
           f"embedded in {time.perf_counter() - t0:.1f} s")
+    cv = (cross_validate(args, corpus, len(written), texts, x, y, grp, orig, labels)
+          if args.folds > 1 else None)
 
-    # stratified folds over examples (a group = one example and its variants)
-    rng = np.random.default_rng(7)
-    fold_of = np.zeros(len(corpus), dtype=int)
-    for c in range(k):
-        members = [g for g, (_, label) in enumerate(corpus) if index[label] == c]
-        rng.shuffle(members)
-        for j, g in enumerate(members):
-            fold_of[g] = j % args.folds
-    scores = np.zeros((len(texts), k))
-    for f in range(args.folds):
-        test = fold_of[grp] == f
-        w, b = fit(x[~test], y[~test], k, class_weights(y[~test], k))
-        scores[test] = x[test] @ w.T + b
-    best_t, best_nll = 1.0, float("inf")
-    for t in np.arange(0.3, 3.01, 0.05):
-        p = softmax(scores[orig] / t)
-        nll = float(-np.log(p[np.arange(orig.sum()), y[orig]] + 1e-12).mean())
-        if nll < best_nll:
-            best_t, best_nll = float(t), nll
-    probs = softmax(scores / best_t)
-    pred = probs.argmax(axis=1)
-    acc = float((pred[orig] == y[orig]).mean())
-    acc_var = float((pred[~orig] == y[~orig]).mean())
-    conf = probs.max(axis=1)
-    per_label: dict[str, float] = {}
-    for c, label in enumerate(labels):
-        m = orig & (y == c)
-        per_label[label] = round(float((pred[m] == c).mean()), 3)
-    print(f"cv accuracy {acc:.3f} (originals), {acc_var:.3f} (variants); temperature {best_t:.2f}")
-    for cut in (0.3, 0.4, 0.5, 0.6):
-        sure = orig & (conf >= cut)
-        print(f"  confidence >= {cut}: {sure.sum() / orig.sum():.2f} of messages, "
-              f"accuracy {(pred[sure] == y[sure]).mean():.3f}")
-    for label, a in per_label.items():
-        print(f"  {label:24s} {a:.3f}")
-    confusions: dict[tuple[str, str], int] = {}
-    for i in np.where(orig & (pred != y))[0]:
-        key = (labels[y[i]], labels[pred[i]])
-        confusions[key] = confusions.get(key, 0) + 1
-    for (a, b_), n in sorted(confusions.items(), key=lambda kv: -kv[1])[:10]:
-        print(f"  confused {a} -> {b_}: {n}")
-    crisis = index.get("crisis")
-    if crisis is not None:
-        p_crisis = probs[:, crisis]
-        is_written = grp < len(written)
-        for cut in (0.05, 0.1, 0.2, 0.3, 0.5):
-            kept = (p_crisis[orig & (y == crisis)] >= cut).mean()
-            chat = (p_crisis[orig & is_written] >= cut).mean()
-            print(f"  crisis gate {cut}: keeps {kept:.3f} of risk statements, "
-                  f"passes {chat:.3f} of written chat messages")
-    if args.dump_oof:
-        args.dump_oof.write_text(json.dumps(
-            {texts[i]: [float(probs[i, crisis]) if crisis is not None else 0.0,
-                        labels[int(pred[i])], float(conf[i])]
-             for i in range(len(texts)) if orig[i]}), encoding="utf-8")
+    w, b = fit(x, y, k, class_weights(y, k), args.steps)
+    dev_name = next(iter(held))
+    dev_x, dev_gold = held[dev_name]
+    temperature = pick_temperature(dev_x @ w.T + b, np.asarray([index[g] for g in dev_gold]))
+    figures: dict[str, Any] = {}
+    for name, (hx, gold) in held.items():
+        pred = [labels[i] for i in (hx @ w.T + b).argmax(axis=1)]
+        figures[name] = single_label(gold, pred)
+        print(f"{name}: accuracy {figures[name]['accuracy']:.3f}, "
+              f"macro-F1 {figures[name]['macro_f1']:.3f} (n={len(gold)})")
+    print(f"temperature {temperature:.2f} (lowest log-loss on {dev_name})")
     if args.no_write:
         return 0
 
-    w, b = fit(x, y, k, class_weights(y, k))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps({
-        "labels": labels, "temperature": round(best_t, 4),
-        "weights": [[round(float(v), 6) for v in row] for row in w],
-        "bias": [round(float(v), 6) for v in b],
-    }) + "\n", encoding="utf-8")
-    digest = hashlib.sha256(OUT.read_bytes()).hexdigest()
-    rel = f"{INTENT_NAME}/weights.json"
-    size = OUT.stat().st_size
-    entry: dict[str, Any] = {
-        "name": INTENT_NAME, "version": VERSION, "kind": "softmax-regression-json",
-        "path": rel, "sha256": digest, "size": size,
-        "files": {"model": {"path": rel, "sha256": digest, "size": size}},
-        "requires": [ENCODER_NAME], "labels": labels,
-        "license": "Apache-2.0 (weights trained by MindSpace on its own written messages)",
-        "data_source": "training/companion/*.txt (written by the MindSpace team) with "
-                       "deterministic surface variants; a sample of the crisis screen's "
-                       "statements in tests/data/crisis_*.jsonl (risk -> crisis, safe -> "
-                       "venting)",
-        "metrics": {"cv_accuracy": round(acc, 4), "cv_accuracy_variants": round(acc_var, 4),
-                    "temperature": round(best_t, 4), "examples": len(corpus)},
-        "card": f"{INTENT_NAME}/MODEL_CARD.md",
+    out_dir = args.out or Path(tempfile.mkdtemp(prefix="companion-intent-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    weights_text = weights_json(labels, temperature, w, b)
+    (out_dir / "weights.json").write_text(weights_text, encoding="utf-8")
+    params = {"steps": args.steps, "lr": LR, "l2": L2, "folds": args.folds,
+              "data_fraction": args.data_fraction, "seed": args.seed, "version": args.version,
+              "examples": len(corpus), "examples_with_variants": len(texts), "intents": k,
+              "encoder_sha256": enc_entry.sha256}
+    candidate: dict[str, Any] = {
+        "version": args.version, "run": None, "files": {"model": "weights.json"},
+        "params": params, "figures": figures, "temperature": temperature,
+        "metrics": {"temperature": temperature, "examples": len(corpus),
+                    **({"cv_accuracy": cv["accuracy"],
+                        "cv_accuracy_variants": cv["accuracy_variants"]} if cv else {})},
     }
-    path = MODELS / "manifest.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    models = data["models"]
-    for i, old in enumerate(models):
-        if old.get("name") == INTENT_NAME:
-            models[i] = entry
-            break
-    else:
-        models.append(entry)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
-    print(f"wrote {OUT.relative_to(ROOT)} ({size / 1e3:.1f} kB) and its manifest entry "
-          f"in {time.perf_counter() - t0:.1f} s")
+
+    def write_candidate(run_id: str | None) -> None:
+        digest = hashlib.sha256(weights_text.encode("utf-8")).hexdigest()
+        candidate["run"] = run_id or f"untracked-{digest[:12]}"
+        (out_dir / "candidate.json").write_text(json.dumps(candidate, indent=2) + "\n",
+                                                encoding="utf-8")
+
+    write_candidate(None)
+    run_id = None
+    if not args.no_track:
+        from run_tracking import log_run
+
+        metrics: dict[str, Any] = {**figures, "temperature": temperature}
+        if cv:
+            metrics["5-fold CV" if args.folds == 5 else f"{args.folds}-fold CV"] = cv
+        run_id = log_run(INTENT_NAME, params, data_files(), metrics,
+                         [out_dir / "weights.json", out_dir / "candidate.json"],
+                         store=args.mlruns, on_run=write_candidate)
+        if run_id:
+            print(f"run logged: {args.mlruns} run {run_id}")
+    if args.out:
+        print(f"wrote candidate {out_dir} (run {candidate['run']}) "
+              f"in {time.perf_counter() - t0:.1f} s")
+        return 0
+    shutil.rmtree(out_dir, ignore_errors=True)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(weights_text, encoding="utf-8")
+    write_manifest_entry(labels, figures, cv, temperature, len(corpus), args.version, run_id)
+    print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size / 1e3:.1f} kB) and its manifest "
+          f"entry in {time.perf_counter() - t0:.1f} s")
     return 0
 
 
