@@ -434,8 +434,14 @@ _JUST_TALK = re.compile(r"\b(?:need|want|wanna|just) (?:to )?(?:vent|rant|talk|o
 def not_a_request_now(text: str) -> bool:
     """A message about a time that is over, about someone else, or asking just to talk: an
     exercise word in it ("had a panic attack last week") is not a request to start one."""
+    if _ASK_NOW.search(text):
+        return False
     return bool(_NOT_NOW.search(text) or _SOMEONE_ELSE.search(text)
                 or _JUST_TALK.search(text))
+
+
+_ASK_NOW = re.compile(r"\b(?:can we|could we|let'?s|help me|i want to (?:do|try|look|review)|"
+                      r"i'?d like to (?:do|try|look|review)|walk me through)\b", _F)
 
 
 _WHY = re.compile(r"^(?:but |so |and |um |ok(?:ay)? )?(?:why|how come)\b(?: (?:did|do|would) "
