@@ -213,7 +213,9 @@ def chat_crisis_level(analysis: MessageReading, reading: IntentReading | None,
     if reading is None:
         return level, reasons
     p = reading.probability("crisis")
-    risk = sum(reading.probability(label) for label in RISK_LABELS)
+    # outside an exercise a request for methods counts with statements of risk; an answer to a
+    # step ("suggest it tonight at dinner") is read on the crisis label alone
+    risk = p if in_exercise else sum(reading.probability(label) for label in RISK_LABELS)
     if opens_support_panel(level) and risk >= (CRISIS_CONFIRM_STEP if in_exercise
                                                else CRISIS_CONFIRM):
         return level, reasons
