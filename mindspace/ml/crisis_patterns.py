@@ -319,7 +319,9 @@ IDIOMS = re.compile(
     r"pizza|chocolate|sugar|lunch|dinner|breakfast|holiday|vacation|break|shower|aircon|air con|"
     r"fan|water|drink|beer|wine|ice cream|burger|chips|fries|cake|lie in|day off)\b|"
     r"\bwant(?:ed)? to die (?:when|every time|whenever)\b.{0,40}\b(?:saw|see|noticed|trip|"
-    r"embarrass|laugh)"
+    r"embarrass|laugh)|"
+    # "i am a dead man walking if i miss this deadline": in trouble, not in danger
+    r"\b(?:a )?dead (?:man|woman|girl|guy|person|meat) walking\b"
 )
 
 # "I called my teacher mum in front of the whole class. I want to die.": a wish to die of
