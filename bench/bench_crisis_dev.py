@@ -85,7 +85,8 @@ def main() -> None:
         high = [y for p, y in calib if p >= 0.99]
         print(f"  learned layer (en): ECE {ece:.3f}; {len(high)} lines >= 0.99 ({sum(high)} risk)")
         for b, mean, obs, n in table:
-            print(f"    bin {b / 10:.1f}-{(b + 1) / 10:.1f}: mean p {mean:.2f}, risk share {obs:.2f}"
+            print(f"    bin {b / 10:.1f}-{(b + 1) / 10:.1f}: mean p {mean:.2f}, "
+                  f"risk share {obs:.2f}"
                   f", n={n}")
         if args.errors:
             for kind, lang, k, text, reasons in errors:

@@ -54,8 +54,8 @@ from typing import Any, Protocol
 
 from mindspace.ml import crisis_net as net
 from mindspace.ml import crisis_patterns as cp
-from mindspace.ml.crisis_patterns_intl import INTL_PATTERNS, INTL_TRIGGER
 from mindspace.ml import crisis_patterns_more as more
+from mindspace.ml.crisis_patterns_intl import INTL_PATTERNS, INTL_TRIGGER
 from mindspace.ml.crisis_text import normalise as normalise  # re-exported
 
 LEVELS = ("none", "concern", "urgent")

@@ -391,6 +391,8 @@ NEGATION_FILLERS = frozenset({
     "intentions", "desire", "urge", "urges", "thoughts", "like", "seriously", "at", "all",
     "a", "so", "even", "once", "currently", "considering", "wish", "mean", "meaning", "having",
     "getting", "longer",
+    # object pronouns between a negation and the verb in es, pt, fr, de ("no me quiero morir")
+    "me", "te", "se", "mich", "mir",
 })
 # "Killing myself is not something I would ever do."
 POST_NEGATION = re.compile(

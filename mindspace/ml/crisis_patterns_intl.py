@@ -220,7 +220,8 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
     _p("ideation", r"\b(?:me foutre en l ?air|me buter|me flinguer|me faire sauter le caisson|"
        r"me tirer une balle|en finir avec (?:la vie|ma vie|tout ca|tout))\b"),
     _p("ideation", r"\b(?:je vais|jvais|je veux|jveux|envie de|a deux doigts de|pense a|penser a|"
-       r"je pense a) (?:mettre fin a mes jours|en finir|me tuer|me suicider|me pendre|tout "
+       r"je pense a) (?:mettre fin a mes jours|en finir(?! avec (?!la vie|ma vie|tout))|me tuer|"
+       r"me suicider|me pendre|tout "
        r"arreter pour de bon)\b"),
     _p("ideation", r"\b(?:lidee|la pensee|lenvie) (?:den finir|de mourir|de me tuer|de me suicider|"
        r"de la mort|du suicide) (?:ne )?me fait (?:plus|pas|meme plus) (?:du tout )?peur\b|"
@@ -234,9 +235,10 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
     _p("plan", r"\b(?:mis de cote|stocke|accumule|je garde|jai garde|collectionne) (?:\w+ ){0,3}?"
        r"(?:medocs|cachets|comprimes|medicaments|pilules|somniferes)\b|\bje prends tout\b(?= *"
        r"(?:$|[|.!?,;]))|\b(?:avaler|prendre) (?:toute la boite|tout le tube|tous les medocs)\b"),
-    _p("self_harm", r"\bje me suis (?:encore |de nouveau |a nouveau )?(?:scarifiee?|coupee?|mutilee?|"
-       r"fait du mal|brulee?) ?(?!(?:les|mes|la|le|un) (?:cheveux|ongles|doigt|doigts|frange)\b|"
-       r"en (?:cuisinant|me rasant)|par accident|avec (?:le|un|la) (?:papier|four|fer|poele))"),
+    _p("self_harm", r"\bje me suis (?:encore |de nouveau |a nouveau )?(?:scarifiee?|coupee?|"
+        r"mutilee?|"
+       r"fait du mal|brulee?)\b(?! (?:les|mes|la|le|un) (?:cheveux|ongles|doigt|doigts|frange)\b|"
+       r" en (?:cuisinant|me rasant)| par accident| avec (?:le|un|la) (?:papier|four|fer|poele))"),
     _p("indirect", r"\b(?:ecrit|laisse) une lettre (?:pour|a) (?:chacun|tout le monde|ma famille|"
        r"mes parents)\b|\b(?:je lenviais|jenvie les morts|lui au moins il est tranquille|elle au "
        r"moins elle est tranquille|au moins (?:il|elle) est (?:tranquille|en paix))\b",
@@ -255,9 +257,10 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
     _p("passive", r"\b(?:keine|kein) (?:lust|bock|kraft) mehr (?:auf (?:das |mein |s )?leben|aufs "
        r"leben|zu leben|auf alles|auf gar nichts)\b|\bmude vom leben\b|\blebensmude\b",
        negatable=False),
-    _p("plan", r"\b(?:spring|springe|sturz|sturze|werf|werfe) ich (?:mich )?(?:von|vom|vor|aus "
-       r"dem)\b|\bich (?:spring|springe|sturz|sturze) (?:mich )?(?:von|vom|vor|aus dem)\b(?! "
-       r"(?:dem sofa|der couch|bett))|\b(?:sammel|sammle|horte|bunkere|gesammelt|gebunkert) "
+    _p("plan", r"\b(?:(?:spring|springe|sturz|sturze|werf|werfe) ich|ich (?:spring|springe|sturz|"
+       r"sturze)) (?:mich )?(?:von|vom|vor|aus dem) (?:der |dem |den |die |einer |einem |einen )?"
+       r"(?:\w+ ){0,2}?(?:brucke|dach|hochhaus|balkon|turm|fenster|zug|gleise|klippe|parkhaus\w*|"
+       r"lkw|u bahn|s bahn|autobahnbrucke)\b|\b(?:sammel|sammle|horte|bunkere|gesammelt|gebunkert) "
        r"(?:\w+ ){0,3}?(?:tabletten|pillen|schlaftabletten|medikamente)\b"),
     _p("self_harm", r"\b(?:hab|habe) mich (?:\w+ ){0,3}?(?:geritzt|geschnitten|verletzt|"
        r"verbrannt)\b(?! (?:beim|aus versehen|versehentlich|am papier|an der|am messer))"),
@@ -267,7 +270,8 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
     _p("indirect", r"\bich beneide (?:sie|ihn)\b(?! um\b)|\b(?:sie|er) hat (?:jetzt )?(?:endlich )?"
        r"(?:ihre|seine) ruhe\b", requires=r"\b(?:beerdigung|begrabnis|grab|gestorben|tot|"
        r"verstorben\w*|beneide)\b.*\b(?:beneide|ruhe|ich auch|wunschte)\b", negatable=False),
-    _p("hopelessness", r"\b(?:seh|sehe) (?:\w+ )?keine zukunft\b|\bkeine zukunft (?:fur mich|mehr)\b"
+    _p("hopelessness", r"\b(?:seh|sehe) (?:\w+ )?keine zukunft\b|\bkeine zukunft (?:fur mich|"
+        r"mehr)\b"
        r"|\bwird (?:eh|sowieso) nie besser\b", negatable=False),
     # ---- Portuguese: colloquial, indirect and negated-form risk -----------------------
     _p("ideation", r"\b(?:vou|quero|penso em|pensando em|pensar em|to pensando em|decidi) (?:por|"
@@ -283,7 +287,8 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
     _p("plan", r"\b(?:eu )?(?:pulo|me jogo|me atiro|vou pular|vou me jogar) (?:do|da|de|de um|de "
        r"uma|na frente do|na frente de um) (?:\w+ ){0,2}?(?:ponte|predio|telhado|janela|varanda|"
        r"viaduto|trem|metro|carro|onibus|faculdade)\b|\beu tomo tudo\b|\btomar tudo de uma vez\b|"
-       r"\b(?:juntando|juntei|guardando|acumulando) (?:\w+ ){0,3}?(?:remedios|comprimidos|pilulas)\b"),
+       r"\b(?:juntando|juntei|guardando|acumulando) (?:\w+ ){0,3}?(?:remedios|comprimidos|"
+       r"pilulas)\b"),
     _p("indirect", r"\bdeixei (?:uma )?cartas? (?:pra|para|a) (?:cada um|todos|minha|meu|meus)\b|"
        r"\bque sorte a (?:dele|dela|deles)\b|\b(?:ele|ela) (?:ja )?descansou\b(?=.{0,40}\b(?:sorte|"
        r"inveja|queria|eu nao))|\binveja d(?:os mortos|ele|ela)\b",
@@ -315,6 +320,7 @@ INTL_TRIGGER = (
     r"beenden|schluss|gedanke|angst|lust|bock|kraft|lebensmud|mude|spring|sammel|sammle|horte|"
     r"bunker|geritzt|geschnitten|verletzt|verbrannt|besser|ruhe|beneid|zukunft|nie besser|"
     r"por fim|acabar|pensando|matar|assusta|vontade|cansei|cansad|pulo|jogo|atiro|tomo tudo|"
-    r"tudo de uma vez|remedio|deixei|sorte|inveja|descansou|futuro|melhorar|tomo|tomare|trago|todas|brief|"
+    r"tudo de uma vez|remedio|deixei|sorte|inveja|descansou|futuro|melhorar|tomo|tomare|trago|"
+    r"todas|brief|"
     r"geregelt|geschenkt|regale|arreglado|orden|organizado)"
 )

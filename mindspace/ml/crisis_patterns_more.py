@@ -27,10 +27,12 @@ EN_MORE: tuple[Pattern, ...] = (
        r"myself) (?:off|from|into|in front of) (?:the |a |that |this |my )?(?:\w+ ){0,2}?"
        + _PLACE + r"\b"),
     # goodbyes that do not name death
-    _p("indirect", r"\b(?:she|he|they|nobody|no one|mom|mum|dad|my \w+) (?:does not|did not|do "
-       r"not|will not|would not|does not even|has no idea|had no idea) (?:know|realise|realize|"
-       r"idea) (?:that )?(?:it is|it was|this is|this was|that was|it will be|that is)"
-       r" (?:the |a |our |my )?(?:last|final|goodbye)\b"),
+    _p("indirect", r"\b(?:she|he|they|nobody|no one|mom|mum|dad|my \w+) (?:(?:does not|did not|"
+       r"do not|will not|would not) (?:even )?(?:know|realise|realize)|(?:has|had|have) no idea) "
+       r"(?:that )?(?:it is|it was|this is|this was|that was|it will be|that is)"
+       r" (?:the |a |our |my )?(?:last|final|goodbye)\b", negatable=False),
+    _p("plan", r"\bthe (?:\w+ ){0,3}?" + _PLACE + r"\b(?: \w+){0,5}? is where (?:i am|i will be|"
+       r"i will|i) (?:going|go|doing it|do it|ending it|end it|jumping)\b"),
     _p("indirect", r"\b(?:my|our) (?:last|final) (?:hug|goodbye|conversation|dinner|talk)\b",
        requires=r"\b(?:does not know|did not know|do not know|no idea|will not know|without "
        r"telling|never know)\b"),
@@ -39,7 +41,8 @@ EN_MORE: tuple[Pattern, ...] = (
        r"(?:life|job|house|holiday|family|kids))", requires=_DEATH_NEAR),
     _p("passive", r"\b(?:they are|they were|he is|she is|he was|she was) the lucky ones?\b|"
        r"\blucky (?:him|her|them|bastard|duck)\b", requires=_DEATH_NEAR),
-    _p("passive", r"\b(?:wish|wishing) (?:it was|it were|it had been) me (?:instead|in (?:that|the) "
+    _p("passive", r"\b(?:wish|wishing) (?:it was|it were|it had been) me (?:instead|in (?:that|"
+        r"the) "
        r"(?:coffin|casket|grave|crash))\b|\bshould have been me\b",
        requires=_DEATH_NEAR, negatable=False),
     # calm acceptance
@@ -60,11 +63,12 @@ EN_MORE: tuple[Pattern, ...] = (
     # burden: "they deserve a life without me"
     _p("indirect", r"\b(?:deserve|deserves|would have|would be happier with|need) (?:a )?"
        r"(?:better |happier |easier |good |peaceful |calmer )?life without me\b|"
-       r"\b(?:better|happier|easier) (?:life|lives|off|place) without me (?:in it|around|dragging)\b"),
+       r"\b(?:better|happier|easier) (?:life|lives|off|place) without me (?:in it|around|"
+       r"dragging)\b"),
     # slang
-    _p("ideation", r"\b(?:forever|permanent|eternal|endless|long|big|dirt|final) (?:nap|sleep|"
-       r"snooze)\b", requires=r"\b(?:considering|consider|thinking about|want|wanna|ready for|"
-       r"need|take|taking|planning|going to|craving)\b"),
+    _p("ideation", r"\b(?:forever|permanent|eternal|endless|dirt|final) (?:nap|sleep|snooze)\b",
+       requires=r"\b(?:considering|consider|thinking about|want|wanna|ready for|need|take|"
+       r"taking|planning|going to|craving)\b"),
     _p("indirect", r"\b(?:nobody|no one) would (?:even )?notice (?:if i (?:was|were|am) gone|for "
        r"days|for weeks|i am gone|i was gone|if i died|if i disappeared)\b"),
 )
