@@ -13,10 +13,12 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mindspace.core.validation import check_body, check_entry, check_note, check_scale, check_title
-from mindspace.storage.database import DbExecutor
+
+if TYPE_CHECKING:  # records are described without loading SQLCipher (the CLI's start-up)
+    from mindspace.storage.database import DbExecutor
 
 _CHUNK = 500  # keys per IN (...) query
 
