@@ -6,15 +6,17 @@ import builtins
 import re
 import unicodedata
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mindspace.core.entities import HIGHLIGHT_END, HIGHLIGHT_START, JournalEntry, SearchHit
 from mindspace.core.validation import check_body, check_entry, check_tags, check_title
 from mindspace.core.wording import plain_text
-from mindspace.storage.database import DbExecutor
 from mindspace.storage.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from mindspace.storage.database import DbExecutor
 
 Row = tuple[Any, ...]
 
@@ -178,6 +180,70 @@ def _opening(text: str, words: int = 16) -> str:
     return " ".join(tokens[:words]) + ("…" if len(tokens) > words else "")
 
 
+_INSERT_ENTRY = (
+    "INSERT INTO journal_entries(id, title, body, entry_at, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?)"
+)
+_BULK_FROM = 8  # fewer entries than this go in through the trigger (no schema change)
+
+
+def insert_entries(conn: Any, rows: Sequence[Row]) -> dict[str, int]:
+    """Insert entries (id, title, body, entry_at, created_at, updated_at) in the caller's
+    transaction and index them for search in one pass.
+
+    FTS5 writes its pending terms to disk as a new index segment whenever a row arrives with a
+    smaller rowid than the one before, and at every statement's savepoint. Row by row, through
+    the AFTER INSERT trigger, both happen for every entry (each statement is its own, and entries
+    written oldest first have falling order keys): one tiny segment per entry, merged again and
+    again, most of the cost of a batch (and hundreds of locked allocations per entry under
+    cipher_memory_security). So for a batch the trigger is set aside inside the transaction, the
+    rows go in with one executemany, one INSERT ... SELECT hands them to FTS5 in rising rowid
+    order, and the trigger is put back from its own stored text: the schema stays exactly as the
+    migrations made it, a failure anywhere rolls all of it back, and the index holds the same
+    content as row by row, so search finds the same entries.
+
+    Returns each new entry's seq by its id."""
+    if not rows:
+        return {}
+    # new rows get a seq above every existing one (seq is the INTEGER PRIMARY KEY)
+    last = conn.execute("SELECT coalesce(max(seq), 0) FROM journal_entries").fetchone()[0]
+    if len(rows) < _BULK_FROM:
+        conn.executemany(_INSERT_ENTRY, rows)
+        return _new_seqs(conn, last)
+    trigger = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type='trigger' AND name='journal_fts_ai'"
+    ).fetchone()
+    conn.execute("DROP TRIGGER journal_fts_ai")
+    conn.executemany(_INSERT_ENTRY, rows)
+    # "+order_key" sorts just the new rows instead of walking the order index over the journal
+
+    conn.execute(
+        "INSERT INTO journal_fts(rowid, title, body)"
+        " SELECT order_key, title, body FROM journal_entries WHERE seq > ? ORDER BY +order_key",
+        (last,),
+    )
+    conn.execute(trigger[0])
+    return _new_seqs(conn, last)
+
+
+def _new_seqs(conn: Any, last: int) -> dict[str, int]:
+    return dict(conn.execute("SELECT id, seq FROM journal_entries WHERE seq > ?", (last,)))
+
+
+def link_tags(conn: Any, pairs: Sequence[tuple[int, str]]) -> None:
+    """Tag entries: (entry seq, tag name) pairs, in the caller's transaction."""
+    if not pairs:
+        return
+    names = list(dict.fromkeys(tag for _, tag in pairs))
+    conn.executemany("INSERT OR IGNORE INTO tags(name) VALUES (?)", [(n,) for n in names])
+    ids = {name: conn.execute("SELECT id FROM tags WHERE name=?", (name,)).fetchone()[0]
+           for name in names}
+    conn.executemany(
+        "INSERT OR IGNORE INTO entry_tags(entry_seq, tag_id) VALUES (?, ?)",
+        sorted((seq, ids[tag]) for seq, tag in pairs),
+    )
+
+
 class JournalRepository:
     def __init__(self, db: DbExecutor) -> None:
         self._db = db
@@ -223,23 +289,9 @@ class JournalRepository:
             tag_lists.append(tag_list)
 
         def work(conn: Any) -> None:
-            tag_ids: dict[str, int] = {}
-            for row, tag_list in zip(rows, tag_lists, strict=True):
-                seq = conn.execute(
-                    "INSERT INTO journal_entries(id, title, body, entry_at, created_at,"
-                    " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    row,
-                ).lastrowid
-                for tag in tag_list:
-                    if tag not in tag_ids:
-                        conn.execute("INSERT OR IGNORE INTO tags(name) VALUES (?)", (tag,))
-                        tag_ids[tag] = conn.execute(
-                            "SELECT id FROM tags WHERE name=?", (tag,)
-                        ).fetchone()[0]
-                    conn.execute(
-                        "INSERT OR IGNORE INTO entry_tags(entry_seq, tag_id) VALUES (?, ?)",
-                        (seq, tag_ids[tag]),
-                    )
+            seqs = insert_entries(conn, rows)
+            link_tags(conn, [(seqs[row[0]], tag)
+                             for row, tags in zip(rows, tag_lists, strict=True) for tag in tags])
 
         self._db.transaction(work)
         return [row[0] for row in rows]
