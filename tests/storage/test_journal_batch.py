@@ -13,8 +13,8 @@ from mindspace.app import AppServices
 from mindspace.core.errors import ValidationError
 from mindspace.storage.journal import insert_entries
 
-WORDS = ("garden walk walking walked rain tomatoes sister meeting slept sleep café naïve"
-         " anxious calm budget river coffee tired").split()
+WORDS = ["garden", "walk", "walking", "walked", "rain", "tomatoes", "sister", "meeting", "slept",
+         "sleep", "café", "naïve", "anxious", "calm", "budget", "river", "coffee", "tired"]
 
 
 def _items(n: int, seed: int = 3) -> list[tuple[str, str, datetime, list[str]]]:
