@@ -135,15 +135,29 @@ def query_words(text: str) -> list[str]:
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
-def make_snippet(text: str, words: list[str], context: int = 8) -> str:
-    """About `2*context` words around the first match, matches wrapped in highlight markers.
+class Snippets:
+    """Cuts snippets for one query: about `2*context` words around the first match, matches
+    wrapped in highlight markers. Matching mirrors the FTS query: a word matches when its folded
+    form starts with a query word. The pattern is built once per query, not once per hit."""
 
-    Matching mirrors the FTS query: a word matches when its folded form starts with a query word.
-    """
-    if not words:
-        return ""
-    if text.isascii():  # fast path: a case-insensitive regex finds prefix matches directly
-        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\w*", re.IGNORECASE)
+    def __init__(self, words: list[str], context: int = 8) -> None:
+        self._words = words
+        self._context = context
+        self._pattern = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\w*", re.IGNORECASE)
+            if words else None
+        )
+
+    def _mark(self, match: re.Match[str]) -> str:
+        return f"{HIGHLIGHT_START}{match.group()}{HIGHLIGHT_END}"
+
+    def __call__(self, text: str) -> str:
+        if self._pattern is None:
+            return ""
+        if not text.isascii():
+            return self._unicode(text)
+        # fast path: a case-insensitive regex finds prefix matches directly
+        context, pattern = self._context, self._pattern
         first = pattern.search(text)
         if first is None:
             return ""
@@ -151,27 +165,37 @@ def make_snippet(text: str, words: list[str], context: int = 8) -> str:
         lo = first.start()
         for _ in range(min(context, len(before))):
             lo = text.rindex(before.pop(), 0, lo)
-        after = _TOKEN.finditer(text, first.end())
         hi = first.end()
-        for _, m in zip(range(context), after, strict=False):
+        for _, m in zip(range(context), _TOKEN.finditer(text, first.end()), strict=False):
             hi = m.end()
-        window = pattern.sub(lambda m: f"{HIGHLIGHT_START}{m.group()}{HIGHLIGHT_END}", text[lo:hi])
+        window = pattern.sub(self._mark, text[lo:hi])
         return ("…" if lo > 0 else "") + " ".join(window.split()) + ("…" if hi < len(text) else "")
-    tokens = list(_TOKEN.finditer(text))
-    hits = [i for i, m in enumerate(tokens) if any(_fold(m.group()).startswith(w) for w in words)]
-    if not hits:
-        return ""
-    first_hit = hits[0]
-    lo_i, hi_i = max(0, first_hit - context), min(len(tokens), first_hit + context + 1)
-    out, pos = [], tokens[lo_i].start()
-    hit_set = set(hits)
-    for i in range(lo_i, hi_i):
-        m = tokens[i]
-        out.append(text[pos : m.start()])
-        out.append(f"{HIGHLIGHT_START}{m.group()}{HIGHLIGHT_END}" if i in hit_set else m.group())
-        pos = m.end()
-    snippet = " ".join("".join(out).split())
-    return ("…" if lo_i > 0 else "") + snippet + ("…" if hi_i < len(tokens) else "")
+
+    def _unicode(self, text: str) -> str:
+        words, context = self._words, self._context
+        tokens = list(_TOKEN.finditer(text))
+        hits = [
+            i for i, m in enumerate(tokens) if any(_fold(m.group()).startswith(w) for w in words)
+        ]
+        if not hits:
+            return ""
+        first_hit = hits[0]
+        lo_i, hi_i = max(0, first_hit - context), min(len(tokens), first_hit + context + 1)
+        out, pos = [], tokens[lo_i].start()
+        hit_set = set(hits)
+        for i in range(lo_i, hi_i):
+            m = tokens[i]
+            out.append(text[pos : m.start()])
+            out.append(self._mark(m) if i in hit_set else m.group())
+            pos = m.end()
+        snippet = " ".join("".join(out).split())
+        return ("…" if lo_i > 0 else "") + snippet + ("…" if hi_i < len(tokens) else "")
+
+
+def make_snippet(text: str, words: list[str], context: int = 8) -> str:
+    """About `2*context` words around the first match (see `Snippets`, which reuses its
+    pattern across the hits of one query)."""
+    return Snippets(words, context)(text)
 
 
 def _opening(text: str, words: int = 16) -> str:
@@ -446,31 +470,23 @@ class JournalRepository:
         where, params = self._filters(tag, None, None)
         where = where.replace(" WHERE ", " AND ", 1)
         # The index's rowids are the entries' order keys (newest first, see migration 0011):
-        # FTS5 streams matches newest first and stops at the limit, whatever their number.
-        ids_sql = (
-            "SELECT e.seq FROM journal_fts f JOIN journal_entries e ON e.order_key=f.rowid"
-            f" WHERE journal_fts MATCH ?{where} ORDER BY f.rowid LIMIT {int(limit)}"
-        )
-        row_sql = (
+        # FTS5 streams matches newest first and stops at the limit, whatever their number, and
+        # the columns (body and tags included) are read only for the rows returned.
+        sql = (
             "SELECT e.id, e.title, e.entry_at, e.body,"
             " (SELECT group_concat(t.name, char(31)) FROM entry_tags et JOIN tags t"
-            "  ON t.id=et.tag_id WHERE et.entry_seq=e.seq) FROM journal_entries e WHERE e.seq=?"
+            "  ON t.id=et.tag_id WHERE et.entry_seq=e.seq)"
+            " FROM journal_fts f JOIN journal_entries e ON e.order_key=f.rowid"
+            f" WHERE journal_fts MATCH ?{where} ORDER BY f.rowid LIMIT {int(limit)}"
         )
-
-        def work(conn: Any) -> builtins.list[Row]:
-            seqs = [r[0] for r in conn.execute(ids_sql, [query, *params]).fetchall()]
-            return [conn.execute(row_sql, (seq,)).fetchone() for seq in seqs]
-
-        rows = self._db.run(work)
-        words = query_words(text)
+        rows = self._db.run(lambda c: c.execute(sql, [query, *params]).fetchall())
+        snippet = Snippets(query_words(text))
         return [
             SearchHit(
                 entry_id=r[0],
                 title=r[1],
                 entry_at=datetime.fromisoformat(r[2]),
-                snippet=make_snippet(plain_text(r[3]), words)
-                or make_snippet(r[1], words)
-                or _opening(plain_text(r[3])),
+                snippet=snippet(plain_text(r[3])) or snippet(r[1]) or _opening(plain_text(r[3])),
                 tags=sorted(r[4].split("\x1f"), key=str.casefold) if r[4] else [],
             )
             for r in rows
