@@ -57,7 +57,6 @@ ALWAYS_EXCLUDED: tuple[str, ...] = (
     "jupyter",
     "notebook",
     "pandas",
-    "pyarrow",
     "sympy",
     "PyQt5",
     "PyQt6",
