@@ -57,6 +57,7 @@ ALWAYS_EXCLUDED: tuple[str, ...] = (
     "jupyter",
     "notebook",
     "pandas",
+    "pyarrow",
     "sympy",
     "PyQt5",
     "PyQt6",
