@@ -67,6 +67,7 @@ def aggregate(
     import duckdb
 
     folder = Path(folder)
+    scratch = Path(out).absolute().parent
     if not folder.is_dir():
         raise UserError(f"{folder} is not a folder of research exports")
     files = list(_files(folder))
@@ -78,7 +79,8 @@ def aggregate(
         batch: list[OpenedExport] = []
         for done, path in enumerate(files, 1):
             try:
-                opened = open_research(read_limited(path), study)
+                # Parquet is read through a moment-long file next to the study's database
+                opened = open_research(read_limited(path), study, scratch_parent=scratch)
             except UserError as exc:
                 result.refused.append({"file": path.name, "reason": str(exc)})
                 continue
