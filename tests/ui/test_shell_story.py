@@ -353,6 +353,10 @@ def test_theme_switching_and_text_size(
         "autolock_minutes",
         "audio_input_device",
         "whisper_model_dir",
+        "reminder_enabled",
+        "reminder_time",
+        "reminder_quiet_days",
+        "start_at_login",
     }  # only these non-personal settings; the crisis region lives in the vault
 
 
