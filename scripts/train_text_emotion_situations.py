@@ -36,6 +36,10 @@ and is fresh, so a killed run resumes where it stopped):
                ``--ckpt-every`` steps and ``epochN.pt`` each epoch (resumable); per-epoch dev
                figures (situational dev arg-max macro-F1, GoEmotions dev subset) ->
                ``history.json``.
+* ``blend``    weight-space interpolation between the starting weights and the fine-tuned ones
+               (``init + alpha * (finetuned - init)`` for each ``--alphas``), scored like the
+               epochs -> ``blend.json`` and ``blend_<alpha>.pt``; trades situational reading
+               against GoEmotions without more training. Pick one with ``--weights``.
 * ``thresholds``, ``export``, ``quantize``, ``evaluate``: as in ``train_text_emotion.py``
                (GoEmotions dev thresholds, ONNX opset 17, int8 with uint8 weights, Ekman test).
 * ``sitdev``   int8 model on the situational dev lines (arg-max, as the app's reading) and median
@@ -76,7 +80,7 @@ WORK = REPO / ".train-work" / "emotion-sit"
 SIT_DIR = REPO / "training" / "emotion"
 VERSION = "1.2.0"
 LABELS = base.EKMAN_LABELS
-STAGES = ("split", "init", "baseline", "finetune", "thresholds", "export", "quantize",
+STAGES = ("split", "init", "baseline", "finetune", "blend", "thresholds", "export", "quantize",
           "evaluate", "sitdev", "ship")
 TWENTY_WORDS = ("I finally told my sister what happened at work and she just laughed and "
                 "changed the subject again tonight")
@@ -402,6 +406,40 @@ def stage_finetune(ctx: base.Ctx) -> None:
     log("finetune: finished -> finetuned.pt")
 
 
+def score_epoch(net: base.EmotionNet, d: Data, ctx: base.Ctx, go_dev_n: int) -> dict[str, Any]:
+    """Situational dev (arg-max) and an evenly spaced GoEmotions dev subset (dev thresholds)."""
+    godev, godev_seqs = ctx.split("dev")
+    take = list(range(0, len(godev_seqs), max(1, len(godev_seqs) // go_dev_n)))
+    p_go = base.predict_probs(net, [godev_seqs[i] for i in take])
+    thr = base.tune_thresholds(godev.ekman[take], p_go)
+    return {"sit_dev": argmax_macro_f1(d.y_sit_dev, base.predict_probs(net, d.sit_dev_seqs)),
+            "go_dev_subset": base.report(godev.ekman[take], p_go, thr) | {"n": len(take)}}
+
+
+def stage_blend(ctx: base.Ctx) -> None:
+    a = ctx.args
+    out = WORK / "blend.json"
+    d = Data(a, ctx)
+    init = torch.load(WORK / "init.pt", map_location="cpu", weights_only=False)
+    tuned = torch.load(WORK / "finetuned.pt", map_location="cpu", weights_only=False)
+    res: list[dict[str, Any]] = json.loads(out.read_text()) if out.exists() else []
+    done = {r["alpha"] for r in res}
+    net = base.build_net(28)
+    for alpha in (float(x) for x in a.alphas.split(",")):
+        if alpha in done:
+            continue
+        state = {k: (init[k] + alpha * (tuned[k] - init[k])) if tuned[k].is_floating_point()
+                 else tuned[k] for k in tuned}
+        net.load_state_dict(state)
+        base.atomic_torch_save(state, WORK / f"blend_{alpha:g}.pt")
+        r = {"alpha": alpha} | score_epoch(net, d, ctx, a.go_dev_n)
+        res.append(r)
+        base.write_json(out, sorted(res, key=lambda x: x["alpha"]))
+        log(f"blend {alpha:g}: situational dev {r['sit_dev']['macro_f1']} (neutral "
+            f"{r['sit_dev']['neutral_answered']}), GoEmotions dev subset "
+            f"{r['go_dev_subset']['macro_f1']}")
+
+
 def stage_sitdev(ctx: base.Ctx) -> None:
     out = WORK / "sitdev.json"
     if ctx.fresh(out):
@@ -512,6 +550,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--go-per-epoch", type=int, default=2500)
     p.add_argument("--go-balance", type=float, default=0.5,
                    help="GoEmotions sampling weight = (frequency of rarest label) ** -balance")
+    p.add_argument("--alphas", default="0.5,0.7,0.85", help="blend stage: weights on the "
+                   "fine-tuned model")
     p.add_argument("--go-dev-n", type=int, default=1000, help="GoEmotions dev rows per epoch")
     p.add_argument("--min-goemotions", type=float, default=0.63)
     p.add_argument("--max-len", type=int, default=128)
@@ -544,7 +584,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = base.Ctx(args)
     funcs = {
         "split": stage_split, "init": stage_init, "baseline": stage_baseline,
-        "finetune": stage_finetune, "thresholds": base.stage_thresholds,
+        "finetune": stage_finetune, "blend": stage_blend, "thresholds": base.stage_thresholds,
         "export": base.stage_export, "quantize": base.stage_quantize,
         "evaluate": base.stage_evaluate, "sitdev": stage_sitdev, "ship": stage_ship,
     }
