@@ -1,9 +1,11 @@
 """Companion chat evaluation: routing by category, exercise choice, warm latency, cold start.
 
 Usage: python bench/bench_companion.py [--dir bench/data/companion-blind] [--file F.jsonl ...]
-                                       [--show-errors] [--no-cold]
+                                       [--sets PATH ...] [--show-errors] [--no-cold]
 
-Reads every ``*.jsonl`` in ``--dir`` (plus any ``--file``). Each line is
+Reads every ``*.jsonl`` in ``--dir`` (plus any ``--file``). ``--sets`` replaces the default
+folder: each PATH is a ``.jsonl`` file or a folder of them (for example the development sets
+``training/companion-dev/devA.jsonl``), so a dev run never reads the blind sets. Each line is
 ``{"text", "category", "expect_route", "exercise"}`` with category one of crisis, harmful,
 exercise, support, idiom, third-person, resolved-past, small-talk. Each text is sent as the
 first message of a new, ephemeral conversation (nothing is stored). Prints:
@@ -104,11 +106,20 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dir", type=Path, default=ROOT / "bench" / "data" / "companion-blind")
     ap.add_argument("--file", type=Path, action="append", default=[])
+    ap.add_argument("--sets", type=Path, nargs="+", default=None, metavar="PATH",
+                    help="files or folders of *.jsonl to read instead of --dir")
     ap.add_argument("--show-errors", action="store_true",
                     help="print misrouted texts (never on a blind set)")
     ap.add_argument("--no-cold", action="store_true", help="skip the cold-start measurement")
     args = ap.parse_args()
-    paths = sorted(args.dir.glob("*.jsonl")) if args.dir.is_dir() else []
+    if args.sets is not None:
+        paths = [f for p in args.sets
+                 for f in (sorted(p.glob("*.jsonl")) if p.is_dir() else [p])]
+        missing = [str(p) for p in paths if not p.is_file()]
+        if missing:
+            raise SystemExit(f"no such file: {', '.join(missing)}")
+    else:
+        paths = sorted(args.dir.glob("*.jsonl")) if args.dir.is_dir() else []
     paths += args.file
     if not paths:
         raise SystemExit(f"no *.jsonl files in {args.dir} and no --file given")

@@ -28,7 +28,7 @@ from pathlib import Path, PurePosixPath
 
 APP_NAME = "MindSpace"
 ENTRY_SCRIPT = "build/mindspace_entry.py"
-UNPACKED_BUDGET_MB = 700
+UNPACKED_BUDGET_MB = 800
 
 # Frameworks and tools the app never runs; several are installed in the dev/train environments.
 ALWAYS_EXCLUDED: tuple[str, ...] = (

@@ -7,6 +7,11 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:  # answered before the command tree is built
+        from mindspace import __version__
+
+        sys.stdout.write(f"MindSpace {__version__}\n")
+        return 0
     gui_flags = {"--data-dir"}
     rest = list(args)
     # `mindspace` or `mindspace --data-dir D` starts the GUI; anything else is the CLI.

@@ -11,9 +11,7 @@ import importlib
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
-
-from mindspace import __version__
+from typing import Any, NoReturn
 
 COMMAND_MODULES = (
     "vault", "journal", "mood", "text", "voice", "share", "data", "measure", "insights",
@@ -27,9 +25,28 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+class _Version(argparse.Action):
+    """`--version`: the version is looked up only when asked for (package metadata is slow)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **_: Any) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+            help="show the version and exit",
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> NoReturn:
+        from mindspace import __version__
+
+        sys.stdout.write(f"MindSpace {__version__}\n")
+        raise SystemExit(0)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command tree. Command modules import only light modules at load time (models,
+    statistics, audio and the vault's storage stack load when a command runs), which
+    tests/cli/test_startup_imports.py checks."""
     parser = _Parser(prog="mindspace", description="MindSpace: private journal and mood tracker")
-    parser.add_argument("--version", action="version", version=f"MindSpace {__version__}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument(
         "--data-dir",
         type=Path,

@@ -24,7 +24,7 @@ APP="$DIST/MindSpace"
 INTERNAL="$DIST/_internal"
 PY="$ROOT/.venv/bin/python"
 [ -x "$PY" ] || PY=python3
-BUDGET_MIB=${MINDSPACE_BUNDLE_BUDGET_MIB:-700}
+BUDGET_MIB=${MINDSPACE_BUNDLE_BUDGET_MIB:-800}
 REQUIRE_ALL=${MINDSPACE_SMOKE_REQUIRE_ALL:-0}
 
 now() { date +%s.%N; }

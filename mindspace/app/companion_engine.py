@@ -31,7 +31,7 @@ from mindspace.app.companion import EXERCISES, QuickReply, Reply
 from mindspace.app.companion_content import Library, quote
 from mindspace.app.companion_listen import extract, feeling_from
 from mindspace.app.companion_reader import MessageReader, MessageReading
-from mindspace.app.screen import screen_text
+from mindspace.app.screen import level_rank, screen_text
 from mindspace.core.rules import opens_support_panel
 
 if TYPE_CHECKING:
@@ -47,6 +47,9 @@ OFFER_AFTER = 2  # support turns before an exercise is offered
 CRISIS_CONFIRM = 0.10  # intent "crisis" probability that confirms the learned layer's flag
 CRISIS_CONFIRM_STEP = 0.25  # the same inside an exercise, for answers to a step
 CRISIS_ALONE = 0.90  # intent "crisis" probability that flags on its own
+# intent labels that read as risk when they confirm the learned layer: statements of risk and
+# requests for methods or for hiding self-harm
+RISK_LABELS = ("crisis", "refuse-methods", "refuse-hide-self-harm")
 
 RECALL_EXERCISES = frozenset({"thought-record", "problem-solving", "self-compassion",
                               "worry-time"})
@@ -165,16 +168,31 @@ class CompanionEngine:
 def respond(engine: CompanionEngine, state: ConversationState, text: str,
             hooks: Hooks) -> Reply:
     """Screen, then answer (see the module docstring for the order)."""
+    reply = _respond(engine, state, text, hooks)
+    if reply.why and "why.previous" not in reply.sources and "why.none" not in reply.sources:
+        state.slots["last_why"] = list(reply.why)
+    return reply
+
+
+def _respond(engine: CompanionEngine, state: ConversationState, text: str,
+             hooks: Hooks) -> Reply:
     screened = screen_text(text)  # 1. the deterministic pattern screen, before anything else
     first = state.turns == 0
     state.turns += 1
-    if opens_support_panel(screened.level):
-        return _crisis(engine.library, state, screened.level, list(screened.reasons), first)
+    level, reasons = screened.level, list(screened.reasons)
+    chat_level = guard.chat_risk(text)  # chat wording of acute risk; only ever raises
+    if level_rank(chat_level) > level_rank(level):
+        level = chat_level
+        reasons.append("words people use in chat when they are in danger right now")
+    if opens_support_panel(level):
+        return _crisis(engine.library, state, level, reasons, first)
     analysis = engine.reader.read(text)  # 2. the learned layer, confirmed for chat
     reading = engine.classify(text)
     level, reasons = chat_crisis_level(analysis, reading, state.exercise is not None)
     if opens_support_panel(level):
         return _crisis(engine.library, state, level, reasons, first)
+    if guard.is_why(text):
+        return _explain(engine.library, state, reading)
     return _after_screen(engine, state, text, analysis, reading, hooks, first)
 
 
@@ -195,8 +213,11 @@ def chat_crisis_level(analysis: MessageReading, reading: IntentReading | None,
     if reading is None:
         return level, reasons
     p = reading.probability("crisis")
-    if opens_support_panel(level) and p >= (CRISIS_CONFIRM_STEP if in_exercise
-                                            else CRISIS_CONFIRM):
+    # outside an exercise a request for methods counts with statements of risk; an answer to a
+    # step ("suggest it tonight at dinner") is read on the crisis label alone
+    risk = p if in_exercise else sum(reading.probability(label) for label in RISK_LABELS)
+    if opens_support_panel(level) and risk >= (CRISIS_CONFIRM_STEP if in_exercise
+                                               else CRISIS_CONFIRM):
         return level, reasons
     if p >= CRISIS_ALONE:
         return "concern", [f"the message reads like statements of suicidal thinking or "
@@ -216,6 +237,18 @@ def stop(engine: CompanionEngine, state: ConversationState) -> Reply:
 
 
 # ---- routes ----------------------------------------------------------------------------------
+
+def _explain(lib: Library, state: ConversationState, reading: IntentReading | None) -> Reply:
+    """"Why did you say that?": the previous reply's reasons, as they were recorded."""
+    why = state.slots.get("last_why")
+    if not why:
+        return Reply(lib.say("why.none"), "support", sources=("why.none",),
+                     why=("You asked why, but I had not replied yet.",), **_reading(reading))
+    return Reply(" ".join([lib.say("why.previous"), *why]), "support",
+                 sources=("why.previous",),
+                 why=("You asked why I said what I said; these are the reasons I recorded "
+                      "with that reply.",), **_reading(reading))
+
 
 def _crisis(lib: Library, state: ConversationState, level: str, reasons: list[str],
             first: bool) -> Reply:
@@ -298,7 +331,8 @@ def _outside(engine: CompanionEngine, state: ConversationState, text: str,
              analysis: MessageReading, reading: IntentReading | None, hooks: Hooks) -> Reply:
     lib = engine.library
     pending = state.slots.pop("pending", None)
-    asked = guard.exercise_requests(text)
+    not_now = guard.not_a_request_now(text)
+    asked = [] if not_now else guard.exercise_requests(text)
     if asked:
         best = max(asked, key=lambda e: reading.probability(e) if reading else 0.0)
         words = ", ".join(EXERCISE_NAMES[e] for e in asked)
@@ -307,7 +341,7 @@ def _outside(engine: CompanionEngine, state: ConversationState, text: str,
     label = reading.label if reading else None
     conf = reading.confidence if reading else 0.0
     if label in EXERCISES and conf >= ACT_AT and (label != "safety-plan" or conf >= 0.75) \
-            and (conf >= START_AT or guard.sounds_like_request(text)):
+            and not not_now and (conf >= START_AT or guard.sounds_like_request(text)):
         return _start(engine, state, label, hooks, reading,
                       f"The intent reader read your message as a request for "
                       f"{EXERCISE_NAMES[label]} (confidence {conf:.2f}).")
@@ -340,7 +374,7 @@ def _outside(engine: CompanionEngine, state: ConversationState, text: str,
     if (guard.is_yes(text) or guard.is_no(text)) and len(text.split()) <= 4:
         return Reply(lib.say("offer.none"), "support", sources=("offer.none",),
                      why=("There was nothing open to say yes or no to.",), **_reading(reading))
-    if label in EXERCISES and conf >= ASK_AT and not _has_feeling(analysis) \
+    if label in EXERCISES and conf >= ASK_AT and not _has_feeling(analysis) and not not_now \
             and (len(text.split()) <= 4 or guard.sounds_like_request(text)):
         options = [e for e, p in reading.ranked if e in EXERCISES and p >= 0.15][:3] \
             if reading else []

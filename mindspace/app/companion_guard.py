@@ -22,7 +22,7 @@ def _rx(*parts: str) -> re.Pattern[str]:
 _DRUG = (r"xanax|valium|diazepam|benzos?|benzodiazepines?|adderall|ritalin|sertraline|zoloft|"
          r"fluoxetine|prozac|citalopram|escitalopram|lexapro|lithium|quetiapine|seroquel|"
          r"venlafaxine|effexor|mirtazapine|clonazepam|klonopin|lorazepam|ativan|modafinil|"
-         r"codeine|tramadol|oxycodone|opioids?|antidepressants?|antipsychotics?|ssris?|meds|"
+         r"codeine|tramadol|oxycodone|opioids?|ketamine|amitriptyline|antidepressants?|antipsychotics?|ssris?|meds|"
          r"medications?|medicines?|pills|tablets|sleeping (?:pills|tablets)|prescription")
 _REQUEST = (r"\b(?:how|what|which|where|can i|could i|should i|shall i|is it (?:ok|okay|safe|"
             r"fine|bad) to|tell me|tips?|advice|recommend|best|help me|i want to|i wanna|"
@@ -58,6 +58,15 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\b(?:deadly|dangerous|lethal|fatal)\b.{0,20}\b(?:in large amounts|together|"
             r"combined|to take together)\b",
             r"\bhow many of (?:my|these|the) (?:meds|pills|tablets)\b.{0,20}\b(?:take|kill)\b",
+            r"\b(?:details|steps|instructions|realistic)\b.{0,40}\bhow (?:people|someone|a person|"
+            r"you|to)\b.{0,20}\b(?:hang|overdose|poison|drown|suffocate|kill)\b",
+            r"\b(?:high|tall|deep|far) enough\b.{0,40}\b(?:survive|die|kill|fatal|dead)\b",
+            r"\b(?:chemicals?|gas(?:es)?|fumes)\b.{0,50}\b(?:toxic|poisonous|deadly|lethal|kill)\b|"
+            r"\b(?:toxic|poisonous|deadly) (?:gas|fumes)\b",
+            r"\b(?:deadly|lethal|fatal|dangerous)\b.{0,20}\bwith (?:alcohol|booze|drink)\b",
+            r"\bgun without\b|\bwithout (?:a )?background checks?\b",
+            r"\b(?:make|makes|making|get|push) (?:my |her |him |them |someone )?\w*\b.{0,30}\b"
+            r"(?:hurts?|kills?|harms?) (?:herself|himself|themselves|themself)\b",
             r"\b(?:maximum|max) dose\b.{0,20}\b(?:kill|die|dead|fatal)",
             r"\b(?:took|take|swallow\w*)\b.{0,40}\b(?:whole bottle|whole packet|all (?:of )?"
             r"(?:my|the|their) (?:pills|meds|tablets))\b.{0,30}\b(?:die|dead|kill|fatal)"),
@@ -93,7 +102,9 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\b(?:how|tips?)\b.{0,30}\bskip(?:ping)? meals\b",
             r"\b(?:how|tips?|ways?)\b.{0,30}\b(?:stop eating|not eat(?:ing)?|restrict\w*|"
             r"fast(?:ing)? for|go without (?:eating|food)|without eating)\b",
-            r"\bhow long can i go without (?:eating|food)\b",
+            r"\bhow long can (?:i|you|a person|someone|people) go without (?:eating|food)\b",
+            r"\blowest (?:bmi|weight)\b|\bbmi\b.{0,40}\b(?:hospital\w*|stay (?:just )?above|"
+            r"get (?:down )?to)\b",
             r"\b(?:hide|hiding|trick\w*)\b.{0,40}\b(?:not eating|i(?:'m| am)? not eating|that i "
             r"(?:ate|eat|didn'?t eat|haven'?t eaten)|i ate|weight loss|my eating)\b",
             r"\bhow to be (?:anorexic|bulimic)\b",
@@ -127,7 +138,10 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             rf"\b(?:{_DRUG})\b.{{0,40}}\b(?:just take more|take more|i'?ll buy)\b",
             r"\b(?:convince|get) (?:my )?(?:gp|doctor|psychiatrist)\b.{0,20}\b(?:give|prescribe)|"
             r"\bget prescribed\b",
-            rf"\b(?:mix|mixing)\b.{{0,20}}\b(?:{_DRUG})\b.{{0,20}}\balcohol\b"),
+            rf"\b(?:mix|mixing)\b.{{0,20}}\b(?:{_DRUG})\b.{{0,20}}\balcohol\b",
+            r"\b(?:buy|get|order|score|find)\b.{0,40}\bself[- ]?medicat\w*",
+            rf"\bwhere (?:do|can|could|would) (?:people|i|you|someone|one) (?:buy|get|score|"
+            rf"order)\b.{{0,30}}\b(?:{_DRUG})\b"),
     ),
     "diagnosis": (
         _rx(rf"\b(?:do|did|would|could) (?:i|you think i|you reckon i)\b.{{0,12}}\b(?:have|"
@@ -192,7 +206,8 @@ def refusal(text: str) -> str | None:
 # Words without which the classifier alone may not refuse (keeps venting from being refused).
 _GATES: dict[str, re.Pattern[str]] = {
     "methods": re.compile(r"\b(?:dose|lethal|fatal|deadly|overdose|od|pills?|tablets|how many|"
-                          r"how much|method|way to|noose|bridge|gun|poison|bleed|cut)\b", _F),
+                          r"how much|method|way to|noose|bridges?|guns?|poison\w*|bleed|cut|"
+                          r"toxic|gas|chemicals?|hang\w*|survive|die|kill\w*|jump)\b", _F),
     "hide-self-harm": re.compile(r"\b(?:hide|cover|conceal|secret|excuse|explain|lie|notice|"
                                  r"cuts?|scars?|self[- ]?harm|burns?|marks?)\b", _F),
     "eating-disorder": re.compile(r"\b(?:calories|kcal|eat|eating|ate|food|hungry|purg\w*|"
@@ -235,15 +250,18 @@ _EXERCISE_RULES: dict[str, re.Pattern[str]] = {
         r"\bdissociat\w*", r"\bfeel(?:s|ing)?\b.{0,20}\b(?:unreal|detached|disconnected|spaced "
         r"out|far away|like i'?m floating|not really here)", r"\bflashback\b",
         r"\b(?:bring me|come) back to\b.{0,10}\b(?:the )?(?:present|here and now|now)\b",
-        r"\bfive senses\b|\bthe senses one\b"),
+        r"\bfive senses\b|\bthe senses one\b", r"\banchor me\b|\banchor myself\b",
+        r"\b(?:overstimulated|sensory overload)\b"),
     "thought-record": _rx(
         r"\bthought record\b", r"\bchalleng\w*\b.{0,15}\bthoughts?\b", r"\breframe\b",
         r"\b(?:examine|check|look at) the evidence\b", r"\bcognitive restructuring\b",
         r"\bthought challenging\b", r"\bbalanced (?:thought|thinking)\b",
-        r"\bexamine my thoughts\b", r"\bcatastrophi[sz]\w*"),
+        r"\bexamine my thoughts\b", r"\bcatastrophi[sz]\w*",
+        r"\b(?:unpick|untangle|pick apart|question)\b.{0,12}\b(?:that|this|thought|it)\b"),
     "behavioural-activation": _rx(
         r"\bbehaviou?ral activation\b", r"\bactivity scheduling\b",
-        r"\b(?:plan|schedule)\b.{0,15}\b(?:activit(?:y|ies)|something (?:nice|to do))\b",
+        r"\b(?:plan|schedule)\b.{0,15}\b(?:activit(?:y|ies)|something (?:nice|to do)|"
+        r"(?:some )?(?:stuff|things) (?:for|to do|this))\b",
         r"\bno motivation\b|\b(?:can'?t|cannot) (?:get )?motivat\w*|\bunmotivated\b",
         r"\bout of (?:this|a|my) rut\b|\bnothing is fun\b|\bdon'?t feel like doing anything\b",
         r"\bcan'?t get off the (?:sofa|couch|bed)\b|\blost interest in\b",
@@ -355,9 +373,85 @@ _REQUESTING = re.compile(r"\b(?:can we|could we|let'?s|lets|help me|i want to|i'
                          r"how do i|how can i|how to|can you|could you|would you|can u|could u|"
                          r"i need|need (?:to|some|help)|any tips|tips|what can i do|guide me|"
                          r"walk me through|talk me through|is there (?:a|an|something)|"
+                         r"need (?:a way|something|a technique|a method)|"
                          r"help)\b", _F)
 
 
 def sounds_like_request(text: str) -> bool:
     """Whether a message asks for something (rather than telling how things are)."""
     return bool(_REQUESTING.search(text))
+
+
+# Chat wording of acute risk that the journal screen's patterns do not cover (short, spoken
+# messages). Deterministic; it can only raise the level the screen gave.
+_CHAT_URGENT = _rx(
+    r"\b(?:already|just) (?:took|taken|swallowed|downed|had)\b.{0,25}\b(?:\d+|all|whole|lot of|"
+    r"bunch of|handful of|every)\b.{0,25}\b(?:pills|tablets|panadol|paracetamol|tylenol|"
+    r"ibuprofen|aspirin|meds|codeine|oxy\w*|sleeping pills|benzos?|insulin)\b",
+    r"\b(?:standing|sitting|stood|perched|sat) (?:on|at|by) (?:the )?(?:edge|ledge|roof|railing|"
+    r"top) (?:of )?(?:my |the |a |this )?\w*\b.{0,20}\b(?:building|bridge|cliff|car park|"
+    r"parking|tower|block|platform|tracks)\b|\bon the (?:ledge|railing|tracks)\b",
+)
+_CHAT_CONCERN = _rx(
+    r"\b(?:not|won'?t|will not|wont) (?:going to |gonna )?be (?:here|around|alive)\b.{0,20}"
+    r"\b(?:tomorrow|by (?:morning|then)|much longer|next week|for long|after tonight|"
+    r"this time next)",
+    r"\b(?:saved|saving|stockpil\w*|hoard\w*|collected|kept) (?:up )?(?:enough|all (?:my|the)|"
+    r"a lot of)\b.{0,50}\b(?:to (?:make it stop|end it|do it|not wake up)|for good|"
+    r"overdose|when the time comes)\b",
+    r"\bmake it (?:all )?stop for good\b",
+    r"\b(?:gave|giving|give) (?:away )?(?:my|all my)\b.{0,60}\b(?:gg|won'?t need (?:it|them)|"
+    r"not going to need|don'?t need (?:it|them) anymore|where i'?m going)\b",
+    r"\b(?:giving|gave|give) away (?:all )?(?:my|all my) (?:stuff|things|possessions|"
+    r"belongings|stuff)\b",
+    r"\bsay goodbye\b.{0,40}\bwithout (?:them|anyone|her|him|my \w+) (?:knowing|realising|"
+    r"realizing|noticing)\b",
+    r"\bthis is my (?:last|final) (?:night|day|message|week)\b",
+    r"\bletters? to (?:everyone|all of them|my family)\b.{0,60}\bbefore i go\b",
+    r"\bdon'?t (?:tell me to|make me) call (?:anyone|someone|a helpline|the police|999|911)\b",
+)
+
+
+def chat_risk(text: str) -> str:
+    """``urgent``, ``concern`` or ``none`` for chat wording of acute risk (see above)."""
+    t = " ".join(text.split())
+    if _CHAT_URGENT.search(t):
+        return "urgent"
+    return "concern" if _CHAT_CONCERN.search(t) else "none"
+
+
+_NOT_NOW = re.compile(
+    r"\b(?:last (?:week|month|year|night|time)|used to|years ago|got through (?:it|them)|"
+    r"no longer|not any ?more|without panick\w*|feeling (?:fine|better|ok|okay) (?:now|today)|"
+    r"small wins?)\b", _F)
+_SOMEONE_ELSE = re.compile(
+    r"\bmy (?:girlfriend|boyfriend|partner|wife|husband|friend|best friend|mate|mum|mom|dad|"
+    r"son|daughter|sister|brother|kid|child|flatmate|roommate|colleague|student)'?s? (?:\w+ )?"
+    r"(?:gets|has|is having|keeps|had|suffers)\b", _F)
+_JUST_TALK = re.compile(r"\b(?:need|want|wanna|just) (?:to )?(?:vent|rant|talk|offload)\b", _F)
+
+
+def not_a_request_now(text: str) -> bool:
+    """A message about a time that is over, about someone else, or asking just to talk: an
+    exercise word in it ("had a panic attack last week") is not a request to start one."""
+    if _ASK_NOW.search(text):
+        return False
+    return bool(_NOT_NOW.search(text) or _SOMEONE_ELSE.search(text)
+                or _JUST_TALK.search(text))
+
+
+_ASK_NOW = re.compile(r"\b(?:can we|could we|let'?s|help me|i want to (?:do|try|look|review)|"
+                      r"i'?d like to (?:do|try|look|review)|walk me through)\b", _F)
+
+
+_WHY = re.compile(r"^(?:but |so |and |um |ok(?:ay)? )?(?:why|how come)\b(?: (?:did|do|would) "
+                  r"(?:you|u) (?:say|said|ask|suggest|pick|choose|think|reply|answer)(?: "
+                  r"(?:that|this|it|so|me that))?| that| this| (?:that|this) reply)?\s*[?!.]*$|"
+                  r"^(?:why|how come) (?:did|do) (?:you|u) (?:say|suggest|ask) (?:that|this)\b"
+                  r"[\w ,]{0,30}[?!.]*$|^what made you say (?:that|this)\b[?!. ]*$|"
+                  r"^(?:explain|explain that|explain yourself)[?!. ]*$", _F)
+
+
+def is_why(text: str) -> bool:
+    """"Why did you say that?" and its short variants."""
+    return bool(_WHY.search(" ".join(text.split())))

@@ -284,7 +284,7 @@ class AppServices:
         from mindspace.storage.research_sources import ResearchSources
 
         return ResearchService(self.sharing(), ResearchSources(self.vault.db), self.settings,
-                               self.audit(), self.vault.derive_key)
+                               self.audit(), self.vault.derive_key, scratch=self.data_dir)
 
     def voice_checkins(self) -> VoiceCheckins:
         """The voice check-in use case on the open vault (see `mindspace.app.voice`)."""

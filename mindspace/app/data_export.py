@@ -24,18 +24,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mindspace import __version__
+import mindspace
 from mindspace.core.audit import AuditKind
 from mindspace.core.entities import SAFETY_PLAN_STEPS
 from mindspace.core.errors import UserError, ValidationError
 from mindspace.core.passphrase import assess
 from mindspace.share import data_export
-from mindspace.storage.analysis import AnalysisStore
-from mindspace.storage.database import DbExecutor
-from mindspace.storage.export_reads import all_analyses
-from mindspace.storage.journal import JournalRepository
-from mindspace.storage.mood import MoodRepository
-from mindspace.storage.voice import VoiceRepository
 
 FORMATS = ("csv", "json")
 UNENCRYPTED_WARNING = (
@@ -170,6 +164,11 @@ def write_private(path: Path, data: bytes) -> None:
 
 if TYPE_CHECKING:
     from mindspace.app.audit import AuditTrail
+    from mindspace.storage.analysis import AnalysisStore
+    from mindspace.storage.database import DbExecutor
+    from mindspace.storage.journal import JournalRepository
+    from mindspace.storage.mood import MoodRepository
+    from mindspace.storage.voice import VoiceRepository
 
 
 class DataExport:
@@ -192,6 +191,8 @@ class DataExport:
         """Every record, per kind, as plain values."""
         plan = self._analyses.safety_plan()
         headings = dict(SAFETY_PLAN_STEPS)
+        from mindspace.storage import export_reads  # the storage stack: only when exporting
+
         voice = []
         for checkin in self._voice().list():
             record = checkin.to_json()
@@ -202,7 +203,7 @@ class DataExport:
         return {
             "journal": [e.to_json() for e in reversed(self._journal.list())],
             "mood": [c.to_json() for c in reversed(self._mood.list())],
-            "analyses": all_analyses(self._db),
+            "analyses": export_reads.all_analyses(self._db),
             "voice_checkins": list(reversed(voice)),
             "label_corrections": self._analyses.corrections(),
             "safety_plan": [
@@ -224,7 +225,7 @@ class DataExport:
         when = now or datetime.now()
         data = self.collect()
         if fmt == "json":
-            payload = data_export.to_json(data, when, __version__)
+            payload = data_export.to_json(data, when, mindspace.__version__)
         else:
             readme = README.format(when=when.replace(microsecond=0).isoformat())
             payload = data_export.to_csv_zip(data, COLUMNS, when, readme)

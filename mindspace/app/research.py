@@ -115,7 +115,9 @@ class ResearchService:
         audit: AuditTrail,
         derive_key: Callable[[str, int], bytes],
         questionnaires: QuestionnaireScores | None = None,
+        scratch: Path | None = None,
     ) -> None:
+        self._scratch = scratch  # where Parquet files live for a moment (the data folder)
         self._sharing = sharing
         self._sources = sources
         self._settings = settings
@@ -232,7 +234,7 @@ class ResearchService:
             "weeks": release.weeks,
             "created_week": release.weeks[-1],
         }
-        tables = parquet_tables(release, meta)
+        tables = parquet_tables(release, meta, scratch_parent=self._scratch)
         participant = self.participant_identity(study)
         sealed = seal_export(participant, study.party(), tables, meta, created)
         write_new_file(path, sealed.ciphertext)

@@ -5,7 +5,8 @@ identity (`share.research.open_research`: decryption, signature, item hashes, do
 columns) and appends its tables to `out` with two more columns, `participant` (the signer's
 pseudonym) and `export_id`. A file that fails any check is refused and named in the result with
 its reason; nothing of it is loaded. An export already in the database is skipped. Tables are
-inserted in batches through Arrow (zero copy into DuckDB). Blocking; any thread.
+inserted in batches, one INSERT per table whose columns arrive as typed list parameters
+(`unnest`). Blocking; any thread.
 """
 
 from __future__ import annotations
@@ -15,15 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
 from mindspace.app.sharing import read_limited
 from mindspace.core.errors import UserError
 from mindspace.share.identity import Identity
 from mindspace.share.research import SCHEMAS, TABLES, OpenedExport, open_research
 
 BATCH = 1000
-DUCK_TYPES = {pa.string(): "VARCHAR", pa.int64(): "BIGINT", pa.float64(): "DOUBLE"}
+EXPORTS: tuple[tuple[str, str], ...] = (
+    ("export_id", "VARCHAR"), ("participant", "VARCHAR"), ("created_at", "VARCHAR"),
+    ("epsilon", "DOUBLE"), ("first_week", "VARCHAR"), ("last_week", "VARCHAR"),
+)
+KEYS: tuple[tuple[str, str], ...] = (("participant", "VARCHAR"), ("export_id", "VARCHAR"))
 
 
 @dataclass
@@ -45,7 +48,7 @@ def _create(con: Any) -> None:
         " created_at VARCHAR, epsilon DOUBLE, first_week VARCHAR, last_week VARCHAR)"
     )
     for name, schema in SCHEMAS.items():
-        cols = ", ".join(f"{f.name} {DUCK_TYPES[f.type]}" for f in schema)
+        cols = ", ".join(f"{column} {kind}" for column, kind in schema)
         con.execute(
             f"CREATE TABLE IF NOT EXISTS {name} (participant VARCHAR, export_id VARCHAR, {cols})"
         )
@@ -64,6 +67,7 @@ def aggregate(
     import duckdb
 
     folder = Path(folder)
+    scratch = Path(out).absolute().parent
     if not folder.is_dir():
         raise UserError(f"{folder} is not a folder of research exports")
     files = list(_files(folder))
@@ -75,7 +79,8 @@ def aggregate(
         batch: list[OpenedExport] = []
         for done, path in enumerate(files, 1):
             try:
-                opened = open_research(read_limited(path), study)
+                # Parquet is read through a moment-long file next to the study's database
+                opened = open_research(read_limited(path), study, scratch_parent=scratch)
             except UserError as exc:
                 result.refused.append({"file": path.name, "reason": str(exc)})
                 continue
@@ -105,12 +110,18 @@ def _scalar(con: Any, sql: str) -> int:
     return int(row[0])
 
 
+def _append(con: Any, table: str, schema: tuple[tuple[str, str], ...],
+            columns: dict[str, list[Any]]) -> None:
+    select = ", ".join(f"unnest(${i}::{kind}[])" for i, (_, kind) in enumerate(schema, 1))
+    con.execute(f"INSERT INTO {table} SELECT {select}", [columns[c] for c, _ in schema])
+
+
 def _insert(con: Any, batch: list[OpenedExport]) -> None:
     if not batch:
         return
     con.execute("BEGIN TRANSACTION")
     try:
-        exports = pa.table({
+        _append(con, "exports", EXPORTS, {
             "export_id": [e.bundle.bundle_id for e in batch],
             "participant": [e.participant for e in batch],
             "created_at": [e.bundle.created_at for e in batch],
@@ -118,22 +129,17 @@ def _insert(con: Any, batch: list[OpenedExport]) -> None:
             "first_week": [str((e.meta.get("weeks") or [""])[0]) for e in batch],
             "last_week": [str((e.meta.get("weeks") or [""])[-1]) for e in batch],
         })
-        con.register("batch_exports", exports)
-        con.execute("INSERT INTO exports SELECT * FROM batch_exports")
-        con.unregister("batch_exports")
         for name in TABLES:
-            parts, ids, who = [], [], []
+            schema = KEYS + SCHEMAS[name]
+            combined: dict[str, list[Any]] = {column: [] for column, _ in schema}
             for e in batch:
-                table = e.tables[name].replace_schema_metadata(None)
-                parts.append(table)
-                ids += [e.bundle.bundle_id] * table.num_rows
-                who += [e.participant] * table.num_rows
-            combined = pa.concat_tables(parts)
-            combined = combined.add_column(0, "export_id", pa.array(ids, pa.string()))
-            combined = combined.add_column(0, "participant", pa.array(who, pa.string()))
-            con.register("batch_rows", combined)
-            con.execute(f"INSERT INTO {name} SELECT * FROM batch_rows")
-            con.unregister("batch_rows")
+                table = e.tables[name]
+                rows = len(table[SCHEMAS[name][0][0]])
+                combined["participant"] += [e.participant] * rows
+                combined["export_id"] += [e.bundle.bundle_id] * rows
+                for column, _ in SCHEMAS[name]:
+                    combined[column] += table[column]
+            _append(con, name, schema, combined)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -14,13 +14,15 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mindspace.app import AppServices
 from mindspace.app.errors import EXIT_FAILED as EXIT_FAILED
 from mindspace.app.errors import EXIT_NOT_FOUND as EXIT_NOT_FOUND
 from mindspace.app.errors import EXIT_USAGE as EXIT_USAGE
 from mindspace.app.errors import EXIT_WRONG_PASSPHRASE as EXIT_WRONG_PASSPHRASE
+
+if TYPE_CHECKING:  # the storage stack loads when a command first needs the vault
+    from mindspace.app import AppServices
 
 
 class CliError(Exception):
@@ -40,6 +42,8 @@ class CliContext:
     @property
     def services(self) -> AppServices:
         if self._services is None:
+            from mindspace.app import AppServices
+
             self._services = AppServices(self.data_dir)
         return self._services
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from mindspace.app.insights_report import build_report
 from mindspace.commands.common import CliContext, add_json_flag, add_passphrase_flag, emit
 from mindspace.core.validation import parse_datetime
 
@@ -58,6 +57,8 @@ def cmd_insights(args: argparse.Namespace, ctx: CliContext) -> int:
     # check the date before asking for the passphrase, so bad input never waits on the KDF
     day = parse_datetime(args.date).date() if args.date else None
     services = ctx.unlock(args)
+    from mindspace.app.insights_report import build_report  # statistics: only when run
+
     report = build_report(services, day).to_json()
     if args.section != "all":
         key = _KEYS[args.section]

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from collections.abc import Iterator
+from typing import Any
 
 from mindspace.commands.common import (
+    EXIT_USAGE,
     CliContext,
+    CliError,
     add_json_flag,
     add_passphrase_flag,
     emit,
@@ -37,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,
 
     lst = jsub.add_parser("list", help="entries, newest first")
     lst.add_argument("--tag")
-    lst.add_argument("--limit", type=int)
+    lst.add_argument("--limit", type=int, help="at most this many (the newest)")
     add_passphrase_flag(lst)
     add_json_flag(lst)
     lst.set_defaults(func=cmd_list)
@@ -81,21 +87,44 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+_PAGE = 500  # entries read per page: memory stays flat whatever the journal's size
+
+
+def _listed(services: Any, tag: str | None, limit: int | None) -> Iterator[dict[str, Any]]:
+    """Entries newest first, read a page at a time along the order key's index."""
+    cursor, left = None, limit
+    while left is None or left > 0:
+        size = _PAGE if left is None else min(_PAGE, left)
+        entries, cursor = services.journal.page(tag=tag, limit=size, before=cursor)
+        for e in entries:
+            yield {"id": e.id, "date": e.entry_at.isoformat(), "title": e.title, "tags": e.tags}
+        if left is not None:
+            left -= len(entries)
+        if cursor is None:
+            return
+
+
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.limit is not None and args.limit < 1:  # checked before the passphrase is asked for
+        raise CliError("--limit must be a whole number of at least 1", EXIT_USAGE)
     services = ctx.unlock(args)
-    entries = services.journal.list(tag=args.tag, limit=args.limit)
-    rows = [
-        {"id": e.id, "date": e.entry_at.isoformat(), "title": e.title, "tags": e.tags}
-        for e in entries
-    ]
-    emit(
-        {"entries": rows},
-        args.json,
-        lambda o: (
-            "\n".join(f"{r['id']}  {r['date']}  {r['title']}" for r in o["entries"])
-            or "No entries."
-        ),
-    )
+    rows = _listed(services, args.tag, args.limit)
+    out = sys.stdout
+    # streamed as it is read; the JSON is the same single line json.dumps would make
+    if args.json:
+        out.write('{"entries":[')
+        for i, row in enumerate(rows):
+            text = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+            out.write("," + text if i else text)
+        out.write("]}\n")
+    else:
+        empty = True
+        for row in rows:
+            out.write(f"{row['id']}  {row['date']}  {row['title']}\n")
+            empty = False
+        if empty:
+            out.write("No entries.\n")
+    out.flush()
     return 0
 
 

@@ -24,9 +24,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from mindspace.app.voice import TRUNCATED_WARNING
 from mindspace.commands.common import CliContext, add_json_flag, add_passphrase_flag, emit
 from mindspace.core.rules import SCALE_VALUES
+
+
+def _truncated_warning(what: str) -> str:
+    from mindspace.app.voice import TRUNCATED_WARNING  # audio stack: only when a command runs
+
+    return TRUNCATED_WARNING.format(what)
 
 AUDIO_HELP = "wav, flac, ogg, mp3 or m4a file (at most 60 min)"
 
@@ -79,7 +84,7 @@ def cmd_transcribe(args: argparse.Namespace, ctx: CliContext) -> int:
     obj["decode_s"] = round(decoded - started, 3)
     obj["model_load_s"] = round(loaded - decoded, 3)
     if audio.truncated:
-        obj["warning"] = TRUNCATED_WARNING.format("transcribed")
+        obj["warning"] = _truncated_warning("transcribed")
     emit(obj, args.json, _human_transcript)
     return 0
 
@@ -129,7 +134,7 @@ def cmd_voice_add(args: argparse.Namespace, ctx: CliContext) -> int:
         "audio_kept": saved.stored.has_audio,
     }
     if reading.truncated:
-        obj["warning"] = TRUNCATED_WARNING.format("analysed")
+        obj["warning"] = _truncated_warning("analysed")
     emit(obj, args.json, _human_added)
     return 0
 

@@ -54,6 +54,7 @@ from typing import Any, Protocol
 
 from mindspace.ml import crisis_net as net
 from mindspace.ml import crisis_patterns as cp
+from mindspace.ml import crisis_patterns_more as more
 from mindspace.ml.crisis_patterns_intl import INTL_PATTERNS, INTL_TRIGGER
 from mindspace.ml.crisis_text import normalise as normalise  # re-exported
 
@@ -108,7 +109,11 @@ _HOPELESS_MARKERS = re.compile(
 _NEG_WORDS = re.compile(r"\bnot\b|\bnever\b")
 
 _CATS: dict[str, tuple[float, str]] = {**cp.CATEGORIES, **net.NET_CATEGORIES}
-_IDIOMS = re.compile(cp.IDIOMS.pattern + "|" + net.NET_IDIOMS)
+_IDIOMS = re.compile(cp.IDIOMS.pattern + "|" + net.NET_IDIOMS + "|" + more.EN_IDIOMS)
+_STUDY_MATCH = re.compile(more.STUDY_MATCH)
+_STUDY_CONTEXT = re.compile(more.STUDY_CONTEXT)
+_OTHER_SLANG = re.compile(more.OTHER_SLANG)
+_OWN_BEFORE = re.compile(r"\b(?:i|me|my|myself|mi|me|yo|je|moi|ich|mich|eu)\b")
 _USED_TO = re.compile(r"\bused to\b")
 _USED_TO_AFTER = re.compile(r" *(?:\w+ ){0,3}?used to\b")  # "the urges to cut used to come"
 # "<a thing> makes me want to die": the subject is a thing, not life itself
@@ -147,10 +152,12 @@ _TRIGGER = re.compile(
     r"free from|free of|freed from|freed of|released from|at last|take care|forgive|"
     r"born|exit|escape|departure|fault|remember me|where i am going|morir|matar|mourir|tuer|"
     r"sterb|umbring|morrer|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|codeine|"
-    r"pharmac|chemist|worry about me)|" + INTL_TRIGGER
+    r"pharmac|chemist|worry about me|jealous|envi|lucky|should have been me|scare|frighten|"
+    r"calm|peaceful|comfort|sooth|relief|to do list|panic|deserve|nap|snooze|notice|know|"
+    r"hug|swallow|whole|entire|off|car park|parking)|" + INTL_TRIGGER
 )
 # English curated phrasings, then Spanish, French, German, Portuguese (crisis_patterns_intl).
-_PATTERNS: tuple[cp.Pattern, ...] = cp.PATTERNS + INTL_PATTERNS
+_PATTERNS: tuple[cp.Pattern, ...] = cp.PATTERNS + more.EN_MORE + INTL_PATTERNS
 
 
 # The only reason given for a ``concern`` raised by past events alone.
@@ -232,7 +239,8 @@ class CrisisDetector:
                     norm, m.end(), m.end() + 40) and not cp.TOOK_BACK.search(
                     norm, m.end(), m.end() + 80):
                 why = "negated (a question answered no)"
-            if not why and rel_at <= k and not cp.RELAPSE.search(sent, rel_e) and (
+            if not why and not pattern.current and rel_at <= k and not cp.RELAPSE.search(
+                    sent, rel_e) and (
                     cp.RESOLVED_BEFORE.search(sent[:rel_s])
                     or cp.ANNIVERSARY_BEFORE.search(sent[:rel_s])
                     or cp.RESOLVED_AFTER.match(sent[rel_e:])):
@@ -245,11 +253,12 @@ class CrisisDetector:
             if not why and pattern.negatable and cp.DENIAL_BEFORE.search(
                     _CLAUSE_BREAK.split(sent[:rel_s])[-1]):
                 why = "negated (a denial)"
-            if not why and rel_at < k and self._is_past(sent, rel_s, rel_e) and (
+            if not why and not pattern.current and rel_at < k and self._is_past(
+                    sent, rel_s, rel_e) and (
                     cp.DISTANT.search(sent) or _USED_TO.search(sent)
                     or (k and cp.DISTANT.search(norm, starts[k - 1], ends[k - 1]))):
                 why = "long ago, and nothing says it is back"
-            if not why and self._is_past(sent, rel_s, rel_e) and (
+            if not why and not pattern.current and self._is_past(sent, rel_s, rel_e) and (
                     self._resolved(res_at, rel_at, k)
                     or self._soft_resolved(sent, soft_at, rel_at, k)):
                 why = "past and resolved"
@@ -258,7 +267,7 @@ class CrisisDetector:
                 if why.startswith(_SAFE_FRAME_REASONS):
                     framed.add(k)
                 continue
-            past = self._is_past(sent, rel_s, rel_e)
+            past = not pattern.current and self._is_past(sent, rel_s, rel_e)
             signals.append(_Signal(pattern.category, m.group(0).strip(), k, pattern.weak,
                                    past, pattern.reason or _CATS[pattern.category][1]))
         markers = tuple(sorted({m.group(0) for m in _HOPELESS_MARKERS.finditer(norm)}))
@@ -390,6 +399,13 @@ class CrisisDetector:
                 cp.TOPIC_BEFORE.search(before) or cp.TOPIC_AFTER.match(sent[e:])
                 or cp.DEATH_REPORT.search(before)):
             return "a topic, not the writer"
+        if _STUDY_MATCH.match(sent[s:e]) and _STUDY_CONTEXT.search(sent) and not (
+                _OWN_BEFORE.search(" ".join(_tokens(before)[-3:]))
+                or re.match(r" *on (?:my|mine|all my|all of my)\b", sent[e:])):
+            return "a topic, not the writer (study or work)"
+        if sent[s:e].startswith("kill myself") and _OTHER_SLANG.search(before) and not \
+                _OWN_BEFORE.search(" ".join(_tokens(before)[-4:])):
+            return "about someone else (their words)"
         if cp.FICTION_FRAME.search(sent):
             return "fiction or game"
         names_self = any(t in cp.FIRST_PERSON for t in _tokens(sent[s:e]))

@@ -97,28 +97,54 @@ class SentenceEncoder:
 
 @dataclass(frozen=True)
 class LinearHead:
-    """Logistic regression on embeddings: ``p = sigmoid(w . x + b)``; flags at ``threshold``."""
+    """Logistic regression on embeddings, calibrated: ``p = sigmoid((w . x + b) / T + c)``;
+    flags at ``threshold``. With ``prototypes`` (unit vectors of the training data), a row
+    whose cosine similarity to the nearest prototype is below ``far_similarity`` is far from
+    the data and its probability is capped at ``far_cap`` (above the threshold, so the cap
+    never removes a flag). Files without these keys give the uncalibrated head."""
 
     weights: np.ndarray
     bias: float
     threshold: float
     model_id: str
+    temperature: float = 1.0
+    shift: float = 0.0
+    prototypes: np.ndarray | None = None
+    far_similarity: float = -1.0
+    far_cap: float = 1.0
 
     @classmethod
     def from_file(cls, path: Path, model_id: str) -> LinearHead:
         data = json.loads(path.read_text(encoding="utf-8"))
         w = np.asarray(data["weights"], dtype=np.float64)
         thr = float(data["threshold"])
-        if w.ndim != 1 or not 0.0 < thr < 1.0:
+        temperature = float(data.get("temperature", 1.0))
+        cap = float(data.get("far_cap", 1.0))
+        protos = data.get("prototypes")
+        p = None if protos is None else np.asarray(protos, dtype=np.float64)
+        if w.ndim != 1 or not 0.0 < thr < 1.0 or temperature <= 0.0 or cap <= thr or (
+                p is not None and (p.ndim != 2 or p.shape[1] != w.shape[0])):
             raise ModelIntegrityError(f"model {CLASSIFIER_NAME}: malformed weights file")
-        return cls(w, float(data["bias"]), thr, model_id)
+        return cls(w, float(data["bias"]), thr, model_id, temperature,
+                   float(data.get("shift", 0.0)), p, float(data.get("far_similarity", -1.0)),
+                   cap)
+
+    def similarity(self, x: np.ndarray) -> np.ndarray:
+        """Cosine similarity of each row to the nearest prototype (1.0 without prototypes)."""
+        rows = np.atleast_2d(np.asarray(x, dtype=np.float64))
+        if self.prototypes is None:
+            return np.ones(len(rows))
+        return np.array([float(np.max(self.prototypes @ r)) for r in rows])
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """One probability per row; each row is computed on its own, so the result for a row
         is bit-identical whatever else is in ``x``."""
         rows = np.atleast_2d(np.asarray(x, dtype=np.float64))
         z = np.array([float(np.dot(r, self.weights)) for r in rows]) + self.bias
-        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0))))
+        z = z / self.temperature + self.shift
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
+        far = self.similarity(rows) < self.far_similarity
+        return np.asarray(np.where(far, np.minimum(p, self.far_cap), p))
 
 
 class CrisisModel:

@@ -336,7 +336,12 @@ NET_PATTERNS: tuple[Pattern, ...] = (
        r"being born|that i exist|that i am alive)\b"),
     _p("net_hopeless", r"\b(?:can not|could not|unable to|can no longer) (?:cope|go on|carry on"
        r"|continue|keep living|keep going|face another day|face tomorrow|survive this|"
-       r"breathe|bear it|bear this|keep fighting|fight (?:it|this) anymore)\b", negatable=False),
+       r"bear it|bear this|keep fighting|fight (?:it|this) anymore)\b", negatable=False),
+    # "can't breathe" in the same sentence as panic or a racing heart is the body's alarm
+    # (the companion starts slow breathing); any other risk wording still counts
+    _p("net_hopeless", r"\b(?:can not|could not|unable to|can no longer) breathe\b",
+       negatable=False, requires=r"^(?!.*\b(?:panic\w*|heart|chest|hyperventilat\w*|asthma|"
+       r"inhaler|anxiety attack)\b)"),
     _p("net_hopeless", r"\b(?:give|giving|gave|given) up\b(?= *(?:$|[|.!?,;]|on (?:everything|"
        r"it all|life|living|myself|me|hope|the fight|trying)|completely|entirely))",
        requires=r"\b(?:i|me|myself)\b"),

@@ -38,11 +38,15 @@ class Pattern:
     requires: re.Pattern[str] | None = None  # the sentence must also match this
     clause_negation: bool = False
     reason: str | None = None  # overrides the category's phrase in reasons
+    # the phrase states the present by itself ("dying does not scare me anymore"): its words
+    # are never read as a past or resolved event
+    current: bool = False
 
 
 def _p(
     category: str, regex: str, *, negatable: bool = True, weak: bool = False,
     requires: str | None = None, clause_negation: bool = False, reason: str | None = None,
+    current: bool = False,
 ) -> Pattern:
     return Pattern(
         category,
@@ -52,6 +56,7 @@ def _p(
         re.compile(requires) if requires else None,
         clause_negation,
         reason,
+        current,
     )
 
 
@@ -319,7 +324,9 @@ IDIOMS = re.compile(
     r"pizza|chocolate|sugar|lunch|dinner|breakfast|holiday|vacation|break|shower|aircon|air con|"
     r"fan|water|drink|beer|wine|ice cream|burger|chips|fries|cake|lie in|day off)\b|"
     r"\bwant(?:ed)? to die (?:when|every time|whenever)\b.{0,40}\b(?:saw|see|noticed|trip|"
-    r"embarrass|laugh)"
+    r"embarrass|laugh)|"
+    # "i am a dead man walking if i miss this deadline": in trouble, not in danger
+    r"\b(?:a )?dead (?:man|woman|girl|guy|person|meat) walking\b"
 )
 
 # "I called my teacher mum in front of the whole class. I want to die.": a wish to die of
@@ -353,7 +360,9 @@ LAUGH = re.compile(r"[^.!?|]{0,25}?\b(?:lol|lmao|lmfao|haha\w*|hehe\w*|jk|j k|ro
 NEGATION_CUES = frozenset({"not", "never", "no", "nor", "without", "zero",
                            # es, pt, fr, de (accents removed by normalise)
                            "nunca", "jamas", "nao", "nem", "pas", "jamais", "nicht", "nie",
-                           "niemals", "kein", "keine"})
+                           "niemals", "kein", "keine",
+                           # "without" in es, pt, fr, de ("un ano sin autolesionarme")
+                           "sin", "sem", "sans", "ohne"})
 # A clause that opens with one of these negates a later risk phrase in the same clause
 # ("there is no part of me that wants to end my life", "not once did i think about ...").
 NEGATED_LEAD = re.compile(
@@ -384,6 +393,8 @@ NEGATION_FILLERS = frozenset({
     "intentions", "desire", "urge", "urges", "thoughts", "like", "seriously", "at", "all",
     "a", "so", "even", "once", "currently", "considering", "wish", "mean", "meaning", "having",
     "getting", "longer",
+    # object pronouns between a negation and the verb in es, pt, fr, de ("no me quiero morir")
+    "me", "te", "se", "mich", "mir",
 })
 # "Killing myself is not something I would ever do."
 POST_NEGATION = re.compile(
@@ -444,6 +455,10 @@ RECENT = re.compile(
     r"this week)\b"
 )
 DISTANT = re.compile(
+    # "hace tres anos", "ha dois anos", "il y a trois ans", "vor drei jahren" (not "ha anos que
+    # penso ...": that is still going on)
+    r"\b(?:hace|ha|faz) (?:\w+ ){0,2}anos\b(?! que)|\bil y a (?:\w+ ){0,2}ans\b(?! que)|"
+    r"\bvor (?:\w+ ){0,2}jahren\b|"
     r"\b(?:(?:old|past|younger|former|teenage|teen|uni|college) me\b|in (?:\w+ )?school\b|"
     r"in (?:uni|sixth form|year \d+|grade \d+)\b|when i was (?:thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\w*|at (?:thirteen|fourteen|fifteen|"

@@ -181,6 +181,120 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
        r"\bnenhuma razao para viver\b", negatable=False),
     _p("hopelessness", r"\bnao aguento mais\b" + _END + r"|\bsou um (?:peso|fardo)\b|"
        r"\bnao (?:ha|tem|vejo) saida\b", negatable=False),
+    # ---- Spanish: colloquial, indirect and negated-form risk --------------------------
+    _p("ideation", r"\b(?:pienso|pensar|pensando|penso|pense) en (?:matarme|suicidarme|quitarme "
+       r"la vida|morirme|acabar con (?:todo|mi vida)|desaparecer para siempre|tirarme)\b"),
+    _p("ideation", r"\b(?:desvivirme|desvivir me|quitarme de en medio|darme un tiro|pegarme un "
+       r"tiro|colgarme de)\b"),
+    _p("ideation", r"\bya no me (?:da|dan) miedo (?:pensar en )?(?:morir(?:me)?|matarme|la muerte|"
+       r"suicidarme|acabar con todo)\b|\b(?:morir|matarme|acabar con todo|la muerte) ya no me "
+       r"(?:da|asusta)\b", negatable=False, current=True),
+    _p("passive", r"\bno tengo (?:ningunas? )?ganas de (?:vivir|seguir viviendo|seguir|existir)\b|"
+       r"\bsin ganas de vivir\b|\bestoy (?:harto|harta|cansado|cansada) de vivir\b",
+       negatable=False),
+    _p("plan", r"\b(?:me aviento|aventarme|me tiro|me lanzo|tirarme|lanzarme|me voy a (?:tirar|"
+       r"aventar|lanzar)) (?:del|de la|desde el|desde la|desde un|de un|de una|al|a las|a la|por "
+       r"el|por la) (?:\w+ ){0,2}?(?:puente|edificio|balcon|ventana|tren|vias|azotea|tejado|metro|"
+       r"acantilado|piso|techo|periferico)\b"),
+    _p("plan", r"\bme (?:las|los) (?:tomo|trago|voy a tomar|tomare|tomaria) (?:todas|todos)\b|"
+       r"\b(?:tomarme|tragarme) (?:todas|todos) (?:las|los|mis)\b|"
+       r"\b(?:juntando|acumulando|junte|he juntado|llevo juntando|guardando) (?:\w+ ){0,3}?"
+       + _ES_PILLS + r"\b"),
+    _p("plan", r"\b(?:busque|buscando|busco|investigue|investigando) (?:que|cual|cuantas|cuanta|"
+       r"como) (?:puente|edificio|azotea|dosis|pastillas|altura)\b"),
+    _p("indirect", r"\b(?:deje|dejo|escribi|he escrito|he dejado) (?:una )?(?:carta|cartas|nota|"
+       r"notas) (?:a|para|pa) (?:mi|mis|cada|todos)\b",
+       requires=r"\b(?:regale|di mis|todo en orden|todo arreglado|ya esta todo|despedi|adios)\b"),
+    _p("indirect", r"\b(?:allen|jedem|meiner familie|meinen eltern) (?:einen |nen |ein )?(?:brief|"
+       r"briefe|abschiedsbrief) (?:geschrieben|hinterlassen)\b", requires=r"\b(?:geschenkt|"
+       r"verschenkt|alles geregelt|alles erledigt|abschied)\b", negatable=False),
+    _p("indirect", r"\b(?:que suerte (?:tiene|tienen|tuvo)|ya descanso y yo|(?:el|ella|ellos) ya "
+       r"descans(?:o|an|aron)|envidio a (?:los muertos|mi \w+|el|ella)|le tengo envidia)\b",
+       requires=r"\b(?:velorio|funeral|entierro|murio|muerto|muerta|muertos|descanso|descansa|"
+       r"yo sigo|envidi\w*)\b", negatable=False),
+    _p("indirect", r"\b(?:estarian|estaria|estarias|estaran|vivirian|viviria) (?:\w+ )?mejor sin "
+       r"mi\b|\bsoy un estorbo\b", negatable=False),
+    _p("hopelessness", r"\bno (?:hay|tengo|veo) (?:ningun )?futuro (?:para mi|pa mi)\b|\bnada va a "
+       r"mejorar\b|\bestoy (?:harto|harta) de todo\b", negatable=False),
+    # ---- French: colloquial, indirect and negated-form risk ---------------------------
+    _p("ideation", r"\b(?:me foutre en l ?air|me buter|me flinguer|me faire sauter le caisson|"
+       r"me tirer une balle|en finir avec (?:la vie|ma vie|tout ca|tout))\b"),
+    _p("ideation", r"\b(?:je vais|jvais|je veux|jveux|envie de|a deux doigts de|pense a|penser a|"
+       r"je pense a) (?:mettre fin a mes jours|en finir(?! avec (?!la vie|ma vie|tout))|me tuer|"
+       r"me suicider|me pendre|tout "
+       r"arreter pour de bon)\b"),
+    _p("ideation", r"\b(?:lidee|la pensee|lenvie) (?:den finir|de mourir|de me tuer|de me suicider|"
+       r"de la mort|du suicide) (?:ne )?me fait (?:plus|pas|meme plus) (?:du tout )?peur\b|"
+       r"\b(?:mourir|la mort|en finir) (?:ne )?me fait plus peur\b", negatable=False, current=True),
+    _p("passive", r"\b(?:mendormir|dormir|m endormir) et (?:ne )?(?:plus jamais|jamais plus|plus|"
+       r"jamais|pas) (?:me )?reveiller\b|\bjai plus envie de vivre\b|\bplus envie de vivre\b|"
+       r"\bmarre de vivre\b", negatable=False),
+    _p("plan", r"\b(?:je saute|jsaute|je me jette|je vais sauter|je sauterai|sauter) (?:du|de la|"
+       r"dun|d un|de ce|par la|sous le|sous un) (?:\w+ ){0,2}?(?:pont|toit|balcon|fenetre|"
+       r"falaise|immeuble|train|metro|viaduc)\b"),
+    _p("plan", r"\b(?:mis de cote|stocke|accumule|je garde|jai garde|collectionne) (?:\w+ ){0,3}?"
+       r"(?:medocs|cachets|comprimes|medicaments|pilules|somniferes)\b|\bje prends tout\b(?= *"
+       r"(?:$|[|.!?,;]))|\b(?:avaler|prendre) (?:toute la boite|tout le tube|tous les medocs)\b"),
+    _p("self_harm", r"\bje me suis (?:encore |de nouveau |a nouveau )?(?:scarifiee?|coupee?|"
+        r"mutilee?|"
+       r"fait du mal|brulee?)\b(?! (?:les|mes|la|le|un) (?:cheveux|ongles|doigt|doigts|frange)\b|"
+       r" en (?:cuisinant|me rasant)| par accident| avec (?:le|un|la) (?:papier|four|fer|poele))"),
+    _p("indirect", r"\b(?:ecrit|laisse) une lettre (?:pour|a) (?:chacun|tout le monde|ma famille|"
+       r"mes parents)\b|\b(?:je lenviais|jenvie les morts|lui au moins il est tranquille|elle au "
+       r"moins elle est tranquille|au moins (?:il|elle) est (?:tranquille|en paix))\b",
+       negatable=False),
+    _p("hopelessness", r"\b(?:aucun |pas d ?|plus d ?)avenir pour moi\b|\bje (?:ne )?(?:m ?imagine|"
+       r"me vois) (?:meme )?(?:pas|plus) dans (?:un|deux|cinq) ans\b", negatable=False),
+    # ---- German: colloquial, indirect and negated-form risk ---------------------------
+    _p("ideation", r"\bmich (?:umzubringen|wegzumachen|wegmachen|abzumurksen|kaltzumachen|"
+       r"zu toten|aufzuhangen|zu erhangen)\b|\bmir (?:was|etwas) (?:anzutun|antun)\b|"
+       r"\b(?:alles|mein leben|allem) (?:zu )?beenden\b|\bmit (?:allem|dem leben) schluss machen\b",
+       requires=r"\b(?:ich|mich|mir|mein|meinem|hab|bin|denke|will|mochte|kurz davor)\b"),
+    _p("ideation", r"\b(?:gedanke|gedanken|vorstellung),? (?:alles zu beenden|zu sterben|mich "
+       r"umzubringen|tot zu sein|an den tod|an selbstmord)\b.{0,30}\b(?:keine angst|nicht mehr "
+       r"angst|beruhigend|friedlich)\b|\b(?:sterben|der tod) macht mir keine angst mehr\b",
+       negatable=False, current=True),
+    _p("passive", r"\b(?:keine|kein) (?:lust|bock|kraft) mehr (?:auf (?:das |mein |s )?leben|aufs "
+       r"leben|zu leben|auf alles|auf gar nichts)\b|\bmude vom leben\b|\blebensmude\b",
+       negatable=False),
+    _p("plan", r"\b(?:(?:spring|springe|sturz|sturze|werf|werfe) ich|ich (?:spring|springe|sturz|"
+       r"sturze)) (?:mich )?(?:von|vom|vor|aus dem) (?:der |dem |den |die |einer |einem |einen )?"
+       r"(?:\w+ ){0,2}?(?:brucke|dach|hochhaus|balkon|turm|fenster|zug|gleise|klippe|parkhaus\w*|"
+       r"lkw|u bahn|s bahn|autobahnbrucke)\b|\b(?:sammel|sammle|horte|bunkere|gesammelt|gebunkert) "
+       r"(?:\w+ ){0,3}?(?:tabletten|pillen|schlaftabletten|medikamente)\b"),
+    _p("self_harm", r"\b(?:hab|habe) mich (?:\w+ ){0,3}?(?:geritzt|geschnitten|verletzt|"
+       r"verbrannt)\b(?! (?:beim|aus versehen|versehentlich|am papier|an der|am messer))"),
+    _p("indirect", r"\b(?:waren|ware|sind|ist) (?:alle |sie |die )?ohne mich (?:\w+ ){0,2}besser\b|"
+       r"\b(?:nur )?(?:ne|eine) last (?:fur|fuer)\b|\bich bin (?:nur )?ne last\b|"
+       r"\bich beneide (?:die toten|die verstorbenen)\b", negatable=False),
+    _p("indirect", r"\bich beneide (?:sie|ihn)\b(?! um\b)|\b(?:sie|er) hat (?:jetzt )?(?:endlich )?"
+       r"(?:ihre|seine) ruhe\b", requires=r"\b(?:beerdigung|begrabnis|grab|gestorben|tot|"
+       r"verstorben\w*|beneide)\b.*\b(?:beneide|ruhe|ich auch|wunschte)\b", negatable=False),
+    _p("hopelessness", r"\b(?:seh|sehe) (?:\w+ )?keine zukunft\b|\bkeine zukunft (?:fur mich|"
+        r"mehr)\b"
+       r"|\bwird (?:eh|sowieso) nie besser\b", negatable=False),
+    # ---- Portuguese: colloquial, indirect and negated-form risk -----------------------
+    _p("ideation", r"\b(?:vou|quero|penso em|pensando em|pensar em|to pensando em|decidi) (?:por|"
+       r"pôr) fim (?:a|à|em) (?:isto|isso|tudo|minha vida|a minha vida)\b|\b(?:vou|quero|penso em|"
+       r"pensando em|decidi) acabar com (?:tudo|isto tudo|isso tudo|minha vida)\b"),
+    _p("ideation", r"\b(?:pensando|pensei|penso) em (?:me matar|me suicidar|tirar (?:a )?minha "
+       r"vida|morrer|sumir para sempre)\b|\b(?:me|se) (?:matar|suicidar) de verdade\b"),
+    _p("ideation", r"\b(?:pensar em|a ideia de) (?:acabar com tudo|morrer|me matar|me suicidar|"
+       r"por fim a tudo) (?:ja )?nao me (?:assusta|da medo)\b|\b(?:morrer|a morte) (?:ja )?nao "
+       r"me (?:assusta|da medo) mais\b", negatable=False, current=True),
+    _p("passive", r"\bnao tenho (?:mais )?vontade de viver\b|\bsem vontade de viver\b|"
+       r"\bcansei de viver\b|\bcansad[oa] de viver\b", negatable=False),
+    _p("plan", r"\b(?:eu )?(?:pulo|me jogo|me atiro|vou pular|vou me jogar) (?:do|da|de|de um|de "
+       r"uma|na frente do|na frente de um) (?:\w+ ){0,2}?(?:ponte|predio|telhado|janela|varanda|"
+       r"viaduto|trem|metro|carro|onibus|faculdade)\b|\beu tomo tudo\b|\btomar tudo de uma vez\b|"
+       r"\b(?:juntando|juntei|guardando|acumulando) (?:\w+ ){0,3}?(?:remedios|comprimidos|"
+       r"pilulas)\b"),
+    _p("indirect", r"\bdeixei (?:uma )?cartas? (?:pra|para|a) (?:cada um|todos|minha|meu|meus)\b|"
+       r"\bque sorte a (?:dele|dela|deles)\b|\b(?:ele|ela) (?:ja )?descansou\b(?=.{0,40}\b(?:sorte|"
+       r"inveja|queria|eu nao))|\binveja d(?:os mortos|ele|ela)\b",
+       negatable=False),
+    _p("hopelessness", r"\bnao (?:tem|ha|vejo) futuro (?:pra|para) mim\b|\bnada vai melhorar\b|"
+       r"\bcansei de tentar\b", negatable=False),
     # ---- Italian (explicit only) -----------------------------------------------------
     _p("ideation", r"\b(?:voglio morire|mi voglio uccidere|voglio uccidermi|voglio suicidarmi)\b"),
 )
@@ -198,5 +312,15 @@ INTL_TRIGGER = (
     r"razon|razao|raison|motivo|grund|ojala|quem me dera|sterb|tot\b|tote|umbring|ende|"
     r"selbstmord|suizid|finir|tuer|pendre|jeter|sauter|spring|sturz|erhang|aufhang|vergift|"
     r"enforc|jogar|pular|abschied|dadieu|existir|exister|estar aqui|etre la|nicht mehr da|"
-    r"nascid|nacid|geboren|nee\b|uccid|estare|bringe? mich)"
+    r"nascid|nacid|geboren|nee\b|uccid|estare|bringe? mich|desviv|aviento|aventar|tiro\b|"
+    r"tirar|lanzo|juntando|acumul|busque|buscando|investig|carta|nota|suerte|descans|envidi|"
+    r"estorbo|futuro|mejorar|harto|harta|ganas|miedo|foutre|buter|flingu|caisson|balle|fin\b|"
+    r"arreter|peur|endorm|envie|marre|saute|jsaute|medoc|prends tout|boite|scarif|lettre|"
+    r"tranquille|enviais|avenir|imagine|me vois|umzu|wegzu|wegmach|murks|kaltzu|antun|anzutun|"
+    r"beenden|schluss|gedanke|angst|lust|bock|kraft|lebensmud|mude|spring|sammel|sammle|horte|"
+    r"bunker|geritzt|geschnitten|verletzt|verbrannt|besser|ruhe|beneid|zukunft|nie besser|"
+    r"por fim|acabar|pensando|matar|assusta|vontade|cansei|cansad|pulo|jogo|atiro|tomo tudo|"
+    r"tudo de uma vez|remedio|deixei|sorte|inveja|descansou|futuro|melhorar|tomo|tomare|trago|"
+    r"todas|brief|"
+    r"geregelt|geschenkt|regale|arreglado|orden|organizado)"
 )

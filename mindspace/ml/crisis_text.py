@@ -61,10 +61,18 @@ def _one_edit(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1:]
 
 
+_LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "@": "a"})
+_LEET_WORD = re.compile(r"[a-z]+[0134][a-z0134]*[a-z][a-z0134]*")
+
+
 @functools.lru_cache(maxsize=8192)
 def _fix_token(tok: str) -> str:
     if tok in _TOKEN_MAP:
         return _TOKEN_MAP[tok]
+    if len(tok) >= 4 and _LEET_WORD.fullmatch(tok):  # "m4t4r", "k1ll", "su1c1de"
+        tok = tok.translate(_LEET)
+        if tok in _TOKEN_MAP:
+            return _TOKEN_MAP[tok]
     if len(tok) >= 5:
         for kw in _KEYWORDS:
             if tok[:-1] == kw or tok[:-2] == kw:  # an inflection ("overdosed"), not a typo

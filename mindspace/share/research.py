@@ -3,26 +3,29 @@
 A research export is a bundle (docs/bundle-format.md) of kind `research`: the manifest carries
 `research` (format version, epsilon, how it was split, the weeks covered) and every item is one
 Parquet table (`type` "research_table", `id` the table name, media type
-`application/vnd.apache.parquet`) whose schema metadata repeats the same `research` object.
+`application/vnd.apache.parquet`) whose key-value metadata repeats the same `research` object.
 The tables and their columns are documented in docs/research-export.md.
 
 `open_research` is the study's side: decrypt with the study's key, check the signature and
 every item hash (`bundle.open_bundle`), then that it is a research export whose tables have
-exactly the documented columns. A participant is not a contact of the study; the signature
-binds the export to the participant's per-study key, whose hash is their pseudonym.
+exactly the documented columns and types and carry the manifest's `research` object. A
+participant is not a contact of the study; the signature binds the export to the participant's
+per-study key, whose hash is their pseudonym.
+
+Parquet is written and read by DuckDB (imported on first use), through private temporary files.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-from collections.abc import Sequence
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
-
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from mindspace.core.research import (
     CHECKIN_EMOTIONS,
@@ -48,30 +51,29 @@ ITEM_TYPE = "research_table"
 MEDIA_TYPE = "application/vnd.apache.parquet"
 META_KEY = b"mindspace.research"
 
-SCHEMAS: dict[str, pa.Schema] = {
-    "mood_weekly": pa.schema([
-        ("iso_week", pa.string()), ("checkins", pa.int64()), ("mood_sum", pa.float64()),
-        ("mood_mean", pa.float64()), ("energy_n", pa.int64()), ("energy_sum", pa.float64()),
-        ("energy_mean", pa.float64()), ("sleep_n", pa.int64()), ("sleep_sum", pa.float64()),
-        ("sleep_mean", pa.float64()),
-    ]),
-    "activity_weekly": pa.schema([
-        ("iso_week", pa.string()), ("mood_checkins", pa.int64()),
-        ("journal_entries", pa.int64()), ("voice_checkins", pa.int64()),
-    ]),
-    "wellbeing_weekly": pa.schema([
-        ("iso_week", pa.string()), ("analyses", pa.int64()), ("sentiment_sum", pa.float64()),
-        ("sentiment_mean", pa.float64()), ("arousal_n", pa.int64()),
-        ("arousal_sum", pa.float64()), ("arousal_mean", pa.float64()),
-    ]),
-    "emotions_weekly": pa.schema([
-        ("iso_week", pa.string()), ("source", pa.string()), ("emotion", pa.string()),
-        ("count", pa.int64()),
-    ]),
-    "questionnaires_weekly": pa.schema([
-        ("iso_week", pa.string()), ("instrument", pa.string()), ("completed", pa.int64()),
-        ("score_sum", pa.float64()), ("score_mean", pa.float64()),
-    ]),
+Schema = tuple[tuple[str, str], ...]  # (column name, DuckDB type) in file order
+
+_S, _I, _F = "VARCHAR", "BIGINT", "DOUBLE"
+SCHEMAS: dict[str, Schema] = {
+    "mood_weekly": (
+        ("iso_week", _S), ("checkins", _I), ("mood_sum", _F), ("mood_mean", _F),
+        ("energy_n", _I), ("energy_sum", _F), ("energy_mean", _F), ("sleep_n", _I),
+        ("sleep_sum", _F), ("sleep_mean", _F),
+    ),
+    "activity_weekly": (
+        ("iso_week", _S), ("mood_checkins", _I), ("journal_entries", _I), ("voice_checkins", _I),
+    ),
+    "wellbeing_weekly": (
+        ("iso_week", _S), ("analyses", _I), ("sentiment_sum", _F), ("sentiment_mean", _F),
+        ("arousal_n", _I), ("arousal_sum", _F), ("arousal_mean", _F),
+    ),
+    "emotions_weekly": (
+        ("iso_week", _S), ("source", _S), ("emotion", _S), ("count", _I),
+    ),
+    "questionnaires_weekly": (
+        ("iso_week", _S), ("instrument", _S), ("completed", _I), ("score_sum", _F),
+        ("score_mean", _F),
+    ),
 }
 TABLES = tuple(SCHEMAS)
 
@@ -104,7 +106,7 @@ def table_rows(release: WeeklyTruth) -> dict[str, dict[str, list[Any]]]:
                 emo_rows["source"].append(source)
                 emo_rows["emotion"].append(name)
                 emo_rows["count"].append(int(counts[name][i]))
-    q_rows: dict[str, list[Any]] = {k: [] for k in SCHEMAS["questionnaires_weekly"].names}
+    q_rows: dict[str, list[Any]] = {k: [] for k, _ in SCHEMAS["questionnaires_weekly"]}
     for instrument, cols in sorted(release.scores.items()):
         for i, week in enumerate(w):
             q_rows["iso_week"].append(week)
@@ -138,17 +140,55 @@ def table_rows(release: WeeklyTruth) -> dict[str, dict[str, list[Any]]]:
     }
 
 
-def parquet_tables(release: WeeklyTruth, meta: dict[str, Any]) -> dict[str, bytes]:
-    """Each table as Parquet bytes (built in memory), with `meta` in the schema metadata."""
-    out: dict[str, bytes] = {}
-    encoded = json.dumps(meta, sort_keys=True).encode("utf-8")
-    for name, columns in table_rows(release).items():
-        schema = SCHEMAS[name].with_metadata({META_KEY: encoded})
-        table = pa.Table.from_pydict(columns, schema=schema)
-        buffer = io.BytesIO()
-        pq.write_table(table, buffer, compression="zstd")
-        out[name] = buffer.getvalue()
-    return out
+def _literal(text: str) -> str:
+    """A SQL string literal (COPY options and file names cannot be query parameters)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+@contextmanager
+def _scratch(parent: Path | None = None) -> Iterator[tuple[Any, Path]]:
+    """An in-memory DuckDB connection and a private (0700) folder, removed on exit.
+
+    DuckDB reads and writes Parquet only through files; each file lives just long enough to
+    be read back and is deleted straight away (the tables hold only noised aggregates)."""
+    import duckdb
+
+    folder = Path(tempfile.mkdtemp(prefix="mindspace-research-", dir=parent))
+    con = duckdb.connect(":memory:", config={"threads": 1})
+    try:
+        yield con, folder
+    finally:
+        con.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _write_parquet(con: Any, path: Path, name: str, columns: dict[str, list[Any]],
+                   encoded_meta: str) -> bytes:
+    schema = SCHEMAS[name]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE t ({', '.join(f'{c} {t}' for c, t in schema)})")
+    select = ", ".join(f"unnest(${i}::{t}[])" for i, (_, t) in enumerate(schema, 1))
+    con.execute(f"INSERT INTO t SELECT {select}", [columns[c] for c, _ in schema])
+    con.execute(
+        f"COPY t TO {_literal(str(path))} (FORMAT PARQUET, COMPRESSION ZSTD,"
+        f" KV_METADATA {{{_literal(META_KEY.decode())}: {_literal(encoded_meta)}}})"
+    )
+    try:
+        return path.read_bytes()
+    finally:
+        path.unlink()
+
+
+def parquet_tables(release: WeeklyTruth, meta: dict[str, Any],
+                   scratch_parent: Path | None = None) -> dict[str, bytes]:
+    """Each table as zstd Parquet bytes, with `meta` as JSON in the file's key-value metadata
+    (key `mindspace.research`). Written by DuckDB through a private temporary folder
+    (under `scratch_parent` when given), deleted before returning."""
+    encoded = json.dumps(meta, sort_keys=True)
+    with _scratch(scratch_parent) as (con, folder):
+        return {
+            name: _write_parquet(con, folder / f"{name}.parquet", name, columns, encoded)
+            for name, columns in table_rows(release).items()
+        }
 
 
 def seal_export(
@@ -173,32 +213,64 @@ class OpenedExport:
     bundle: OpenedBundle
     participant: str
     meta: dict[str, Any]
-    tables: dict[str, pa.Table]
+    tables: dict[str, dict[str, list[Any]]]  # table name -> column name -> values
 
 
 def _any_signer(_party: Party, _device: str) -> None:
     """Participants are not contacts: the signature (checked before) is what binds them."""
 
 
-def open_research(data: bytes, study: Identity) -> OpenedExport:
-    """Verify and decrypt one export; BundleError (reason, one line) if anything is wrong."""
+def _read_parquet(con: Any, path: Path, name: str, data: bytes,
+                  meta: dict[str, Any]) -> dict[str, list[Any]]:
+    """Columns of one table item; BundleError unless it is Parquet with the documented
+    columns and types and the manifest's `research` object in its metadata."""
+    import duckdb
+
+    path.write_bytes(data)
+    try:
+        try:
+            described = con.execute("DESCRIBE SELECT * FROM read_parquet($1)", [str(path)])
+            columns = tuple((str(r[0]), str(r[1])) for r in described.fetchall())
+            kv = dict(con.execute(
+                "SELECT key, value FROM parquet_kv_metadata($1)", [str(path)]
+            ).fetchall())
+            rows = con.execute("SELECT * FROM read_parquet($1)", [str(path)]).fetchall()
+        except duckdb.Error:
+            raise BundleError("corrupted", f"table {name} is not valid Parquet") from None
+    finally:
+        path.unlink()
+    if columns != SCHEMAS[name]:
+        raise BundleError("corrupted", f"table {name} does not have the documented columns")
+    try:
+        own_meta = json.loads(kv[META_KEY])
+    except (KeyError, ValueError):
+        own_meta = None
+    if own_meta != meta:
+        raise BundleError("corrupted", f"table {name} does not carry the export's research data")
+    return {c: [row[i] for row in rows] for i, (c, _) in enumerate(columns)}
+
+
+def open_research(data: bytes, study: Identity, scratch_parent: Path | None = None
+                  ) -> OpenedExport:
+    """Verify and decrypt one export; BundleError (reason, one line) if anything is wrong.
+
+    Parquet items pass through a private temporary folder (under `scratch_parent` when given),
+    each file deleted as soon as it is read."""
     opened = open_bundle(data, study, _any_signer)
     if opened.kind != KIND:
         raise BundleError("unsupported", f"this is a {opened.kind} bundle, not a research export")
     meta = opened.manifest.get(KIND)
     if not isinstance(meta, dict) or meta.get("format_version") != FORMAT_VERSION:
         raise BundleError("unsupported", "this research export's format is not supported")
-    tables: dict[str, pa.Table] = {}
-    for item in opened.items:
-        if item.type != ITEM_TYPE or item.id not in SCHEMAS or item.media_type != MEDIA_TYPE:
-            raise BundleError("corrupted", f"unexpected item {item.type} {item.id}")
-        try:
-            table = pq.ParquetFile(pa.BufferReader(item.data)).read()
-        except (pa.ArrowException, OSError):
-            raise BundleError("corrupted", f"table {item.id} is not valid Parquet") from None
-        if table.schema.remove_metadata() != SCHEMAS[item.id]:
-            raise BundleError("corrupted", f"table {item.id} does not have the documented columns")
-        tables[item.id] = table
+    tables: dict[str, dict[str, list[Any]]] = {}
+    with _scratch(scratch_parent) as (con, folder):
+        for item in opened.items:
+            if (item.type != ITEM_TYPE or item.id not in SCHEMAS or item.media_type != MEDIA_TYPE
+                    or item.id in tables):
+                raise BundleError("corrupted", f"unexpected item {item.type} {item.id}")
+            tables[item.id] = _read_parquet(
+                con, folder / f"{item.id}.parquet", item.id, item.data, meta
+            )
     missing: Sequence[str] = [t for t in TABLES if t not in tables]
     if missing:
         raise BundleError("corrupted", f"the export lacks table {missing[0]}")

@@ -13,10 +13,13 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mindspace.core.validation import check_body, check_entry, check_note, check_scale, check_title
-from mindspace.storage.database import DbExecutor
+from mindspace.storage.journal import insert_entries, link_tags
+
+if TYPE_CHECKING:  # records are described without loading SQLCipher (the CLI's start-up)
+    from mindspace.storage.database import DbExecutor
 
 _CHUNK = 500  # keys per IN (...) query
 
@@ -113,15 +116,8 @@ class ImportStore:
             conn.executemany(
                 "INSERT INTO mood_checkins(id, checkin_at, mood, activities, note, created_at,"
                 " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", moods)
-            conn.executemany(
-                "INSERT INTO journal_entries(id, title, body, entry_at, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)", entries)
-            if entries:
-                conn.execute("INSERT OR IGNORE INTO tags(name) VALUES (?)", (tag,))
-                tag_id = conn.execute("SELECT id FROM tags WHERE name=?", (tag,)).fetchone()[0]
-                conn.executemany(
-                    "INSERT INTO entry_tags(entry_seq, tag_id) SELECT seq, ? FROM"
-                    " journal_entries WHERE id=?", [(tag_id, e[0]) for e in entries])
+            seqs = insert_entries(conn, entries)  # indexed for search in one pass
+            link_tags(conn, [(seqs[e[0]], tag) for e in entries])
             links.sort(key=lambda link: link[1])  # in key order: the unique index grows in place
             conn.executemany(
                 "INSERT INTO data_imports(source, import_key, record_type, record_id,"

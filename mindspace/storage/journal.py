@@ -6,15 +6,17 @@ import builtins
 import re
 import unicodedata
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mindspace.core.entities import HIGHLIGHT_END, HIGHLIGHT_START, JournalEntry, SearchHit
 from mindspace.core.validation import check_body, check_entry, check_tags, check_title
 from mindspace.core.wording import plain_text
-from mindspace.storage.database import DbExecutor
 from mindspace.storage.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from mindspace.storage.database import DbExecutor
 
 Row = tuple[Any, ...]
 
@@ -133,15 +135,29 @@ def query_words(text: str) -> list[str]:
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
-def make_snippet(text: str, words: list[str], context: int = 8) -> str:
-    """About `2*context` words around the first match, matches wrapped in highlight markers.
+class Snippets:
+    """Cuts snippets for one query: about `2*context` words around the first match, matches
+    wrapped in highlight markers. Matching mirrors the FTS query: a word matches when its folded
+    form starts with a query word. The pattern is built once per query, not once per hit."""
 
-    Matching mirrors the FTS query: a word matches when its folded form starts with a query word.
-    """
-    if not words:
-        return ""
-    if text.isascii():  # fast path: a case-insensitive regex finds prefix matches directly
-        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\w*", re.IGNORECASE)
+    def __init__(self, words: list[str], context: int = 8) -> None:
+        self._words = words
+        self._context = context
+        self._pattern = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\w*", re.IGNORECASE)
+            if words else None
+        )
+
+    def _mark(self, match: re.Match[str]) -> str:
+        return f"{HIGHLIGHT_START}{match.group()}{HIGHLIGHT_END}"
+
+    def __call__(self, text: str) -> str:
+        if self._pattern is None:
+            return ""
+        if not text.isascii():
+            return self._unicode(text)
+        # fast path: a case-insensitive regex finds prefix matches directly
+        context, pattern = self._context, self._pattern
         first = pattern.search(text)
         if first is None:
             return ""
@@ -149,33 +165,107 @@ def make_snippet(text: str, words: list[str], context: int = 8) -> str:
         lo = first.start()
         for _ in range(min(context, len(before))):
             lo = text.rindex(before.pop(), 0, lo)
-        after = _TOKEN.finditer(text, first.end())
         hi = first.end()
-        for _, m in zip(range(context), after, strict=False):
+        for _, m in zip(range(context), _TOKEN.finditer(text, first.end()), strict=False):
             hi = m.end()
-        window = pattern.sub(lambda m: f"{HIGHLIGHT_START}{m.group()}{HIGHLIGHT_END}", text[lo:hi])
+        window = pattern.sub(self._mark, text[lo:hi])
         return ("…" if lo > 0 else "") + " ".join(window.split()) + ("…" if hi < len(text) else "")
-    tokens = list(_TOKEN.finditer(text))
-    hits = [i for i, m in enumerate(tokens) if any(_fold(m.group()).startswith(w) for w in words)]
-    if not hits:
-        return ""
-    first_hit = hits[0]
-    lo_i, hi_i = max(0, first_hit - context), min(len(tokens), first_hit + context + 1)
-    out, pos = [], tokens[lo_i].start()
-    hit_set = set(hits)
-    for i in range(lo_i, hi_i):
-        m = tokens[i]
-        out.append(text[pos : m.start()])
-        out.append(f"{HIGHLIGHT_START}{m.group()}{HIGHLIGHT_END}" if i in hit_set else m.group())
-        pos = m.end()
-    snippet = " ".join("".join(out).split())
-    return ("…" if lo_i > 0 else "") + snippet + ("…" if hi_i < len(tokens) else "")
+
+    def _unicode(self, text: str) -> str:
+        words, context = self._words, self._context
+        tokens = list(_TOKEN.finditer(text))
+        hits = [
+            i for i, m in enumerate(tokens) if any(_fold(m.group()).startswith(w) for w in words)
+        ]
+        if not hits:
+            return ""
+        first_hit = hits[0]
+        lo_i, hi_i = max(0, first_hit - context), min(len(tokens), first_hit + context + 1)
+        out, pos = [], tokens[lo_i].start()
+        hit_set = set(hits)
+        for i in range(lo_i, hi_i):
+            m = tokens[i]
+            out.append(text[pos : m.start()])
+            out.append(self._mark(m) if i in hit_set else m.group())
+            pos = m.end()
+        snippet = " ".join("".join(out).split())
+        return ("…" if lo_i > 0 else "") + snippet + ("…" if hi_i < len(tokens) else "")
+
+
+def make_snippet(text: str, words: list[str], context: int = 8) -> str:
+    """About `2*context` words around the first match (see `Snippets`, which reuses its
+    pattern across the hits of one query)."""
+    return Snippets(words, context)(text)
 
 
 def _opening(text: str, words: int = 16) -> str:
     """The first words of a text (a hit whose matched form was not found for highlighting)."""
     tokens = text.split()
     return " ".join(tokens[:words]) + ("…" if len(tokens) > words else "")
+
+
+_INSERT_ENTRY = (
+    "INSERT INTO journal_entries(id, title, body, entry_at, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?)"
+)
+_BULK_FROM = 8  # fewer entries than this go in through the trigger (no schema change)
+
+
+def insert_entries(conn: Any, rows: Sequence[Row]) -> dict[str, int]:
+    """Insert entries (id, title, body, entry_at, created_at, updated_at) in the caller's
+    transaction and index them for search in one pass.
+
+    FTS5 writes its pending terms to disk as a new index segment whenever a row arrives with a
+    smaller rowid than the one before, and at every statement's savepoint. Row by row, through
+    the AFTER INSERT trigger, both happen for every entry (each statement is its own, and entries
+    written oldest first have falling order keys): one tiny segment per entry, merged again and
+    again, most of the cost of a batch (and hundreds of locked allocations per entry under
+    cipher_memory_security). So for a batch the trigger is set aside inside the transaction, the
+    rows go in with one executemany, one INSERT ... SELECT hands them to FTS5 in rising rowid
+    order, and the trigger is put back from its own stored text: the schema stays exactly as the
+    migrations made it, a failure anywhere rolls all of it back, and the index holds the same
+    content as row by row, so search finds the same entries.
+
+    Returns each new entry's seq by its id."""
+    if not rows:
+        return {}
+    # new rows get a seq above every existing one (seq is the INTEGER PRIMARY KEY)
+    last = conn.execute("SELECT coalesce(max(seq), 0) FROM journal_entries").fetchone()[0]
+    if len(rows) < _BULK_FROM:
+        conn.executemany(_INSERT_ENTRY, rows)
+        return _new_seqs(conn, last)
+    trigger = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type='trigger' AND name='journal_fts_ai'"
+    ).fetchone()
+    conn.execute("DROP TRIGGER journal_fts_ai")
+    conn.executemany(_INSERT_ENTRY, rows)
+    # "+order_key" sorts just the new rows instead of walking the order index over the journal
+
+    conn.execute(
+        "INSERT INTO journal_fts(rowid, title, body)"
+        " SELECT order_key, title, body FROM journal_entries WHERE seq > ? ORDER BY +order_key",
+        (last,),
+    )
+    conn.execute(trigger[0])
+    return _new_seqs(conn, last)
+
+
+def _new_seqs(conn: Any, last: int) -> dict[str, int]:
+    return dict(conn.execute("SELECT id, seq FROM journal_entries WHERE seq > ?", (last,)))
+
+
+def link_tags(conn: Any, pairs: Sequence[tuple[int, str]]) -> None:
+    """Tag entries: (entry seq, tag name) pairs, in the caller's transaction."""
+    if not pairs:
+        return
+    names = list(dict.fromkeys(tag for _, tag in pairs))
+    conn.executemany("INSERT OR IGNORE INTO tags(name) VALUES (?)", [(n,) for n in names])
+    ids = {name: conn.execute("SELECT id FROM tags WHERE name=?", (name,)).fetchone()[0]
+           for name in names}
+    conn.executemany(
+        "INSERT OR IGNORE INTO entry_tags(entry_seq, tag_id) VALUES (?, ?)",
+        sorted((seq, ids[tag]) for seq, tag in pairs),
+    )
 
 
 class JournalRepository:
@@ -223,23 +313,9 @@ class JournalRepository:
             tag_lists.append(tag_list)
 
         def work(conn: Any) -> None:
-            tag_ids: dict[str, int] = {}
-            for row, tag_list in zip(rows, tag_lists, strict=True):
-                seq = conn.execute(
-                    "INSERT INTO journal_entries(id, title, body, entry_at, created_at,"
-                    " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    row,
-                ).lastrowid
-                for tag in tag_list:
-                    if tag not in tag_ids:
-                        conn.execute("INSERT OR IGNORE INTO tags(name) VALUES (?)", (tag,))
-                        tag_ids[tag] = conn.execute(
-                            "SELECT id FROM tags WHERE name=?", (tag,)
-                        ).fetchone()[0]
-                    conn.execute(
-                        "INSERT OR IGNORE INTO entry_tags(entry_seq, tag_id) VALUES (?, ?)",
-                        (seq, tag_ids[tag]),
-                    )
+            seqs = insert_entries(conn, rows)
+            link_tags(conn, [(seqs[row[0]], tag)
+                             for row, tags in zip(rows, tag_lists, strict=True) for tag in tags])
 
         self._db.transaction(work)
         return [row[0] for row in rows]
@@ -394,31 +470,23 @@ class JournalRepository:
         where, params = self._filters(tag, None, None)
         where = where.replace(" WHERE ", " AND ", 1)
         # The index's rowids are the entries' order keys (newest first, see migration 0011):
-        # FTS5 streams matches newest first and stops at the limit, whatever their number.
-        ids_sql = (
-            "SELECT e.seq FROM journal_fts f JOIN journal_entries e ON e.order_key=f.rowid"
-            f" WHERE journal_fts MATCH ?{where} ORDER BY f.rowid LIMIT {int(limit)}"
-        )
-        row_sql = (
+        # FTS5 streams matches newest first and stops at the limit, whatever their number, and
+        # the columns (body and tags included) are read only for the rows returned.
+        sql = (
             "SELECT e.id, e.title, e.entry_at, e.body,"
             " (SELECT group_concat(t.name, char(31)) FROM entry_tags et JOIN tags t"
-            "  ON t.id=et.tag_id WHERE et.entry_seq=e.seq) FROM journal_entries e WHERE e.seq=?"
+            "  ON t.id=et.tag_id WHERE et.entry_seq=e.seq)"
+            " FROM journal_fts f JOIN journal_entries e ON e.order_key=f.rowid"
+            f" WHERE journal_fts MATCH ?{where} ORDER BY f.rowid LIMIT {int(limit)}"
         )
-
-        def work(conn: Any) -> builtins.list[Row]:
-            seqs = [r[0] for r in conn.execute(ids_sql, [query, *params]).fetchall()]
-            return [conn.execute(row_sql, (seq,)).fetchone() for seq in seqs]
-
-        rows = self._db.run(work)
-        words = query_words(text)
+        rows = self._db.run(lambda c: c.execute(sql, [query, *params]).fetchall())
+        snippet = Snippets(query_words(text))
         return [
             SearchHit(
                 entry_id=r[0],
                 title=r[1],
                 entry_at=datetime.fromisoformat(r[2]),
-                snippet=make_snippet(plain_text(r[3]), words)
-                or make_snippet(r[1], words)
-                or _opening(plain_text(r[3])),
+                snippet=snippet(plain_text(r[3])) or snippet(r[1]) or _opening(plain_text(r[3])),
                 tags=sorted(r[4].split("\x1f"), key=str.casefold) if r[4] else [],
             )
             for r in rows

@@ -43,6 +43,7 @@ class ReminderController(QObject):
         self.prefs = Preferences()
         self.next_at: datetime | None = None
         self.tray: QSystemTrayIcon | None = None
+        self._menu: QMenu | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._tick)
@@ -63,10 +64,16 @@ class ReminderController(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.next_at = None
-        if self.tray is not None:
-            self.tray.hide()
-            self.tray.deleteLater()
-            self.tray = None
+        tray, self.tray = self.tray, None
+        if tray is not None:
+            # the tray lets go of its menu before either goes; both go on the event loop
+            tray.hide()
+            tray.setContextMenu(None)  # type: ignore[arg-type]
+            tray.setParent(None)  # gone on the event loop, not with this object (a double delete)
+            tray.deleteLater()
+        menu, self._menu = self._menu, None
+        if menu is not None:
+            menu.deleteLater()
 
     def _arm(self) -> None:
         now = self._clock()

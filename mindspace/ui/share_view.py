@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,10 +35,27 @@ from mindspace.ui.widgets import flow_row, role_label
 ID_ROLE = int(Qt.ItemDataRole.UserRole)
 
 INSIGHT_CHOICES = (
-    ("streaks", "Streaks (days noted, current and longest run)"),
-    ("mood_links", "What goes with mood (findings with 95 % intervals and days)"),
-    ("questionnaire_trends", "Questionnaire trends with reliable change (RCI)"),
+    ("streaks", "Streaks", "days noted, the current and the longest run"),
+    ("mood_links", "What goes with mood", "findings with 95 % intervals and the days behind them"),
+    ("questionnaire_trends", "Questionnaire trends", "scores with reliable change (RCI)"),
 )
+
+
+def described(box: QCheckBox, detail: str) -> QWidget:
+    """A check box with a short name and, under it, a wrapping line that says more (long
+    labels on one line would make the page scroll sideways at large text sizes)."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(box)
+    note = QLabel(detail, wordWrap=True)
+    note.setProperty("role", "muted")
+    note.setIndent(box.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 8)
+    box.setToolTip(detail)
+    box.setAccessibleDescription(detail)
+    column.addWidget(note)
+    return holder
 
 
 def sync_text(report: dict[str, Any]) -> str:
@@ -199,31 +217,33 @@ class ShareView(QWidget):
             ("transcripts", "…with transcripts", False),
             ("audio", "…with audio", False),
             ("analysis", "Analysis results", False),
-            ("questionnaires", "Questionnaire scores (PHQ-9, GAD-7, WHO-5)", False),
+            ("questionnaires", "Questionnaire scores", False),
             ("reports", "CSV table and PDF report", True),
-            ("history", "What I shared before, and when (from the activity log)", False),
+            ("history", "What I shared before, and when", False),
         ):
             box = QCheckBox(text)
             box.setChecked(on)
             box.setAccessibleName(text.strip("…"))
             self.checks[key] = box
+        details = {"questionnaires": "PHQ-9, GAD-7 and WHO-5 with their ranges and item 9",
+                   "history": "the exports and shares listed in your activity log"}
         dates = flow_row(self.from_check, self.from_date, self.to_check, self.to_date)
         form.addRow("Share with", self.to_combo)
         form.addRow("Dates", dates)
         form.addRow("Tags", self.tags_edit)
         what = QGroupBox("What to share")
         what_layout = QVBoxLayout(what)
-        for box in self.checks.values():
-            what_layout.addWidget(box)
+        for key, box in self.checks.items():
+            what_layout.addWidget(described(box, details[key]) if key in details else box)
         self.insight_checks: dict[str, QCheckBox] = {}
         insights = QGroupBox("Insights to share (over the dates above)")
         insights.setAccessibleName("Insights to share")
         insights_layout = QVBoxLayout(insights)
-        for key, text in INSIGHT_CHOICES:
+        for key, text, detail in INSIGHT_CHOICES:
             box = QCheckBox(text)
             box.setAccessibleName(f"Share insight: {INSIGHT_KINDS[key]}")
             self.insight_checks[key] = box
-            insights_layout.addWidget(box)
+            insights_layout.addWidget(described(box, detail))
         self.preview_button = self._button(
             "Preview", "Preview what will be shared", "Ctrl+P"
         )

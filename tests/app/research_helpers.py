@@ -9,7 +9,7 @@ from mindspace.core.research import ScoreRecord
 from tests.share.helpers import Person, make_person, pair_up
 
 CANARIES = ("CANARY-JOURNAL-7731", "CANARY-TITLE-1193", "CANARY-NOTE-5580",
-            "CANARY-TRANSCRIPT-4402", "CANARY-TAG-2207")
+            "CANARY-TRANSCRIPT-4402", "CANARY-TAG-2207", "CANARY-CHAT-6618")
 
 
 def study_and_participant(root: Path) -> tuple[Person, Person]:
@@ -29,6 +29,8 @@ def fill_with_canaries(person: Person, today: datetime) -> None:
                           sleep_hours=7.5, note=f"{CANARIES[2]} long day", checkin_at=when)
     services.voice.add(duration_s=3.0, transcript=f"{CANARIES[3]} spoken words", arousal=0.4,
                        recorded_at=today - timedelta(days=1))
+    chat = services.companion().new_conversation()
+    chat.send(f"{CANARIES[5]} work has been a lot this week")
 
 
 class FixedScores:

@@ -326,3 +326,56 @@ def test_menu_buttons_start_each_exercise(service: CompanionService) -> None:
         reply = conv.send(button.text)
         assert (reply.route, reply.exercise) == ("exercise", exercise), button
         assert conv.current_step == reply.step_info
+
+
+def test_why_did_you_say_that_answers_from_the_previous_reply(service: CompanionService) -> None:
+    conv = service.new_conversation()
+    first = conv.send("Why did you say that?")
+    assert first.sources == ("why.none",) and first.route == "support"
+    reply = conv.send("my boss shouted at me in front of everyone today")
+    why = conv.send("why did you say that?")
+    assert why.sources == ("why.previous",)
+    assert all(reason in why.text for reason in reply.why)
+    again = conv.send("Why?")  # still the reasons of the reply before the first question
+    assert all(reason in again.text for reason in reply.why)
+
+
+def test_why_during_an_exercise_keeps_the_step(service: CompanionService) -> None:
+    conv = service.new_conversation()
+    conv.send("can we do a thought record")
+    why = conv.send("why did you say that")
+    assert why.sources == ("why.previous",) and conv.active_exercise == "thought-record"
+    nxt = conv.send("my friend didn't text back")
+    assert nxt.route == "exercise" and nxt.step == 2
+
+
+def test_cant_breathe_in_panic_starts_breathing_but_risk_still_opens_support(
+        service: CompanionService) -> None:
+    panic = service.new_conversation().send("I can't breathe, I'm having a panic attack")
+    assert panic.route == "exercise" and panic.exercise == "breathing"
+    risk = service.new_conversation().send("panic attack, can't breathe and I want to die")
+    assert risk.route == "crisis" and risk.show_support_panel
+    alone = service.new_conversation().send("I just can't breathe anymore, nothing matters")
+    assert alone.route == "crisis"
+
+
+@pytest.mark.parametrize("text", [
+    "already took like 20 paracetamol, just wanted to say bye",
+    "standing on the edge of the bridge near my house",
+    "I won't be around by tomorrow, sorry",
+    "been saving up all my meds to make it stop for good",
+    "how do I say goodbye to my dad without him knowing",
+])
+def test_chat_wording_of_acute_risk_opens_support(service: CompanionService, text: str) -> None:
+    reply = service.new_conversation().send(text)
+    assert reply.route == "crisis" and reply.show_support_panel
+
+
+@pytest.mark.parametrize("text", [
+    "had a panic attack last week but the breathing got me through it",
+    "my boyfriend gets panic attacks, what can I do for him",
+    "I just need to vent about my panicky week",
+])
+def test_past_or_someone_elses_panic_does_not_start_an_exercise(
+        service: CompanionService, text: str) -> None:
+    assert service.new_conversation().send(text).route != "exercise"

@@ -3,13 +3,11 @@ verification and DuckDB load, refusals, and the noise scale against the stated e
 
 from __future__ import annotations
 
-import io
 import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
-import pyarrow.parquet as pq
 import pytest
 
 from mindspace.app.research import ResearchError, noised
@@ -23,8 +21,8 @@ from mindspace.core.research import (
     weekly_truth,
 )
 from mindspace.ml.privacy import noisy_counts, noisy_sums
-from mindspace.share.bundle import open_bundle
-from mindspace.share.research import META_KEY, open_research
+from mindspace.share.bundle import BundleError, open_bundle
+from mindspace.share.research import META_KEY, open_research, parquet_tables, seal_export
 from tests.app.research_helpers import (
     CANARIES,
     FixedScores,
@@ -40,6 +38,20 @@ def people(tmp_path: Path):  # type: ignore[no-untyped-def]
     yield study, participant
     study.services.close()
     participant.services.close()
+
+
+def _parquet(data: bytes, folder: Path) -> tuple[list[dict[str, object]], dict[bytes, bytes]]:
+    """Rows and key-value metadata of Parquet bytes, read by DuckDB."""
+    path = folder / "table.parquet"
+    path.write_bytes(data)
+    with duckdb.connect() as con:
+        cur = con.execute("SELECT * FROM read_parquet($1)", [str(path)])
+        names = [d[0] for d in cur.description]
+        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        kv = dict(con.execute("SELECT key, value FROM parquet_kv_metadata($1)",
+                              [str(path)]).fetchall())
+    path.unlink()
+    return rows, kv
 
 
 def _export(participant: Person, out: Path, epsilon: float = 1.0) -> dict[str, object]:
@@ -65,22 +77,21 @@ def test_export_holds_no_free_text_and_the_study_loads_it(people, tmp_path: Path
     assert opened.kind == "research" and opened.sender.name == "MindSpace participant"
     me = services.sharing().require_identity()
     assert opened.sender.sign_public != me.sign_public  # not the key the therapist knows
+    read = {i.id: _parquet(i.data, tmp_path) for i in opened.items}
     plain = opened.manifest_bytes.decode() + "".join(
-        json.dumps(pq.read_table(io.BytesIO(i.data)).to_pylist()) for i in opened.items
+        json.dumps(rows) + repr(kv) for rows, kv in read.values()
     )
     for canary in (*CANARIES, "Pat Participant", "I felt anxious", "spoken words"):
         assert canary not in plain
-    for item in opened.items:
-        table = pq.read_table(io.BytesIO(item.data))
-        meta = json.loads(table.schema.metadata[META_KEY])
+    for name, (rows, kv) in read.items():
+        meta = json.loads(kv[META_KEY])
         assert meta["epsilon"] == 2.0 and meta["epsilon_per_statistic"] == 2.0 / SLOTS
-        weeks = set(table.column("iso_week").to_pylist())
+        weeks = {r["iso_week"] for r in rows}
         assert weeks <= set(week_range(date.today(), 12))
-        if item.id == "emotions_weekly":
-            assert set(table.column("emotion").to_pylist()) == {*CHECKIN_EMOTIONS, *TEXT_EMOTIONS}
-    q = pq.read_table(io.BytesIO(next(i.data for i in opened.items
-                                      if i.id == "questionnaires_weekly")))
-    assert set(q.column("instrument").to_pylist()) == {"phq9"}
+        if name == "emotions_weekly":
+            assert {r["emotion"] for r in rows} == {*CHECKIN_EMOTIONS, *TEXT_EMOTIONS}
+    assert {r["instrument"] for r in read["questionnaires_weekly"][0]} == {"phq9"}
+    assert len(read["mood_weekly"][0]) == 12
 
     out = tmp_path / "study.duckdb"
     loaded = aggregate(study.sharing.require_identity(), folder, out)
@@ -120,6 +131,84 @@ def test_the_study_refuses_tampered_and_foreign_exports(people, tmp_path: Path) 
     # not encrypted to this study: the participant's therapist-facing identity cannot open it
     with pytest.raises(Exception, match="not for me"):
         open_research(good, participant.sharing.require_identity())
+
+
+def _signed_with(participant: Person, study: Person, tables: dict[str, bytes],
+                 meta: dict[str, object]) -> bytes:
+    """A correctly signed export to the study holding the given table items."""
+    research = participant.services.research()
+    contact = research.study("Sleep Study 2026")
+    identity = research.participant_identity(contact)
+    return seal_export(identity, contact.party(), tables, meta, "2026-03-01T00:00:00Z").ciphertext
+
+
+def _other_parquet(folder: Path, select: str, meta: str | None) -> bytes:
+    path = folder / "other.parquet"
+    kv = "" if meta is None else (
+        f", KV_METADATA {{'{META_KEY.decode()}': '{meta.replace(chr(39), chr(39) * 2)}'}}"
+    )
+    with duckdb.connect() as con:
+        con.execute(f"COPY ({select}) TO '{path}' (FORMAT PARQUET{kv})")
+    data = path.read_bytes()
+    path.unlink()
+    return data
+
+
+def test_the_study_refuses_signed_exports_with_bad_tables(people, tmp_path: Path) -> None:
+    study, participant = people
+    participant.services.mood.add(4)
+    research = participant.services.research()
+    weeks = week_range(date.today(), 2)
+    meta: dict[str, object] = {"format_version": 1, "epsilon": 1.0, "weeks": weeks}
+    tables = parquet_tables(noised(research.truth(2), 1.0), meta)
+    me = study.sharing.require_identity()
+
+    good = open_research(_signed_with(participant, study, tables, meta), me)
+    assert good.meta == meta and good.tables["mood_weekly"]["iso_week"] == weeks
+    assert len(good.tables["emotions_weekly"]["count"]) == 2 * (
+        len(CHECKIN_EMOTIONS) + len(TEXT_EMOTIONS))
+
+    encoded = json.dumps(meta)
+    mood_select = (
+        "SELECT '2026-W10' AS iso_week, 1::BIGINT AS checkins, 1.0::DOUBLE AS mood_sum,"
+        " 1.0::DOUBLE AS mood_mean, 1::BIGINT AS energy_n, 1.0::DOUBLE AS energy_sum,"
+        " 1.0::DOUBLE AS energy_mean, 1::BIGINT AS sleep_n, 1.0::DOUBLE AS sleep_sum,"
+        " 1.0::DOUBLE AS sleep_mean"
+    )
+    cases = {
+        "is not valid Parquet": b"PAR1 not really a Parquet file PAR1",
+        "does not have the documented columns": _other_parquet(
+            tmp_path, "SELECT '2026-W10' AS iso_week, 1::BIGINT AS checkins", encoded),
+        "documented columns": _other_parquet(  # right names, a count stored as a double
+            tmp_path, mood_select.replace("1::BIGINT AS checkins", "1.0::DOUBLE AS checkins"),
+            encoded),
+        "research data": _other_parquet(tmp_path, mood_select, None),
+        "research data ": _other_parquet(
+            tmp_path, mood_select, json.dumps({**meta, "epsilon": 0.1})),
+    }
+    # the well-formed replacement is accepted, so each case fails for its own reason only
+    accepted = open_research(_signed_with(
+        participant, study, {**tables, "mood_weekly": _other_parquet(tmp_path, mood_select,
+                                                                     encoded)}, meta), me)
+    assert accepted.tables["mood_weekly"]["checkins"] == [1]
+    for reason, data in cases.items():
+        bad = _signed_with(participant, study, {**tables, "mood_weekly": data}, meta)
+        with pytest.raises(BundleError, match=reason.strip()) as refused:
+            open_research(bad, me)
+        assert refused.value.reason == "corrupted"
+    without = {k: v for k, v in tables.items() if k != "activity_weekly"}
+    with pytest.raises(BundleError, match="lacks table activity_weekly") as lacking:
+        open_research(_signed_with(participant, study, without, meta), me)
+    assert lacking.value.reason == "corrupted"
+    # a folder holding one bad export loads the rest and names the bad one
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "good.msresearch").write_bytes(_signed_with(participant, study, tables, meta))
+    (folder / "bad.msresearch").write_bytes(_signed_with(
+        participant, study, {**tables, "wellbeing_weekly": cases["is not valid Parquet"]}, meta))
+    result = aggregate(me, folder, tmp_path / "study.duckdb")
+    assert result.loaded == 1 and [r["file"] for r in result.refused] == ["bad.msresearch"]
+    assert result.rows["mood_weekly"] == 2
 
 
 def test_no_export_without_consent_or_after_withdrawal(people, tmp_path: Path) -> None:

@@ -1,0 +1,99 @@
+"""More English crisis phrasings for :mod:`mindspace.ml.crisis` (data only): the indirect and
+colloquial forms people write in journals: conditional plans that name a method or a place,
+goodbyes that do not name death, envy of the dead, calm acceptance of dying, slang, and
+"they deserve a life without me". Same categories and context checks as
+:mod:`mindspace.ml.crisis_patterns`; text is normalised by ``crisis_text.normalise``.
+"""
+
+from __future__ import annotations
+
+from mindspace.ml.crisis_patterns import Pattern, _p
+
+_DEATH_NEAR = (r"\b(?:died|dead|death|dying|passed away|passed|at peace|funeral|memorial|obituary|"
+               r"grave|in (?:his|her|their) sleep|rest in peace|rip|buried|wake|gone now)\b")
+_PLACE = (r"(?:bridge|roof|rooftop|car park|parking garage|parking structure|multi storey|ledge|"
+          r"balcony|cliff|overpass|tower|building|window|tracks|platform|motorway|highway)")
+
+EN_MORE: tuple[Pattern, ...] = (
+    # a method taken in the present tense as a consequence: "... and i am swallowing the bottle"
+    _p("plan", r"\b(?:i am|i will be|i would be|im) (?:swallowing|taking|downing|necking|eating) "
+       r"(?:\w+ ){0,3}?(?:whole|entire|every|all (?:of )?(?:my|the|his|her)) (?:\w+ )?(?:bottle|"
+       r"box|pack|packet|strip|stash|supply|prescription|pills|tablets|meds)\b"),
+    _p("plan", r"\b(?:swallow|swallowing|take|taking|down|downing|neck|necking) (?:\w+ ){0,2}?"
+       r"(?:whole|entire) (?:\w+ )?(?:bottle|box|pack|packet|strip|stash) of (?:\w+ ){0,2}?"
+       r"(?:pills|tablets|meds|painkillers|paracetamol|tylenol|sleeping pills|insulin|"
+       r"antidepressants)\b"),
+    _p("plan", r"\b(?:i am|i will be|im|i will) (?:going|jumping|stepping|driving|walking|throwing "
+       r"myself) (?:off|from|into|in front of) (?:the |a |that |this |my )?(?:\w+ ){0,2}?"
+       + _PLACE + r"\b"),
+    # goodbyes that do not name death
+    _p("indirect", r"\b(?:she|he|they|nobody|no one|mom|mum|dad|my \w+) (?:(?:does not|did not|"
+       r"do not|will not|would not) (?:even )?(?:know|realise|realize)|(?:has|had|have) no idea) "
+       r"(?:that )?(?:it is|it was|this is|this was|that was|it will be|that is)"
+       r" (?:the |a |our |my )?(?:last|final|goodbye)\b", negatable=False),
+    _p("plan", r"\bthe (?:\w+ ){0,3}?" + _PLACE + r"\b(?: \w+){0,5}? is where (?:i am|i will be|"
+       r"i will|i) (?:going|go|doing it|do it|ending it|end it|jumping)\b"),
+    _p("indirect", r"\b(?:my|our) (?:last|final) (?:hug|goodbye|conversation|dinner|talk)\b",
+       requires=r"\b(?:does not know|did not know|do not know|no idea|will not know|without "
+       r"telling|never know)\b"),
+    # envy of the dead
+    _p("passive", r"\b(?:jealous|envious|envy|envied)\b(?! of (?:their|his|her) "
+       r"(?:life|job|house|holiday|family|kids))", requires=_DEATH_NEAR),
+    _p("passive", r"\b(?:they are|they were|he is|she is|he was|she was) the lucky ones?\b|"
+       r"\blucky (?:him|her|them|bastard|duck)\b", requires=_DEATH_NEAR),
+    _p("passive", r"\b(?:wish|wishing) (?:it was|it were|it had been) me (?:instead|in (?:that|"
+        r"the) "
+       r"(?:coffin|casket|grave|crash))\b|\bshould have been me\b",
+       requires=_DEATH_NEAR, negatable=False),
+    # calm acceptance
+    _p("ideation", r"\b(?:the )?(?:thought|idea) of (?:ending it|ending it all|dying|death|killing "
+       r"myself|suicide|not waking up|being dead) (?:does not|no longer|did not|has stopped "
+       r"(?:scaring|frightening)) ?(?:\w+ )?(?:scare|scares|frighten|frightens|bother|bothers|"
+       r"upset|me)\b", negatable=False, current=True),
+    _p("ideation", r"\b(?:dying|death|ending it|suicide|killing myself|not existing) (?:feels|"
+       r"seems|sounds|is starting to feel|has started to feel) (?:\w+ )?(?:calm|peaceful|"
+       r"comforting|soothing|like a plan|like an option|like a relief|like relief|normal)\b",
+       negatable=False, current=True),
+    _p("ideation", r"\b(?:dying|death|ending it|killing myself|suicide)\b[^|.!?]{0,60}\b(?:on|to) "
+       r"my to do list\b|\bi am at peace with (?:dying|the idea of dying|ending it|my decision|"
+       r"the decision|going)\b", negatable=False, current=True),
+    _p("ideation", r"\b(?:used to (?:panic|freak out|be scared|be afraid|cry) when i thought about "
+       r"(?:dying|death|ending it|killing myself))\b",
+       requires=r"\b(?:now|these days|anymore|any more)\b", negatable=False, current=True),
+    # burden: "they deserve a life without me"
+    _p("indirect", r"\b(?:deserve|deserves|would have|would be happier with|need) (?:a )?"
+       r"(?:better |happier |easier |good |peaceful |calmer )?life without me\b|"
+       r"\b(?:better|happier|easier) (?:life|lives|off|place) without me (?:in it|around|"
+       r"dragging)\b"),
+    # slang
+    _p("ideation", r"\b(?:forever|permanent|eternal|endless|dirt|final) (?:nap|sleep|snooze)\b",
+       requires=r"\b(?:considering|consider|thinking about|want|wanna|ready for|need|take|"
+       r"taking|planning|going to|craving)\b"),
+    _p("indirect", r"\b(?:nobody|no one) would (?:even )?notice (?:if i (?:was|were|am) gone|for "
+       r"days|for weeks|i am gone|i was gone|if i died|if i disappeared)\b"),
+)
+
+# Spans that make an overlapping match a minimised complaint, not a risk statement: "tired of
+# everything this week but nothing a nap can not fix".
+EN_IDIOMS = (
+    r"\b(?:tired of everything|done with everything|give up|giving up|can not anymore)\b"
+    r"(?=[^.!?|]{0,40}\bbut (?:nothing|it is nothing) (?:a|an|some|that)\b[^.!?|]{0,40}\b"
+    r"(?:can not|will not|would not|wont) (?:fix|cure|sort)\b)"
+)
+
+# An overdose named as a subject of study or work ("pharmacology exam: paracetamol overdose and
+# its antidote"), in any of the screened languages; only when the writer does not say it of
+# themselves right before it.
+STUDY_MATCH = r"^(?:overdos|sobredos|surdos|uberdos)"
+STUDY_CONTEXT = (
+    r"\b(?:exam|exams|midterm|midterms|final|finals|quiz|lecture|class|course|module|modules|"
+    r"studying|revision|revising|flashcards|pharm|pharmacology|toxicology|nursing|med school|"
+    r"first aid|symptoms|management|antidote|naloxone|narcan|n acetylcysteine|syllabus|"
+    r"textbook|examen|farmaco|farmacologia|clase|parcial|antidoto|klausur|prufung|"
+    r"pharmakologie|vorlesung|antidot|partiel|cours|pharmaco|prova|exame|aula|faculdade)\b"
+)
+# "saying they were going to kms": the slang names someone else's words
+OTHER_SLANG = (
+    r"\b(?:they|he|she|someone|somebody|people|person|user|guy|girl|kid|commenter|poster) "
+    r"(?:\w+ ){0,3}$"
+)
