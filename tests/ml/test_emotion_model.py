@@ -39,7 +39,7 @@ def test_prediction_shape(model: EmotionModel) -> None:
     assert list(p.probabilities) == list(EKMAN_LABELS)
     assert all(0.0 <= v <= 1.0 for v in p.probabilities.values())
     assert p.labels and set(p.labels) <= set(EKMAN_LABELS)
-    assert p.model_id == "text-emotion@1.0.1"
+    assert p.model_id == "text-emotion@1.2.0"
 
 
 @pytest.mark.parametrize(
@@ -154,3 +154,31 @@ def test_int8_test_split_macro_f1(model: EmotionModel) -> None:
     tp = (y * yhat).sum(0)
     f1 = 2 * tp / np.maximum(2 * tp + ((1 - y) * yhat).sum(0) + (y * (1 - yhat)).sum(0), 1)
     assert f1.mean() >= 0.60, dict(zip(EKMAN_LABELS, f1.round(3), strict=True))
+
+
+# Entries that describe what happened without naming the feeling (written for this test; not in
+# the training corpus or any evaluation set): the reading must not fall back to `neutral`.
+SITUATIONS = (
+    ("The garage charged me for new brakes they never fitted, and laughed when I asked.", "anger"),
+    ("Neighbour lets his dog foul our path every morning and waves while it does.", "anger"),
+    ("There was a long grey hair baked into the bread roll I had already bitten.", "disgust"),
+    ("The fridge at work had a carton of milk that had gone solid and green.", "disgust"),
+    ("Scan results are due on Monday and the nurse would not say anything on the phone.", "fear"),
+    ("A car has followed me from the station two nights running, same plates.", "fear"),
+    ("My daughter took her first steps across the kitchen to reach me.", "joy"),
+    ("Got the keys to our first flat today, we ate chips on the floor.", "joy"),
+    ("Cleared out Mum's wardrobe this weekend. Her coat still smelled of her.", "sadness"),
+    ("Nobody from the team noticed I'd left. My desk was given away by Friday.", "sadness"),
+    ("Opened the door and my brother stood there, back from Canada unannounced.", "surprise"),
+    ("The quiet lad in accounts turned out to be a champion ballroom dancer.", "surprise"),
+    ("Bought bread, milk and stamps, then caught the 9:40 bus home.", "neutral"),
+    ("Changed the bedsheets and put two loads of washing on.", "neutral"),
+)
+
+
+def test_situations_are_read_without_named_feelings(model: EmotionModel) -> None:
+    preds = model.predict([text for text, _ in SITUATIONS])
+    tops = [p.top for p in preds]
+    right = sum(top == label for top, (_, label) in zip(tops, SITUATIONS, strict=True))
+    assert right >= 10, list(zip(tops, [label for _, label in SITUATIONS], strict=True))
+    assert tops.count("neutral") <= 4, tops
