@@ -593,7 +593,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             t0 = time.time()
             funcs[s](ctx)
             log(f"stage {s} took {time.time() - t0:.0f}s ({_dt.datetime.now():%H:%M})")
+    _log_run(args)
     return 0
+
+
+def _log_run(args: argparse.Namespace) -> None:
+    """Record the run in mlruns/ (skipped with a warning without mlflow): parameters, the
+    sha256 of every data file, the figures of every evaluation and the exported model."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from run_tracking import log_run
+
+    corpus = sorted((base.REPO / "training" / "emotion").glob("*.jsonl"))
+    ekman = base.DEFAULT_DATA / "ekman"
+    goemotions = [ekman / f"{split}.tsv" for split in ("train", "dev", "test")]
+    metrics: dict[str, Any] = {}
+    for name in ("eval.json", "sitdev.json"):
+        path = WORK / name
+        if path.exists():
+            metrics[name.removesuffix(".json")] = json.loads(path.read_text())
+    artifacts = [p for p in (WORK / "model.int8.onnx", WORK / "eval.json", WORK / "sitdev.json")
+                 if p.exists()]
+    run_id = log_run("text-emotion-situations", vars(args),
+                     [p for p in (*corpus, *goemotions) if p.exists()], metrics, artifacts)
+    if run_id:
+        log(f"run logged: mlruns/ run {run_id}")
 
 
 if __name__ == "__main__":
