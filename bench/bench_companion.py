@@ -39,6 +39,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from cpuinfo import cpu_line  # noqa: E402 - bench/ is the script's folder
+
 SUPPORT_LIKE = ("support", "idiom", "third-person", "resolved-past", "small-talk")
 COLD_SNIPPET = """
 import os, time
@@ -51,16 +53,6 @@ t2 = time.perf_counter()
 since_launch = time.time() - float(os.environ["BENCH_LAUNCHED_AT"])
 print(f"{t1 - t0:.3f} {t2 - t1:.3f} {t2 - t0:.3f} {since_launch:.3f}", flush=True)
 """
-
-
-def cpu_flags() -> str:
-    info = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
-    model = next((ln.split(":", 1)[1].strip() for ln in info.splitlines()
-                  if ln.startswith("model name")), "unknown CPU")
-    flags = next((ln.split(":", 1)[1].split() for ln in info.splitlines()
-                  if ln.startswith("flags")), [])
-    simd = sorted(f for f in flags if f.startswith(("avx", "amx")) or f in ("fma", "sse4_2"))
-    return f"{model}; {os.cpu_count()} cores; {' '.join(simd)}"
 
 
 def load(paths: list[Path]) -> list[dict[str, Any]]:
@@ -127,7 +119,7 @@ def main() -> int:
 
     from mindspace.app.companion import CompanionService
 
-    print(f"CPU: {cpu_flags()}; MINDSPACE_ML_THREADS={os.environ.get('MINDSPACE_ML_THREADS', 1)}")
+    print(f"CPU: {cpu_line()}; MINDSPACE_ML_THREADS={os.environ.get('MINDSPACE_ML_THREADS', 1)}")
     print(f"{len(rows)} messages from {len(paths)} file(s)")
     if not args.no_cold:
         print(f"cold start: {cold_start()}")

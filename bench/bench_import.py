@@ -20,22 +20,14 @@ from pathlib import Path
 
 os.environ.setdefault("MINDSPACE_KDF_CALIBRATE", "0")
 
+from cpuinfo import cpu_line  # noqa: E402 - bench/ is the script's folder
+
 from mindspace.app import AppServices  # noqa: E402
 
 LABELS = ["rad", "good", "meh", "bad", "awful"]
 ACTIVITIES = ["work", "friends", "walk", "reading", "music", "cooking", "family", "sleep early"]
 NOTES = ["", "", "Quiet day.", "Long walk by the canal.<br>Felt <b>lighter</b> after.",
          "Tired but okay.", "Called an old friend &amp; laughed a lot."]
-
-
-def cpu_flags() -> str:
-    info = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
-    model = next((ln.split(":", 1)[1].strip() for ln in info.splitlines()
-                  if ln.startswith("model name")), "unknown CPU")
-    flags = next((ln.split(":", 1)[1].split() for ln in info.splitlines()
-                  if ln.startswith("flags")), [])
-    simd = sorted(f for f in flags if f.startswith(("avx", "amx")) or f in ("fma", "sse4_2"))
-    return f"{model}; {os.cpu_count()} cores; {' '.join(simd)}"
 
 
 def export_text(rows: int, seed: int = 7) -> str:
@@ -59,7 +51,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=10_000)
     args = parser.parse_args()
-    print(f"CPU: {cpu_flags()}")
+    print(f"CPU: {cpu_line()}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         path = folder / "daylio.csv"

@@ -14,13 +14,14 @@ Prints the CPU model and flags. Files go to a temporary folder (deleted unless `
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
+
+from cpuinfo import cpu_line  # noqa: E402 - bench/ is the script's folder
 
 from mindspace.app.research import noised
 from mindspace.app.research_aggregate import aggregate
@@ -37,16 +38,6 @@ from mindspace.core.rules import utc_now
 from mindspace.share.bundle import Party
 from mindspace.share.identity import derived_identity, generate_identity
 from mindspace.share.research import parquet_tables, seal_export
-
-
-def cpu_flags() -> str:
-    info = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
-    model = next((ln.split(":", 1)[1].strip() for ln in info.splitlines()
-                  if ln.startswith("model name")), "unknown CPU")
-    flags = next((ln.split(":", 1)[1].split() for ln in info.splitlines()
-                  if ln.startswith("flags")), [])
-    simd = sorted(f for f in flags if f.startswith(("avx", "amx")) or f in ("fma", "sse4_2"))
-    return f"{model}; {os.cpu_count()} cores; {' '.join(simd)}"
 
 
 def synthetic_truth(rng: random.Random, weeks: list[str]) -> WeeklyTruth:
@@ -81,7 +72,7 @@ def main() -> None:
     parser.add_argument("--epsilon", type=float, default=1.0)
     parser.add_argument("--keep", type=Path, default=None)
     args = parser.parse_args()
-    print(f"CPU: {cpu_flags()}")
+    print(f"CPU: {cpu_line()}")
     rng = random.Random(7)
     weeks = week_range(date(2026, 6, 1), args.weeks)
     study = generate_identity("Bench Study", "study")

@@ -10,7 +10,6 @@ set size is read from the kernel (`getrusage` of the child). Prints the CPU mode
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import shutil
 import subprocess
@@ -21,19 +20,10 @@ from pathlib import Path
 
 import numpy as np
 import soundfile as sf
+from cpuinfo import cpu_line  # noqa: E402 - bench/ is the script's folder
 
 REPO = Path(__file__).resolve().parents[1]
 RATE = 16_000
-
-
-def cpu_flags() -> str:
-    info = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
-    model = next((ln.split(":", 1)[1].strip() for ln in info.splitlines()
-                  if ln.startswith("model name")), "unknown CPU")
-    flags = next((ln.split(":", 1)[1].split() for ln in info.splitlines()
-                  if ln.startswith("flags")), [])
-    simd = sorted(f for f in flags if f.startswith(("avx", "amx")) or f in ("fma", "sse4_2"))
-    return f"{model}; {os.cpu_count()} cores; {' '.join(simd)}"
 
 
 def speech(text: str, folder: Path) -> np.ndarray:
@@ -63,7 +53,7 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("espeak-ng") is None:
         sys.exit("espeak-ng is needed (Debian package espeak-ng)")
-    print(f"CPU: {cpu_flags()}")
+    print(f"CPU: {cpu_line()}")
     print(f"{'audio':>8} {'peak RSS':>10} {'wall':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

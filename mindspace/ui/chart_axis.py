@@ -123,13 +123,16 @@ class DayChart(QWidget):
         return QSize(h * 12, h * 9)
 
     def slot_days(self) -> list[date]:
-        raise NotImplementedError
+        """The days along the axis (a chart without data has none)."""
+        return []
 
     def text_at(self, index: int) -> str:
-        raise NotImplementedError
+        """The words for slot `index` (tooltip and screen readers); charts fill it in."""
+        return ""
 
     def left_margin(self, fm: QFontMetricsF) -> float:
-        raise NotImplementedError
+        """Room left of the plot for the value labels; none by default."""
+        return 0.0
 
     def plot_rect(self) -> QRectF:
         fm = QFontMetricsF(self.font())
