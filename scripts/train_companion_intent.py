@@ -62,6 +62,7 @@ from mindspace.ml.intent import INTENT_NAME, prepare  # noqa: E402
 from mindspace.ml.registry import ModelRegistry  # noqa: E402
 
 CORPUS = ROOT / "training" / "companion"
+CHAT = CORPUS / "chat"  # whole first messages, one {"text", "label"} per line
 CRISIS_DATA = sorted((ROOT / "tests" / "data").glob("crisis_*.jsonl"))
 CRISIS_RISK_MAX = 1500  # risk statements used for the "crisis" label
 CRISIS_SAFE_MAX = 700  # hard negatives (idiom, third person, past ...) added to "venting"
@@ -85,6 +86,9 @@ def load_corpus(fraction: float = 1.0) -> list[tuple[str, str]]:
         lines = [line for line in lines if line and not line.startswith("#")]
         keep = max(1, math.ceil(len(lines) * fraction))
         rows.extend((line, path.stem) for line in lines[:keep])
+    for path in sorted(CHAT.glob("*.jsonl")):
+        chat = [(str(r["text"]), str(r["label"])) for r in read_jsonl(path)]
+        rows.extend(chat[:max(1, math.ceil(len(chat) * fraction))])
     return rows
 
 
@@ -95,7 +99,8 @@ def held_out_sets(spec: Path = GATE_SPEC) -> dict[str, Path]:
 
 
 def data_files() -> list[Path]:
-    return [*sorted(CORPUS.glob("*.txt")), *CRISIS_DATA, *held_out_sets().values()]
+    return [*sorted(CORPUS.glob("*.txt")), *sorted(CHAT.glob("*.jsonl")), *CRISIS_DATA,
+            *held_out_sets().values()]
 
 
 def load_crisis_rows(seed: int = SEED) -> list[tuple[str, str]]:

@@ -17,6 +17,7 @@ the lines used and ``why`` says in plain words what led to them.
 
 from __future__ import annotations
 
+import re
 import threading
 import uuid
 from collections import Counter
@@ -46,6 +47,7 @@ REFUSE_AT = 0.60
 OFFER_AFTER = 2  # support turns before an exercise is offered
 CRISIS_CONFIRM = 0.10  # intent "crisis" probability that confirms the learned layer's flag
 CRISIS_CONFIRM_STEP = 0.25  # the same inside an exercise, for answers to a step
+SENTENCE_CONFIRM = 0.50  # one sentence of a longer message, when the whole reads otherwise
 CRISIS_ALONE = 0.90  # intent "crisis" probability that flags on its own
 # intent labels that read as risk when they confirm the learned layer: statements of risk and
 # requests for methods or for hiding self-harm
@@ -188,12 +190,32 @@ def _respond(engine: CompanionEngine, state: ConversationState, text: str,
         return _crisis(engine.library, state, level, reasons, first)
     analysis = engine.reader.read(text)  # 2. the learned layer, confirmed for chat
     reading = engine.classify(text)
-    level, reasons = chat_crisis_level(analysis, reading, state.exercise is not None)
+    in_exercise = state.exercise is not None
+    level, reasons = chat_crisis_level(analysis, reading, in_exercise)
+    if not opens_support_panel(level) and opens_support_panel(analysis.crisis.level):
+        # risk written inside a long message about something else: confirm sentence by sentence
+        for part in sentences(text):
+            part_reading = engine.classify(part)
+            p = part_reading.probability("crisis") if part_reading is not None else 0.0
+            if p >= SENTENCE_CONFIRM:
+                level = analysis.crisis.level
+                reasons = [*analysis.crisis.reasons, f"one sentence reads like statements of "
+                           f"suicidal thinking or self-harm (intent model {p:.2f})"]
+                break
     if opens_support_panel(level):
         return _crisis(engine.library, state, level, reasons, first)
     if guard.is_why(text):
         return _explain(engine.library, state, reading)
     return _after_screen(engine, state, text, analysis, reading, hooks, first)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def sentences(text: str, limit: int = 12) -> list[str]:
+    """The sentences of a message with more than one, longest first (at most ``limit``)."""
+    parts = [p.strip() for p in _SENTENCE_END.split(text) if len(p.split()) >= 3]
+    return sorted(parts, key=len, reverse=True)[:limit] if len(parts) > 1 else []
 
 
 def chat_crisis_level(analysis: MessageReading, reading: IntentReading | None,
@@ -374,11 +396,13 @@ def _outside(engine: CompanionEngine, state: ConversationState, text: str,
     if (guard.is_yes(text) or guard.is_no(text)) and len(text.split()) <= 4:
         return Reply(lib.say("offer.none"), "support", sources=("offer.none",),
                      why=("There was nothing open to say yes or no to.",), **_reading(reading))
-    if label in EXERCISES and conf >= ASK_AT and not _has_feeling(analysis) and not not_now \
+    if (label in EXERCISES or label == "help") and conf >= ASK_AT \
+            and not _has_feeling(analysis) and not not_now \
             and (len(text.split()) <= 4 or guard.sounds_like_request(text)):
         options = [e for e, p in reading.ranked if e in EXERCISES and p >= 0.15][:3] \
             if reading else []
-        return _clarify(lib, state, options or [label], reading)
+        fallback = [label] if label in EXERCISES else list(EXERCISES[:4])
+        return _clarify(lib, state, options or fallback, reading)
     return _listen(engine, state, text, analysis, reading, hooks, suggest)
 
 

@@ -38,7 +38,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         _rx(r"\b(?:lethal|fatal|deadly|toxic|overdose|od)\b.{0,40}\b(?:dose|amount|quantity|"
             r"many|much|mg|level)\b",
             r"\b(?:dose|amount|quantity|how (?:many|much))\b.{0,60}\b(?:lethal|fatal|deadly|kill|"
-            r"die|dying|dead|overdose|od|not wake up|never wake up|be enough|fatal)\b",
+            r"die|dying|dead|overdose|od|not wake up|never wake up|be enough|fatal|dangerous)\b",
             r"\b(?:painless|quickest|fastest|easiest|best|surest|least painful|quick) (?:way|"
             r"method|means)s? (?:to|of) (?:die|dying|end it|end my life|kill|suicide|going)",
             r"\b(?:method|methods|ways?) (?:of|to|for) (?:suicide|killing (?:myself|yourself))",
@@ -169,14 +169,16 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
 
 _SECRET = re.compile(
     r"\b(?:keep (?:it|this|that|quiet)|keep \w+ (?:a )?secret|secret|between us|promise|swear|"
-    r"(?:don'?t|won'?t|not to|do not|will not|not) (?:tell|report|say|disclose)|"
+    r"(?:don'?t|won'?t|not to|do not|will not|not) (?:tell|report|say|disclose)|find out|"
+    r"keep (?:it|this|that) from|stop (?:her|him|them) (?:from )?telling|between ourselves|"
+    r"cover (?:it |this )?up|"
     r"stays? (?:secret|quiet)|keep quiet|anyone to find out|don'?t report)\b", _F)
 _CHILD = re.compile(
     r"\b(?:child|children|kids?|son|daughter|little (?:brother|sister)|baby|toddler|students?|"
     r"pupils?|players|nephew|niece|cousin|grandchild|minor|stepson|stepdaughter|boy|girl|"
     r"(?:my|his|her) (?:brother|sister))\b", _F)
 _HARM = re.compile(
-    r"\b(?:hurts?|hurting|hit|hits|hitting|beats?|beating|abus\w*|touch\w*|harm\w*|"
+    r"\b(?:hurts?|hurting|hit|hits|hitting|beats?|beating|abus\w*|touch\w*|harm\w*|bruis\w*|"
     r"neglect\w*|molest\w*|weird stuff|does things|in danger|mistreat\w*|rap\w+)\b", _F)
 
 
@@ -186,6 +188,7 @@ def _secrecy(text: str) -> bool:
 
 _ASKING = re.compile(r"\b(?:how|what|which|where|tips?|best|ways?|help me|can i|could i|"
                      r"should i|excuse|cover story|makeup|clothes|lie|tell me|advise|advice|"
+                     r"recommend|suggest|join|find|where|"
                      r"tricks?|work fast|get thin|thin|skinny|lose weight|pills?)\b", _F)
 _NEEDS_ASKING = frozenset({"hide-self-harm", "eating-disorder"})
 
@@ -211,12 +214,17 @@ _GATES: dict[str, re.Pattern[str]] = {
     "hide-self-harm": re.compile(r"\b(?:hide|cover|conceal|secret|excuse|explain|lie|notice|"
                                  r"cuts?|scars?|self[- ]?harm|burns?|marks?)\b", _F),
     "eating-disorder": re.compile(r"\b(?:calories|kcal|eat|eating|ate|food|hungry|purg\w*|"
+                                  r"kilos?|kg|pounds|lbs|stone|lose|losing|diet\w*|"
+                                  r"pro[- ]?ana|pro[- ]?mia|thinspo\w*|"
                                   r"throw up|vomit|weight|thin|skinny|laxatives?|fast\w*|"
                                   r"restrict\w*|meals?|appetite)\b", _F),
     "medication": re.compile(rf"\b(?:{_DRUG}|dose|prescri\w*|gp|doctor|psychiatrist)\b", _F),
     "diagnosis": re.compile(rf"\b(?:{_CONDITION}|diagnos\w*|crazy|criteria|wrong with me)\b",
                             _F),
-    "secrecy": re.compile(r"\b(?:secret|promise|swear|tell|report)\b", _F),
+    "secrecy": re.compile(r"\b(?:secret\w*|promise|swear|tell\w*|report\w*|find out|between "
+                          r"(?:us|ourselves)|keep (?:it|this|that) (?:quiet|from|hidden|private)|"
+                          r"hide|cover (?:it )?up|social services|social workers?|police|"
+                          r"authorities|teachers?|nobody knows|anyone knows|custody)\b", _F),
 }
 
 

@@ -54,6 +54,7 @@ from typing import Any, Protocol
 
 from mindspace.ml import crisis_net as net
 from mindspace.ml import crisis_patterns as cp
+from mindspace.ml import crisis_patterns_hidden as hidden
 from mindspace.ml import crisis_patterns_more as more
 from mindspace.ml.crisis_patterns_intl import INTL_PATTERNS, INTL_TRIGGER
 from mindspace.ml.crisis_text import normalise as normalise  # re-exported
@@ -113,6 +114,7 @@ _IDIOMS = re.compile(cp.IDIOMS.pattern + "|" + net.NET_IDIOMS + "|" + more.EN_ID
 _STUDY_MATCH = re.compile(more.STUDY_MATCH)
 _STUDY_CONTEXT = re.compile(more.STUDY_CONTEXT)
 _OTHER_SLANG = re.compile(more.OTHER_SLANG)
+_TRIVIAL_AFTER = re.compile(hidden.TRIVIAL_AFTER)
 _OWN_BEFORE = re.compile(r"\b(?:i|me|my|myself|mi|me|yo|je|moi|ich|mich|eu)\b")
 _USED_TO = re.compile(r"\bused to\b")
 _USED_TO_AFTER = re.compile(r" *(?:\w+ ){0,3}?used to\b")  # "the urges to cut used to come"
@@ -154,10 +156,10 @@ _TRIGGER = re.compile(
     r"sterb|umbring|morrer|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|codeine|"
     r"pharmac|chemist|worry about me|jealous|envi|lucky|should have been me|scare|frighten|"
     r"calm|peaceful|comfort|sooth|relief|to do list|panic|deserve|nap|snooze|notice|know|"
-    r"hug|swallow|whole|entire|off|car park|parking)|" + INTL_TRIGGER
+    r"hug|swallow|whole|entire|off|car park|parking)|" + hidden.TRIGGER + "|" + INTL_TRIGGER
 )
 # English curated phrasings, then Spanish, French, German, Portuguese (crisis_patterns_intl).
-_PATTERNS: tuple[cp.Pattern, ...] = cp.PATTERNS + more.EN_MORE + INTL_PATTERNS
+_PATTERNS: tuple[cp.Pattern, ...] = cp.PATTERNS + more.EN_MORE + hidden.EN_HIDDEN + INTL_PATTERNS
 
 
 # The only reason given for a ``concern`` raised by past events alone.
@@ -429,6 +431,11 @@ class CrisisDetector:
         if re.search(r"\b(?:kill|hang|shoot) myself\b|\bjump\w* off\b", m.group(0)) and \
                 cp.TRIVIAL_CONDITIONAL.search(sent) and not cp.RISK_AFFIRM.search(sent):
             return "idiom (a trivial condition)"
+        if m.group(0).startswith("kill myself") and _TRIVIAL_AFTER.match(norm, m.end(), ends[k]) \
+                and not cp.RISK_AFFIRM.search(sent):
+            return "idiom (a joke about a thing)"
+        if m.group(0).startswith("i am dead") and cp.LAUGH.match(norm, m.end(), ends[k]):
+            return "idiom (a joke)"
         # "mondays make me want to die lol": a joke about a thing, marked as a joke
         if cp.LAUGH.match(norm, m.end(), ends[k]) and not cp.RISK_AFFIRM.search(sent) and (
                 cp.TRIVIAL_CONDITIONAL.search(sent) or _MADE_ME.search(norm, starts[k], m.start())):

@@ -443,7 +443,7 @@ THIRD_PERSON = frozenset([
 PAST_CUES = frozenset({
     "tried", "attempted", "wanted", "was", "were", "used", "felt", "thought", "had", "overdosed",
     "harmed", "considered", "planned", "wished", "survived", "last", "remember", "remembered",
-    "once", "stood", "spent", "did",
+    "once", "stood", "spent", "did", "went", "came",
 })
 PRESENT_CUES = frozenset({
     "am", "want", "wants", "feel", "is", "are", "keep", "going", "will", "need", "wish", "hope",
@@ -479,7 +479,9 @@ DISTANT = re.compile(
     r"deployment|custody \w+|worst \w+))\b"
 )
 RESOLVED = re.compile(
-    r"\b(?:better place|(?:doing|feel|feeling|am) (?:so |much |a lot |way )?better|in a good "
+    r"\b(?:(?:therapy|counselling|counseling|treatment|medication|my meds|my therapist|my "
+    r"psychiatrist|rehab|dbt|cbt|the group|my support group) (?:has |have )?(?:helped|saved)|"
+    r"better place|(?:doing|feel|feeling|am) (?:so |much |a lot |way )?better|in a good "
     r"place|glad i (?:survived|am (?:still )?(?:here|alive)|did not|made it)|grateful (?:to be "
     r"alive|for every day|to still be here|to be here)|recover(?:ed|y|ing)|clean (?:for|since)|"
     r"(?:been|am) (?:free|clean)|have not (?:\w+ ){0,3}(?:in|since|for) (?:\w+ )?(?:years?|"

@@ -115,6 +115,11 @@ def _strip_accents(t: str) -> str:
         "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
+# laughing emoji (skull, tears of joy, rolling on the floor, grinning squint, cat, skull and
+# crossbones) kept as a word
+_LAUGH_EMOJI = re.compile("[\U0001f480\U0001f602\U0001f923\U0001f606\U0001f639\u2620]")
+
+
 def normalise(text: str) -> str:
     """Lower-case, remove accents, expand contractions and slang, mark quotes with « »,
     newlines as " | "."""
@@ -124,6 +129,7 @@ def normalise(text: str) -> str:
     t = _DQUOTE.sub(r"«\1»", t)
     t = _SQUOTE.sub(r"«\1»", t)
     t = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", t)  # self-harm -> self harm
+    t = _LAUGH_EMOJI.sub(" lol ", t)  # "im dead 💀" reads like "im dead lol"
     t = re.sub(r"[^\w\s.,!?;:|«»'&]", " ", t)  # emoji and symbols -> space
     t = re.sub(r"_", " ", t)
     t = re.sub(r"\b\w+'\w+\b", _expand_apostrophes, t)

@@ -1,0 +1,187 @@
+"""English crisis phrasings that name no risk word outright (data only): scouting a place or
+researching its height, stockpiling medicines, charcoal and tape, waiting by the tracks, voices
+that command, not trusting oneself alone, doubting one will be alive at a date, goodbyes that
+hand over pets and say it is nobody's fault, envy of the dead and calm acceptance of suicide.
+
+Same categories and context checks as :mod:`mindspace.ml.crisis_patterns`; the text is
+normalised by ``crisis_text.normalise`` (lower case, contractions expanded, "any more" ->
+"anymore", filler adverbs such as "just" and "really" removed).
+"""
+
+from __future__ import annotations
+
+from mindspace.ml.crisis_patterns import Pattern, _p
+
+_PLACE = (r"(?:bridges?|roofs?|rooftops?|car parks?|parking (?:garage|structure|lot)s?|"
+          r"multi storey|ledges?|balcon(?:y|ies)|cliffs?|overpass(?:es)?|towers?|buildings?|"
+          r"windows?|tracks|railway|platforms?|motorway|highway|dam|quarry|pier|jetty|viaduct|"
+          r"flyover|top floor|stairwell)")
+_MEDS = (r"(?:pills|tablets|meds|medication|medicines|painkillers|sleeping pills|paracetamol|"
+         r"acetaminophen|tylenol|ibuprofen|aspirin|co codamol|codeine|temazepam|diazepam|"
+         r"valium|xanax|oxycodone|oxy|morphine|tramadol|insulin|antidepressants|sertraline|"
+         r"amitriptyline|lithium|quetiapine|zopiclone|benzos|opioids|opiates|heart tablets)")
+_DEATH = (r"\b(?:die|dies|died|dead|death|dying|passed away|passed on|passed|at peace|funeral|"
+          r"memorial|obituar\w*|grave\w*|cemetery|coffin|casket|buried|burial|departed|"
+          r"in (?:his|her|their) sleep|rest in peace|rip|wake|gone now|late)\b")
+_OUT = (r"\b(?:got out|gets out|is out|well out of (?:it|it all)|out of it all|(?:does|do|did) "
+        r"not have to (?:\w+ ){0,5}?anymore|no longer (?:has|have) to|never has to|is free|are "
+        r"free|at peace|at rest|resting|done with (?:it|everything|all this|this))\b")
+_FAREWELL = (r"\b(?:thank you for everything|thanks for everything|thanks for all|goodbye|"
+             r"bye|farewell|take care of yourselves|love you (?:all|guys)|sorry for everything|"
+             r"forgive me|when i am gone|after i am gone|not your fault|nobody fault|no one "
+             r"fault|noone fault|not anyone fault)\b")
+_SUICIDE = (r"(?:ending my life|ending it|ending it all|killing myself|suicide|taking my (?:own )?"
+            r"life|dying by my own hand|my own death|doing it myself|ending things|not waking up)")
+_FEAR = (r"(?:scar\w*|frighten\w*|bother\w*|upset\w*|panic\w*|terrif\w*|worr\w*|afraid|"
+         r"scared)")
+
+EN_HIDDEN: tuple[Pattern, ...] = (
+    # scouting a place or researching how high it is
+    _p("plan", r"\b(?:looking up|look up|looked up|researching|researched|googling|googled|"
+       r"searching|searched|checking|checked|reading up on|scouting|scouted|measuring|measured|"
+       r"working out|worked out|figuring out|figured out|narrowed (?:it )?down)\b[^|.!?]{0,60}"
+       r"\b(?:high|tall|highest|tallest|deep|deepest|enough|drop|fall|lethal|fatal)\b",
+       requires=_PLACE + r"|\b" + _MEDS + r"\b|\b(?:dose|overdose)\b"),
+    _p("plan", r"\b(?:high|tall|deep) enough\b",
+       requires=r"\b(?:i|me|my)\b[^|.!?]*\b" + _PLACE),
+    # looking down from a height and thinking how easy it would be
+    _p("plan", r"\b(?:look|looks|looked|looking|stare|stared|staring|lean|leaned|leaning|peer"
+       r"\w*|stand|stood|standing) (?:down |over |out )?(?:from|off|over|out of|down|on|at) "
+       r"(?:the |my |a |our |that )?(?:\w+ )?" + _PLACE + r"\b",
+       requires=r"\b(?:how easy|easy it would be|one step|jump|let go|just go|tempt\w*|pull\w*|"
+       r"urge|calling me|the drop|to fall|go over|over the edge|end it)\b"),
+    _p("indirect", r"\bhow easy it would be to (?:\w+ )?(?:jump|step|drive|swerve|let go|fall|"
+       r"go over|end it|end everything|take them all|swallow|not wake up|stop breathing|walk "
+       r"into|disappear|never come back|crash)\b"),
+    # waiting by the tracks
+    _p("plan", r"\b(?:stand|standing|stood|sit|sitting|sat|wait|waiting|waited|walk|walking|"
+       r"walked|go|going|went) (?:\w+ ){0,3}?(?:near|by|at|on|next to|to|along) (?:the |a )?"
+       r"(?:\w+ )?(?:railway|train|rail|subway|metro|tube) (?:tracks?|lines?|crossings?)\b",
+       requires=r"\b(?:if (?:the |a )?train|jump|step (?:in|out|onto|off|forward)|just go|end "
+       r"it|how easy|thinking (?:about|of|how)|think about|let it|will go|would go|i will just)"
+       r"\b"),
+    _p("plan", r"\bif (?:the |a )?(?:next )?train comes?\b[^|.!?]{0,30}\b(?:i will|i would|i "
+       r"am going to|i could)\b"),
+    # stockpiling
+    _p("plan", r"\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected|"
+       r"stashing|stashed|putting aside|put aside|squirreling|squirrelled|building up|built up|"
+       r"gathering|gathered|taking (?:a few|some) \w+ home|counted|counting)\b"
+       r"[^|.!?]{0,40}\b" + _MEDS + r"\b",
+       requires=r"\b(?:\d{2,}|enough|in case|all of them|a lot|dozens|hundreds|worth|stash|"
+       r"stockpile|decide|for when|for the day|ready|the day|hidden|hide|under (?:my|the) bed|"
+       r"drawer|box|since|weeks|months|just for me)\b"),
+    _p("plan", r"\b(?:got|have|there are|i have got) (?:about |around |nearly |over |almost )?"
+       r"(?:\d{2,}|enough|a stash of|a box of|a drawer of|a drawer full of) (?:\w+ )?" + _MEDS
+       + r"\b", requires=r"\b(?:in case|decide|for when|the day|ready|done|enough to|end|"
+       r"when the time|hidden|hide|nobody knows|no one knows)\b"),
+    _p("plan", r"\bin case i (?:\w+ ){0,2}?(?:decide|need|want|choose) (?:to )?(?:i am done|that i "
+       r"am done|to be done|end it|end things|go through with it|use them|do it|check out|go|"
+       r"take them)\b"),
+    # charcoal and tape, pesticide as a drink
+    _p("plan", r"\bcharcoal\b", requires=r"\b(?:tape|seal|sealed|sealing|duct|closed room|"
+       r"bedroom|in the car|bathroom|use them|using them|lock myself|under (?:my|the) bed)\b"),
+    _p("plan", r"\b(?:i will|i am going to|i would|i shall|i could) (?:\w+ ){0,2}?(?:drink|"
+       r"swallow|take|down|inject|eat) (?:\w+ ){0,3}?(?:pesticide|weedkiller|weed killer|rat "
+       r"poison|poison|bleach|antifreeze|paraquat|insecticide|fertili[sz]er|cyanide|"
+       r"pesticides)\b"),
+    # a finished note, a chosen date, staring at the means, the urge to end it
+    _p("plan", r"\b(?:wrote|written|finished|left|have) my (?:suicide |goodbye |last |final )?"
+       r"note(?= *(?:$|[|.!?,;]|and\b|it is\b|for (?:them|my (?:family|kids|mum|mom|dad|wife|"
+       r"husband|partner))\b))"),
+    _p("plan", r"\b(?:picked|chosen|chose|set|decided on|settled on) (?:a|the|my) (?:date|day)\b",
+       requires=r"\b(?:part of me|already|secretly|nobody knows|no one knows|scared|ready|"
+       r"the end|for it)\b(?![^|.!?]*\b(?:wedding|party|holiday|move|surgery|appointment|"
+       r"trip|exam|launch|interview)\b)"),
+    _p("indirect", r"\b(?:stare|stares|staring|stared|gaze|gazing|gazed) at (?:the|my|those|"
+       r"all the|that) (?:\w+ )?(?:knives|knife|pills|tablets|blades?|razors?|rope|gun|meds|"
+       r"medicine cabinet|pill bottles?|bottle of pills)\b"),
+    _p("ideation", r"\b(?:urge|urges|need|pull|temptation|itch) to end (?:it|it all|things|my "
+       r"life|everything)\b"),
+    _p("plan", r"\b(?:plan|planning|plans|decided|ready|going) to end (?:things|it all|"
+       r"everything|my life)\b[^|.!?]{0,30}\b(?:tonight|tomorrow|this weekend|weekend|"
+       r"on \w+day|next week|soon|friday|saturday|sunday|monday)\b"),
+    _p("plan", r"\b(?:want|need|like) to know\b[^|.!?]{0,20}\bbefore i (?:try|do it|go through "
+       r"with it|attempt)\b"),
+    # voices that command
+    _p("ideation", r"\b(?:voice|voices)\b[^|.!?]{0,40}\b(?:tell\w*|say\w*|said|want\w*|urg\w*|"
+       r"command\w*|keep\w*)\b[^|.!?]{0,20}\b(?:me to|i should|i must|i need to|i have to|to) "
+       r"(?:go )?(?:jump|die|kill myself|end it|hurt myself|cut|do it|step|walk into|drown|"
+       r"hang)\b"),
+    # not trusting oneself
+    _p("indirect", r"\b(?:do not|can not|no longer|could not) trust myself\b",
+       requires=r"\b(?:alone|on my own|by myself|tonight|around (?:the |my |those )?(?:pills|"
+       r"knife|knives|meds|tablets|car|bridge|edge|razors?|blades?)|with (?:the |my |those )?"
+       r"(?:pills|knife|knives|meds|tablets|razors?|blades?|car)|be safe|stay safe|not to (?:do|"
+       r"hurt|use|take|cut|jump)|anymore|right now|what i (?:might|will|would) do)\b",
+       negatable=False),
+    # doubting one will be alive at a date
+    _p("indirect", r"\b(?:do not think|doubt|not sure|can not see myself|can not imagine) "
+       r"(?:that )?i will (?:still )?(?:be alive|be here|be around|make it|live|see)\b"
+       r"(?=[^|.!?]{0,25}\b(?:in|by|for|past|until|till|to see|next|this|when|christmas|"
+       r"birthday|summer|winter|spring|june|july|may|year|the wedding)\b)", negatable=False),
+    _p("indirect", r"\bi will not (?:still )?be (?:alive|here|around) (?:in|by|for|at|to see|"
+       r"next|when|until|till|on)\b", negatable=False),
+    # goodbyes
+    _p("indirect", r"\b(?:this is|this will be|it is|that was) (?:the |my )?last time "
+       r"(?:i will|ill|i am going to|i am|you will|anyone will|i) (?:\w+ ){0,2}?"
+       r"(?:use|using|write|writing|talk|talking|see|hear|be|log|post|message|open|opening)\b",
+       requires=_FAREWELL,
+       negatable=False),
+    _p("indirect", r"\b(?:it is|this is|it was) (?:not (?:your|anyone|anybody|their|his|her|"
+       r"you guys) fault|nobody fault|no one fault|noone fault)\b",
+       requires=r"\b(?:thank you for everything|thanks for everything|thanks for all|look after|"
+       r"take care of|goodbye|bye|love you (?:all|guys)|sorry for everything|tell (?:my|mum|"
+       r"mom|dad))\b", negatable=False),
+    _p("indirect", r"\b(?:look after|take care of|feed|walk|cuide\w*|cuidem) (?:my|mi|minha|"
+       r"meu) (?:\w+ )?(?:cat|dog|kids|children|mum|mom|mam|dad|plants|fish|bird|rabbit|hamster|"
+       r"girlfriend|boyfriend|wife|husband|parrot|budgie|pets?)\b"
+       r"(?! while| when| for| this| next| tomorrow| tonight| until| till| at| on)",
+       requires=_FAREWELL),
+    _p("indirect", r"\b(?:gave|given|giving|rehomed|re homed|handed|dropped off|dropped)\b"
+       r"[^|.!?]{0,80}\b(?:paid (?:back|off)|cancelled|canceled|wrote (?:letters|a letter|notes|"
+       r"a note)|sorted (?:out )?(?:everything|my affairs|the will)|made a will|updated my will|"
+       r"tidying up|in order|for good)\b"),
+    _p("indirect", r"\b(?:paid (?:back|off)|cancelled|canceled|quit|wrote (?:letters|a letter))"
+       r"\b[^|.!?]{0,80}\b(?:gave|given|giving|rehomed|handed|dropped off|dropped) (?:away |"
+       r"off )?(?:my|the|all my)\b", requires=r"\b(?:pets?|dog|cat|guitar|books|clothes|"
+       r"things|stuff|belongings|possessions|everything|tidying|in order|for good|peaceful|"
+       r"ready|sorted)\b"),
+    _p("indirect", r"\b(?:tidying up|tidy up|sorting everything|putting (?:my )?(?:affairs|"
+       r"things|everything) in order) (?:before|ready for) (?:i go|i leave|leaving|going)\b"),
+    # envy of the dead
+    _p("passive", r"\b(?:envy|envies|envied|envying|jealous|jealousy|envious)\b"
+       r"(?! of (?:their|his|her) (?:life|job|house|holiday|family|kids|car|garden|figure))",
+       requires=_DEATH + "|" + _OUT, current=True),
+    _p("passive", r"\b(?:he|she|they|him|her) (?:is|are|was|were) (?:so |the )?lucky\b|"
+       r"\blucky (?:man|woman|devil|sod|thing|girl|boy|one)\b",
+       requires=_DEATH + "|" + _OUT, current=True),
+    # calm acceptance of suicide
+    _p("ideation", r"\b(?:the )?(?:thought|thoughts|idea|wish|urge) (?:of|about|to) " + _SUICIDE
+       + r"\b[^|.!?]{0,20}\b(?:is not|are not|no longer|does not|do not|has stopped|have "
+       r"stopped|stopped|not) (?:\w+ ){0,2}?" + _FEAR + r"\b", negatable=False, current=True),
+    _p("ideation", r"\b(?:i am not|i am no longer|not) (?:\w+ )?(?:scared|afraid|frightened) "
+       r"(?:of|by) (?:the (?:thought|idea) of )?" + _SUICIDE + r"\b",
+       requires=r"\b(?:anymore|now|no longer|these days|lately)\b", negatable=False,
+       current=True),
+    _p("ideation", r"\bused to (?:panic|freak out|be scared|be afraid|be frightened|be terrified|"
+       r"cry) (?:when i thought about|of|by) (?:the |this |my )?(?:thought of |idea of |wish to "
+       r"die|urge to die)?(?:" + _SUICIDE + r"|wish to die|urge to die)?",
+       requires=r"\b(?:by my own hand|suicide|killing myself|ending my life|wish to die|urge "
+       r"to die|ending it)\b", negatable=False, current=True),
+)
+
+# "kms this wifi is so slow": the slang aimed at a trivial annoyance named right after it
+TRIVIAL_AFTER = (
+    r" *(?:lol |lmao )?(?:this|the|that|my) (?:\w+ ){0,2}?(?:wifi|wi fi|internet|traffic|"
+    r"homework|assignment|essay|class|lecture|prof|professor|teacher|boss|meeting|game|song|"
+    r"queue|line|bus|train|weather|printer|computer|laptop|phone|code|bug|group project|exam|"
+    r"test|quiz|commute|shift|printer|lag|update|app|show|episode|team|ref|referee)\b"
+)
+# Stems of the patterns above, for the screen's sentence prefilter.
+TRIGGER = (r"\b(?:look|research|googl|search|check|scout|measur|narrow|work|figur|high|tall|deep|"
+           r"stand|stood|stare|lean|peer|easy|wait|walk|sit|sat|charcoal|pesticide|weed|poison|"
+           r"bleach|cyanide|voice|trust myself|alive|last time|fault|look after|take care|feed|"
+           r"gave|given|giving|rehom|hand|dropp|paid|cancel|quit|tidy|sorting|affairs|envy|envi|"
+           r"jealous|lucky|scar|frighten|afraid|panic|sav|stockpil|hoard|collect|stash|putting|"
+           r"put aside|squirrel|build|built|gather|count|in case|got|have|there are|train|note|"
+           r"date|day|stare|staring|gaz|urge|pull|temptation|itch|know)")
