@@ -30,6 +30,11 @@ _FAREWELL = (r"\b(?:thank you for everything|thanks for everything|thanks for al
              r"bye|farewell|take care of yourselves|love you (?:all|guys)|sorry for everything|"
              r"forgive me|when i am gone|after i am gone|not your fault|nobody fault|no one "
              r"fault|noone fault|not anyone fault)\b")
+# the sentence is about a quiz, a job, a trip or a sport, not the writer's own drop
+_NOT_LEISURE = (r"^(?!.*\b(?:quiz|trivia|homework|project|assignment|lorr(?:y|ies)|trucks?|"
+                r"architects?|engineers?|surveyors?|council|inspectors?|tourists?|visit\w*|"
+                r"holiday|trip|photos?|view|sunset|climb\w*|hik(?:e|es|ing)|skydiv\w*|"
+                r"bungee|abseil\w*|paraglid\w*|fireworks|kite|drone)\b)")
 _SUICIDE = (r"(?:ending my life|ending it|ending it all|killing myself|suicide|taking my (?:own )?"
             r"life|dying by my own hand|my own death|doing it myself|ending things|not waking up)")
 _FEAR = (r"(?:scar\w*|frighten\w*|bother\w*|upset\w*|panic\w*|terrif\w*|worr\w*|afraid|"
@@ -41,9 +46,10 @@ EN_HIDDEN: tuple[Pattern, ...] = (
        r"searching|searched|checking|checked|reading up on|scouting|scouted|measuring|measured|"
        r"working out|worked out|figuring out|figured out|narrowed (?:it )?down)\b[^|.!?]{0,60}"
        r"\b(?:high|tall|highest|tallest|deep|deepest|enough|drop|fall|lethal|fatal)\b",
-       requires=_PLACE + r"|\b" + _MEDS + r"\b|\b(?:dose|overdose)\b"),
+       requires=_NOT_LEISURE + r"(?=.*(?:" + _PLACE + r"|\b" + _MEDS + r"\b|\b(?:dose|"
+       r"overdose)\b))"),
     _p("plan", r"\b(?:high|tall|deep) enough\b",
-       requires=r"\b(?:i|me|my)\b[^|.!?]*\b" + _PLACE),
+       requires=_NOT_LEISURE + r"(?=.*\b(?:i|me|my)\b[^|.!?]*\b" + _PLACE + ")"),
     # looking down from a height and thinking how easy it would be
     _p("plan", r"\b(?:look|looks|looked|looking|stare|stared|staring|lean|leaned|leaning|peer"
        r"\w*|stand|stood|standing) (?:down |over |out )?(?:from|off|over|out of|down|on|at) "

@@ -1,0 +1,64 @@
+"""Risk written without a risk word, and the everyday lines that look like it (pattern screen
+alone, no model): every line here is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from mindspace.ml.crisis import CrisisDetector
+
+DETECTOR = CrisisDetector()
+
+RISK = [
+    # scouting a place, researching heights or doses
+    "Spent my lunch break looking up which of the bridges downtown has the biggest drop.",
+    "I've checked the multi storey twice now, the top floor is high enough.",
+    "Stood on the balcony again last night thinking how easy it would be to let go.",
+    # stockpiling
+    "I've been saving my sleeping pills since March, there are enough now.",
+    "Got about 40 tablets hidden in a sock in my drawer, in case I decide to go through with it.",
+    "bought charcoal and a roll of duct tape, they're in the boot of my car",
+    # tracks, voices, trusting oneself
+    "Most evenings I walk down to the railway line and think about stepping out when it comes.",
+    "The voices are telling me to walk into the river and I'm tired of arguing with them.",
+    "Please don't leave me alone this weekend, I can't trust myself with the pills right now.",
+    # not alive at a date, goodbyes
+    "Everyone's planning the summer trip but I doubt I will still be around by July.",
+    "Thanks for everything, all of you. Look after my cat for me.",
+    "Rehomed the rabbits, paid back what I owed Dan and cancelled the gym. Everything's in order.",
+    "wrote my note. put it in the envelope with my rings",
+    # envy of the dead, calm acceptance
+    "At the cemetery I caught myself envying Grandpa. He's at rest and I'm still stuck here.",
+    "The idea of taking my own life doesn't frighten me anymore, which frightens everyone else.",
+    "I'm no longer scared of the thought of ending my life now. It feels like a plan B.",
+    "There's an urge to end it all that sits with me every evening.",
+]
+
+SAFE = [
+    "Looked up how tall the Eiffel Tower is for the pub quiz, we won!",
+    "The architect checked whether the new bridge is high enough for the lorries.",
+    "Saving up for a new bike, nearly there.",
+    "I keep my tablets in a weekly organiser so I don't forget them.",
+    "Bought charcoal for the barbecue on Saturday.",
+    "Walked the dog along the railway line, saw a heron.",
+    "I don't trust myself to cook for twelve people, so we're ordering in.",
+    "Thanks for everything at the party, look after yourselves on the drive home!",
+    "Can you look after my cat while I'm in Lisbon next week?",
+    "We finally picked a date for the wedding, 14 June!",
+    "Wrote my note to the landlord about the broken boiler.",
+    "kms this traffic is unreal lol",
+    "im dead 💀 my little brother just called the teacher mum",
+    "Read about the marathon runner who died and felt sad for her family.",
+]
+
+
+@pytest.mark.parametrize("text", RISK)
+def test_hidden_risk_is_flagged(text: str) -> None:
+    result, _ = DETECTOR.screen(text)
+    assert result.level != "none", (text, result.ignored)
+
+
+@pytest.mark.parametrize("text", SAFE)
+def test_everyday_lookalikes_are_not_flagged(text: str) -> None:
+    result, _ = DETECTOR.screen(text)
+    assert result.level == "none", (text, result.reasons)
