@@ -3,12 +3,14 @@ learned crisis layer's calibration.
 
 Usage: .venv/bin/python bench/bench_text_blind.py [--sets bench/data/text-blind] [--png PATH]
 
-Reads every `*-emotions.jsonl` and `*-crisis.jsonl` under --sets (see its README) and prints,
-per set and pooled, with 95 % intervals (bootstrap for macro-F1, Wilson for proportions):
+Reads every `*-emotions.jsonl`, `*-wellbeing.jsonl` and `*-crisis.jsonl` under --sets (see its
+README) and prints, per set and pooled, with 95 % intervals (bootstrap for macro-F1, Wilson for proportions):
 - emotion macro-F1 and accuracy of the app's reading (the label with the highest probability),
   and how often `neutral` is answered;
 - crisis recall and false-positive rate as the app computes the level (patterns, learned layer
   and emotion signals), pooled and per language;
+- wellbeing signals read as one label per line (low_mood, anxiety, stress or neutral when no
+  score reaches 0.5): per-class F1 and macro-F1;
 - the learned layer's expected calibration error (10 equal-width bins) over English lines, and a
   reliability diagram written as a PNG (--png, default docs/crisis-reliability.png);
 - latency of one analysis (median, 20-word and whole-line inputs).
@@ -27,6 +29,7 @@ import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -131,6 +134,41 @@ def reliability_png(bins: list[tuple[float, float, int]], ece: float, path: Path
     image.save(str(path), "PNG")
 
 
+WELLBEING_AT = 0.5  # a signal counts when its score reaches this; none does: "neutral"
+
+
+def wellbeing_report(analyzer: Any, paths: list[Path]) -> None:
+    """Per-class F1 of the wellbeing signals read as one label per line: the highest of
+    low_mood / anxiety / stress when it reaches ``WELLBEING_AT``, else neutral."""
+    labels = ("low_mood", "anxiety", "stress", "neutral")
+    pooled_gold: list[str] = []
+    pooled_pred: list[str] = []
+    for path in [*paths, None]:
+        if path is None:
+            if len(paths) < 2:
+                break
+            gold, pred, name = pooled_gold, pooled_pred, "pooled"
+        else:
+            gold, pred, name = [], [], path.name
+            for row in read(path):
+                scores = analyzer.analyze(row["text"]).to_dict().get("wellbeing") or {}
+                best = max(scores, key=scores.get) if scores else None
+                pred.append(best if best and scores[best] >= WELLBEING_AT else "neutral")
+                gold.append(row["label"])
+            pooled_gold += gold
+            pooled_pred += pred
+        per_class = []
+        for label in labels:
+            tp = sum(g == p == label for g, p in zip(gold, pred, strict=True))
+            fp = sum(p == label != g for g, p in zip(gold, pred, strict=True))
+            fn = sum(g == label != p for g, p in zip(gold, pred, strict=True))
+            f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
+            per_class.append(f"{label} {f1:.2f}")
+        lo, hi = f1_interval(gold, pred)
+        print(f"wellbeing {name}: macro-F1 {macro_f1(gold, pred):.3f} [{lo:.2f}-{hi:.2f}]; "
+              f"per class F1: {', '.join(per_class)} (n={len(gold)})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sets", type=Path, default=REPO / "bench" / "data" / "text-blind")
@@ -170,6 +208,8 @@ def main() -> None:
         lo, hi = f1_interval(pooled_gold, pooled_pred)
         print(f"emotions pooled: macro-F1 {macro_f1(pooled_gold, pooled_pred):.3f}"
               f" [{lo:.2f}-{hi:.2f}] over {len(pooled_gold)} lines")
+
+    wellbeing_report(analyzer, sorted(args.sets.glob("*-wellbeing.jsonl")))
 
     model = CrisisModel.load()
     per_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # tp, risk, fp, safe
