@@ -168,6 +168,11 @@ class ProsodyStream:
     def samples_seen(self) -> int:
         return self._n
 
+    @property
+    def held_samples(self) -> int:
+        """Samples kept for frames still to come (a few hundred after every block)."""
+        return int(self._part.size)
+
     def feed(self, block: np.ndarray) -> None:
         y = np.ascontiguousarray(block, dtype=np.float32).reshape(-1)
         if y.size == 0:
