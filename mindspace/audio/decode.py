@@ -13,6 +13,9 @@ Contract
 * A valid file with no samples (zero-length audio) decodes to an empty array, which callers treat
   as "nothing was said". A truncated file yields whatever could be decoded before the damage
   (``truncated=True`` when frames were dropped).
+* ``open_stream(path)`` gives an :class:`AudioStream` that yields the same samples in blocks
+  (``blocks(seconds)``), for long files read without holding them whole; the checks that need
+  no decoding fail when it opens, the rest (too long, nothing decodable) while it is read.
 * Every user-caused problem raises :class:`AudioDecodeError` (a ``ValueError``) with a one-line
   message: missing file, folder, empty file (0 bytes), not audio / corrupt, no audio stream,
   truncated beyond use, too long.

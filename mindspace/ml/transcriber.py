@@ -22,6 +22,10 @@ Contract
   ``threading.Event`` checked between segments (a segment covers at most ~30 s of audio, ~1-3 s of
   work); when it is set, :class:`Cancelled` is raised.
 * Timestamps are seconds on the original audio's timeline (VAD gaps restored).
+* Long audio is transcribed in windows of at most :data:`BLOCK_S` (60 s) cut at the quietest
+  moment (:func:`block_bounds`; :func:`cut_windows` for audio arriving in blocks, used by
+  :meth:`Transcriber.transcribe_stream_steps`). :meth:`Transcriber.release` frees the weights
+  until the next transcription loads them again.
 """
 
 from __future__ import annotations
