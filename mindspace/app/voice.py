@@ -33,7 +33,13 @@ from typing import Any
 import numpy as np
 
 from mindspace.app.audit import AuditKind, AuditTrail
-from mindspace.audio.decode import DecodedAudio, decode_file, resample, to_float32
+from mindspace.audio.decode import (
+    DecodedAudio,
+    decode_file,
+    open_stream,
+    resample,
+    to_float32,
+)
 from mindspace.audio.recorder import Recording
 from mindspace.core.rules import SAMPLE_RATE, opens_support_panel
 from mindspace.ml.personal_model import (
@@ -52,6 +58,7 @@ from mindspace.ml.voice_pipeline import (
     TextAnalyzerLike,
     VoiceCheckinResult,
     analyze_steps,
+    analyze_stream_steps,
     analyze_transcript,
 )
 from mindspace.storage.personal_models import PersonalModelStore
@@ -59,6 +66,7 @@ from mindspace.storage.voice import VoiceCheckin, VoiceRepository
 
 Progress = tuple[float, str]
 TRUNCATED_WARNING = "the file looks truncated; only the readable part was {}"
+STREAM_BLOCK_S = 10.0  # seconds of audio decoded at a time when a file is read as a stream
 
 
 @dataclass
@@ -167,10 +175,32 @@ class VoiceReader:
         )
 
     def analyze_file(self, path: Path) -> tuple[VoiceCheckinResult, str | None]:
-        """`analyze-voice`: the reading of a file (no baseline) and a warning if truncated."""
-        audio = self.decode(path)
-        result: VoiceCheckinResult = _drive(self.read_steps(audio.samples), None)
+        """`analyze-voice`: the reading of a file (no baseline) and a warning if truncated.
+
+        The file is decoded a block at a time straight into the voice reading and the
+        transcription (:func:`analyze_stream_steps`), so memory does not grow with its length.
+        """
+        with open_stream(path) as audio:  # bad files fail here, before the models load
+            transcriber = self.transcriber()
+            steps = analyze_stream_steps(
+                audio.blocks(STREAM_BLOCK_S), transcriber, _LaterTextAnalyzer(self, transcriber),
+                voice_analyzer=self.voice_analyzer, expected_s=audio.header_seconds,
+            )
+            result: VoiceCheckinResult = _drive(steps, None)
         return result, TRUNCATED_WARNING.format("analysed") if audio.truncated else None
+
+
+class _LaterTextAnalyzer:
+    """The reader's text analyzer, built when the transcript is ready rather than before, so its
+    models are not in memory while speech is being transcribed."""
+
+    def __init__(self, reader: VoiceReader, transcriber: Transcriber) -> None:
+        self._reader = reader
+        self._transcriber = transcriber
+
+    def analyze(self, text: str) -> Any:
+        self._transcriber.release()  # done with speech: make room before the text models load
+        return self._reader.text_analyzer().analyze(text)
 
 
 def _drive(steps: Generator[Progress, None, Any],

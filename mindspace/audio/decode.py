@@ -13,6 +13,9 @@ Contract
 * A valid file with no samples (zero-length audio) decodes to an empty array, which callers treat
   as "nothing was said". A truncated file yields whatever could be decoded before the damage
   (``truncated=True`` when frames were dropped).
+* ``open_stream(path)`` gives an :class:`AudioStream` that yields the same samples in blocks
+  (``blocks(seconds)``), for long files read without holding them whole; the checks that need
+  no decoding fail when it opens, the rest (too long, nothing decodable) while it is read.
 * Every user-caused problem raises :class:`AudioDecodeError` (a ``ValueError``) with a one-line
   message: missing file, folder, empty file (0 bytes), not audio / corrupt, no audio stream,
   truncated beyond use, too long.
@@ -23,6 +26,7 @@ Contract
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -52,6 +56,30 @@ class DecodedAudio:
 
 def decode_file(path: str | Path, max_seconds: float = MAX_DECODE_SECONDS) -> DecodedAudio:
     """Decode the file at ``path``; raises :class:`AudioDecodeError` (one line) on bad input."""
+    with open_stream(path, max_seconds) as stream:
+        out = _Samples(stream.expected_samples)
+        for pcm in stream.pcm_blocks():
+            out.append(pcm)
+    return DecodedAudio(samples=out.result(), truncated=stream.truncated)
+
+
+def decode_bytes(
+    data: bytes, name: str = "audio", max_seconds: float = MAX_DECODE_SECONDS
+) -> DecodedAudio:
+    """Decode an in-memory file (e.g. one read for import); same errors as :func:`decode_file`."""
+    if not data:
+        raise AudioDecodeError(f"{name} is empty (0 bytes)")
+    with AudioStream(io.BytesIO(data), name, max_seconds) as stream:
+        out = _Samples(stream.expected_samples)
+        for pcm in stream.pcm_blocks():
+            out.append(pcm)
+    return DecodedAudio(samples=out.result(), truncated=stream.truncated)
+
+
+def open_stream(path: str | Path, max_seconds: float = MAX_DECODE_SECONDS) -> AudioStream:
+    """Open the file at ``path`` for decoding block by block (see :class:`AudioStream`); the
+    checks that need no decoding (missing, folder, empty, not audio, no audio stream, header
+    too long) raise :class:`AudioDecodeError` here, before any audio is read."""
     p = Path(path)
     name = p.name or str(p)
     try:
@@ -65,46 +93,101 @@ def decode_file(path: str | Path, max_seconds: float = MAX_DECODE_SECONDS) -> De
     if st.st_size == 0:
         raise AudioDecodeError(f"{name} is empty (0 bytes)")
     try:
-        with p.open("rb") as fh:
-            return _decode(fh, name, max_seconds)
+        fh = p.open("rb")
     except PermissionError:
         raise AudioDecodeError(f"cannot read {name}: permission denied") from None
-
-
-def decode_bytes(
-    data: bytes, name: str = "audio", max_seconds: float = MAX_DECODE_SECONDS
-) -> DecodedAudio:
-    """Decode an in-memory file (e.g. one read for import); same errors as :func:`decode_file`."""
-    if not data:
-        raise AudioDecodeError(f"{name} is empty (0 bytes)")
-    return _decode(io.BytesIO(data), name, max_seconds)
-
-
-def _decode(source: BinaryIO, name: str, max_seconds: float) -> DecodedAudio:
-    import av
-
-    max_samples = int(max_seconds * SAMPLE_RATE)
     try:
-        container = av.open(source, mode="r", metadata_errors="ignore")
-    except (av.error.FFmpegError, UnicodeDecodeError, ValueError, IndexError, OSError):
-        raise AudioDecodeError(
-            f"{name} is not a readable audio file (unknown format or corrupt data)"
-        ) from None
-    with container:
-        if not container.streams.audio:
-            raise AudioDecodeError(f"{name} contains no audio stream")
-        stream = container.streams.audio[0]
-        header_seconds = _header_duration(container, stream)
-        if header_seconds is not None and header_seconds > max_seconds + 1.0:
-            raise AudioDecodeError(_too_long(name, header_seconds, max_seconds))
-        resampler = av.audio.resampler.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
-        # float32 samples written straight into one buffer sized from the header (grown when
-        # the header is missing or short), so an hour of audio costs its 230 MB and no more
-        out = _Samples(int((header_seconds or 60.0) * SAMPLE_RATE) + SAMPLE_RATE)
-        dropped = 0
+        return AudioStream(fh, name, max_seconds, owns_source=True)
+    except BaseException:
+        fh.close()
+        raise
+
+
+class AudioStream:
+    """An open audio file decoded on demand as 16 kHz mono blocks, so a long recording never
+    has to be in memory at once.
+
+    :meth:`blocks` yields float32 arrays in [-1, 1] of ``block_s`` seconds (the last one
+    shorter), exactly the samples :func:`decode_file` returns, in order. ``truncated`` and
+    ``samples_read`` are final once the blocks are exhausted. Decoding errors past the header
+    raise :class:`AudioDecodeError` from the iteration (too long, nothing decodable). Use as a
+    context manager (or call :meth:`close`).
+    """
+
+    def __init__(
+        self, source: BinaryIO, name: str, max_seconds: float = MAX_DECODE_SECONDS,
+        owns_source: bool = False,
+    ) -> None:
+        import av
+
+        self.name = name
+        self._source = source if owns_source else None
+        self._max_samples = int(max_seconds * SAMPLE_RATE)
+        self._max_seconds = max_seconds
         try:
-            packets = container.demux(stream)
-            for packet in packets:
+            self._container = av.open(source, mode="r", metadata_errors="ignore")
+        except (av.error.FFmpegError, UnicodeDecodeError, ValueError, IndexError, OSError):
+            raise AudioDecodeError(
+                f"{name} is not a readable audio file (unknown format or corrupt data)"
+            ) from None
+        try:
+            if not self._container.streams.audio:
+                raise AudioDecodeError(f"{name} contains no audio stream")
+            self._stream = self._container.streams.audio[0]
+            self.header_seconds = _header_duration(self._container, self._stream)
+            if self.header_seconds is not None and self.header_seconds > max_seconds + 1.0:
+                raise AudioDecodeError(_too_long(name, self.header_seconds, max_seconds))
+        except BaseException:
+            self._container.close()
+            raise
+        self.samples_read = 0
+        self.truncated = False
+
+    @property
+    def expected_samples(self) -> int:
+        """Samples the header promises (a minute when it does not say), plus a second."""
+        return int((self.header_seconds or 60.0) * SAMPLE_RATE) + SAMPLE_RATE
+
+    def __enter__(self) -> AudioStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._container.close()
+        if self._source is not None:
+            self._source.close()
+
+    def blocks(self, block_s: float = 10.0) -> Iterator[np.ndarray]:
+        """float32 blocks of ``block_s`` seconds (the last one shorter; none for no audio)."""
+        size = max(int(block_s * SAMPLE_RATE), 1)
+        buffer = np.empty(size, dtype=np.float32)
+        filled = 0
+        for pcm in self.pcm_blocks():
+            used = 0
+            while used < pcm.size:
+                take = min(size - filled, pcm.size - used)
+                np.multiply(pcm[used : used + take], 1.0 / 32768.0,
+                            out=buffer[filled : filled + take], casting="unsafe")
+                filled += take
+                used += take
+                if filled == size:
+                    yield buffer.copy()
+                    filled = 0
+        if filled:
+            yield buffer[:filled].copy()
+
+    def pcm_blocks(self) -> Iterator[np.ndarray]:
+        """The decoded int16 PCM frames as they come (1-D arrays)."""
+        import av
+
+        name, stream = self.name, self._stream
+        resampler = av.audio.resampler.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
+        dropped = 0
+        total = 0
+        try:
+            for packet in self._container.demux(stream):
                 try:
                     frames = packet.decode()
                 except av.error.FFmpegError:  # a damaged packet: skip it, keep going
@@ -113,25 +196,31 @@ def _decode(source: BinaryIO, name: str, max_seconds: float) -> DecodedAudio:
                 for frame in frames:
                     frame.pts = None  # let the resampler re-time frames with gaps
                     for resampled in resampler.resample(frame):
-                        out.append(resampled.to_ndarray().reshape(-1))
-                if out.size > max_samples:
-                    raise AudioDecodeError(_too_long(name, out.size / SAMPLE_RATE, max_seconds))
+                        pcm = resampled.to_ndarray().reshape(-1)
+                        total += pcm.size
+                        yield pcm
+                if total > self._max_samples:
+                    raise AudioDecodeError(
+                        _too_long(name, total / SAMPLE_RATE, self._max_seconds))
             for resampled in resampler.resample(None):
-                out.append(resampled.to_ndarray().reshape(-1))
+                pcm = resampled.to_ndarray().reshape(-1)
+                total += pcm.size
+                yield pcm
         except av.error.FFmpegError:
             dropped += 1  # damaged tail: keep what was decoded before it
         except MemoryError:
             raise AudioDecodeError(f"{name} is too large to decode in memory") from None
-    total = out.size
-    if total > max_samples:
-        raise AudioDecodeError(_too_long(name, total / SAMPLE_RATE, max_seconds))
-    if total == 0 and dropped:
-        raise AudioDecodeError(f"could not decode any audio from {name} (truncated or corrupt)")
-    # uncompressed audio knows its exact length; compressed headers only estimate it
-    exact = str(getattr(stream.codec_context, "name", "")).startswith("pcm_")
-    slack = 0.02 if exact else 0.1 * (header_seconds or 0.0) + 0.25
-    short = header_seconds is not None and total / SAMPLE_RATE < header_seconds - slack
-    return DecodedAudio(samples=out.result(), truncated=dropped > 0 or short)
+        self.samples_read = total
+        if total > self._max_samples:
+            raise AudioDecodeError(_too_long(name, total / SAMPLE_RATE, self._max_seconds))
+        if total == 0 and dropped:
+            raise AudioDecodeError(f"could not decode any audio from {name} (truncated or corrupt)")
+        # uncompressed audio knows its exact length; compressed headers only estimate it
+        exact = str(getattr(stream.codec_context, "name", "")).startswith("pcm_")
+        header = self.header_seconds
+        slack = 0.02 if exact else 0.1 * (header or 0.0) + 0.25
+        short = header is not None and total / SAMPLE_RATE < header - slack
+        self.truncated = dropped > 0 or short
 
 
 class _Samples:

@@ -14,7 +14,9 @@ Contract (stable; checked by tools):
   "duration_s", "audio_kept"}``; ``--keep-audio`` stores the audio too (encrypted).
 * Empty, corrupt, non-audio and over-long (> 60 min) files exit 1 with a one-line error (the
   central `UserError` handling of `mindspace.cli`); a valid file with no speech gives an empty
-  transcript. Audio is decoded in memory; only ``voice add`` writes, and only into the vault.
+  transcript. Audio is decoded in memory (``analyze-voice`` reads it as a stream of
+  blocks, so its memory does not grow with the file's length); only ``voice add`` writes,
+  and only into the vault.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-BLOCK_FRAMES = 1024  # frames analysed at once: memory stays flat however long the audio is
+BLOCK_FRAMES = 256  # frames analysed at once (~17 MB of FFT work): memory stays flat however long
 
 
 def frame_count(n_samples: int, frame_length: int, hop_length: int) -> int:
@@ -30,14 +30,31 @@ def frames(
     of it than those frames cover."""
     total = frame_count(y.size, frame_length, hop_length)
     count = total - first if count is None else min(count, total - first)
+    return frames_of_part(y, 0, y.size, frame_length, hop_length, first, count)
+
+
+def frames_of_part(
+    part: np.ndarray, part_start: int, n_samples: int, frame_length: int, hop_length: int,
+    first: int, count: int,
+) -> np.ndarray:
+    """Like :func:`frames` for a signal of `n_samples` of which only `part` (the samples from
+    index `part_start` on) is at hand, e.g. a stream read block by block: `part` must hold every
+    sample the frames cover that lies inside the signal."""
     lo = first * hop_length - frame_length // 2
     hi = lo + (count - 1) * hop_length + frame_length
-    segment = np.zeros(hi - lo, dtype=y.dtype)
-    src_lo, src_hi = max(lo, 0), min(hi, y.size)
+    segment = np.zeros(hi - lo, dtype=part.dtype)
+    src_lo, src_hi = max(lo, 0), min(hi, n_samples)
     if src_hi > src_lo:
-        segment[src_lo - lo : src_hi - lo] = y[src_lo:src_hi]
+        if src_lo < part_start or src_hi > part_start + part.size:
+            raise ValueError("the frames reach outside the samples at hand")
+        segment[src_lo - lo : src_hi - lo] = part[src_lo - part_start : src_hi - part_start]
     view = np.lib.stride_tricks.sliding_window_view(segment, frame_length)[::hop_length]
     return np.ascontiguousarray(view[:count].T)
+
+
+def rms_of_frames(x: np.ndarray) -> np.ndarray:
+    """Root-mean-square level of each column of a frame matrix."""
+    return np.asarray(np.sqrt(np.mean(np.abs(x) ** 2, axis=0)))
 
 
 def _blocks(y: np.ndarray, frame_length: int, hop_length: int, block: int) -> list[tuple[int, int]]:
@@ -50,8 +67,7 @@ def rms(y: np.ndarray, frame_length: int, hop_length: int, block: int = BLOCK_FR
     y = np.asarray(y)
     out = []
     for first, count in _blocks(y, frame_length, hop_length, block):
-        x = frames(y, frame_length, hop_length, first, count)
-        out.append(np.sqrt(np.mean(np.abs(x) ** 2, axis=0)))
+        out.append(rms_of_frames(frames(y, frame_length, hop_length, first, count)))
     return np.concatenate(out)
 
 
@@ -110,16 +126,29 @@ def yin(
     analysed `block` at a time (each frame on its own, so the result does not depend on it).
     """
     hop = hop_length or frame_length // 4
-    min_period = int(np.floor(sr / fmax))
-    max_period = min(int(np.ceil(sr / fmin)), frame_length - 1)
-    if not 0 < min_period <= max_period:
-        raise ValueError("fmin/fmax/frame_length leave no lag range for yin")
+    min_period, max_period = yin_periods(fmin, fmax, sr, frame_length)
     y = np.asarray(y)
     return np.concatenate([
         _yin_frames(frames(y, frame_length, hop, first, count), min_period, max_period, sr,
                     trough_threshold)
         for first, count in _blocks(y, frame_length, hop, block)
     ])
+
+
+def yin_periods(fmin: float, fmax: float, sr: int, frame_length: int) -> tuple[int, int]:
+    """The lag range (min_period, max_period) yin searches."""
+    min_period = int(np.floor(sr / fmax))
+    max_period = min(int(np.ceil(sr / fmin)), frame_length - 1)
+    if not 0 < min_period <= max_period:
+        raise ValueError("fmin/fmax/frame_length leave no lag range for yin")
+    return min_period, max_period
+
+
+def yin_of_frames(y_frames: np.ndarray, *, fmin: float, fmax: float, sr: int,
+                  trough_threshold: float = 0.1) -> np.ndarray:
+    """:func:`yin` of each column of a frame matrix (frame_length, count)."""
+    min_period, max_period = yin_periods(fmin, fmax, sr, y_frames.shape[0])
+    return _yin_frames(y_frames, min_period, max_period, sr, trough_threshold)
 
 
 def _yin_frames(y_frames: np.ndarray, min_period: int, max_period: int, sr: int,

@@ -140,13 +140,84 @@ def extract_prosody(
     ``segments`` are transcript segments (``start``/``end`` seconds and ``text``) used for words
     per minute; without them ``speaking_rate_wpm`` is ``None``.
     """
-    from mindspace.ml.pitch import yin
+    stream = ProsodyStream()
+    stream.feed(samples)
+    return stream.finish(segments)
 
-    y = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
-    duration = y.size / SAMPLE_RATE
-    if y.size < SAMPLE_RATE // 4 or max(float(y.max()), -float(y.min())) <= 1e-4:  # no copy
-        return Prosody(duration_s=duration, speech_s=0.0)
-    db = frame_levels_db(y)
+
+class ProsodyStream:
+    """:func:`extract_prosody` for audio that arrives block by block (any block sizes).
+
+    :meth:`feed` keeps only two numbers per 10 ms frame (level and pitch) and the few hundred
+    samples the next frames need, so an hour costs about 6 MB however it is cut; :meth:`finish`
+    gives the same :class:`Prosody` as :func:`extract_prosody` of all the samples at once.
+    """
+
+    _CONTEXT = PITCH_FRAME // 2  # samples a centred frame reaches on each side (the widest)
+
+    def __init__(self) -> None:
+        self._part = np.zeros(0, dtype=np.float32)  # samples from self._part_start on
+        self._part_start = 0
+        self._n = 0
+        self._peak = 0.0
+        self._next = 0  # next frame to measure
+        self._db: list[np.ndarray] = []
+        self._f0: list[np.ndarray] = []
+
+    @property
+    def samples_seen(self) -> int:
+        return self._n
+
+    @property
+    def held_samples(self) -> int:
+        """Samples kept for frames still to come (a few hundred after every block)."""
+        return int(self._part.size)
+
+    def feed(self, block: np.ndarray) -> None:
+        y = np.ascontiguousarray(block, dtype=np.float32).reshape(-1)
+        if y.size == 0:
+            return
+        self._peak = max(self._peak, float(y.max()), -float(y.min()))
+        self._part = np.concatenate([self._part, y]) if self._part.size else y
+        self._n += y.size
+        # frames whose widest window ends inside what has been read
+        ready = (self._n - self._CONTEXT) // HOP + 1 if self._n >= self._CONTEXT else 0
+        self._measure(ready)
+        keep_from = max(self._next * HOP - self._CONTEXT, 0)
+        if keep_from > self._part_start:
+            self._part = self._part[keep_from - self._part_start :].copy()
+            self._part_start = keep_from
+
+    def _measure(self, upto: int) -> None:
+        from mindspace.ml.pitch import BLOCK_FRAMES, frames_of_part, rms_of_frames, yin_of_frames
+
+        while self._next < upto:
+            count = min(BLOCK_FRAMES, upto - self._next)
+            args = (self._part, self._part_start, self._n)
+            level = rms_of_frames(frames_of_part(*args, FRAME, HOP, self._next, count))
+            self._db.append(np.asarray(20.0 * np.log10(np.maximum(level, 1e-5)), np.float64))
+            pitched = frames_of_part(*args, PITCH_FRAME, HOP, self._next, count)
+            self._f0.append(yin_of_frames(pitched, fmin=F0_MIN_HZ, fmax=F0_MAX_HZ, sr=SAMPLE_RATE))
+            self._next += count
+
+    def finish(self, segments: Sequence[Mapping[str, Any]] | None = None) -> Prosody:
+        """The features of everything fed (``segments`` as for :func:`extract_prosody`)."""
+        duration = self._n / SAMPLE_RATE
+        if self._n < SAMPLE_RATE // 4 or self._peak <= 1e-4:
+            return Prosody(duration_s=duration, speech_s=0.0)
+        from mindspace.ml.pitch import frame_count
+
+        self._measure(frame_count(self._n, PITCH_FRAME, HOP))
+        self._part = np.zeros(0, dtype=np.float32)
+        db, f0 = np.concatenate(self._db), np.concatenate(self._f0)
+        return _prosody_of_frames(db, f0, duration, segments)
+
+
+def _prosody_of_frames(
+    db: np.ndarray, f0: np.ndarray, duration: float,
+    segments: Sequence[Mapping[str, Any]] | None,
+) -> Prosody:
+    """The features from per-frame levels (dBFS) and yin pitch estimates (Hz)."""
     active = _active_mask(db)
     if active.sum() < 10:
         return Prosody(duration_s=duration, speech_s=0.0)
@@ -167,16 +238,8 @@ def extract_prosody(
     energy_median = float(np.median(active_db))
     energy_var = float(np.std(active_db))
 
-    # pitch with yin; a frame counts as voiced when it is active and its f0 is inside the range
-    # and continuous with a neighbour (yin gives an estimate for every frame, voiced or not)
-    f0 = yin(
-        y,
-        fmin=F0_MIN_HZ,
-        fmax=F0_MAX_HZ,
-        sr=SAMPLE_RATE,
-        frame_length=PITCH_FRAME,
-        hop_length=HOP,
-    )
+    # a frame counts as voiced when it is active and its f0 is inside the range and continuous
+    # with a neighbour (yin gives an estimate for every frame, voiced or not)
     n = min(f0.size, active.size)
     f0, act = f0[:n], active[:n]
     inside = (f0 > F0_MIN_HZ * 1.05) & (f0 < F0_MAX_HZ * 0.95)

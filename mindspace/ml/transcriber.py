@@ -22,6 +22,10 @@ Contract
   ``threading.Event`` checked between segments (a segment covers at most ~30 s of audio, ~1-3 s of
   work); when it is set, :class:`Cancelled` is raised.
 * Timestamps are seconds on the original audio's timeline (VAD gaps restored).
+* Long audio is transcribed in windows of at most :data:`BLOCK_S` (60 s) cut at the quietest
+  moment (:func:`block_bounds`; :func:`cut_windows` for audio arriving in blocks, used by
+  :meth:`Transcriber.transcribe_stream_steps`). :meth:`Transcriber.release` frees the weights
+  until the next transcription loads them again.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +42,7 @@ import numpy as np
 
 from mindspace.core.errors import Cancelled, UserError
 from mindspace.core.rules import SAMPLE_RATE
+from mindspace.ml.memory import release_free_memory
 from mindspace.ml.registry import ModelRegistry
 
 MODEL_NAME = "whisper-tiny-en"
@@ -221,6 +226,7 @@ class Transcriber:
         with self._lock:
             if cancel is not None and cancel.is_set():
                 raise Cancelled()
+            self._reload()
             segments, _info = self._model.transcribe(
                 samples,
                 language="en" if self._english_only else None,
@@ -262,22 +268,74 @@ class Transcriber:
                 if close is not None:
                     close()
 
+    def iter_stream_segments(
+        self, blocks: Iterable[np.ndarray], cancel: threading.Event | None = None,
+        expected_s: float | None = None,
+    ) -> Iterator[tuple[TranscriptSegment | None, float]]:
+        """:meth:`iter_segments` for audio that arrives in blocks (e.g. decoded from a file
+        bit by bit): at most one window of :attr:`block_s` seconds is held at a time.
+        ``progress`` is relative to ``expected_s`` (the length the file's header gives)."""
+        for start, window in cut_windows(blocks, self.block_s):
+            offset = start / SAMPLE_RATE
+            known = max(expected_s or 0.0, offset + window.size / SAMPLE_RATE)
+            if window.size < SAMPLE_RATE // 10 and start == 0:
+                continue  # too short to hold a word, as in iter_segments
+            for seg, at in self._iter_block(window, offset, cancel):
+                yield seg, min(1.0, at / known) if known else 1.0
+            del window
+            release_free_memory()  # the window's features and decoder buffers
+
+    def transcribe_stream_steps(
+        self, blocks: Iterable[np.ndarray], cancel: threading.Event | None = None,
+        expected_s: float | None = None,
+    ) -> Generator[float, None, Transcript]:
+        """:meth:`transcribe_steps` for audio that arrives in blocks (see
+        :meth:`iter_stream_segments`); the same transcript as for all the samples at once."""
+        counted = _Counted(blocks)
+        return (yield from self._collect(
+            self.iter_stream_segments(counted, cancel, expected_s), lambda: counted.samples
+        ))
+
+    def release(self) -> None:
+        """Free the model weights and the voice-activity model until the next transcription
+        (which loads them again, ~0.5 s), e.g. before other models load for a one-off command."""
+        with self._lock:
+            ct2 = getattr(self._model, "model", None)
+            if ct2 is not None and getattr(ct2, "model_is_loaded", False):
+                ct2.unload_model()
+            from faster_whisper.vad import get_vad_model
+
+            get_vad_model.cache_clear()
+        release_free_memory()
+
+    def _reload(self) -> None:
+        ct2 = getattr(self._model, "model", None)
+        if ct2 is not None and not getattr(ct2, "model_is_loaded", True):
+            ct2.load_model()
+
     def transcribe_steps(
         self, audio: np.ndarray, cancel: threading.Event | None = None
     ) -> Generator[float, None, Transcript]:
         """Transcribe 16 kHz mono float32 audio, yielding progress (0..1 of the audio) after each
         decoded segment; returns the :class:`Transcript` of the kept segments. Raises
         :class:`Cancelled` when ``cancel`` is set."""
+        size = int(np.asarray(audio).size)
+        return (yield from self._collect(self.iter_segments(audio, cancel), lambda: size))
+
+    def _collect(
+        self, segments: Iterator[tuple[TranscriptSegment | None, float]],
+        samples: Callable[[], int],
+    ) -> Generator[float, None, Transcript]:
         started = time.perf_counter()
         kept: list[TranscriptSegment] = []
-        for seg, fraction in self.iter_segments(audio, cancel):
+        for seg, fraction in segments:
             if seg is not None and seg.text:
                 kept.append(seg)
             yield fraction
         return Transcript(
             text=" ".join(s.text for s in kept).strip(),
             segments=kept,
-            duration_s=float(np.asarray(audio).size) / SAMPLE_RATE,
+            duration_s=float(samples()) / SAMPLE_RATE,
             processing_s=time.perf_counter() - started,
             model=self.model_id,
         )
@@ -304,25 +362,71 @@ class Transcriber:
         return transcript
 
 
-BLOCK_S = 300.0  # transcribe at most 5 minutes at once: memory stays flat for long recordings
-CUT_SEARCH_S = 30.0  # a block ends at the quietest moment of its last 30 s
+BLOCK_S = 60.0  # transcribe at most a minute at once: memory stays flat for long recordings
+CUT_SEARCH_S = 15.0  # a block ends at the quietest moment of its last 15 s
+_CUT_FRAME = 320  # 20 ms
+
+
+def _quiet_cut(tail: np.ndarray) -> int:
+    """Index of the middle of the quietest 20 ms frame of `tail` (a whole number of frames)."""
+    energy = np.square(tail.reshape(-1, _CUT_FRAME), dtype=np.float64).sum(axis=1)
+    return int(np.argmin(energy)) * _CUT_FRAME + _CUT_FRAME // 2
+
+
+def _sizes(block_s: float, search_s: float) -> tuple[int, int]:
+    block = max(int(block_s * SAMPLE_RATE), 2 * _CUT_FRAME)
+    search = max(min(int(search_s * SAMPLE_RATE), block // 2) // _CUT_FRAME * _CUT_FRAME,
+                 _CUT_FRAME)
+    return block, search
 
 
 def block_bounds(samples: np.ndarray, block_s: float = BLOCK_S,
                  search_s: float = CUT_SEARCH_S) -> list[tuple[int, int]]:
     """(start, end) sample ranges of at most `block_s` seconds, each cut at the quietest 20 ms
     of its last `search_s` seconds so that no word is split. One range for short audio."""
-    frame = 320
-    block = max(int(block_s * SAMPLE_RATE), 2 * frame)
-    search = max(min(int(search_s * SAMPLE_RATE), block // 2) // frame * frame, frame)
+    block, search = _sizes(block_s, search_s)
     bounds: list[tuple[int, int]] = []
     start = 0
     while samples.size - start > block:
-        window = samples[start + block - search : start + block]
-        energy = np.square(window.reshape(-1, frame), dtype=np.float64).sum(axis=1)
-        cut = start + block - search + int(np.argmin(energy)) * frame + frame // 2
+        cut = start + block - search + _quiet_cut(samples[start + block - search : start + block])
         bounds.append((start, cut))
         start = cut
     bounds.append((start, samples.size))
     return bounds
 
+
+def cut_windows(blocks: Iterable[np.ndarray], block_s: float = BLOCK_S,
+                search_s: float = CUT_SEARCH_S) -> Iterator[tuple[int, np.ndarray]]:
+    """The ranges of :func:`block_bounds` for audio that arrives in blocks: ``(start sample,
+    window)`` pairs, cut at the same places, holding at most one window plus one block."""
+    block, search = _sizes(block_s, search_s)
+    pending: list[np.ndarray] = []
+    held = 0
+    start = 0
+    for piece in blocks:
+        piece = np.asarray(piece, dtype=np.float32).reshape(-1)
+        if piece.size == 0:
+            continue
+        pending.append(piece)
+        held += piece.size
+        while held > block:
+            buffer = np.concatenate(pending) if len(pending) > 1 else pending[0]
+            cut = block - search + _quiet_cut(buffer[block - search : block])
+            yield start, buffer[:cut]
+            rest = buffer[cut:]  # a view: no copy of what may be a long array
+            pending, held, start = [rest], rest.size, start + cut
+    if held or start == 0:
+        yield start, np.concatenate(pending) if pending else np.zeros(0, np.float32)
+
+
+class _Counted:
+    """Passes blocks through and counts their samples."""
+
+    def __init__(self, blocks: Iterable[np.ndarray]) -> None:
+        self._blocks = blocks
+        self.samples = 0
+
+    def __iter__(self) -> Iterator[np.ndarray]:
+        for block in self._blocks:
+            self.samples += int(np.asarray(block).size)
+            yield block

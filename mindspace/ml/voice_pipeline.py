@@ -11,6 +11,9 @@ Contract
   reported as 0..0.85; then prosody + arousal against ``history`` (the user's baseline), text
   analysis of the transcript, fusion. ``cancel`` (``threading.Event``) aborts with
   :class:`~mindspace.core.errors.Cancelled`.
+* :func:`analyze_stream_steps` is the same for audio that arrives in blocks (a file decoded bit
+  by bit): the voice is read frame by frame and speech transcribed a window at a time, so memory
+  stays flat however long the recording is; the result is the one :func:`analyze_steps` gives.
 * :func:`analyze_transcript` redoes everything but the transcription (after the user edited it).
 * ``text_analyzer`` is anything with ``analyze(text) -> obj`` where ``obj.to_dict()`` is the
   analyze-text object. An empty transcript is analysed too (so ``text`` is always an object when
@@ -23,7 +26,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Generator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -31,6 +34,7 @@ import numpy as np
 
 from mindspace.core.errors import Cancelled
 from mindspace.ml.fusion import FusionResult, fuse
+from mindspace.ml.prosody import ProsodyStream
 from mindspace.ml.transcriber import Transcriber, Transcript
 from mindspace.ml.voice_analyzer import VoiceAnalysis, VoiceAnalyzer
 
@@ -120,6 +124,46 @@ def analyze_steps(
     return result
 
 
+def analyze_stream_steps(
+    blocks: Iterable[np.ndarray],
+    transcriber: Transcriber,
+    text_analyzer: TextAnalyzerLike | None,
+    history: Sequence[Mapping[str, Any]] | None = None,
+    helpfulness: Mapping[str, tuple[int, int]] | None = None,
+    cancel: threading.Event | None = None,
+    voice_analyzer: VoiceAnalyzer | None = None,
+    expected_s: float | None = None,
+) -> Generator[tuple[float, str], None, VoiceCheckinResult]:
+    """:func:`analyze_steps` for audio that arrives in blocks (e.g. decoded from a file bit by
+    bit), so memory does not grow with the recording's length: each block goes to the voice
+    reading (:class:`ProsodyStream`) and to transcription, which holds at most one window of
+    ``transcriber.block_s`` seconds. ``expected_s`` (the file header's length) scales progress."""
+    started = time.perf_counter()
+    yield 0.0, TRANSCRIBING
+    prosody = ProsodyStream()
+
+    def measured() -> Iterator[np.ndarray]:
+        for block in blocks:
+            prosody.feed(block)
+            yield block
+
+    steps = transcriber.transcribe_stream_steps(measured(), cancel, expected_s)
+    while True:
+        try:
+            fraction = next(steps)
+        except StopIteration as done:
+            transcript: Transcript = done.value
+            break
+        yield TRANSCRIPTION_SHARE * fraction, TRANSCRIBING
+    yield 0.88, READING
+    segments = [s.to_dict() for s in transcript.segments]
+    voice = (voice_analyzer or VoiceAnalyzer()).from_prosody(prosody.finish(segments), history)
+    result = _finish(transcript, voice, text_analyzer, helpfulness, cancel)
+    result.processing_s = time.perf_counter() - started
+    yield 1.0, READING
+    return result
+
+
 def analyze_transcript(
     samples: np.ndarray,
     transcript: Transcript,
@@ -133,6 +177,20 @@ def analyze_transcript(
     started = time.perf_counter()
     segments = [s.to_dict() for s in transcript.segments]
     voice = (voice_analyzer or VoiceAnalyzer()).analyze(samples, segments, history)
+    result = _finish(transcript, voice, text_analyzer, helpfulness, cancel)
+    result.processing_s = time.perf_counter() - started
+    return result
+
+
+def _finish(
+    transcript: Transcript,
+    voice: VoiceAnalysis,
+    text_analyzer: TextAnalyzerLike | None,
+    helpfulness: Mapping[str, tuple[int, int]] | None,
+    cancel: threading.Event | None,
+) -> VoiceCheckinResult:
+    """Text analysis of the transcript and the fusion with the voice reading."""
+    started = time.perf_counter()
     if cancel is not None and cancel.is_set():
         raise Cancelled()
     text = analyze_text(text_analyzer, transcript.text)
