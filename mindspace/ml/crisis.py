@@ -55,6 +55,7 @@ from typing import Any, Protocol
 from mindspace.ml import crisis_net as net
 from mindspace.ml import crisis_patterns as cp
 from mindspace.ml import crisis_patterns_more as more
+from mindspace.ml.crisis_patterns_forms import FORM_CATEGORIES, FORM_PATTERNS, FORM_TRIGGER
 from mindspace.ml.crisis_patterns_intl import INTL_PATTERNS, INTL_TRIGGER
 from mindspace.ml.crisis_text import normalise as normalise  # re-exported
 
@@ -108,7 +109,7 @@ _HOPELESS_MARKERS = re.compile(
 
 _NEG_WORDS = re.compile(r"\bnot\b|\bnever\b")
 
-_CATS: dict[str, tuple[float, str]] = {**cp.CATEGORIES, **net.NET_CATEGORIES}
+_CATS: dict[str, tuple[float, str]] = {**cp.CATEGORIES, **net.NET_CATEGORIES, **FORM_CATEGORIES}
 _IDIOMS = re.compile(cp.IDIOMS.pattern + "|" + net.NET_IDIOMS + "|" + more.EN_IDIOMS)
 _STUDY_MATCH = re.compile(more.STUDY_MATCH)
 _STUDY_CONTEXT = re.compile(more.STUDY_CONTEXT)
@@ -152,12 +153,12 @@ _TRIGGER = re.compile(
     r"free from|free of|freed from|freed of|released from|at last|take care|forgive|"
     r"born|exit|escape|departure|fault|remember me|where i am going|morir|matar|mourir|tuer|"
     r"sterb|umbring|morrer|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|codeine|"
-    r"pharmac|chemist|worry about me|jealous|envi|lucky|should have been me|scare|frighten|"
+    r"pharmac|chemist|worry about me|jealous|envi|envy|lucky|should have been me|scare|frighten|"
     r"calm|peaceful|comfort|sooth|relief|to do list|panic|deserve|nap|snooze|notice|know|"
-    r"hug|swallow|whole|entire|off|car park|parking)|" + INTL_TRIGGER
+    r"hug|swallow|whole|entire|off|car park|parking)|" + INTL_TRIGGER + "|" + FORM_TRIGGER
 )
 # English curated phrasings, then Spanish, French, German, Portuguese (crisis_patterns_intl).
-_PATTERNS: tuple[cp.Pattern, ...] = cp.PATTERNS + more.EN_MORE + INTL_PATTERNS
+_PATTERNS: tuple[cp.Pattern, ...] = cp.PATTERNS + more.EN_MORE + INTL_PATTERNS + FORM_PATTERNS
 
 
 # The only reason given for a ``concern`` raised by past events alone.
@@ -205,6 +206,15 @@ def _tokens(s: str) -> list[str]:
     return re.findall(r"[a-z0-9]+|[«»]", s)
 
 
+def _required_in(pattern: cp.Pattern, norm: str, starts: list[int], ends: list[int],
+                 k: int) -> str:
+    """The text a pattern's ``requires`` is looked for in: sentence ``k``, or with ``near``
+    also the sentences before and after it."""
+    if not pattern.near:
+        return norm[starts[k]:ends[k]]
+    return norm[starts[max(0, k - 1)]:ends[min(len(ends) - 1, k + 1)]]
+
+
 class CrisisDetector:
     """Pattern-based screen, optionally with a learned layer (``model``). See the module
     docstring for the full contract."""
@@ -232,7 +242,8 @@ class CrisisDetector:
         for pattern, m, k in self._matches(norm, starts, ends):
             sent = norm[starts[k]:ends[k]]
             rel_s, rel_e = m.start() - starts[k], m.end() - starts[k]
-            why = self._discard(pattern, sent, rel_s, rel_e) or self._hyperbole(
+            why = self._discard(pattern, sent, rel_s, rel_e,
+                                _required_in(pattern, norm, starts, ends, k)) or self._hyperbole(
                 pattern, m, norm, starts, ends, k)
             if not why and pattern.negatable and cp.ASKED_IF.search(
                     _CLAUSE_BREAK.split(sent[:rel_s])[-1]) and cp.DENIAL.match(
@@ -355,7 +366,8 @@ class CrisisDetector:
             for pattern in _PATTERNS:
                 for m in pattern.regex.finditer(norm, a, b):
                     found.append((pattern, m, k))
-                    if pattern.requires is None or pattern.requires.search(norm[a:b]):
+                    if pattern.requires is None or pattern.requires.search(
+                            _required_in(pattern, norm, starts, ends, k)):
                         curated.append(m.span())
             # A net match overlapping a curated one is left to the curated pattern, which
             # carries the more specific context rules.
@@ -375,11 +387,14 @@ class CrisisDetector:
         ends.append(len(norm))
         return starts, ends
 
-    def _discard(self, pattern: cp.Pattern, sent: str, s: int, e: int) -> str | None:
+    def _discard(self, pattern: cp.Pattern, sent: str, s: int, e: int,
+                 required_in: str | None = None) -> str | None:
         """Why a match is not a signal, or None. A safe frame (negation, topic, someone else,
-        ...) is named in preference to missing context, so the learned layer skips it too."""
+        ...) is named in preference to missing context, so the learned layer skips it too.
+        ``required_in``: where ``pattern.requires`` is looked for (default: the sentence)."""
         frame = self._frame(pattern, sent, s, e)
-        if frame is None and pattern.requires is not None and not pattern.requires.search(sent):
+        if frame is None and pattern.requires is not None and not pattern.requires.search(
+                sent if required_in is None else required_in):
             return "context missing"
         return frame
 
@@ -409,7 +424,7 @@ class CrisisDetector:
         if cp.FICTION_FRAME.search(sent):
             return "fiction or game"
         names_self = any(t in cp.FIRST_PERSON for t in _tokens(sent[s:e]))
-        if not names_self and self._subject(before) == "other":
+        if not names_self and not pattern.other_ok and self._subject(before) == "other":
             return "about someone else"
         return None
 
