@@ -55,6 +55,7 @@ from typing import Any, Protocol
 from mindspace.ml import crisis_net as net
 from mindspace.ml import crisis_patterns as cp
 from mindspace.ml import crisis_patterns_more as more
+from mindspace.ml.crisis_patterns_families import FAMILY_PATTERNS, FAMILY_TRIGGER
 from mindspace.ml.crisis_patterns_forms import FORM_CATEGORIES, FORM_PATTERNS, FORM_TRIGGER
 from mindspace.ml.crisis_patterns_intl import INTL_PATTERNS, INTL_TRIGGER
 from mindspace.ml.crisis_text import normalise as normalise  # re-exported
@@ -156,9 +157,11 @@ _TRIGGER = re.compile(
     r"pharmac|chemist|worry about me|jealous|envi|envy|lucky|should have been me|scare|frighten|"
     r"calm|peaceful|comfort|sooth|relief|to do list|panic|deserve|nap|snooze|notice|know|"
     r"hug|swallow|whole|entire|off|car park|parking)|" + INTL_TRIGGER + "|" + FORM_TRIGGER
+    + "|" + FAMILY_TRIGGER
 )
 # English curated phrasings, then Spanish, French, German, Portuguese (crisis_patterns_intl).
-_PATTERNS: tuple[cp.Pattern, ...] = cp.PATTERNS + more.EN_MORE + INTL_PATTERNS + FORM_PATTERNS
+_PATTERNS: tuple[cp.Pattern, ...] = (cp.PATTERNS + more.EN_MORE + INTL_PATTERNS + FORM_PATTERNS
+                                      + FAMILY_PATTERNS)
 
 
 # The only reason given for a ``concern`` raised by past events alone.

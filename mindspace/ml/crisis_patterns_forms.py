@@ -175,6 +175,8 @@ FORM_PATTERNS: tuple[Pattern, ...] = (
        r"wieder) (?:aufwachen|aufzuwachen|aufwache)\b|\bmich (?:\w+ ){0,3}?zu sich (?:holt|holen|"
        r"nimmt|nehmen|ruft)\b|\benttauscht,? (?:dass|das) ich (?:\w+ )?(?:aufwache|aufgewacht bin|"
        r"noch lebe|noch da bin)\b", negatable=False),
+    _p("ideation", r"\bich (?:mag|mog|will|mochte|kann|pack) (?:\w+ )?(?:nimmer|nimma|ned mehr|"
+       r"nid meh|nuemme|nume) (?:leben|weiterleben|da sein|sein)\b", negatable=False),
     _p("passive", r"\bkein(?:e|en)? (?:lust|bock|kraft) mehr (?:auf (?:das |mein |s )?leben|aufs "
        r"leben|zu leben|auf alles|auf gar nichts|auf nichts)\b", negatable=False),
     _p("hopelessness", r"\b(?:alles|das leben|mein leben|es|leben|weiterleben|"
@@ -296,7 +298,8 @@ FORM_PATTERNS: tuple[Pattern, ...] = (
 
 # Stems that let a sentence through the crisis screen's fast pre-filter.
 FORM_TRIGGER = (
-    r"\b(?:viv|aufzuwach|durm|selbstverletz|mendormir|morir|mundo|para siempre|existir|vivir|"
+    r"\b(?:schlaftablett|gesammelt|gezahlt|gebunkert|gehortet|versteckt|aufgehoben|nimmer|nimma|"
+    r"viv|aufzuwach|durm|selbstverletz|mendormir|morir|mundo|para siempre|existir|vivir|"
     r"respirar|acab|termin|otro barrio|pata|mato|"
     r"suicid|quito|matar|tiro|ahorc|cuelgo|miedo|paz|tranquiliz|reconfort|alivia|asusta|ojala|"
     r"despert|dorm|dios|senor|virgen|lleve|recoj|pido|rezo|pena|tristeza|decepcion|sentido|"

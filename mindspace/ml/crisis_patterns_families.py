@@ -1,0 +1,232 @@
+"""Phrase families for the crisis screen in Spanish, French, German and Portuguese (data only).
+
+Where :mod:`crisis_patterns_intl` lists phrasings, these tables compose them: a first-person
+lead (a wish, a plan, a decision, a conditional: "quiero", "he decidido", "j'ai envie de",
+"ich habe beschlossen", "tô a fim de", "apetece-me") followed by any member of a family of
+self-directed acts ("matarme", "quitarme la vida", "me foutre en l'air", "mich aufzuhängen",
+"me enforcar"), with the pronoun before or after the verb and the present, future and
+conditional forms ("me mato", "je me tire une balle", "häng ich mich auf", "eu me enforco").
+Also: researching a method, "only the day is left to choose", peace since deciding, passive
+wishes not to exist, burden "sin alguien como yo", apologies as goodbyes, regional forms
+(Québécois "j'ai pu le goût de vivre", Swiss "nüme läbe"). Same context checks as the other
+tables; everyday idioms ("me mato a estudiar", "je me tue à la tâche", "me matar de
+trabalhar") are excluded where they are built from the same words.
+"""
+
+from __future__ import annotations
+
+from mindspace.ml.crisis_patterns import Pattern, _p
+
+_END = r"(?= *(?:$|[|.!?,;:]))"
+_JOKE = (r"(?![^.!?|]{0,30}\b(?:ja(?:ja)+\w*|je(?:je)+|jsjs\w*|xd|lol|mdr|ptdr|kk+|haha\w*|"
+         r"rs(?:rs)+)\b)")
+
+# a word between the lead and the act that is not a negation ("quiero no ...", "ich will
+# nicht ...", "je veux pas ...", "quero nao ...")
+_W_ES = r"(?:(?!no\b|nunca\b|jamas\b)\w+ )"
+_W_FR = r"(?:(?!pas\b|plus\b|jamais\b|ne\b|n\b)\w+ )"
+_W_DE = r"(?:(?!nicht\b|nie\b|niemals\b|kein\w*\b|vor\b)\w+ )"
+_W_PT = r"(?:(?!nao\b|nunca\b|jamais\b)\w+ )"
+
+# ---- Spanish ----------------------------------------------------------------------------
+# any lead (a wish, a plan, a decision) before an act against oneself
+_ES_LEAD = (r"(?:quiero|quisiera|voy a|pienso|pense en|pensando en|pensar en|tengo ganas de|"
+            r"ganas de|necesito|deberia|debo|decidi|he decidido|me decidi a|me gustaria|intentar|"
+            r"intente|a punto de|planeo|planeando|estoy por|es hora de|la forma de|la manera de|"
+            r"el valor de|valor para|fuerzas para|lo mejor es|podria|puedo|ya toca|me toca)")
+# only a wish before dying or not existing ("voy a morir" is also fear or illness)
+_ES_WISH = (r"(?:quiero|quisiera|tengo ganas de|ganas de|necesito|me gustaria|deseo|solo pido|"
+            r"lo unico que quiero es)")
+_ES_ACT = (r"(?:matarme|suicidarme|quitarme la vida|acabar con (?:mi vida|todo|esto)|terminar con "
+           r"(?:mi vida|todo)|ahorcarme|colgarme(?! (?:la|el|los|las|del telefono)\b)|tirarme "
+           r"(?:a|al|del|de|desde|por)|aventarme|lanzarme (?:a|al|del|desde|por)|pegarme un tiro|"
+           r"darme un tiro|volarme la cabeza|cortarme las venas|envenenarme|desaparecer (?:para "
+           r"siempre|del mapa|de una vez|de este mundo)|dejar de existir|irme para siempre)")
+_ES_DIE = r"(?:morir(?:me)?|no despertar(?:me)?|estar muert[oa]|dormir para siempre)"
+_ES_IDIOM = (r"(?! (?:a |de )?(?:estudiar|trabajar|risa|la risa|verguenza|hambre|sueno|calor|"
+             r"frio|ganas|aburrimiento|envidia|celos|amor|cansancio|entrenar|correr)\b)")
+
+# ---- French -----------------------------------------------------------------------------
+_FR_LEAD = (r"(?:je veux|jveux|je voudrais|jvoudrais|jai envie|envie|je vais|jvais|je compte|"
+            r"je pense|jpense|jai pense|jai decide|je suis decidee?|jaimerais|je devrais|je "
+            r"pourrais|je songe|prete?|a deux doigts|je prevois|le courage|la force|tente|lidee|"
+            r"je vais finir par|il faut que je)")
+_FR_WISH = (r"(?:je veux|jveux|je voudrais|jvoudrais|jai envie|envie|jaimerais|je souhaite|"
+            r"je prefererais)")
+_FR_ACT = (r"(?:me tuer|me suicider|me pendre|me jeter (?:du|d|de la|sous|par)|me foutre en "
+           r"l ?air|me flinguer|me buter|me tirer une balle|mettre fin a (?:mes jours|ma vie)|en "
+           r"finir(?! avec (?!la vie|ma vie|tout))|disparaitre (?:pour toujours|pour de bon|a "
+           r"jamais)|ne plus (?:etre la|exister)|me noyer|m ?ouvrir les veines|me laisser mourir)")
+_FR_DIE = r"(?:mourir|etre morte?|ne plus me reveiller|dormir pour toujours)"
+_FR_IDIOM = (r"(?! (?:a la tache|au travail|a (?:le|vous|te|leur) dire|de (?:rire|honte|faim|"
+             r"froid|chaud|fatigue|peur|ennui))\b)")
+
+# ---- German -----------------------------------------------------------------------------
+_DE_LEAD = (r"(?:ich (?:will|mochte|wurde|werde|werd|plane|uberlege|denke (?:daran|dran|druber "
+            r"nach)|hab beschlossen|habe beschlossen|habe entschieden|hab entschieden|bin "
+            r"entschlossen|bin kurz davor|bin bereit)|wurd ich|am liebsten|den mut|die kraft|"
+            r"beschlossen|entschieden|kurz davor|bereit)")
+_DE_WISH = (r"(?:ich (?:will|mochte|wurde (?:gerne|lieber)|wunsche mir|sehne mich danach)|am "
+            r"liebsten|wurd ich (?:gerne|lieber))")
+_DE_ACT = (r"(?:mich " + _W_DE + r"{0,3}?(?:umzubringen|umbringen|zu toten|toten|aufzuhangen|"
+    r"aufhangen|zu "
+           r"erhangen|erhangen|zu erschiessen|erschiessen|zu vergiften|vergiften|abzuknallen|"
+           r"abknallen|vor (?:den|einen) zug (?:zu )?werfen|zu ertranken|ertranken)|"
+       r"mir (?:\w+ ){0,3}?"
+           r"das leben (?:zu )?nehmen|mein leben (?:zu )?beenden|meinem leben ein ende (?:zu )?"
+           r"(?:setzen|machen)|mit allem schluss (?:zu )?machen)")
+_DE_DIE = (r"(?:(?:zu )?sterben|tot (?:zu )?sein|nicht mehr (?:zu )?leben|nicht mehr da (?:zu )?"
+           r"sein|(?:fur immer )?(?:zu )?verschwinden)")
+_DE_IDIOM = r"(?! vor (?:scham|lachen|langeweile|hunger|hitze|kalte|peinlichkeit|neid)\b)"
+
+# ---- Portuguese -------------------------------------------------------------------------
+_PT_LEAD = (r"(?:vou|quero|queria|penso em|pensei em|pensando em|vontade de|preciso|devia|"
+            r"deveria|decidi|a ?fim de|afim de|tentar|ia|iria|posso|coragem (?:de|pra|para)|hora "
+            r"de|plano de|planejando|pront[oa] (?:pra|para)|apetece me|me apetece|tenho de|tenho "
+            r"que|so penso em|vou acabar por)")
+_PT_WISH = (r"(?:quero|queria|vontade de|preciso|a ?fim de|afim de|apetece me|me apetece|so "
+            r"queria|gostaria de|so penso em)")
+_PT_ACT = (r"(?:me matar|matar me|me suicidar|suicidar me|tirar (?:a )?minha (?:propria )?vida|"
+           r"me enforcar|enforcar me|me jogar (?:da|do|de|na frente)|me atirar (?:da|do|de|para|"
+       r"pra|"
+           r"a frente)|atirar me (?:da|do|de|para|pra)|dar um tiro (?:na cabeca|em mim)|acabar com "
+           r"(?:a )?minha vida|acabar com (?:isto|isso)(?: tudo)?|acabar com tudo|"
+       r"por fim a (?:tudo|"
+           r"minha vida|isto|isso)|sumir (?:de vez|pra sempre|para sempre)|desaparecer (?:de "
+           r"vez|pra sempre|para sempre)|me envenenar|cortar os pulsos)")
+_PT_DIE = r"(?:morrer|nao acordar|estar mort[oa]|dormir pra sempre|dormir para sempre)"
+_PT_IDIOM = (r"(?! (?:de )?(?:rir|estudar|trabalhar|vergonha|fome|sono|calor|frio|saudade|tedio|"
+             r"inveja|amor|cansaco|correr|treinar)\b)")
+
+FAMILY_PATTERNS: tuple[Pattern, ...] = (
+    # a first-person lead and a self-directed act; a wish and dying
+    _p("ideation", r"\b" + _ES_LEAD + r" " + _W_ES + r"{0,2}?" + _ES_ACT + r"\b" + _ES_IDIOM
+       + _JOKE),
+    _p("ideation", r"\b" + _ES_WISH + r" " + _W_ES + r"{0,2}?" + _ES_DIE + r"\b" + _ES_IDIOM
+       + _JOKE),
+    _p("ideation", r"\bme (?:quiero|quisiera|pienso|gustaria|puedo|podria) (?:\w+ )?(?:matar|"
+       r"suicidar|morir|quitar la vida|ahorcar|colgar|tirar (?:a|al|del|de|desde|por)|pegar un "
+       r"tiro|envenenar)\b|(?<!que )\bme voy a (?:\w+ )?(?:matar|suicidar|quitar la vida|ahorcar|"
+       r"colgar|tirar (?:a|al|del|de|desde|por)|pegar un tiro|envenenar)\b" + _ES_IDIOM + _JOKE),
+    _p("ideation", r"\b(?:yo )?me (?:mato|suicido|quito la vida|ahorco|pego un tiro|doy un tiro|"
+       r"matare|suicidare|ahorcare|tirare|envenenare)\b" + _ES_IDIOM + _JOKE),
+    _p("ideation", r"(?<!que )\b" + _FR_LEAD + r" " + _W_FR + r"{0,2}?(?:de |d ?|a )?"
+       + _FR_ACT + r"\b"
+       + _FR_IDIOM + _JOKE),
+    _p("ideation", r"\b" + _FR_WISH + r" " + _W_FR + r"{0,2}?(?:de |d ?)?" + _FR_DIE + r"\b"
+       + _FR_IDIOM
+       + _JOKE),
+    _p("ideation", r"\b(?:je|jme|et je) (?:me )?(?:tue|suicide|pends|flingue|bute|noie|tire une "
+       r"balle|fous en l ?air)\b" + _FR_IDIOM + _JOKE),
+    _p("ideation", r"\b" + _DE_LEAD + r",? " + _W_DE + r"{0,4}?" + _DE_ACT + r"\b" + _DE_IDIOM
+       + _JOKE),
+    _p("ideation", r"\b" + _DE_WISH + r",? " + _W_DE + r"{0,3}?" + _DE_DIE + r"\b" + _DE_IDIOM
+       + _JOKE),
+    _p("ideation", r"\b(?:ich )?(?:bring|bringe) (?:ich )?mich (?:\w+ ){0,4}?um" + _END + r"|"
+       r"\b(?:ich )?(?:hang|hange) (?:ich )?mich (?:\w+ ){0,4}?auf" + _END + r"|"
+       r"\b(?:ich )?(?:erschiess|erschiesse|vergifte) (?:ich )?mich\b|"
+       r"\b(?:ich )?(?:nehm|nehme) (?:ich )?mir (?:\w+ ){0,3}?das leben\b|"
+       r"\b(?:werf|werfe) (?:ich )?mich (?:\w+ ){0,3}?vor (?:den|einen|die) (?:zug|u bahn|lkw|"
+       r"bahn)"),
+    _p("ideation", r"\b" + _PT_LEAD + r" " + _W_PT + r"{0,2}?" + _PT_ACT + r"\b" + _PT_IDIOM
+       + _JOKE),
+    _p("ideation", r"\b" + _PT_WISH + r" " + _W_PT + r"{0,2}?" + _PT_DIE + r"\b" + _PT_IDIOM
+       + _JOKE),
+    _p("ideation", r"\b(?:eu )?me (?:mato|enforco|suicido|atiro (?:da|do|de|para|pra)|jogo (?:da|"
+       r"do|de|na frente))\b" + _PT_IDIOM + _JOKE + r"|\b(?:mato|enforco|atiro) me\b" + _PT_IDIOM),
+    # regional: Québécois, Swiss, Austrian/Bavarian
+    _p("passive", r"\b(?:jai )?(?:plus|pu|pus|ptus) (?:le )?(?:gout|envie) de vivre\b|\b(?:tanne|"
+       r"tannee|ecoeure|ecoeuree|fatigue|fatiguee|epuise|epuisee) de (?:vivre|la vie)\b|"
+       r"\bmarre de la vie\b", negatable=False),
+    _p("ideation", r"\bich (?:mag|mog|will|wott|cha|kann) (?:\w+ )?(?:nume|numme|nimme|nimmer|"
+       r"nimma|nuemme|ned mehr|nid meh) (?:leben|labe|lebe|weiterleben|da sein|si)\b",
+       negatable=False),
+    # passive wishes not to exist
+    _p("passive", r"\b(?:seria|sera|estaria) mejor (?:\w+ )?(?:no haber nacido|no existir|estar "
+       r"muert[oa]|no despertar(?:me)?|morirme|desaparecer)\b|\b(?:me gustaria|quisiera|quiero|"
+       r"ojala pudiera) (?:\w+ )?(?:desaparecer|no existir|dormir para siempre|estar muert[oa])\b"
+       r"(?! (?:un|unos|una|unas|por|a la|al|de vacaciones|del trabajo|de la oficina|un rato|"
+       r"del grupo|de redes)\b)", negatable=False),
+    _p("passive", r"\b(?:jaurais (?:prefere|aime)|jaimerais|je voudrais|je prefererais) "
+       r"(?:\w+ )?ne (?:jamais|pas) (?:etre nee?|avoir existe|exister)\b|\b(?:je souhaite|"
+       r"jaimerais|"
+       r"je voudrais|envie de) (?:\w+ )?disparaitre\b(?! (?:sous|quelques|en vacances|un moment|"
+       r"un peu|de (?:la|ce|cette)|du)\b)", negatable=False),
+    _p("passive", r"\bich (?:ware|war) (?:\w+ ){0,2}?(?:tot|nicht mehr da|weg,? fur immer|fur "
+       r"immer weg|nie geboren)\b|\bwenn ich (?:\w+ ){0,2}?(?:nie geboren (?:ware|worden ware)|"
+       r"tot ware|nicht mehr da ware)\b|\b(?:einfach|fur immer) (?:zu )?verschwinden\b(?! (?:fur "
+       r"(?:ein|eine|zwei|paar)|ins|in den|aus dem buro)\b)", negatable=False),
+    _p("passive", r"\b(?:deitar|dormir) e (?:nao )?(?:levantar|acordar) (?:nunca )?mais\b|"
+       r"\bdormir (?:pra|para) sempre\b|\b(?:queria|quero|gostaria de) (?:\w+ )?(?:nao existir|"
+       r"desaparecer)\b(?! (?:um pouco|uns dias|por uns|por um|de ferias|pra praia|com)\b)",
+       negatable=False),
+    _p("passive", r"\bpienso (?:\w+ ){0,4}?en (?:la muerte|morir(?:me)?|dejar de existir|no "
+       r"existir|mi muerte)\b|\bje pense (?:\w+ ){0,3}?a (?:la mort|mourir|ma mort|disparaitre)\b|"
+       r"\bich denke (?:\w+ ){0,3}?(?:an den tod|ans sterben|uber(?:s| das) sterben|an meinen "
+       r"tod)\b|\bpenso (?:\w+ ){0,4}?(?:na morte|em morrer|em sumir|em deixar de existir|na "
+       r"minha morte)\b"),
+    # burden: "without someone like me"
+    _p("indirect", r"\bmejor sin (?:alguien|una? \w+) como yo\b|\bmieux sans (?:quelqu ?un|une? "
+       r"\w+) comme moi\b|\bohne (?:jemanden|eine? \w+) wie mich\b|\bmelhor sem (?:alguem|uma? "
+       r"\w+) como eu\b|\b(?:eu )?so (?:atrapalho|estorvo|incomodo)\b|\bsolo (?:estorbo|molesto)\b",
+       negatable=False),
+    # researching a method
+    _p("plan", r"\bcuant[oa]s (?:\w+ ){0,2}?(?:pastillas|pildoras|medicamentos|calmantes)\b|"
+       r"\bcombien (?:de )?(?:cachets|comprimes|medocs|medicaments|pilules|somniferes)\b|\bwie "
+       r"?viele (?:\w+ ){0,2}?(?:tabletten|pillen|schlaftabletten|medikamente)\b|\bquant[oa]s "
+       r"(?:\w+ ){0,2}?(?:comprimidos|remedios|pilulas)\b",
+       requires=r"\b(?:busque|buscando|mire|investigue|googlee|pesquisei|pesquisando|procurei|"
+       r"nachgeschaut|gegoogelt|recherchiert|gesucht|regarde|cherche|recherche|googlise)\b.*\b"
+       r"(?:morir|matarme|mortal|letal|hacen falta|se necesitan|mourir|mortel|rater|tuer|il faut|"
+       r"todlich|reichen|braucht|sterben|morrer|matar|precisos?|precisa|letal)\b"),
+    # the decision made: the day is left to choose; calm since deciding
+    _p("plan", r"\b(?:solo|nada mas|so|nur noch) (?:me )?falta (?:elegir|escoger|decidir|fijar) "
+       r"(?:el|la|o|a) (?:dia|fecha|data)\b(?! (?:de|del|da|do|pra|para)\b)|\bil (?:ne )?reste "
+       r"(?:plus )?(?:qu ?a|a) choisir (?:le jour|la date)\b(?! (?:de|du|pour)\b)|\b(?:fehlt|"
+       r"bleibt) nur noch (?:der tag|das datum|den tag)\b(?! (?:fur|der|des)\b)"),
+    _p("ideation", r"\bdesde que (?:lo )?decidi\w*,? (?:ya |ahora )?(?:estoy|estou|me siento|"
+       r"sinto|to|me sinto) (?:\w+ )?(?:en paz|em paz|tranquil[oa]|calm[oa]|seren[oa]|"
+       r"alivi\w+)\b|\bdepuis que (?:jai pris ma decision|jai decide|cest decide),? (?:je me sens|"
+       r"je suis) (?:\w+ )?(?:calme|en paix|apaisee?|sereine?|soulagee?|tranquille|legere?)\b|"
+       r"\bseit (?:ich (?:mich )?entschieden habe|ich weiss,? wie ich es (?:mache|tue)|es "
+       r"feststeht),? (?:bin ich|fuhle ich mich) (?:\w+ ){0,2}?(?:ruhig|friedlich|erleichtert|"
+       r"gelassen)\b", negatable=False, current=True),
+    # hopelessness about the writer's own future
+    _p("hopelessness", r"\brien ne (?:va )?(?:jamais )?(?:s ?arranger|changer|s ?ameliorer) pour "
+       r"moi\b|\bnada (?:va a )?(?:cambiar|mejorar) (?:nunca )?(?:para mi|en mi vida)\b|\bes wird "
+       r"(?:nie|niemals) (?:mehr )?besser\b|\bnunca va a mejorar\b", negatable=False),
+    # an apology to everyone reads as a goodbye together with another cue
+    _p("goodbye_thanks", r"\b(?:perdon|perdonenme|lo siento) (?:a todos|por todo)\b|\bpardon (?:a "
+       r"tous|pour tout)\b|\bdesolee? pour tout\b|\bpardonnez moi\b|\b(?:es tut mir leid|verzeiht "
+       r"mir) (?:fur alles|alle)\b|\b(?:perdao|desculpa|desculpem|me perdoem) (?:a todos|por "
+       r"tudo)\b", weak=True),
+    _p("goodbye_letter", r"\b(?:deje|he dejado|escribi|he escrito|deixei|escrevi)\b[^.!?|]{0,60}"
+       r"\bcartas?\b|\b(?:lettre|mot|message)s? (?:pour|a) (?:chacun|chacune|tout le monde|maman|"
+       r"papa|ma|mon|mes)\b", weak=True, other_ok=True),
+    _p("goodbye_settled", r"\bjai (?:tout )?range (?:toutes )?mes affaires\b|\bmes affaires sont "
+       r"(?:en ordre|rangees)\b|\bmeine sachen (?:sind )?(?:geregelt|geordnet|verschenkt)\b",
+       weak=True),
+    # self-harm acts in other words
+    _p("self_harm", r"\b(?:me hice|me hago|hacerme|me he hecho) (?:\w+ )?(?:cortes|heridas|"
+       r"quemaduras)\b|\bje me (?:suis )?(?:\w+ )?(?:taillade|tailladee|lacere|laceree|entaille|"
+       r"entaillee)\b|\bje me fais des (?:coupures|entailles|marques)\b|\b(?:me fiz|fiz em mim) "
+       r"(?:\w+ )?(?:cortes|feridas|queimaduras)\b"),
+)
+
+FAMILY_TRIGGER = (
+    r"\b(?:mat|suicid|quit|acab|termin|ahorc|colg|tir|avent|lanz|tiro|volar|vena|envenen|"
+    r"desaparec|existir|irme|mor|despert|muert|dorm|mato|pego|doy un|tue|tuer|pend|jet|fout|"
+    r"flingu|but|balle|mettre fin|finir|disparai|exist|noy|ouvrir|mour|reveil|umzu|umbring|"
+    r"toten|aufzuh|aufh|erhang|erschiess|vergift|abzukn|abkn|zug|ertrank|leben|ende|schluss|"
+    r"sterb|tot\b|nicht mehr|verschwind|bring|hang|nehm|werf|suic|enforc|jogar|atir|dar um|"
+    r"minha vida|isto|isso|tudo|sumir|pulsos|nao acordar|enforco|jogo|gout|envie de vivre|"
+    r"tanne|ecoeure|fatigue|epuise|marre|nume|numme|nimme|nimma|nuemme|ned mehr|nid meh|seria|"
+    r"sera|estaria|gustaria|quisiera|quiero|ojala|nee\b|ne jamais|ne pas|souhaite|jaimerais|"
+    r"voudrais|envie|ware|war\b|wenn ich|fur immer|einfach|deitar|levantar|acordar|sempre|"
+    r"queria|quero|gostaria|pienso|pense|denke|penso|como yo|comme moi|wie mich|como eu|"
+    r"atrapalho|estorvo|incomodo|estorbo|molesto|cuant|combien|wie ?viel|quant|falta|reste|"
+    r"fehlt|bleibt|desde que|depuis que|seit|rien ne|nada|es wird|nunca|perdon|lo siento|"
+    r"pardon|desole|tut mir leid|verzeiht|perdao|desculp|perdoem|deje|dejado|escribi|escrito|"
+    r"deixei|escrevi|lettre|mot|message|range|affaires|sachen|me hice|me hago|hacerme|"
+    r"me he hecho|taillad|lacere|entaill|me fais|me fiz|fiz em mim)"
+)
