@@ -69,7 +69,10 @@ DISTANT = (
     r"\bals (?:ich )?(?:kind|teenager|jugendliche\w*|schuler\w*|student\w*)\b|\bals ich "
     r"(?:\w+ ){0,2}(?:jung|war)\b|\bin meiner jugend\b|\bdamals\b|"
     r"\bquando (?:eu )?era (?:\w+ )?(?:crianca|adolescente|jovem|nova|novo|pequen[oa])\b|"
-    r"\bna (?:adolescencia|juventude|infancia)\b|\b(?:en|em|im|im jahr|in|de) (?:19|20)\d\d\b"
+    r"\bna (?:adolescencia|juventude|infancia)\b|\b(?:a los|con) \d\d?(?: anos)?\b|"
+    r"\ba \d\d? ans\b|\bmit \d\d?\b(?! (?:uhr|euro|km|prozent|minuten|stunden|jahren? (?:warte|"
+    r"bin)))|\baos \d\d? (?:anos)?\b|"
+    r"\b(?:en|em|im|im jahr|in|de) (?:19|20)\d\d\b"
 )
 
 RESOLVED = (
@@ -86,7 +89,10 @@ RESOLVED = (
     r"gekommen bin|"
     r"(?:hoje|agora) (?:\w+ )?(?:estou|to|sou) (?:\w+ )?(?:bem|feliz|melhor|otim[oa]|formad[oa]|"
     r"voluntari[oa])|feliz de ter ficado|que bom que (?:eu )?fiquei|agradeco (?:a deus )?por|"
-    r"superei|orgulho de (?:mim|quem eu sou))\b"
+    r"superei|orgulho de (?:mim|quem eu sou)|(?:sou|estou|to) (?:muito |tao )?feliz|estou bem|"
+    r"to bem|"
+    r"soy (?:muy )?feliz|estoy bien|je suis (?:tres )?heureuse?|bin (?:\w+ )?glucklich|"
+    r"geht es mir gut)\b"
 )
 
 RELAPSE = (

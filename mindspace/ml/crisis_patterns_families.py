@@ -16,8 +16,16 @@ trabalhar") are excluded where they are built from the same words.
 from __future__ import annotations
 
 from mindspace.ml.crisis_patterns import Pattern, _p
+from mindspace.ml.crisis_patterns_forms import PLACE_WORDS as _PLACE
 
 _END = r"(?= *(?:$|[|.!?,;:]))"
+_PILLS_ANY = (r"\b(?:pastillas|pildoras|medicinas|medicamentos|calmantes|somniferos|cachets|"
+              r"comprimes|medocs|medicaments|pilules|somniferes|tabletten|pillen|schlaftabletten|"
+              r"medikamente|comprimidos|remedios|pilulas|clonazepam|rivotril|alprazolam|xanax|"
+              r"diazepam|valium|lorazepam|lexomil|tranxene|tavor|zolpidem|stilnox|tramadol|"
+              r"paracetamol|doliprane|dafalgan|ibuprofen\w*|tilidin|quetiapin\w*|insulin\w*|"
+              r"opioid\w*|morfin\w*|morphin\w*|benzo\w*|antidepresiv\w*|antidepresseur\w*|"
+              r"antidepressiv\w*|antidepressivo\w*)\b")
 _JOKE = (r"(?![^.!?|]{0,30}\b(?:ja(?:ja)+\w*|je(?:je)+|jsjs\w*|xd|lol|mdr|ptdr|kk+|haha\w*|"
          r"rs(?:rs)+)\b)")
 
@@ -35,14 +43,15 @@ _ES_LEAD = (r"(?:quiero|quisiera|voy a|pienso|pense en|pensando en|pensar en|ten
             r"intente|a punto de|planeo|planeando|estoy por|es hora de|la forma de|la manera de|"
             r"el valor de|valor para|fuerzas para|lo mejor es|podria|puedo|ya toca|me toca)")
 # only a wish before dying or not existing ("voy a morir" is also fear or illness)
-_ES_WISH = (r"(?:quiero|quisiera|tengo ganas de|ganas de|necesito|me gustaria|deseo|solo pido|"
-            r"lo unico que quiero es)")
+_ES_WISH = (r"(?:fantaseo con|sueno con|quiero|quisiera|tengo ganas de|ganas de|necesito|me "
+            r"gustaria|deseo|solo pido|lo unico que quiero es)")
 _ES_ACT = (r"(?:matarme|suicidarme|quitarme la vida|acabar con (?:mi vida|todo|esto)|terminar con "
            r"(?:mi vida|todo)|ahorcarme|colgarme(?! (?:la|el|los|las|del telefono)\b)|tirarme "
            r"(?:a|al|del|de|desde|por)|aventarme|lanzarme (?:a|al|del|desde|por)|pegarme un tiro|"
            r"darme un tiro|volarme la cabeza|cortarme las venas|envenenarme|desaparecer (?:para "
            r"siempre|del mapa|de una vez|de este mundo)|dejar de existir|irme para siempre)")
-_ES_DIE = r"(?:morir(?:me)?|no despertar(?:me)?|estar muert[oa]|dormir para siempre)"
+_ES_DIE = (r"(?:morir(?:me)?|no despertar(?:me)?|estar muert[oa]|dormir para siempre|no "
+           r"existir)")
 _ES_IDIOM = (r"(?! (?:a |de )?(?:estudiar|trabajar|risa|la risa|verguenza|hambre|sueno|calor|"
              r"frio|ganas|aburrimiento|envidia|celos|amor|cansancio|entrenar|correr)\b)")
 
@@ -53,30 +62,34 @@ _FR_LEAD = (r"(?:je veux|jveux|je voudrais|jvoudrais|jai envie|envie|je vais|jva
             r"je vais finir par|il faut que je)")
 _FR_WISH = (r"(?:je veux|jveux|je voudrais|jvoudrais|jai envie|envie|jaimerais|je souhaite|"
             r"je prefererais)")
-_FR_ACT = (r"(?:me tuer|me suicider|me pendre|me jeter (?:du|d|de la|sous|par)|me foutre en "
-           r"l ?air|me flinguer|me buter|me tirer une balle|mettre fin a (?:mes jours|ma vie)|en "
-           r"finir(?! avec (?!la vie|ma vie|tout))|disparaitre (?:pour toujours|pour de bon|a "
-           r"jamais)|ne plus (?:etre la|exister)|me noyer|m ?ouvrir les veines|me laisser mourir)")
-_FR_DIE = r"(?:mourir|etre morte?|ne plus me reveiller|dormir pour toujours)"
-_FR_IDIOM = (r"(?! (?:a la tache|au travail|a (?:le|vous|te|leur) dire|de (?:rire|honte|faim|"
-             r"froid|chaud|fatigue|peur|ennui))\b)")
+_FR_ACT = (r"(?:me tuer|me suicider|me pendre|me jeter (?:du|d|de la|sous|par|devant|dans)|sauter "
+           r"(?:du|d|de la|sous|par|dans|devant)|me foutre en l ?air|me flinguer|me buter|me tirer "
+           r"une balle|mettre fin a (?:mes jours|ma vie)|en finir(?! avec (?!la vie|ma vie|tout))|"
+           r"disparaitre (?:pour toujours|pour de bon|a jamais)|ne plus (?:etre la|exister)|me "
+           r"noyer|m ?ouvrir les veines|me laisser mourir)")
+_FR_DIE = r"(?:crever|mourir|etre morte?|ne plus me reveiller|dormir pour toujours)"
+_FR_IDIOM = (r"(?! (?:a la tache|au travail|a (?:le|vous|te|leur) dire|(?:de|d) ?(?:rire|honte|"
+             r"faim|soif|froid|chaud|fatigue|peur|ennui|envie|jalousie))\b)")
 
 # ---- German -----------------------------------------------------------------------------
-_DE_LEAD = (r"(?:ich (?:will|mochte|wurde|werde|werd|plane|uberlege|denke (?:daran|dran|druber "
+_DE_LEAD = (r"(?:(?:denke|uberlege|will|mochte|werde|plane) ich (?:daran|dran|druber nach|"
+            r"ernsthaft|schon)?|ich (?:will|mochte|wurde|werde|werd|plane|uberlege|"
+            r"denke (?:daran|dran|druber "
             r"nach)|hab beschlossen|habe beschlossen|habe entschieden|hab entschieden|bin "
             r"entschlossen|bin kurz davor|bin bereit)|wurd ich|am liebsten|den mut|die kraft|"
             r"beschlossen|entschieden|kurz davor|bereit)")
 _DE_WISH = (r"(?:ich (?:will|mochte|wurde (?:gerne|lieber)|wunsche mir|sehne mich danach)|am "
             r"liebsten|wurd ich (?:gerne|lieber))")
 _DE_ACT = (r"(?:mich " + _W_DE + r"{0,3}?(?:umzubringen|umbringen|zu toten|toten|aufzuhangen|"
-    r"aufhangen|zu "
-           r"erhangen|erhangen|zu erschiessen|erschiessen|zu vergiften|vergiften|abzuknallen|"
-           r"abknallen|vor (?:den|einen) zug (?:zu )?werfen|zu ertranken|ertranken)|"
-       r"mir (?:\w+ ){0,3}?"
-           r"das leben (?:zu )?nehmen|mein leben (?:zu )?beenden|meinem leben ein ende (?:zu )?"
+           r"aufhangen|zu erhangen|erhangen|zu erschiessen|erschiessen|zu vergiften|vergiften|"
+           r"abzuknallen|abknallen|vor (?:den|einen) zug (?:zu )?werfen|zu ertranken|ertranken)|"
+           r"vor (?:den|einen|die) (?:zug|u bahn|s bahn|bahn|lkw) (?:zu )?(?:springen|werfen|"
+           r"laufen)|(?:von der|vom|von einer|von einem) (?:\w+ )?(?:brucke|dach|hochhaus|balkon|"
+           r"turm|klippe|parkhaus) (?:zu )?(?:springen|sturzen)|mir " + _W_DE + r"{0,3}?das "
+           r"leben (?:zu )?nehmen|mein leben (?:zu )?beenden|meinem leben ein ende (?:zu )?"
            r"(?:setzen|machen)|mit allem schluss (?:zu )?machen)")
 _DE_DIE = (r"(?:(?:zu )?sterben|tot (?:zu )?sein|nicht mehr (?:zu )?leben|nicht mehr da (?:zu )?"
-           r"sein|(?:fur immer )?(?:zu )?verschwinden)")
+           r"sein|(?:fur immer|spurlos) (?:zu )?verschwinden)")
 _DE_IDIOM = r"(?! vor (?:scham|lachen|langeweile|hunger|hitze|kalte|peinlichkeit|neid)\b)"
 
 # ---- Portuguese -------------------------------------------------------------------------
@@ -88,12 +101,11 @@ _PT_WISH = (r"(?:quero|queria|vontade de|preciso|a ?fim de|afim de|apetece me|me
             r"queria|gostaria de|so penso em)")
 _PT_ACT = (r"(?:me matar|matar me|me suicidar|suicidar me|tirar (?:a )?minha (?:propria )?vida|"
            r"me enforcar|enforcar me|me jogar (?:da|do|de|na frente)|me atirar (?:da|do|de|para|"
-       r"pra|"
-           r"a frente)|atirar me (?:da|do|de|para|pra)|dar um tiro (?:na cabeca|em mim)|acabar com "
-           r"(?:a )?minha vida|acabar com (?:isto|isso)(?: tudo)?|acabar com tudo|"
-       r"por fim a (?:tudo|"
-           r"minha vida|isto|isso)|sumir (?:de vez|pra sempre|para sempre)|desaparecer (?:de "
-           r"vez|pra sempre|para sempre)|me envenenar|cortar os pulsos)")
+           r"pra|a frente)|atirar me (?:da|do|de|para|pra)|pular (?:da|do|de|na frente|no|na)|dar "
+           r"um tiro (?:na cabeca|em mim)|acabar com (?:a )?minha vida|acabar com (?:isto|isso)"
+           r"(?: tudo)?|acabar com tudo|por fim a (?:tudo|minha vida|isto|isso)|sumir (?:de vez|"
+           r"pra sempre|para sempre)|desaparecer (?:de vez|pra sempre|para sempre)|me envenenar|"
+           r"cortar os pulsos)")
 _PT_DIE = r"(?:morrer|nao acordar|estar mort[oa]|dormir pra sempre|dormir para sempre)"
 _PT_IDIOM = (r"(?! (?:de )?(?:rir|estudar|trabalhar|vergonha|fome|sono|calor|frio|saudade|tedio|"
              r"inveja|amor|cansaco|correr|treinar)\b)")
@@ -134,6 +146,75 @@ FAMILY_PATTERNS: tuple[Pattern, ...] = (
        + _JOKE),
     _p("ideation", r"\b(?:eu )?me (?:mato|enforco|suicido|atiro (?:da|do|de|para|pra)|jogo (?:da|"
        r"do|de|na frente))\b" + _PT_IDIOM + _JOKE + r"|\b(?:mato|enforco|atiro) me\b" + _PT_IDIOM),
+    # the whole pack of a medicine
+    _p("plan", r"\b(?:tomo|tomar|tomarme|me tomo|trago|tragarme|me trago|me voy a tomar|vide|vider|"
+       r"avale|avaler|prends|prendre|schlucke|schlucken|nehme|nehm|nehmen|engulo|engolir|tomei|"
+       r"engoli|me tome|me trague|jai pris|jai avale) (?:\w+ ){0,3}?(?:(?:el|la|una?|le|toute la|"
+       r"tout le|die|das|a|o) (?:\w+ )?(?:bote|caja|frasco|blister|tira|boite|tube|plaquette|"
+       r"flacon|packung|schachtel|dose|blister|cartela|caixa|vidro) (?:entera?|enteros?|inteira|"
+       r"inteiro|complet[ae]?|ganze)|(?:todo el|toda la|toute la|tout le|die ganze|das ganze|"
+       r"a cartela inteira|toda a|todo o) (?:\w+ )?(?:bote|caja|frasco|blister|tira|boite|tube|"
+       r"plaquette|flacon|packung|schachtel|dose|cartela|caixa|vidro))\b",
+       requires=_PILLS_ANY, near=True),
+    # a final time named together with letters or gifts (weak: two cues make a goodbye)
+    _p("goodbye_final", r"\b(?:manana|esta noche|el (?:lunes|martes|miercoles|jueves|viernes|"
+       r"sabado|domingo))\b[^.!?|]{0,50}\b(?:lo hago|todo (?:se )?acaba|se acaba todo|se termina "
+       r"todo|todo termina|sera el final|ya no estare)\b|\b(?:demain|ce soir|cette nuit|samedi|"
+       r"dimanche)\b[^.!?|]{0,40}\b(?:ce sera (?:fini|termine)|tout sera fini|tout sarrete|je le "
+       r"fais|cest fini|je ne serai plus la)\b|\b(?:morgen|heute nacht|heute abend|am (?:montag|"
+       r"dienstag|mittwoch|donnerstag|freitag|samstag|sonntag))\b[^.!?|]{0,40}\b(?:ist es vorbei|"
+       r"ist alles vorbei|ist schluss|mach ich es|tu ich es|bin ich nicht mehr da)\b|\b(?:amanha|"
+       r"hoje a noite|esta noite|no (?:sabado|domingo))\b[^.!?|]{0,40}\b(?:acaba tudo|tudo acaba|"
+       r"vai acabar tudo|eu faco|termina tudo|sera o fim|nao estarei mais aqui)\b", weak=True),
+    _p("goodbye_letter", r"\bcartas? (?:\w+ ){0,3}?(?:escritas?|prontas?|listas?)\b|\b(?:lettres?|"
+       r"mots?) (?:\w+ ){0,3}?(?:ecrite?s?|pretes?)\b|\bbriefe? (?:\w+ ){0,3}?(?:geschrieben|"
+       r"fertig)\b|\babschiedsbrief\w*\b", weak=True, other_ok=True),
+    # everyone relieved if the writer were gone
+    _p("indirect", r"\bsi (?:yo )?no (?:estuviera|existiera|hubiera nacido)\b|\bsi (?:yo )?"
+       r"(?:desapareciera|me muriera|me fuera para siempre)\b|\bsi je (?:n ?etais|netais) plus "
+       r"la\b|\bsi je (?:disparaissais|mourais|n ?existais (?:plus|pas))\b|\bwenn ich (?:nicht "
+       r"mehr da|weg|tot|nicht mehr) (?:ware|waere|bin)\b|\bse eu (?:nao estivesse (?:mais )?"
+       r"(?:aqui)?|nao existisse|morresse|sumisse|desaparecesse)\b",
+       requires=r"\b(?:mejor|tranquil\w*|alivi\w*|feliz|nadie|para que seguir|soulag\w*|mieux|"
+       r"heureu\w*|personne|erleichtert|besser|glucklich\w*|niemand|aliviad\w*|melhor|ninguem|"
+       r"facil|easier|leichter|plus simple)\b", negatable=False),
+    # what for, no reason left
+    _p("hopelessness", r"\bpara (?:que|que) seguir(?: viviendo| viv[oa]| aqui| asi)?" + _END
+       + r"|\b(?:ca|ce|il) (?:ne )?sert a rien de (?:continuer|vivre)\b|\ba quoi bon (?:continuer|"
+       r"vivre)\b|\bhat (?:\w+ ){0,2}keinen zweck mehr\b|\bnao adianta (?:mais )?(?:continuar|"
+       r"viver|tentar)" + _END + r"|\bpra que continuar\b|\bpara que viver\b", negatable=False),
+    _p("passive", r"\b(?:no tengo|no hay|ya no tengo|ya no hay|sin) (?:\w+ ){0,2}?(?:razon|razones|"
+       r"motivo|motivos) (?:\w+ ){0,2}?(?:para|de|pa) (?:vivir|seguir|seguir viviendo|seguir "
+       r"viv[oa]|estar aqui|seguir aqui|quedarme)\b|\b(?:plus|aucune|pas de|pas d) (?:\w+ ){0,2}?"
+       r"raisons? (?:\w+ ){0,2}?(?:de|pour) (?:vivre|rester en vie|continuer|rester la)\b|"
+       r"\bkein(?:en)? (?:grund|sinn) mehr,? (?:\w+ ){0,3}?(?:zu leben|am leben zu bleiben|"
+       r"weiterzuleben|weiterzumachen|da zu sein)\b|\b(?:nao tenho|nao ha|sem) (?:\w+ ){0,2}?"
+       r"(?:motivos?|razao|razoes) (?:nenhum |nenhuma )?(?:\w+ ){0,2}?(?:pra|para|de) (?:viver|"
+       r"continuar viv[oa]|continuar|estar aqui|ficar)\b", negatable=False),
+    # "I want it all to stop"
+    _p("passive", r"\b(?:quiero|necesito|solo quiero) que (?:todo|esto) (?:se )?(?:acabe|termine|"
+       r"pare)" + _END + r"|\bje veux (?:juste )?que tout (?:s ?arrete|finisse|soit fini)" + _END
+       + r"|\bich will,? (?:dass|das) (?:es|alles) aufhort" + _END + r"|\b(?:quero|preciso|so "
+       r"quero) que tudo (?:acabe|termine|pare)" + _END, negatable=False),
+    # Bavarian/Austrian "i mag nimma", "i wü nur no sterben"
+    _p("ideation", r"\bi (?:mag|mog|wu|wui|will|mecht|mocht) (?:\w+ ){0,3}?(?:sterben|tot sein|"
+       r"nimma leben|nimmer leben)\b|\b(?:i|ich) (?:mag|mog) (?:nimma|nimmer|nimmermehr|nume|"
+       r"nimme)" + _END, negatable=False),
+    # self-harm urges in other words; calm about death
+    _p("self_harm", r"\bmir (?:\w+ )?(?:weh zu tun|wehzutun|weh tun|wehtun)\b",
+       requires=r"\b(?:lust|drang|will|mochte|muss|bedurfnis|verlangen|gedanke|wieder)\b"),
+    _p("ideation", r"\bya no (?:le )?tengo miedo (?:a|de) (?:la muerte|morir(?:me)?)\b",
+       negatable=False, current=True),
+    # emptying a box of pills; jumping named next to a place
+    _p("plan", r"\b(?:vide|vider|vaciar|vacio|vaciarme|leere|leeren|esvaziar|esvazio) (?:\w+ )?"
+       r"(?:la|le|une|ma|mon|el|un|mi|die|das|meine|o|a|um|uma) (?:\w+ )?(?:boite|tube|flacon|"
+       r"plaquette|bote|frasco|caja|blister|packung|schachtel|dose|cartela|caixa|vidro)\b",
+       requires=_PILLS_ANY, near=True),
+    _p("plan", r"\b(?:penso em|pensando em|vontade de|quero|vou|pienso en|pensando en|ganas de|"
+       r"quiero|voy a|je pense a|envie de|je veux|je vais|daran|dran|will|mochte)(?:,)? (?:\w+ )"
+       r"{0,3}?(?:pular|saltar|sauter|springen|zu springen)" + _END, requires=_PLACE, near=True),
+    _p("passive", r"\bque no haya (?:un |mas )?manana\b|\bqu ?il n ?y ait (?:pas|plus) de "
+       r"demain\b|\bque nao haja (?:um )?amanha\b", negatable=False),
     # regional: Québécois, Swiss, Austrian/Bavarian
     _p("passive", r"\b(?:jai )?(?:plus|pu|pus|ptus) (?:le )?(?:gout|envie) de vivre\b|\b(?:tanne|"
        r"tannee|ecoeure|ecoeuree|fatigue|fatiguee|epuise|epuisee) de (?:vivre|la vie)\b|"
@@ -154,7 +235,7 @@ FAMILY_PATTERNS: tuple[Pattern, ...] = (
        r"un peu|de (?:la|ce|cette)|du)\b)", negatable=False),
     _p("passive", r"\bich (?:ware|war) (?:\w+ ){0,2}?(?:tot|nicht mehr da|weg,? fur immer|fur "
        r"immer weg|nie geboren)\b|\bwenn ich (?:\w+ ){0,2}?(?:nie geboren (?:ware|worden ware)|"
-       r"tot ware|nicht mehr da ware)\b|\b(?:einfach|fur immer) (?:zu )?verschwinden\b(?! (?:fur "
+       r"tot ware|nicht mehr da ware)\b|\b(?:fur immer|spurlos) (?:zu )?verschwinden\b(?! (?:fur "
        r"(?:ein|eine|zwei|paar)|ins|in den|aus dem buro)\b)", negatable=False),
     _p("passive", r"\b(?:deitar|dormir) e (?:nao )?(?:levantar|acordar) (?:nunca )?mais\b|"
        r"\bdormir (?:pra|para) sempre\b|\b(?:queria|quero|gostaria de) (?:\w+ )?(?:nao existir|"
@@ -214,7 +295,16 @@ FAMILY_PATTERNS: tuple[Pattern, ...] = (
 )
 
 FAMILY_TRIGGER = (
-    r"\b(?:mat|suicid|quit|acab|termin|ahorc|colg|tir|avent|lanz|tiro|volar|vena|envenen|"
+    r"\b(?:tomo|toma|trag|vide|avale|prend|schluck|nehm|engul|engol|jai pris|bote|caja|frasco|"
+    r"blister|boite|packung|schachtel|cartela|caixa|manana|noche|demain|ce soir|cette nuit|"
+    r"morgen|heute|amanha|noite|sabado|domingo|samedi|dimanche|samstag|sonntag|cartas?\b|"
+    r"lettre|mots?\b|brief|abschied|estuviera|existiera|nacido|desaparec|muriera|fuera|etais|"
+    r"disparaiss|mourais|existais|nicht mehr|weg|tot|estivesse|existisse|morresse|sumisse|"
+    r"para que|sert a rien|a quoi bon|zweck|adianta|pra que|razon|motivo|raison|grund|sinn|"
+    r"razao|razoes|que todo|que esto|que tout|aufhort|que tudo|i mag|i mog|i wu|i will|"
+    r"i mecht|i mocht|nimma|nimmer|weh|miedo|vide|vacia|vacio|leer|esvazi|pular|saltar|sauter|"
+    r"springen|haya|ait|haja|mat|suicid|quit|acab|termin|ahorc|colg|tir|avent|"
+    r"lanz|tiro|volar|vena|envenen|"
     r"desaparec|existir|irme|mor|despert|muert|dorm|mato|pego|doy un|tue|tuer|pend|jet|fout|"
     r"flingu|but|balle|mettre fin|finir|disparai|exist|noy|ouvrir|mour|reveil|umzu|umbring|"
     r"toten|aufzuh|aufh|erhang|erschiess|vergift|abzukn|abkn|zug|ertrank|leben|ende|schluss|"

@@ -26,6 +26,7 @@ FORM_CATEGORIES: dict[str, tuple[float, str]] = {
     "goodbye_settled": (0.45, _GOODBYE),
     "goodbye_thanks": (0.45, _GOODBYE),
     "goodbye_care": (0.45, _GOODBYE),
+    "goodbye_final": (0.45, _GOODBYE),
 }
 
 _END = r"(?= *(?:$|[|.!?,;:]))"  # the phrase ends its clause
@@ -47,14 +48,19 @@ _OWN_DEATH = (r"\b(?:matarme|quitarme la vida|suicid\w*|acabar con (?:todo|mi vi
               r"ma mort|mettre fin|mir das leben (?:zu )?nehmen|leben zu nehmen|sterben|tod|"
               r"suizid\w*|selbstmord\w*|umzubringen|ende (?:zu )?setzen|alles zu beenden|"
               r"tot zu sein|me matar|morrer|por fim|a morte)\b")
-# a high place, water or rails
-_PLACE = (r"\b(?:puente|rio|vias|tren|edificio|azotea|balcon|ventana|acantilado|presa|viaducto|"
+# a high place, water or rails (also used by crisis_patterns_families)
+PLACE_WORDS = (r"\b(?:puente|rio|vias|tren|edificio|azotea|balcon|ventana|acantilado|presa|"
+          r"viaducto|"
           r"pont|toit|falaise|fenetre|viaduc|immeuble|quai|jetee|rails|voie|metro|brucke\w*|"
           r"autobahnbrucke|dach|hochhaus|balkon|turm|klippe|gleise|zug|fenster|parkhaus|"
           r"talsperre|staumauer|ponte|predio|linha|trem|comboio|viaduto|janela|varanda|telhado|"
           r"penhasco|falesia|barragem)\b")
+_PLACE = PLACE_WORDS
 # a deliberate act, a blade or a relapse near a self-injury
-_SH_CUE = (r"\b(?:a proposito|adrede|aposta|queriendo|para (?:sentir|calmarme|castigarme)|otra "
+_SH_CUE = (r"\b(?:compas|cigarro|cigarrillo|mechero|encendedor|aguja|tijeras?|nadie se "
+           r"dio cuenta|mangas largas|cigarette|briquet|ciseaux|compas|zigarette|feuerzeug|schere|"
+           r"nadel|isqueiro|cigarro|tesoura|agulha|ninguem percebeu|absichtlich|a proposito|"
+           r"adrede|aposta|queriendo|para (?:sentir|calmarme|castigarme)|otra "
            r"vez|de nuevo|volvi|navaja\w*|cuchilla|gillette|cutter|sangre|hasta sangrar|me calma|"
            r"expres|volontairement|pour (?:sentir|me punir|me calmer)|jusqu ?au sang|lame|rasoir|"
            r"a nouveau|de nouveau|encore|wieder|klinge|rasier\w*|messer|absicht\w*|extra|damit|"
@@ -121,8 +127,11 @@ FORM_PATTERNS: tuple[Pattern, ...] = (
     _p("self_harm", r"\bme (?:volvi|vuelvo|he vuelto|volvere) a (?:cortar|quemar|lastimar|hacer "
        r"dano|rasgun\w+|aran\w+|golpear)\b(?! (?:el|la|los|las|mi|mis) (?:pelo|cabello|flequillo|"
        r"unas|barba|puntas)\b)"),
-    _p("self_harm", r"\bme (?:corte|queme|rasgune|arane|lastime|golpee|mordi|pegue|quemo|corto) "
-       r"(?:\w+ ){0,3}?(?:el brazo|los brazos|las piernas|la pierna|las munecas|la muneca|los "
+    _p("self_harm", r"\bme (?:corte|queme|rasgune|arane|lastime|golpee|mordi|pegue|quemo|corto|"
+       r"raye|raje|marque|"
+       r"pinche|clave|rayo|rajo) "
+       r"(?:\w+ ){0,3}?(?:el brazo|los brazos|el antebrazo|los antebrazos|las piernas|la pierna|"
+       r"las munecas|la muneca|los "
        r"muslos|el muslo|la piel|el abdomen|la panza|la cara|las manos)\b" + _ACCIDENT,
        requires=_SH_CUE, near=True),
     # ---- French ----------------------------------------------------------------------
@@ -131,7 +140,7 @@ FORM_PATTERNS: tuple[Pattern, ...] = (
     _p("ideation", r"\b(?:ne me fait plus peur|me fait plus peur|me (?:calme|apaise|rassure)|"
        r"(?:est|devient|semble) (?:\w+ )?(?:apaisante?|rassurante?|presque normale?|douce))\b",
        requires=_OWN_DEATH, near=True, negatable=False, current=True),
-    _p("passive", r"(?<!peur de )(?<!pour )\bne (?:plus (?:jamais )?|pas |jamais )me reveiller\b"
+    _p("passive", r"(?<!peur de )\bne (?:plus (?:jamais )?|(?<!pour ne )pas |jamais )me reveiller\b"
        r"(?! (?:a temps|a l ?heure|en retard|avant|trop tot|la nuit|pendant|pour)\b)",
        negatable=False),
     _p("passive", r"\bm ?endormir et (?:que )?(?:tout (?:s ?arrete|soit fini|finisse)|ce soit "
@@ -195,7 +204,8 @@ FORM_PATTERNS: tuple[Pattern, ...] = (
     _p("plan", r"\b(?:und )?(?:spring|springe)(?: ich)?(?: runter| hinunter)?" + _END
        + r"|\b(?:geh|gehe) ich ins wasser\b|\bins wasser (?:zu )?gehen\b", requires=_PLACE
        + r"|\b(?:wenn (?:keiner|niemand)|fur immer|nie mehr|nie wieder)\b", near=True),
-    _p("self_harm", r"\b(?:hab|habe) (?:ich )?mir (?:\w+ ){0,6}?(?:auf)?(?:geritzt|geschnitten|"
+    _p("self_harm", r"\b(?:hab|habe) (?:ich )?(?:mir|mich) (?:\w+ ){0,6}?(?:auf)?(?:geritzt|"
+       r"geschnitten|geschlagen|"
        r"verbrannt|zerkratzt|aufgekratzt)\b" + _ACCIDENT, requires=_SH_CUE + r"|\b(?:arm|arme|"
        r"bein|beine|handgelenk\w*|oberschenkel|haut)\b", near=True),
     _p("self_harm", r"\b(?:arm|arme|haut|beine?|handgelenke?|oberschenkel) (?:\w+ ){0,2}?"
@@ -209,7 +219,10 @@ FORM_PATTERNS: tuple[Pattern, ...] = (
        r"minha) vida|me matar|a morte|por fim)\b|\bpenso nisso com (?:\w+ ){0,3}?calma\b|"
        r"\b(?:me acalma|me da paz|me traz paz)\b", requires=_OWN_DEATH + r"|\bja\b|\bmais\b",
        near=True, negatable=False, current=True),
-    _p("passive", r"\b(?:quero|queria|vontade de|preciso|gostaria de|so queria) (?:\w+ )?sumir\b"
+    _p("passive", r"\b(?:quero|queria|vontade de|preciso|gostaria de|"
+       r"so queria) (?:\w+ )?sumir\b(?! (?:no|na|nesse|"
+       r"neste|nessa|hoje|amanha|do trabalho|da cidade|da faculdade|das redes|por (?:uns|um|"
+       r"alguns|algumas)|um (?:tempo|dia|fim))\b)"
        r"(?! (?:um pouco|uns dias|por uns|por um|de ferias|pra praia|com)\b)|\bnao acordar "
        r"(?:mais|nunca mais)\b|\bnunca mais acordar\b|\b(?:deus|o senhor) (?:\w+ )?(?:me leve|me "
        r"levasse|me recolha|me chame)\b|\bpeco (?:\w+ ){0,3}que me (?:leve|levasse)\b|"
@@ -268,7 +281,8 @@ FORM_PATTERNS: tuple[Pattern, ...] = (
        r"sabia|weiss|ahnt|sait|savait)\b"),
     # ---- all four: goodbye cues (weak: two different ones together) --------------------
     _p("goodbye_gift", r"\b(?:le |les )?(?:regale|he regalado|le he dado|les he dado|le di|les di|"
-       r"le deje|les deje|le he dejado|les he dejado|regalo) (?:\w+ ){0,4}?(?:a mi|a mis|al|a la|"
+       r"le deje|les deje|le he dejado|les he dejado|"
+       r"regalo) (?!(?:\w+ ){0,2}cartas?\b)(?:\w+ ){0,4}?(?:a mi|a mis|al|a la|"
        r"a los|a las|pa mi|para mi)\b|\b(?:jai donne|je donne|jai laisse|je laisse|jai offert|"
        r"je lui ai donne) (?:\w+ ){0,4}?(?:a mon|a ma|a mes|au|a la|aux)\b|\b(?:hab|habe|ich habe) "
        r"(?:\w+ ){1,5}?(?:gegeben|geschenkt|verschenkt|vermacht|uberlassen)\b|\b(?:gehort|gehoren) "

@@ -86,7 +86,8 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
     _p("ideation", r"\bje vais (?:me tuer|me suicider|en finir|mettre fin a mes jours)\b"
        r"(?! (?:a la tache|au travail|a force|avec (?!la vie|ma vie|tout)))"),
     _p("ideation", r"\bj ?ai envie (?:de |d ?)(?:mourir|me tuer|me suicider|en finir|"
-       r"disparaitre)\b"
+       r"disparaitre(?! (?:sous|quelques|en vacances|un moment|un peu|de (?:la|ce|cette)|"
+       r"du|dans (?:mon|ma|un|une))\b))\b"
        + _FR_IDIOM),
     _p("ideation", r"\b(?:pensees|idees) suicidaires\b|\bje suis suicidaire\b|"
        r"\bje pense (?:au suicide|a me tuer|a me suicider)\b"),
