@@ -19,6 +19,10 @@ from mindspace.ml.crisis_patterns import Pattern, _p
 from mindspace.ml.crisis_patterns_forms import PLACE_WORDS as _PLACE
 
 _END = r"(?= *(?:$|[|.!?,;:]))"
+# a bare first-person verb ends its clause or is followed by a time, "and", or "for real"
+_BARE = (r"(?= *(?:$|[|.!?,;:]| (?:hoy|esta noche|manana|ya|y|e|de verdad|en serio|te lo juro|"
+         r"lo juro|hoje|amanha|esta noite|serio|ce soir|demain|cette nuit|aujourd ?hui|pour de "
+         r"vrai|avec|et|con|com)\b))")
 _PILLS_ANY = (r"\b(?:pastillas|pildoras|medicinas|medicamentos|calmantes|somniferos|cachets|"
               r"comprimes|medocs|medicaments|pilules|somniferes|tabletten|pillen|schlaftabletten|"
               r"medikamente|comprimidos|remedios|pilulas|clonazepam|rivotril|alprazolam|xanax|"
@@ -120,15 +124,19 @@ FAMILY_PATTERNS: tuple[Pattern, ...] = (
        r"suicidar|morir|quitar la vida|ahorcar|colgar|tirar (?:a|al|del|de|desde|por)|pegar un "
        r"tiro|envenenar)\b|(?<!que )\bme voy a (?:\w+ )?(?:matar|suicidar|quitar la vida|ahorcar|"
        r"colgar|tirar (?:a|al|del|de|desde|por)|pegar un tiro|envenenar)\b" + _ES_IDIOM + _JOKE),
-    _p("ideation", r"\b(?:yo )?me (?:mato|suicido|quito la vida|ahorco|pego un tiro|doy un tiro|"
+    _p("ideation", r"\b(?:yo )?me (?:suicido|quito la vida|ahorco|pego un tiro|doy un tiro|"
        r"matare|suicidare|ahorcare|tirare|envenenare)\b" + _ES_IDIOM + _JOKE),
+    # bare "me mato" / "je me tue" only end a clause or come with a time or "for real":
+    # "me mato a estudiar", "me mato de trabalhar", "je me tue à la tâche" are idioms
+    _p("ideation", r"\b(?:yo |eu )?me mato" + _BARE + r"|\b(?:je|jme|et je) me tue" + _BARE
+       + _JOKE),
     _p("ideation", r"(?<!que )\b" + _FR_LEAD + r" " + _W_FR + r"{0,2}?(?:de |d ?|a )?"
        + _FR_ACT + r"\b"
        + _FR_IDIOM + _JOKE),
     _p("ideation", r"\b" + _FR_WISH + r" " + _W_FR + r"{0,2}?(?:de |d ?)?" + _FR_DIE + r"\b"
        + _FR_IDIOM
        + _JOKE),
-    _p("ideation", r"\b(?:je|jme|et je) (?:me )?(?:tue|suicide|pends|flingue|bute|noie|tire une "
+    _p("ideation", r"\b(?:je|jme|et je) (?:me )?(?:suicide|pends|flingue|bute|noie|tire une "
        r"balle|fous en l ?air)\b" + _FR_IDIOM + _JOKE),
     _p("ideation", r"\b" + _DE_LEAD + r",? " + _W_DE + r"{0,4}?" + _DE_ACT + r"\b" + _DE_IDIOM
        + _JOKE),
@@ -144,7 +152,7 @@ FAMILY_PATTERNS: tuple[Pattern, ...] = (
        + _JOKE),
     _p("ideation", r"\b" + _PT_WISH + r" " + _W_PT + r"{0,2}?" + _PT_DIE + r"\b" + _PT_IDIOM
        + _JOKE),
-    _p("ideation", r"\b(?:eu )?me (?:mato|enforco|suicido|atiro (?:da|do|de|para|pra)|jogo (?:da|"
+    _p("ideation", r"\b(?:eu )?me (?:enforco|suicido|atiro (?:da|do|de|para|pra)|jogo (?:da|"
        r"do|de|na frente))\b" + _PT_IDIOM + _JOKE + r"|\b(?:mato|enforco|atiro) me\b" + _PT_IDIOM),
     # the whole pack of a medicine
     _p("plan", r"\b(?:tomo|tomar|tomarme|me tomo|trago|tragarme|me trago|me voy a tomar|vide|vider|"

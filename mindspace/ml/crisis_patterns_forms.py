@@ -63,10 +63,12 @@ _SH_CUE = (r"\b(?:compas|cigarro|cigarrillo|mechero|encendedor|aguja|tijeras?|na
            r"adrede|aposta|queriendo|para (?:sentir|calmarme|castigarme)|otra "
            r"vez|de nuevo|volvi|navaja\w*|cuchilla|gillette|cutter|sangre|hasta sangrar|me calma|"
            r"expres|volontairement|pour (?:sentir|me punir|me calmer)|jusqu ?au sang|lame|rasoir|"
-           r"a nouveau|de nouveau|encore|wieder|klinge|rasier\w*|messer|absicht\w*|extra|damit|"
+           r"a nouveau|de nouveau|encore|wieder|klinge|rasierklinge\w*|rasierer|messer|"
+           r"absicht\w*|extra|damit|"
            r"nur so|de proposito|lamina|gilete|navalha|estilete|de novo|outra vez|voltei|"
            r"pra sentir|para sentir|sangue)\b")
-_ACCIDENT = (r"(?![^.!?|]{0,40}\b(?:sin querer|por accidente|cocinando|planchando|par accident|"
+_ACCIDENT = (r"(?![^.!?|]{0,40}\b(?:beim rasieren|afeitandome|en me rasant|fazendo a barba|"
+             r"beim schneiden|sin querer|por accidente|cocinando|planchando|par accident|"
              r"sans faire expres|en cuisinant|aus versehen|versehentlich|beim kochen|sem querer|"
              r"por acidente|cozinhando)\b)")
 
@@ -198,13 +200,17 @@ FORM_PATTERNS: tuple[Pattern, ...] = (
        r"belastung|zur last)\b|\bfalle (?:\w+ ){0,2}?zur last\b", negatable=False),
     _p("plan", r"\b(?:tabletten|pillen|schlaftabletten|medikamente) (?:\w+ ){0,4}?(?:gezahlt|"
        r"gesammelt|gebunkert|gehortet|versteckt|aufgehoben)\b|\b(?:nehme|schlucke|nehm) (?:ich )?"
-       r"alle (?:\w+ ){0,2}?(?:tabletten|pillen|schlaftabletten|medikamente)\b",
-       requires=r"\b(?:reich\w*|genug|alle|wenn|heute nacht|bald|vom|von (?:mama|papa|oma|opa)|"
+       r"alle (?:\w+ ){0,2}?(?:tabletten|pillen|schlaftabletten|medikamente)\b(?! (?:\w+ )?"
+       r"(?:morgens|abends|taglich|jeden tag|regelmassig|wie verordnet|nach plan|zum "
+       r"fruhstuck)\b)",
+       requires=r"\b(?:reich\w*|genug|auf einmal|auf einen schlag|zusammen|wenn|heute nacht|"
+                r"bald|vom|von (?:mama|papa|oma|opa)|"
        + _WEEKDAY + r")\b", near=True),
     _p("plan", r"\b(?:und )?(?:spring|springe)(?: ich)?(?: runter| hinunter)?" + _END
        + r"|\b(?:geh|gehe) ich ins wasser\b|\bins wasser (?:zu )?gehen\b", requires=_PLACE
        + r"|\b(?:wenn (?:keiner|niemand)|fur immer|nie mehr|nie wieder)\b", near=True),
-    _p("self_harm", r"\b(?:hab|habe) (?:ich )?(?:mir|mich) (?:\w+ ){0,6}?(?:auf)?(?:geritzt|"
+    _p("self_harm", r"\b(?:hab|habe) (?:ich )?(?:mir|mich) (?:(?!beim\b|"
+       r"aus\b)\w+ ){0,6}?(?:auf)?(?:geritzt|"
        r"geschnitten|geschlagen|"
        r"verbrannt|zerkratzt|aufgekratzt)\b" + _ACCIDENT, requires=_SH_CUE + r"|\b(?:arm|arme|"
        r"bein|beine|handgelenk\w*|oberschenkel|haut)\b", near=True),
@@ -220,7 +226,8 @@ FORM_PATTERNS: tuple[Pattern, ...] = (
        r"\b(?:me acalma|me da paz|me traz paz)\b", requires=_OWN_DEATH + r"|\bja\b|\bmais\b",
        near=True, negatable=False, current=True),
     _p("passive", r"\b(?:quero|queria|vontade de|preciso|gostaria de|"
-       r"so queria) (?:\w+ )?sumir\b(?! (?:no|na|nesse|"
+       r"so queria) (?:\w+ )?sumir\b(?! (?:desse|deste|dessa|desta|do grupo|da conversa|no|na|"
+       r"nesse|"
        r"neste|nessa|hoje|amanha|do trabalho|da cidade|da faculdade|das redes|por (?:uns|um|"
        r"alguns|algumas)|um (?:tempo|dia|fim))\b)"
        r"(?! (?:um pouco|uns dias|por uns|por um|de ferias|pra praia|com)\b)|\bnao acordar "
@@ -282,7 +289,8 @@ FORM_PATTERNS: tuple[Pattern, ...] = (
     # ---- all four: goodbye cues (weak: two different ones together) --------------------
     _p("goodbye_gift", r"\b(?:le |les )?(?:regale|he regalado|le he dado|les he dado|le di|les di|"
        r"le deje|les deje|le he dejado|les he dejado|"
-       r"regalo) (?!(?:\w+ ){0,2}cartas?\b)(?:\w+ ){0,4}?(?:a mi|a mis|al|a la|"
+       r"regalo) (?!(?:\w+ ){0,2}(?:cartas?|gracias|un beso|un abrazo|la razon|permiso|clases?|"
+       r"consejos?)\b)(?:\w+ ){0,4}?(?:a mi|a mis|al|a la|"
        r"a los|a las|pa mi|para mi)\b|\b(?:jai donne|je donne|jai laisse|je laisse|jai offert|"
        r"je lui ai donne) (?:\w+ ){0,4}?(?:a mon|a ma|a mes|au|a la|aux)\b|\b(?:hab|habe|ich habe) "
        r"(?:\w+ ){1,5}?(?:gegeben|geschenkt|verschenkt|vermacht|uberlassen)\b|\b(?:gehort|gehoren) "
