@@ -123,6 +123,31 @@ _MADE_ME = re.compile(r"\b(?!life\b|living\b|everything\b|existing\b|it\b|this\b
                       r"(?:make|makes|made) me (?:want to |wanna )?$")
 # Categories whose signals are not escalated by a nearby time or method.
 _NO_ESCALATION = frozenset({"hopelessness", "net_hopeless"})
+def _stem_trie(alternation: str) -> str:
+    """``\\b(?:stem|stem\\b|...)`` lists (plain lower-case stems, a trailing ``\\b`` for a
+    whole word) as one regex shaped like a trie, so the pre-filter tries each character once
+    instead of every stem at every position."""
+    body = alternation.replace(r")|\b(?:", "|")
+    body = body[len(r"\b(?:"):-1] if body.startswith(r"\b(?:") else body
+    trie: dict[str, Any] = {}
+    for stem in body.split("|"):
+        whole = stem.endswith(r"\b")
+        node = trie
+        for ch in stem[:-2] if whole else stem:
+            node = node.setdefault(ch, {})
+        node["$b" if whole else "$"] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        if "$" in node:  # the stem alone is enough
+            return ""
+        alts = [r"\b"] if "$b" in node else []
+        alts += [re.escape(ch) + build(sub) for ch, sub in sorted(node.items())
+                 if not ch.startswith("$")]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return r"\b" + build(trie)
+
+
 # Every pattern needs at least one of these stems in its sentence; sentences without any are
 # skipped, which keeps long documents fast (checked against a full scan in the tests).
 _TRIGGER = re.compile(
@@ -156,8 +181,8 @@ _TRIGGER = re.compile(
     r"sterb|umbring|morrer|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|codeine|"
     r"pharmac|chemist|worry about me|jealous|envi|envy|lucky|should have been me|scare|frighten|"
     r"calm|peaceful|comfort|sooth|relief|to do list|panic|deserve|nap|snooze|notice|know|"
-    r"hug|swallow|whole|entire|off|car park|parking)|" + INTL_TRIGGER + "|" + FORM_TRIGGER
-    + "|" + FAMILY_TRIGGER
+    r"hug|swallow|whole|entire|off|car park|parking)|" + INTL_TRIGGER + "|"
+    + _stem_trie(FORM_TRIGGER + "|" + FAMILY_TRIGGER)
 )
 # English curated phrasings, then Spanish, French, German, Portuguese (crisis_patterns_intl).
 _PATTERNS: tuple[cp.Pattern, ...] = (cp.PATTERNS + more.EN_MORE + INTL_PATTERNS + FORM_PATTERNS
@@ -207,6 +232,19 @@ class _Signal:
 
 def _tokens(s: str) -> list[str]:
     return re.findall(r"[a-z0-9]+|[«»]", s)
+
+
+# Spanish "he" before a participle is "I have" ("me he vuelto a cortar", "he decidido"), not
+# English "he".
+_ES_PARTICIPLE = re.compile(r"[a-z]+(?:ado|ido|to|cho|sto)")
+_EN_LOOKALIKES = frozenset({"into", "onto", "unto", "photo", "auto", "tornado", "avocado",
+                            "potato", "tomato", "pronto", "ditto", "lotto", "motto", "macho"})
+
+
+def _spanish_he(toks: list[str], i: int) -> bool:
+    """True when ``toks[i]`` is the Spanish auxiliary "he" (first person), not English "he"."""
+    return toks[i] == "he" and i + 1 < len(toks) and toks[i + 1] not in _EN_LOOKALIKES and bool(
+        _ES_PARTICIPLE.fullmatch(toks[i + 1]))
 
 
 def _required_in(pattern: cp.Pattern, norm: str, starts: list[int], ends: list[int],
@@ -323,6 +361,9 @@ class CrisisDetector:
         if not any(t in ("i", "myself") for t in toks):
             subject = None
             for i, tok in enumerate(toks):
+                if _spanish_he(toks, i):
+                    subject = "self"
+                    break
                 if tok in cp.THIRD_PERSON or (tok in ("my", "our") and any(
                         t in cp.THIRD_PERSON for t in toks[i + 1:i + 3])):
                     subject = "other"
@@ -427,7 +468,7 @@ class CrisisDetector:
         if cp.FICTION_FRAME.search(sent):
             return "fiction or game"
         names_self = any(t in cp.FIRST_PERSON for t in _tokens(sent[s:e]))
-        if not names_self and not pattern.other_ok and self._subject(before) == "other":
+        if not names_self and not pattern.other_ok and self._subject(before, sent[s:e]) == "other":
             return "about someone else"
         return None
 
@@ -480,10 +521,13 @@ class CrisisDetector:
         return bool(cp.POST_NEGATION.match(sent[e:]))
 
     @staticmethod
-    def _subject(before: str) -> str | None:
+    def _subject(before: str, match: str = "") -> str | None:
         toks = [t for t in _tokens(before) if t not in ("«", "»")]
-        for tok in reversed(toks):
-            if tok in cp.FIRST_PERSON:
+        n = len(toks)
+        toks += _tokens(match)[:1]  # the word after "he" tells Spanish "he" from English
+        for i in range(n - 1, -1, -1):
+            tok = toks[i]
+            if tok in cp.FIRST_PERSON or _spanish_he(toks, i):
                 return "self"
             if tok in cp.THIRD_PERSON:
                 return "other"

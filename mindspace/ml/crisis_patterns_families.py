@@ -60,17 +60,18 @@ _ES_IDIOM = (r"(?! (?:a |de )?(?:estudiar|trabajar|risa|la risa|verguenza|hambre
              r"frio|ganas|aburrimiento|envidia|celos|amor|cansancio|entrenar|correr)\b)")
 
 # ---- French -----------------------------------------------------------------------------
-_FR_LEAD = (r"(?:je veux|jveux|je voudrais|jvoudrais|jai envie|envie|je vais|jvais|je compte|"
+_FR_LEAD = (r"(?:je veux|jveux|j veux|je voudrais|jvoudrais|jai envie|envie|je vais|jvais|"
+            r"je compte|"
             r"je pense|jpense|jai pense|jai decide|je suis decidee?|jaimerais|je devrais|je "
             r"pourrais|je songe|prete?|a deux doigts|je prevois|le courage|la force|tente|lidee|"
             r"je vais finir par|il faut que je)")
-_FR_WISH = (r"(?:je veux|jveux|je voudrais|jvoudrais|jai envie|envie|jaimerais|je souhaite|"
+_FR_WISH = (r"(?:je veux|jveux|j veux|je voudrais|jvoudrais|jai envie|envie|jaimerais|je souhaite|"
             r"je prefererais)")
 _FR_ACT = (r"(?:me tuer|me suicider|me pendre|me jeter (?:du|d|de la|sous|par|devant|dans)|sauter "
            r"(?:du|d|de la|sous|par|dans|devant)|me foutre en l ?air|me flinguer|me buter|me tirer "
            r"une balle|mettre fin a (?:mes jours|ma vie)|en finir(?! avec (?!la vie|ma vie|tout))|"
            r"disparaitre (?:pour toujours|pour de bon|a jamais)|ne plus (?:etre la|exister)|me "
-           r"noyer|m ?ouvrir les veines|me laisser mourir)")
+           r"noyer|m ?ouvrir les veines|me laisser mourir|(?:en )?me tuant|(?:en )?me suicidant)")
 _FR_DIE = r"(?:crever|mourir|etre morte?|ne plus me reveiller|dormir pour toujours)"
 _FR_IDIOM = (r"(?! (?:a la tache|au travail|a (?:le|vous|te|leur) dire|(?:de|d) ?(?:rire|honte|"
              r"faim|soif|froid|chaud|fatigue|peur|ennui|envie|jalousie))\b)")
@@ -82,7 +83,8 @@ _DE_LEAD = (r"(?:(?:denke|uberlege|will|mochte|werde|plane) ich (?:daran|dran|dr
             r"nach)|hab beschlossen|habe beschlossen|habe entschieden|hab entschieden|bin "
             r"entschlossen|bin kurz davor|bin bereit)|wurd ich|am liebsten|den mut|die kraft|"
             r"beschlossen|entschieden|kurz davor|bereit)")
-_DE_WISH = (r"(?:ich (?:will|mochte|wurde (?:gerne|lieber)|wunsche mir|sehne mich danach)|am "
+_DE_WISH = (r"(?:(?:will|mochte) (?:nur noch|einfach nur|einfach)|ich (?:will|mochte|"
+            r"wurde (?:gerne|lieber)|wunsche mir|sehne mich danach)|am "
             r"liebsten|wurd ich (?:gerne|lieber))")
 _DE_ACT = (r"(?:mich " + _W_DE + r"{0,3}?(?:umzubringen|umbringen|zu toten|toten|aufzuhangen|"
            r"aufhangen|zu erhangen|erhangen|zu erschiessen|erschiessen|zu vergiften|vergiften|"
@@ -105,7 +107,9 @@ _PT_WISH = (r"(?:quero|queria|vontade de|preciso|a ?fim de|afim de|apetece me|me
             r"queria|gostaria de|so penso em)")
 _PT_ACT = (r"(?:me matar|matar me|me suicidar|suicidar me|tirar (?:a )?minha (?:propria )?vida|"
            r"me enforcar|enforcar me|me jogar (?:da|do|de|na frente)|me atirar (?:da|do|de|para|"
-           r"pra|a frente)|atirar me (?:da|do|de|para|pra)|pular (?:da|do|de|na frente|no|na)|dar "
+           r"pra|a frente)|atirar me (?:da|do|de|para|pra)|pular (?:da|do|de|na frente|no|"
+           r"na)(?! (?:\w+ )?"
+           r"(?:paraquedas|bungee|asa delta|trampolim|piscina|parapente|corda|alegria))|dar "
            r"um tiro (?:na cabeca|em mim)|acabar com (?:a )?minha vida|acabar com (?:isto|isso)"
            r"(?: tudo)?|acabar com tudo|por fim a (?:tudo|minha vida|isto|isso)|sumir (?:de vez|"
            r"pra sempre|para sempre)|desaparecer (?:de vez|pra sempre|para sempre)|me envenenar|"
@@ -223,6 +227,78 @@ FAMILY_PATTERNS: tuple[Pattern, ...] = (
        r"{0,3}?(?:pular|saltar|sauter|springen|zu springen)" + _END, requires=_PLACE, near=True),
     _p("passive", r"\bque no haya (?:un |mas )?manana\b|\bqu ?il n ?y ait (?:pas|plus) de "
        r"demain\b|\bque nao haja (?:um )?amanha\b", negatable=False),
+    # "better dead", said plainly (not "rather die than ...")
+    _p("passive", r"\b(?:mejor|mas vale) (?:me muero|morirme|morir|estar muert[oa])" + _END
+       + r"|\b(?:autant|mieux vaut|plutot) (?:crever|mourir|etre morte?)" + _END
+       + r"|\b(?:lieber|besser) tot(?: sein)?" + _END + r"|\b(?:melhor|antes) (?:morrer|estar "
+       r"mort[oa])" + _END, negatable=False),
+    _p("ideation", r"\b(?:ya )?no quiero (?:mas )?(?:estar|seguir) aqui\b|\b(?:nao|n) quero mais "
+       r"(?:ta|estar|ficar) aqui\b|\b(?:jveux|j veux|je veux) plus (?:etre la|vivre)\b",
+       negatable=False),
+    # resting or sleeping for ever, wished for
+    _p("passive", r"\b(?:descansar|dormir) (?:para siempre|eternamente)\b|\b(?:dormir|me reposer) "
+       r"pour (?:toujours|de bon)\b|\bfur immer (?:schlafen|einschlafen|ruhen)\b|\b(?:descansar|"
+       r"dormir) (?:pra|para) sempre\b", requires=r"\b(?:quiero|quisiera|ojala|solo|je veux|"
+       r"jveux|jaimerais|je voudrais|juste|will|mochte|nur noch|quero|queria|so|deseo|"
+       r"wunsche)\b", negatable=False),
+    # the writer's own death as a date: "I won't see the winter", with a decision
+    _p("indirect", r"\bno (?:voy a llegar|llego|llegare) a (?:fin de ano|navidad|mi cumpleanos|el "
+       r"verano|el invierno|el ano que viene|la primavera)\b|\bno (?:paso|pasare) de (?:este|esta) "
+       r"\w+\b|\bje ne (?:passerai|verrai|feterai) (?:pas|plus) (?:l ?hiver|noel|l ?ete|mon "
+       r"anniversaire|la fin de l ?annee|le printemps)\b|\b(?:erlebe|uberlebe) ich nicht mehr\b|"
+       r"\bnao (?:passo|passarei) (?:deste|desse|do|da) \w+\b|\bnao (?:passo|passarei|chego|"
+       r"chegarei|"
+       r"vou chegar) (?:de|a|ao|ate) (?:este|esse|o|a) "
+       r"(?:inverno|natal|fim do ano|verao|aniversario|primavera)\b",
+       requires=r"\b(?:decidido|decidi\w*|decide\w*|steht fest|beschlossen|entschieden|claro|"
+       r"sicher|seguro|certeza)\b", negatable=False),
+    # no way out but dying
+    _p("ideation", r"\b(?:salida|solucion|opcion|issue|solution|ausweg|losung|option|saida|"
+       r"solucao|opcao|autrement)\b[^.!?|]{0,40}\b(?:matarme|suicidarme|quitarme la vida|"
+       r"morir(?:me)?|me tuer|(?:qu ?)?en me tuant|me tuant|me suicider|"
+       r"(?:qu ?)?en me suicidant|mourir|en finir|mich "
+       r"umzubringen|mich zu toten|sterben|mir das leben zu nehmen|me matar|me suicidar|morrer|"
+       r"tirar (?:a )?minha vida)\b(?! (?:de|vor|d) ?(?:risa|hambre|rire|faim|lachen|hunger|rir|"
+       r"fome|aburrimiento|ennui|langeweile|tedio)\b)"),
+    # heights looked up
+    _p("plan", r"\b(?:cuanta altura|que altura|lo alto que|cuantos pisos|quelle hauteur|combien "
+       r"d ?etages|wie hoch|welche hohe|wie viele stockwerke|qual a altura|quantos andares|a "
+       r"altura d)\b", requires=r"\b(?:suficiente|basta|alcanza|assez|suffit|reicht|genug|chega|"
+       r"da para|da pra)\b", near=True),
+    # cuts on a body part, the writer's own (someone else's is discarded by the subject check)
+    _p("self_harm", r"\bcortes (?:en|sobre|por) (?:los|las|el|la|mis|mi) (?:brazos?|muslos?|"
+       r"piernas?|munecas?|antebrazos?|tobillos?|barriga|abdomen|caderas?)\b|\b(?:entailles|"
+       r"coupures|scarifications) (?:sur|aux|a) (?:les |la |le |mes |ma |mon )?(?:bras|cuisses?|"
+       r"poignets?|jambes?|ventre|hanches?)\b|\b(?:arm|arme|oberschenkel|beine?|handgelenke?|"
+       r"haut|bauch) (?:\w+ ){0,2}?(?:aufgeschnitten|aufgeritzt|zerschnitten)\b|\bcortes (?:nas|"
+       r"nos|no|na|em) (?:meus |minhas )?(?:bracos?|coxas?|pernas?|pulsos?|barriga)\b|\b(?:vuelto|"
+       r"volvi) a hacer(?:me)? cortes\b|\brefait des (?:entailles|coupures)\b|\bvoltei a fazer "
+       r"cortes\b"),
+    # God asked to take the writer
+    _p("passive", r"\bprie (?:\w+ ){0,4}?(?:de venir me chercher|de me prendre|de me rappeler|"
+       r"qu ?il "
+       r"(?:vienne me chercher|me prenne|me rappelle))\b|\bmich (?:\w+ ){0,4}?zu (?:sich|ihm|"
+       r"meinem \w+|meiner \w+) zu (?:holen|nehmen)\b", requires=r"\b(?:dieu|seigneur|gott|"
+       r"herrgott|herr|jesus|himmel|prie|bete|bitte)\b", negatable=False),
+    # pills kept and all taken, with enclitics and compounds ("tomo-os todos", "Herztabletten")
+    _p("plan", r"\btomo (?:os|as) (?:todos|todas)\b|\b(?:nehme|nehm|schlucke) ich sie alle\b|\bsie "
+       r"alle (?:zu )?(?:nehmen|schlucken)\b|\b(?:hebe|sammle|sammel|horte|bunkere) (?:\w+ )"
+       r"{0,3}?\w*tabletten\b", requires=_PILLS_ANY + r"|\w*tabletten\b", near=True),
+    # a counterfactual absence nobody would notice
+    _p("indirect", r"\bpersonne ne (?:remarquerait|verrait|s ?apercevrait|me regretterait)\b|"
+       r"\b(?:keiner|niemand) (?:wurde|wurd) (?:es )?(?:merken|bemerken|mich vermissen)\b|"
+       r"\b(?:wurde|"
+       r"wurd) (?:es )?(?:keiner|niemand) (?:\w+ )?(?:merken|bemerken|vermissen)\b",
+       requires=r"\bsi je (?:partais|disparaissais|mourais|n ?etais plus|netais plus)\b|"
+       r"\bwenn ich (?:\w+ ){0,2}?(?:weg|tot|nicht mehr da|sterben wurde)\b", negatable=False),
+    # settled affairs and "when I am gone" (weak goodbye cues)
+    _p("goodbye_settled", r"\b(?:pague|he pagado) (?:todas )?(?:las|mis) deudas\b|\bdeje los "
+       r"papeles (?:\w+ ){0,3}?(?:a la vista|en orden|preparados)\b|\bjai tout regle\b|\blaisse "
+       r"les papiers (?:bien )?en vue\b|\bpapiere (?:\w+ )?(?:sichtbar|bereit)\b|\bresolvi tudo\b|"
+       r"\bdeixei os papeis (?:a vista|em ordem)\b", weak=True),
+    _p("goodbye_final", r"\bcuando yo (?:falte|ya no este|no este|me vaya)\b|\bquand je ne serai "
+       r"plus la\b|\bwenn ich nicht mehr (?:bin|da bin|lebe)\b|\bquando eu (?:ja )?nao estiver "
+       r"(?:ca|aqui|mais aqui)\b|\bquando eu (?:partir|faltar)\b", weak=True),
     # regional: Québécois, Swiss, Austrian/Bavarian
     _p("passive", r"\b(?:jai )?(?:plus|pu|pus|ptus) (?:le )?(?:gout|envie) de vivre\b|\b(?:tanne|"
        r"tannee|ecoeure|ecoeuree|fatigue|fatiguee|epuise|epuisee) de (?:vivre|la vie)\b|"
@@ -290,7 +366,7 @@ FAMILY_PATTERNS: tuple[Pattern, ...] = (
        r"mir) (?:fur alles|alle)\b|\b(?:perdao|desculpa|desculpem|me perdoem) (?:a todos|por "
        r"tudo)\b", weak=True),
     _p("goodbye_letter", r"\b(?:deje|he dejado|escribi|he escrito|deixei|escrevi)\b[^.!?|]{0,60}"
-       r"\bcartas?\b|\b(?:lettre|mot|message)s? (?:pour|a) (?:chacun|chacune|tout le monde|maman|"
+       r"\bcarta|\b(?:lettre|mot|message)s? (?:pour|a) (?:chacun|chacune|tout le monde|maman|"
        r"papa|ma|mon|mes)\b", weak=True, other_ok=True),
     _p("goodbye_settled", r"\bjai (?:tout )?range (?:toutes )?mes affaires\b|\bmes affaires sont "
        r"(?:en ordre|rangees)\b|\bmeine sachen (?:sind )?(?:geregelt|geordnet|verschenkt)\b",
@@ -306,12 +382,19 @@ FAMILY_TRIGGER = (
     r"\b(?:tomo|toma|trag|vide|avale|prend|schluck|nehm|engul|engol|jai pris|bote|caja|frasco|"
     r"blister|boite|packung|schachtel|cartela|caixa|manana|noche|demain|ce soir|cette nuit|"
     r"morgen|heute|amanha|noite|sabado|domingo|samedi|dimanche|samstag|sonntag|cartas?\b|"
-    r"lettre|mots?\b|brief|abschied|estuviera|existiera|nacido|desaparec|muriera|fuera|etais|"
+    r"lettre|mot\b|mots\b|brief|abschied|estuviera|existiera|nacido|desaparec|muriera|fuera|etais|"
     r"disparaiss|mourais|existais|nicht mehr|weg|tot|estivesse|existisse|morresse|sumisse|"
     r"para que|sert a rien|a quoi bon|zweck|adianta|pra que|razon|motivo|raison|grund|sinn|"
     r"razao|razoes|que todo|que esto|que tout|aufhort|que tudo|i mag|i mog|i wu|i will|"
     r"i mecht|i mocht|nimma|nimmer|weh|miedo|vide|vacia|vacio|leer|esvazi|pular|saltar|sauter|"
-    r"springen|haya|ait|haja|mat|suicid|quit|acab|termin|ahorc|colg|tir|avent|"
+    r"springen|haya|ait|haja|melhor|mejor|mas vale|autant|mieux vaut|plutot|lieber|besser|"
+    r"antes|aqui|descansar|pour toujours|pour de bon|schlafen|einschlaf|ruhen|sempre|llegar|"
+    r"llego|paso|pasare|passerai|verrai|feterai|erlebe|passo|chego|salida|solucion|opcion|"
+    r"issue|solution|ausweg|losung|option|saida|solucao|opcao|autrement|altura|hauteur|"
+    r"etages|hoch|hohe|stockwerk|andares|cortes|entailles|coupures|aufgeschnitten|zerschnitten|"
+    r"prie|zu sich|zu ihm|tomo|sie alle|hebe|sammle|personne ne|keiner|niemand|deudas|papeles|"
+    r"regle|papiers|papiere|resolvi|papeis|cuando yo|quand je|wenn ich|quando eu|mat|suicid|"
+    r"quit|acab|termin|ahorc|colg|tir|avent|"
     r"lanz|tiro|volar|vena|envenen|"
     r"desaparec|existir|irme|mor|despert|muert|dorm|mato|pego|doy un|tue|tuer|pend|jet|fout|"
     r"flingu|but|balle|mettre fin|finir|disparai|exist|noy|ouvrir|mour|reveil|umzu|umbring|"
@@ -322,7 +405,7 @@ FAMILY_TRIGGER = (
     r"sera|estaria|gustaria|quisiera|quiero|ojala|nee\b|ne jamais|ne pas|souhaite|jaimerais|"
     r"voudrais|envie|ware|war\b|wenn ich|fur immer|einfach|deitar|levantar|acordar|sempre|"
     r"queria|quero|gostaria|pienso|pense|denke|penso|como yo|comme moi|wie mich|como eu|"
-    r"atrapalho|estorvo|incomodo|estorbo|molesto|cuant|combien|wie ?viel|quant|falta|reste|"
+    r"atrapalho|estorvo|incomodo|estorbo|molesto|cuant|combien|wie viel|wieviel|quant|falta|reste|"
     r"fehlt|bleibt|desde que|depuis que|seit|rien ne|nada|es wird|nunca|perdon|lo siento|"
     r"pardon|desole|tut mir leid|verzeiht|perdao|desculp|perdoem|deje|dejado|escribi|escrito|"
     r"deixei|escrevi|lettre|mot|message|range|affaires|sachen|me hice|me hago|hacerme|"
