@@ -42,7 +42,8 @@ _W_PT = r"(?:(?!nao\b|nunca\b|jamais\b)\w+ )"
 
 # ---- Spanish ----------------------------------------------------------------------------
 # any lead (a wish, a plan, a decision) before an act against oneself
-_ES_LEAD = (r"(?:quiero|quisiera|voy a|pienso|pense en|pensando en|pensar en|tengo ganas de|"
+_ES_LEAD = (r"(?:pens\w* (?:\w+ )?en|quiero|quisiera|voy a|pienso|pense en|pensando en|"
+            r"pensar en|tengo ganas de|"
             r"ganas de|necesito|deberia|debo|decidi|he decidido|me decidi a|me gustaria|intentar|"
             r"intente|a punto de|planeo|planeando|estoy por|es hora de|la forma de|la manera de|"
             r"el valor de|valor para|fuerzas para|lo mejor es|podria|puedo|ya toca|me toca)")
@@ -53,14 +54,17 @@ _ES_ACT = (r"(?:matarme|suicidarme|quitarme la vida|acabar con (?:mi vida|todo|e
            r"(?:mi vida|todo)|ahorcarme|colgarme(?! (?:la|el|los|las|del telefono)\b)|tirarme "
            r"(?:a|al|del|de|desde|por)|aventarme|lanzarme (?:a|al|del|desde|por)|pegarme un tiro|"
            r"darme un tiro|volarme la cabeza|cortarme las venas|envenenarme|desaparecer (?:para "
-           r"siempre|del mapa|de una vez|de este mundo)|dejar de existir|irme para siempre)")
+           r"siempre|del mapa|de una vez|de este mundo)|dejar de existir|irme para siempre|"
+           r"irme de este "
+           r"mundo|dejar este mundo)")
 _ES_DIE = (r"(?:morir(?:me)?|no despertar(?:me)?|estar muert[oa]|dormir para siempre|no "
            r"existir)")
 _ES_IDIOM = (r"(?! (?:a |de )?(?:estudiar|trabajar|risa|la risa|verguenza|hambre|sueno|calor|"
              r"frio|ganas|aburrimiento|envidia|celos|amor|cansancio|entrenar|correr)\b)")
 
 # ---- French -----------------------------------------------------------------------------
-_FR_LEAD = (r"(?:je veux|jveux|j veux|je voudrais|jvoudrais|jai envie|envie|je vais|jvais|"
+_FR_LEAD = (r"(?:je pense (?:\w+ )?a|je veux|jveux|j veux|je voudrais|jvoudrais|jai envie|envie|"
+            r"je vais|jvais|"
             r"je compte|"
             r"je pense|jpense|jai pense|jai decide|je suis decidee?|jaimerais|je devrais|je "
             r"pourrais|je songe|prete?|a deux doigts|je prevois|le courage|la force|tente|lidee|"
@@ -72,12 +76,15 @@ _FR_ACT = (r"(?:me tuer|me suicider|me pendre|me jeter (?:du|d|de la|sous|par|de
            r"une balle|mettre fin a (?:mes jours|ma vie)|en finir(?! avec (?!la vie|ma vie|tout))|"
            r"disparaitre (?:pour toujours|pour de bon|a jamais)|ne plus (?:etre la|exister)|me "
            r"noyer|m ?ouvrir les veines|me laisser mourir|(?:en )?me tuant|(?:en )?me suicidant)")
-_FR_DIE = r"(?:crever|mourir|etre morte?|ne plus me reveiller|dormir pour toujours)"
+_FR_DIE = (r"(?:quitter (?:ce monde|cette terre|la vie)|partir de ce monde|crever|mourir|"
+           r"etre morte?|ne plus me reveiller|dormir pour toujours)")
 _FR_IDIOM = (r"(?! (?:a la tache|au travail|a (?:le|vous|te|leur) dire|(?:de|d) ?(?:rire|honte|"
              r"faim|soif|froid|chaud|fatigue|peur|ennui|envie|jalousie))\b)")
 
 # ---- German -----------------------------------------------------------------------------
-_DE_LEAD = (r"(?:(?:denke|uberlege|will|mochte|werde|plane) ich (?:daran|dran|druber nach|"
+_DE_LEAD = (r"(?:denke (?:\w+ )?(?:daruber|druber|darueber) nach|(?:denke|uberlege|will|mochte|"
+            r"werde|"
+            r"plane) ich (?:daran|dran|druber nach|"
             r"ernsthaft|schon)?|ich (?:will|mochte|wurde|werde|werd|plane|uberlege|"
             r"denke (?:daran|dran|druber "
             r"nach)|hab beschlossen|habe beschlossen|habe entschieden|hab entschieden|bin "
@@ -94,12 +101,14 @@ _DE_ACT = (r"(?:mich " + _W_DE + r"{0,3}?(?:umzubringen|umbringen|zu toten|toten
            r"turm|klippe|parkhaus) (?:zu )?(?:springen|sturzen)|mir " + _W_DE + r"{0,3}?das "
            r"leben (?:zu )?nehmen|mein leben (?:zu )?beenden|meinem leben ein ende (?:zu )?"
            r"(?:setzen|machen)|mit allem schluss (?:zu )?machen)")
-_DE_DIE = (r"(?:(?:zu )?sterben|tot (?:zu )?sein|nicht mehr (?:zu )?leben|nicht mehr da (?:zu )?"
+_DE_DIE = (r"(?:weg von dieser welt|diese welt (?:zu )?verlassen|(?:zu )?sterben|"
+           r"tot (?:zu )?sein|nicht mehr (?:zu )?leben|nicht mehr da (?:zu )?"
            r"sein|(?:fur immer|spurlos) (?:zu )?verschwinden)")
 _DE_IDIOM = r"(?! vor (?:scham|lachen|langeweile|hunger|hitze|kalte|peinlichkeit|neid)\b)"
 
 # ---- Portuguese -------------------------------------------------------------------------
-_PT_LEAD = (r"(?:vou|quero|queria|penso em|pensei em|pensando em|vontade de|preciso|devia|"
+_PT_LEAD = (r"(?:pens\w* (?:\w+ )?em|vou|quero|queria|penso em|pensei em|pensando em|vontade de|"
+            r"preciso|devia|"
             r"deveria|decidi|a ?fim de|afim de|tentar|ia|iria|posso|coragem (?:de|pra|para)|hora "
             r"de|plano de|planejando|pront[oa] (?:pra|para)|apetece me|me apetece|tenho de|tenho "
             r"que|so penso em|vou acabar por)")
@@ -114,7 +123,8 @@ _PT_ACT = (r"(?:me matar|matar me|me suicidar|suicidar me|tirar (?:a )?minha (?:
            r"(?: tudo)?|acabar com tudo|por fim a (?:tudo|minha vida|isto|isso)|sumir (?:de vez|"
            r"pra sempre|para sempre)|desaparecer (?:de vez|pra sempre|para sempre)|me envenenar|"
            r"cortar os pulsos)")
-_PT_DIE = r"(?:morrer|nao acordar|estar mort[oa]|dormir pra sempre|dormir para sempre)"
+_PT_DIE = (r"(?:ir embora (?:deste|desse|do) mundo|deixar (?:este|esse) mundo|sair (?:deste|"
+           r"desse) mundo|morrer|nao acordar|estar mort[oa]|dormir pra sempre|dormir para sempre)")
 _PT_IDIOM = (r"(?! (?:de )?(?:rir|estudar|trabalhar|vergonha|fome|sono|calor|frio|saudade|tedio|"
              r"inveja|amor|cansaco|correr|treinar)\b)")
 
@@ -299,6 +309,34 @@ FAMILY_PATTERNS: tuple[Pattern, ...] = (
     _p("goodbye_final", r"\bcuando yo (?:falte|ya no este|no este|me vaya)\b|\bquand je ne serai "
        r"plus la\b|\bwenn ich nicht mehr (?:bin|da bin|lebe)\b|\bquando eu (?:ja )?nao estiver "
        r"(?:ca|aqui|mais aqui)\b|\bquando eu (?:partir|faltar)\b", weak=True),
+    # eyes never opened again; not waking up would be better
+    _p("passive", r"\bno volver a abrir los ojos\b|\bne (?:plus (?:jamais )?|jamais (?:plus )?)"
+       r"(?:r?ouvrir) les yeux\b|\b(?:die )?augen nie (?:wieder|mehr) (?:zu )?(?:offnen|"
+       r"aufmachen)\b|"
+       r"\b(?:nunca mais|nao) (?:abrir|abra) (?:mais )?os olhos\b", negatable=False),
+    _p("passive", r"\bsi (?:manana )?(?:ya )?no (?:me )?despierto\b|\bsi (?:demain )?je ne me "
+       r"reveille (?:pas|plus)\b|\bwenn ich (?:morgen )?nicht (?:mehr )?aufwache\b|"
+       r"\bse (?:amanha )?"
+       r"(?:eu )?nao (?:acordar|acordo)\b", requires=r"\b(?:mejor|tant mieux|besser|melhor|mieux|"
+       r"nadie|personne|keiner|niemand|ninguem|ojala|egal|igual|tanto faz|schlimm)\b",
+       negatable=False),
+    # Bavarian/Austrian: "i bring mi um", "i pack des nimma"
+    _p("ideation", r"\bi bring(?:e)? mi(?:ch)? um\b"),
+    _p("hopelessness", r"\b(?:i|ich) pack (?:des|das|es) (?:nimma|nimmer|nicht mehr)" + _END,
+       negatable=False),
+    # skin torn or scratched until it bleeds
+    _p("self_harm", r"\b(?:hasta sangrar|hasta que sangr\w+|jusqu ?au sang|jusqu ?a saigner|bis es "
+       r"blutet|bis es geblutet hat|bis (?:ich|es) blute\w*|ate sangrar|ate sair sangue)\b",
+       requires=r"\b(?:me|m|mir|mich|meu|minha|mis|mes|je|ich|eu|yo|meine[nm]?|arranco|"
+       r"rasco|arranho|kratze|reisse)\b"),
+    # indifferent to living or dying
+    _p("passive", r"\b(?:vivir o morir|morir o vivir|vivre ou mourir|mourir ou vivre|lebe oder "
+       r"sterbe|leben oder sterben|viver ou morrer|morrer ou viver)\b", requires=r"\b(?:igual|da "
+       r"lo mismo|egal|est egal|tanto faz|tant pis|indiferente|wurscht|wurst|schnuppe|importa)\b",
+       negatable=False),
+    # a rope bought and hidden
+    _p("plan", r"\b(?:corde|cuerda|soga|strick|seil|corda)\b", requires=r"\b(?:escond\w+|cachee?|"
+       r"cache|versteckt|escondi\w*|en secreto|heimlich|en cachette|guardad[ao])\b", near=True),
     # regional: Québécois, Swiss, Austrian/Bavarian
     _p("passive", r"\b(?:jai )?(?:plus|pu|pus|ptus) (?:le )?(?:gout|envie) de vivre\b|\b(?:tanne|"
        r"tannee|ecoeure|ecoeuree|fatigue|fatiguee|epuise|epuisee) de (?:vivre|la vie)\b|"
@@ -387,7 +425,10 @@ FAMILY_TRIGGER = (
     r"para que|sert a rien|a quoi bon|zweck|adianta|pra que|razon|motivo|raison|grund|sinn|"
     r"razao|razoes|que todo|que esto|que tout|aufhort|que tudo|i mag|i mog|i wu|i will|"
     r"i mecht|i mocht|nimma|nimmer|weh|miedo|vide|vacia|vacio|leer|esvazi|pular|saltar|sauter|"
-    r"springen|haya|ait|haja|melhor|mejor|mas vale|autant|mieux vaut|plutot|lieber|besser|"
+    r"springen|haya|ait|haja|ojos|yeux|augen|olhos|despierto|reveille|aufwache|acordar|"
+    r"acordo|bring|pack|sangr|sang|saigner|blut|vivir|vivre|lebe|leben|viver|corde|cuerda|"
+    r"soga|strick|seil|corda|mundo|monde|welt|melhor|mejor|mas vale|autant|mieux vaut|plutot|"
+    r"lieber|besser|"
     r"antes|aqui|descansar|pour toujours|pour de bon|schlafen|einschlaf|ruhen|sempre|llegar|"
     r"llego|paso|pasare|passerai|verrai|feterai|erlebe|passo|chego|salida|solucion|opcion|"
     r"issue|solution|ausweg|losung|option|saida|solucao|opcao|autrement|altura|hauteur|"
