@@ -56,7 +56,9 @@ PRESENT_CUES = frozenset({
 RECENT = (
     r"|\b(?:anoche|ayer|hoy|esta noche|esta manana|otra vez|de nuevo|hier|ce soir|ce matin|"
     r"aujourd ?hui|a nouveau|de nouveau|gestern|heute|heute nacht|schon wieder|erneut|ontem|"
-    r"hoje|esta noite|de novo|outra vez)\b"
+    r"hoje|esta noite|de novo|outra vez|todo el dia|toute la journee|den ganzen tag|o dia (?:todo|"
+    r"inteiro)|esta semana|cette semaine|diese woche|essa semana|esta semana|ultimamente|"
+    r"dernierement|in letzter zeit|estos dias|ces jours ci|ces temps ci|nestes dias)\b"
 )
 
 DISTANT = (

@@ -192,13 +192,16 @@ FAMILY_PATTERNS: tuple[Pattern, ...] = (
        r"mots?) (?:\w+ ){0,3}?(?:ecrite?s?|pretes?)\b|\bbriefe? (?:\w+ ){0,3}?(?:geschrieben|"
        r"fertig)\b|\babschiedsbrief\w*\b", weak=True, other_ok=True),
     # everyone relieved if the writer were gone
-    _p("indirect", r"\bsi (?:yo )?no (?:estuviera|existiera|hubiera nacido)\b|\bsi (?:yo )?"
-       r"(?:desapareciera|me muriera|me fuera para siempre)\b|\bsi je (?:n ?etais|netais) plus "
-       r"la\b|\bsi je (?:disparaissais|mourais|n ?existais (?:plus|pas))\b|\bwenn ich (?:nicht "
+    _p("indirect", r"\bsi (?:yo )?(?:ya )?no (?:estuviera|existiera|hubiera nacido)\b|\bsi (?:yo )?"
+       r"(?:desapareciera|me muriera|me fuera para siempre)\b|\bsi je (?:n ?etais|"
+       r"netais) plus (?:dans|de) (?:leur|sa|ta|votre|ma) vie\b|\bsi je (?:n ?etais|netais) plus "
+       r"la\b|\bsi je (?:disparaissais|mourais|n ?existais (?:plus|pas))\b|"
+       r"\bwenn ich (?:\w+ )?(?:nicht mehr|weg|tot)(?: \w+){0,4}? (?:ware|waere)\b|"
+       r"\bwenn ich (?:nicht "
        r"mehr da|weg|tot|nicht mehr) (?:ware|waere|bin)\b|\bse eu (?:nao estivesse (?:mais )?"
        r"(?:aqui)?|nao existisse|morresse|sumisse|desaparecesse)\b",
        requires=r"\b(?:mejor|tranquil\w*|alivi\w*|feliz|nadie|para que seguir|soulag\w*|mieux|"
-       r"heureu\w*|personne|erleichtert|besser|glucklich\w*|niemand|aliviad\w*|melhor|ninguem|"
+       r"heureu\w*|personne|erleichtert|ruhe|besser|glucklich\w*|niemand|aliviad\w*|melhor|ninguem|"
        r"facil|easier|leichter|plus simple)\b", negatable=False),
     # what for, no reason left
     _p("hopelessness", r"\bpara (?:que|que) seguir(?: viviendo| viv[oa]| aqui| asi)?" + _END
@@ -337,6 +340,37 @@ FAMILY_PATTERNS: tuple[Pattern, ...] = (
     # a rope bought and hidden
     _p("plan", r"\b(?:corde|cuerda|soga|strick|seil|corda)\b", requires=r"\b(?:escond\w+|cachee?|"
        r"cache|versteckt|escondi\w*|en secreto|heimlich|en cachette|guardad[ao])\b", near=True),
+    # courage gathered for "it", with a day
+    _p("indirect", r"\b(?:juntando|reuniendo|junte|reuni) (?:el )?valor (?:para|de) hacerlo\b|"
+       r"\barmarme de valor (?:para|y) hacerlo\b|\b(?:rassemble|trouve|prends|trouver) le courage "
+       r"de le faire\b|\b(?:sammle|nehme|sammel) (?:ich )?(?:den|all meinen) mut,? es zu tun\b|"
+       r"\b(?:junto|juntando|criando|tomar|tomo) coragem (?:para|pra|de) fazer (?:isso|isto)\b",
+       requires=r"\b(?:manana|esta noche|ya|sabado|domingo|dia|demain|ce soir|cest bon|samstag|"
+       r"sonntag|so weit|morgen|amanha|sabado|o dia|" + r"lunes|martes|miercoles|jueves|viernes|"
+       r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|"
+       r"freitag|segunda|terca|quarta|quinta|sexta)\b", near=True, negatable=False),
+    # the least painful way to die, looked up
+    _p("plan", r"\b(?:forma|manera|modo|metodo|facon|maniere|methode|jeito|maneira|wie man)\b"
+       r"[^.!?|]{0,30}\b(?:dolor\w*|douloureu\w*|schmerz\w*|doloros\w*|rapid\w*|schnell\w*|"
+       r"facil|facile|segur\w*|sure|sicher\w*)\b[^.!?|]{0,20}\b(?:de morir|de mourir|stirbt|"
+       r"sterben|de morrer|de matarse|de se tuer|sich umzubringen|de se matar|de suicid\w*|"
+       r"suicid\w*)\b", requires=r"\b(?:busque|buscando|investigue|googlee|mire|cherche|"
+       r"regarde|recherche|gesucht|gegoogelt|recherchiert|nachgeschaut|pesquisei|pesquisando|"
+       r"procurei|busco|cherche)\b"),
+    # an urge to crash the car
+    _p("plan", r"\b(?:estrellar(?:me)?|chocar|tirar) (?:\w+ )?(?:el coche|el carro|el auto) "
+       r"(?:contra|por)\b|\bestrellarme (?:contra|con el coche)\b|\bfoncer (?:\w+ )?dans un "
+       r"(?:mur|arbre|pilier|platane)\b|\bmit dem auto (?:\w+ )?(?:gegen (?:eine|einen|die|den) "
+       r"(?:wand|mauer|baum|pfeiler|bruckenpfeiler)|in den gegenverkehr)\b|\b(?:jogar|bater) o "
+       r"carro (?:contra|de proposito|num|no)\b", requires=r"\b(?:ganas|envie|lust|vontade|quiero|"
+       r"je veux|ich will|quero|tentad\w*|tentation|versuchung|tentacao|me dan|da vontade|"
+       r"pienso|je pense|denke|penso)\b", near=True),
+    # doing "something" to oneself before long
+    _p("self_harm", r"\bhacer(?:me)? (?:una locura|una tonteria|algo) (?:conmigo|contra mi)\b|"
+       r"\b(?:avant de|je vais) faire une (?:connerie|betise)\b|\bmir (?:was|etwas) (?:antue|"
+       r"antu|antun|anzutun)\b|\bfazer (?:uma )?(?:besteira|loucura|bobagem) comigo\b",
+       requires=r"\b(?:tenir|plus|combien|aguantar|aguanto|ich|aguentar|aguento|durchhalte\w*|"
+       r"bevor|antes|avant|misma|mismo)\b"),
     # regional: Québécois, Swiss, Austrian/Bavarian
     _p("passive", r"\b(?:jai )?(?:plus|pu|pus|ptus) (?:le )?(?:gout|envie) de vivre\b|\b(?:tanne|"
        r"tannee|ecoeure|ecoeuree|fatigue|fatiguee|epuise|epuisee) de (?:vivre|la vie)\b|"
@@ -425,7 +459,9 @@ FAMILY_TRIGGER = (
     r"para que|sert a rien|a quoi bon|zweck|adianta|pra que|razon|motivo|raison|grund|sinn|"
     r"razao|razoes|que todo|que esto|que tout|aufhort|que tudo|i mag|i mog|i wu|i will|"
     r"i mecht|i mocht|nimma|nimmer|weh|miedo|vide|vacia|vacio|leer|esvazi|pular|saltar|sauter|"
-    r"springen|haya|ait|haja|ojos|yeux|augen|olhos|despierto|reveille|aufwache|acordar|"
+    r"springen|haya|ait|haja|valor|courage|mut|coragem|forma|manera|modo|metodo|facon|"
+    r"maniere|methode|jeito|maneira|wie man|estrell|chocar|tirar|foncer|auto|jogar|bater|hacer|"
+    r"faire|antue|antu|fazer|ojos|yeux|augen|olhos|despierto|reveille|aufwache|acordar|"
     r"acordo|bring|pack|sangr|sang|saigner|blut|vivir|vivre|lebe|leben|viver|corde|cuerda|"
     r"soga|strick|seil|corda|mundo|monde|welt|melhor|mejor|mas vale|autant|mieux vaut|plutot|"
     r"lieber|besser|"

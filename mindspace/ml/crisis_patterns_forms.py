@@ -271,21 +271,22 @@ FORM_PATTERNS: tuple[Pattern, ...] = (
        r"(?:il |elle )?(?:na plus a|nest plus|est tranquille|est en paix|ne souffre plus)\b|"
        r"\b(?:beneide|beneidet|beneidete|beneiden)\b(?! (?:\w+ ){0,3}um\b)|"
        r"\b(?:invejo|tenho inveja|tive inveja|sinto inveja|que inveja)\b|\bque sorte a (?:dele|"
-       r"dela|deles)\b", requires=_DEAD, near=True, negatable=False, other_ok=True),
+       r"dela|deles)\b", requires=_DEAD, near=True, negatable=False, other_ok=True, current=True),
     _p("passive", r"\b(?:der|die|er|sie) (?:hats|hat es) (?:\w+ )?hinter sich\b|\b(?:hat|haben) "
        r"(?:jetzt |endlich |wenigstens )*(?:seine|ihre) (?:ruhe|ruh)\b|\b(?:ele|ela|"
        r"eles),? (?:pelo "
        r"menos|ao menos|ja) (?:descansou|descansa|descansaram|esta em paz|nao (?:tem|sofre) mais|"
        r"ja nao tem de)\b|\b(?:el|ella|ellos) (?:ya )?(?:descansa|descanso|descansan)\b",
        requires=r"\b(?:beneid\w*|neid\w*|wunschte|ich auch|inveja|invejo|sorte|queria|envidi\w*|"
-       r"suerte|yo sigo|envie|jenvie|chance)\b", near=True, negatable=False, other_ok=True),
+       r"suerte|yo sigo|envie|jenvie|chance)\b", near=True, negatable=False, other_ok=True,
+       current=True),
     # ---- all four: a rope and where to hang it; the last hug ---------------------------
     _p("plan", r"\b(?:corde|cuerda|soga|strick|seil|corda)\b", requires=r"\b(?:poutre|balken|"
        r"viga|trave|branche|ast|rama|galho|gancho|haken|crochet|pendre|aufhang\w*|erhang\w*|"
        r"ahorcar\w*|colgarme|enforcar\w*|tragen wurde|supporter\w*)\b", near=True),
     _p("indirect", r"\b(?:letzte umarmung|ultimo abrazo|dernier calin|derniere etreinte|ultimo "
        r"abraco)\b", requires=r"\b(?:dass|damit|que|pour que|wollte|quise|queria|voulais|sabe|"
-       r"sabia|weiss|ahnt|sait|savait)\b"),
+       r"sabia|weiss|ahnt|sait|savait)\b", current=True),
     # ---- all four: goodbye cues (weak: two different ones together) --------------------
     _p("goodbye_gift", r"\b(?:le |les )?(?:regale|he regalado|le he dado|les he dado|le di|les di|"
        r"le deje|les deje|le he dejado|les he dejado|"
