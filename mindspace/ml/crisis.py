@@ -13,7 +13,9 @@ Contract
   0.5 s for 1 MB of ordinary text on one core, mostly normalisation).
 * Two pattern tables are used: curated phrasings (:mod:`crisis_patterns`) and a generalising
   safety net of concept families (:mod:`crisis_net`); both pass through the same context
-  checks below.
+  checks below. Spanish, French, German and Portuguese have their own tables
+  (:mod:`crisis_patterns_intl`, :mod:`crisis_patterns_forms`, :mod:`crisis_patterns_families`)
+  and context words (:mod:`crisis_context_intl`) under the same checks.
 * The screen looks for explicit suicidal ideation, plans/methods/attempts, self-harm, indirect
   signs ("everyone would be better off without me", giving things away, saying goodbye), passive
   death wishes and hopelessness/burden. A match is ignored when it is negated ("I would never
