@@ -13,7 +13,9 @@ Contract
   0.5 s for 1 MB of ordinary text on one core, mostly normalisation).
 * Two pattern tables are used: curated phrasings (:mod:`crisis_patterns`) and a generalising
   safety net of concept families (:mod:`crisis_net`); both pass through the same context
-  checks below.
+  checks below. Spanish, French, German and Portuguese have their own tables
+  (:mod:`crisis_patterns_intl`, :mod:`crisis_patterns_forms`, :mod:`crisis_patterns_families`)
+  and context words (:mod:`crisis_context_intl`) under the same checks.
 * The screen looks for explicit suicidal ideation, plans/methods/attempts, self-harm, indirect
   signs ("everyone would be better off without me", giving things away, saying goodbye), passive
   death wishes and hopelessness/burden. A match is ignored when it is negated ("I would never
@@ -56,6 +58,8 @@ from mindspace.ml import crisis_net as net
 from mindspace.ml import crisis_patterns as cp
 from mindspace.ml import crisis_patterns_hidden as hidden
 from mindspace.ml import crisis_patterns_more as more
+from mindspace.ml.crisis_patterns_families import FAMILY_PATTERNS, FAMILY_TRIGGER
+from mindspace.ml.crisis_patterns_forms import FORM_CATEGORIES, FORM_PATTERNS, FORM_TRIGGER
 from mindspace.ml.crisis_patterns_intl import INTL_PATTERNS, INTL_TRIGGER
 from mindspace.ml.crisis_text import normalise as normalise  # re-exported
 
@@ -109,7 +113,7 @@ _HOPELESS_MARKERS = re.compile(
 
 _NEG_WORDS = re.compile(r"\bnot\b|\bnever\b")
 
-_CATS: dict[str, tuple[float, str]] = {**cp.CATEGORIES, **net.NET_CATEGORIES}
+_CATS: dict[str, tuple[float, str]] = {**cp.CATEGORIES, **net.NET_CATEGORIES, **FORM_CATEGORIES}
 _IDIOMS = re.compile(cp.IDIOMS.pattern + "|" + net.NET_IDIOMS + "|" + more.EN_IDIOMS)
 _STUDY_MATCH = re.compile(more.STUDY_MATCH)
 _STUDY_CONTEXT = re.compile(more.STUDY_CONTEXT)
@@ -123,6 +127,31 @@ _MADE_ME = re.compile(r"\b(?!life\b|living\b|everything\b|existing\b|it\b|this\b
                       r"(?:make|makes|made) me (?:want to |wanna )?$")
 # Categories whose signals are not escalated by a nearby time or method.
 _NO_ESCALATION = frozenset({"hopelessness", "net_hopeless"})
+def _stem_trie(alternation: str) -> str:
+    """``\\b(?:stem|stem\\b|...)`` lists (plain lower-case stems, a trailing ``\\b`` for a
+    whole word) as one regex shaped like a trie, so the pre-filter tries each character once
+    instead of every stem at every position."""
+    body = alternation.replace(r")|\b(?:", "|")
+    body = body[len(r"\b(?:"):-1] if body.startswith(r"\b(?:") else body
+    trie: dict[str, Any] = {}
+    for stem in body.split("|"):
+        whole = stem.endswith(r"\b")
+        node = trie
+        for ch in stem[:-2] if whole else stem:
+            node = node.setdefault(ch, {})
+        node["$b" if whole else "$"] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        if "$" in node:  # the stem alone is enough
+            return ""
+        alts = [r"\b"] if "$b" in node else []
+        alts += [re.escape(ch) + build(sub) for ch, sub in sorted(node.items())
+                 if not ch.startswith("$")]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return r"\b" + build(trie)
+
+
 # Every pattern needs at least one of these stems in its sentence; sentences without any are
 # skipped, which keeps long documents fast (checked against a full scan in the tests).
 _TRIGGER = re.compile(
@@ -154,12 +183,14 @@ _TRIGGER = re.compile(
     r"free from|free of|freed from|freed of|released from|at last|take care|forgive|"
     r"born|exit|escape|departure|fault|remember me|where i am going|morir|matar|mourir|tuer|"
     r"sterb|umbring|morrer|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|codeine|"
-    r"pharmac|chemist|worry about me|jealous|envi|lucky|should have been me|scare|frighten|"
+    r"pharmac|chemist|worry about me|jealous|envi|envy|lucky|should have been me|scare|frighten|"
     r"calm|peaceful|comfort|sooth|relief|to do list|panic|deserve|nap|snooze|notice|know|"
     r"hug|swallow|whole|entire|off|car park|parking)|" + hidden.TRIGGER + "|" + INTL_TRIGGER
+    + "|" + _stem_trie(FORM_TRIGGER + "|" + FAMILY_TRIGGER)
 )
 # English curated phrasings, then Spanish, French, German, Portuguese (crisis_patterns_intl).
-_PATTERNS: tuple[cp.Pattern, ...] = cp.PATTERNS + more.EN_MORE + hidden.EN_HIDDEN + INTL_PATTERNS
+_PATTERNS: tuple[cp.Pattern, ...] = (cp.PATTERNS + more.EN_MORE + hidden.EN_HIDDEN + INTL_PATTERNS
+                                      + FORM_PATTERNS + FAMILY_PATTERNS)
 
 
 # The only reason given for a ``concern`` raised by past events alone.
@@ -207,6 +238,28 @@ def _tokens(s: str) -> list[str]:
     return re.findall(r"[a-z0-9]+|[«»]", s)
 
 
+# Spanish "he" before a participle is "I have" ("me he vuelto a cortar", "he decidido"), not
+# English "he".
+_ES_PARTICIPLE = re.compile(r"[a-z]+(?:ado|ido|to|cho|sto)")
+_EN_LOOKALIKES = frozenset({"into", "onto", "unto", "photo", "auto", "tornado", "avocado",
+                            "potato", "tomato", "pronto", "ditto", "lotto", "motto", "macho"})
+
+
+def _spanish_he(toks: list[str], i: int) -> bool:
+    """True when ``toks[i]`` is the Spanish auxiliary "he" (first person), not English "he"."""
+    return toks[i] == "he" and i + 1 < len(toks) and toks[i + 1] not in _EN_LOOKALIKES and bool(
+        _ES_PARTICIPLE.fullmatch(toks[i + 1]))
+
+
+def _required_in(pattern: cp.Pattern, norm: str, starts: list[int], ends: list[int],
+                 k: int) -> str:
+    """The text a pattern's ``requires`` is looked for in: sentence ``k``, or with ``near``
+    also the sentences before and after it."""
+    if not pattern.near:
+        return norm[starts[k]:ends[k]]
+    return norm[starts[max(0, k - 1)]:ends[min(len(ends) - 1, k + 1)]]
+
+
 class CrisisDetector:
     """Pattern-based screen, optionally with a learned layer (``model``). See the module
     docstring for the full contract."""
@@ -234,7 +287,8 @@ class CrisisDetector:
         for pattern, m, k in self._matches(norm, starts, ends):
             sent = norm[starts[k]:ends[k]]
             rel_s, rel_e = m.start() - starts[k], m.end() - starts[k]
-            why = self._discard(pattern, sent, rel_s, rel_e) or self._hyperbole(
+            why = self._discard(pattern, sent, rel_s, rel_e,
+                                _required_in(pattern, norm, starts, ends, k)) or self._hyperbole(
                 pattern, m, norm, starts, ends, k)
             if not why and pattern.negatable and cp.ASKED_IF.search(
                     _CLAUSE_BREAK.split(sent[:rel_s])[-1]) and cp.DENIAL.match(
@@ -311,6 +365,9 @@ class CrisisDetector:
         if not any(t in ("i", "myself") for t in toks):
             subject = None
             for i, tok in enumerate(toks):
+                if _spanish_he(toks, i):
+                    subject = "self"
+                    break
                 if tok in cp.THIRD_PERSON or (tok in ("my", "our") and any(
                         t in cp.THIRD_PERSON for t in toks[i + 1:i + 3])):
                     subject = "other"
@@ -357,7 +414,8 @@ class CrisisDetector:
             for pattern in _PATTERNS:
                 for m in pattern.regex.finditer(norm, a, b):
                     found.append((pattern, m, k))
-                    if pattern.requires is None or pattern.requires.search(norm[a:b]):
+                    if pattern.requires is None or pattern.requires.search(
+                            _required_in(pattern, norm, starts, ends, k)):
                         curated.append(m.span())
             # A net match overlapping a curated one is left to the curated pattern, which
             # carries the more specific context rules.
@@ -377,11 +435,14 @@ class CrisisDetector:
         ends.append(len(norm))
         return starts, ends
 
-    def _discard(self, pattern: cp.Pattern, sent: str, s: int, e: int) -> str | None:
+    def _discard(self, pattern: cp.Pattern, sent: str, s: int, e: int,
+                 required_in: str | None = None) -> str | None:
         """Why a match is not a signal, or None. A safe frame (negation, topic, someone else,
-        ...) is named in preference to missing context, so the learned layer skips it too."""
+        ...) is named in preference to missing context, so the learned layer skips it too.
+        ``required_in``: where ``pattern.requires`` is looked for (default: the sentence)."""
         frame = self._frame(pattern, sent, s, e)
-        if frame is None and pattern.requires is not None and not pattern.requires.search(sent):
+        if frame is None and pattern.requires is not None and not pattern.requires.search(
+                sent if required_in is None else required_in):
             return "context missing"
         return frame
 
@@ -411,7 +472,7 @@ class CrisisDetector:
         if cp.FICTION_FRAME.search(sent):
             return "fiction or game"
         names_self = any(t in cp.FIRST_PERSON for t in _tokens(sent[s:e]))
-        if not names_self and self._subject(before) == "other":
+        if not names_self and not pattern.other_ok and self._subject(before, sent[s:e]) == "other":
             return "about someone else"
         return None
 
@@ -469,10 +530,13 @@ class CrisisDetector:
         return bool(cp.POST_NEGATION.match(sent[e:]))
 
     @staticmethod
-    def _subject(before: str) -> str | None:
+    def _subject(before: str, match: str = "") -> str | None:
         toks = [t for t in _tokens(before) if t not in ("«", "»")]
-        for tok in reversed(toks):
-            if tok in cp.FIRST_PERSON:
+        n = len(toks)
+        toks += _tokens(match)[:1]  # the word after "he" tells Spanish "he" from English
+        for i in range(n - 1, -1, -1):
+            tok = toks[i]
+            if tok in cp.FIRST_PERSON or _spanish_he(toks, i):
                 return "self"
             if tok in cp.THIRD_PERSON:
                 return "other"

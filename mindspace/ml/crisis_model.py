@@ -46,6 +46,7 @@ from mindspace.ml.crisis import (
     ScreenContext,
 )
 from mindspace.ml.failures import model_failure
+from mindspace.ml.language import identify
 from mindspace.ml.registry import ModelIntegrityError, ModelRegistry
 
 ENCODER_NAME = "sentence-encoder"
@@ -318,7 +319,9 @@ class ModelLayer:
             return replace(result, model_error=model_failure("crisis model failed", exc))
         if not scores or max(scores) < model.threshold:
             if result.level == "concern" and result.reasons and all(
-                    r.startswith(PAST_REASON) for r in result.reasons):
+                    r.startswith(PAST_REASON) for r in result.reasons) and identify(
+                    ctx.norm).english_models:
+                # (the model reads English only: in another language its silence says nothing)
                 # Past events alone: the model read them in context and saw no current risk.
                 return replace(result, level="none", score=0.0, reasons=[], model=model.model_id,
                                ignored=(*result.ignored, "past event read in context as over "

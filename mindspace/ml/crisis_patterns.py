@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mindspace.ml import crisis_context_intl as ci
+
 # category -> (base score, phrase used in reasons)
 CATEGORIES: dict[str, tuple[float, str]] = {
     "plan": (0.88, "describes a plan, method or attempt"),
@@ -41,12 +43,17 @@ class Pattern:
     # the phrase states the present by itself ("dying does not scare me anymore"): its words
     # are never read as a past or resolved event
     current: bool = False
+    # the phrase is about someone else by design and is still the writer's signal ("I envied
+    # him at the funeral", "gave my guitar to my brother"): no third-person discard
+    other_ok: bool = False
+    # ``requires`` may match in the sentence before or after as well as in the sentence
+    near: bool = False
 
 
 def _p(
     category: str, regex: str, *, negatable: bool = True, weak: bool = False,
     requires: str | None = None, clause_negation: bool = False, reason: str | None = None,
-    current: bool = False,
+    current: bool = False, other_ok: bool = False, near: bool = False,
 ) -> Pattern:
     return Pattern(
         category,
@@ -57,6 +64,8 @@ def _p(
         clause_negation,
         reason,
         current,
+        other_ok,
+        near,
     )
 
 
@@ -404,7 +413,8 @@ POST_NEGATION = re.compile(
     # a check-in answer: "suicidal thoughts: none", "self harm urges 0 10", "si - denies"
     r"^(?: (?:thoughts?|ideation|urges?|risk|intent|intentions?|plans?|behaviou?rs?|feelings?|"
     r"today|this week|currently|right now|tonight)){0,3} *[:=-]? *(?:none|nil|zero|"
-    r"0(?: (?:out of |of )?10)?(?! *\d)|no|nope|denies|denied|negative|absent|not present|n a)\b"
+    r"0(?: (?:out of |of )?10)?(?! *\d)|no(?= *(?:$|[|.!?,;:]| and\b| but\b| i\b))|nope|denies|"
+    r"denied|negative|absent|not present|n a)\b"
 )
 # "denies suicidal thoughts", "screened negative for self harm": a clinical-style denial.
 DENIAL_BEFORE = re.compile(
@@ -413,7 +423,7 @@ DENIAL_BEFORE = re.compile(
     r"(?:to|for|on|against))\b(?: \w+){0,3} *$"
 )
 
-FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"}) | ci.FIRST_PERSON
 THIRD_PERSON = frozenset([
     "he", "she", "they", "someone", "somebody", "who", "whose", "friend", "friends", "brother",
     "sister", "mom", "mum", "mother", "dad", "father", "parent", "parents", "son", "daughter",
@@ -438,21 +448,21 @@ THIRD_PERSON = frozenset([
     "families", "neighbours", "neighbors", "classmates", "roommates", "flatmates", "veterans",
     "victims", "soldiers", "users", "brothers", "sisters", "cousins", "teammates", "callers",
     "caller", "volunteers", "volunteer", "residents", "customers", "guests",
-])
+]) | ci.THIRD_PERSON
 
 PAST_CUES = frozenset({
     "tried", "attempted", "wanted", "was", "were", "used", "felt", "thought", "had", "overdosed",
     "harmed", "considered", "planned", "wished", "survived", "last", "remember", "remembered",
     "once", "stood", "spent", "did", "went", "came",
-})
+}) | ci.PAST_CUES
 PRESENT_CUES = frozenset({
     "am", "want", "wants", "feel", "is", "are", "keep", "going", "will", "need", "wish", "hope",
     "been", "can", "now",
-})
+}) | ci.PRESENT_CUES
 RECENT = re.compile(
     r"\b(?<!ago )(?:again|last night|yesterday|today|tonight|this morning|this evening|earlier|"
     r"an hour ago|hours ago|minutes ago|just now|right now|lately|recently|relapsed|relapse|"
-    r"this week)\b"
+    r"this week)\b" + ci.RECENT
 )
 DISTANT = re.compile(
     # "hace tres anos", "ha dois anos", "il y a trois ans", "vor drei jahren" (not "ha anos que
@@ -476,7 +486,7 @@ DISTANT = re.compile(
     r"as a (?:student|young \w+)|looking back|i once|once(?= *(?:$|[|.!?,;]))|"
     r"(?:my|an|the|some) old (?:\w+ )?(?:letters?|notes?|scars?|journals?|diary|diaries)|"
     r"during (?:the|my) (?:divorce|breakup|break up|separation|pandemic|lockdown|"
-    r"deployment|custody \w+|worst \w+))\b"
+    r"deployment|custody \w+|worst \w+))\b" + ci.DISTANT
 )
 RESOLVED = re.compile(
     r"\b(?:(?:therapy|counselling|counseling|treatment|medication|my meds|my therapist|my "
@@ -522,7 +532,7 @@ RESOLVED = re.compile(
     r"(?:now )?it (?:has|is) been (?:over )?(?:\d+|a|one|two|three|four|five|six|\w+ hundred) "
     r"(?:days|weeks|months|years)(?! (?:of|since (?:i|the)|and i still))|"
     r"(?:thoughts?|urges?|voices?|they|those \w+) (?:have |has )?(?:been|gone|went|stayed) "
-    r"(?:\w+ )?(?:quiet|silent))\b"
+    r"(?:\w+ )?(?:quiet|silent))\b" + ci.RESOLVED
 )
 # Softer signs that life has moved on; they resolve only an event marked as distant past
 # (``DISTANT``: "years ago", "in 2016", "as a teen") that comes before them.
@@ -564,7 +574,7 @@ ANSWERED_NO = re.compile(
 RELAPSE = re.compile(
     r"\b(?:again|relaps\w*|lately|recently|(?:is|are|were|was|been|keep|keeps|they are|it is) "
     r"(?:coming )?back|(?<!not )(?<!never )(?:came|come|coming|creeping|crept) back|"
-    r"getting worse|worse than ever)\b"
+    r"getting worse|worse than ever)\b" + ci.RELAPSE
 )
 # A sentence whose clause moves to the present ("..., now i want to die"): not past.
 CURRENT_SHIFT = re.compile(

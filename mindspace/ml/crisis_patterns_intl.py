@@ -86,7 +86,8 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
     _p("ideation", r"\bje vais (?:me tuer|me suicider|en finir|mettre fin a mes jours)\b"
        r"(?! (?:a la tache|au travail|a force|avec (?!la vie|ma vie|tout)))"),
     _p("ideation", r"\bj ?ai envie (?:de |d ?)(?:mourir|me tuer|me suicider|en finir|"
-       r"disparaitre)\b"
+       r"disparaitre(?! (?:sous|quelques|en vacances|un moment|un peu|de (?:la|ce|cette)|"
+       r"du|dans (?:mon|ma|un|une))\b))\b"
        + _FR_IDIOM),
     _p("ideation", r"\b(?:pensees|idees) suicidaires\b|\bje suis suicidaire\b|"
        r"\bje pense (?:au suicide|a me tuer|a me suicider)\b"),
@@ -262,7 +263,8 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
        r"(?:\w+ ){0,2}?(?:brucke|dach|hochhaus|balkon|turm|fenster|zug|gleise|klippe|parkhaus\w*|"
        r"lkw|u bahn|s bahn|autobahnbrucke)\b|\b(?:sammel|sammle|horte|bunkere|gesammelt|gebunkert) "
        r"(?:\w+ ){0,3}?(?:tabletten|pillen|schlaftabletten|medikamente)\b"),
-    _p("self_harm", r"\b(?:hab|habe) mich (?:\w+ ){0,3}?(?:geritzt|geschnitten|verletzt|"
+    _p("self_harm", r"\b(?:hab|habe) mich (?:(?!beim\b|aus\b)\w+ ){0,3}?(?:geritzt|geschnitten|"
+       r"verletzt|"
        r"verbrannt)\b(?! (?:beim|aus versehen|versehentlich|am papier|an der|am messer))"),
     _p("indirect", r"\b(?:waren|ware|sind|ist) (?:alle |sie |die )?ohne mich (?:\w+ ){0,2}besser\b|"
        r"\b(?:nur )?(?:ne|eine) last (?:fur|fuer)\b|\bich bin (?:nur )?ne last\b|"

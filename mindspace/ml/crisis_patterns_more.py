@@ -84,13 +84,18 @@ EN_IDIOMS = (
 # An overdose named as a subject of study or work ("pharmacology exam: paracetamol overdose and
 # its antidote"), in any of the screened languages; only when the writer does not say it of
 # themselves right before it.
-STUDY_MATCH = r"^(?:overdos|sobredos|surdos|uberdos)"
+STUDY_MATCH = (r"^(?:overdos|sobredos|surdos|uberdos|suizid|selbstmord|suicidio|pensamientos "
+               r"suicidas|idees suicidaires|pensamentos suicidas|ideias suicidas|autolesion|"
+               r"automutil|selbstverletz)")
 STUDY_CONTEXT = (
     r"\b(?:exam|exams|midterm|midterms|final|finals|quiz|lecture|class|course|module|modules|"
     r"studying|revision|revising|flashcards|pharm|pharmacology|toxicology|nursing|med school|"
     r"first aid|symptoms|management|antidote|naloxone|narcan|n acetylcysteine|syllabus|"
     r"textbook|examen|farmaco|farmacologia|clase|parcial|antidoto|klausur|prufung|"
-    r"pharmakologie|vorlesung|antidot|partiel|cours|pharmaco|prova|exame|aula|faculdade)\b"
+    r"pharmakologie|vorlesung|antidot|partiel|cours|pharmaco|prova|exame|aula|faculdade|"
+    r"fortbildung|schulung|seminar|vortrag|workshop|curso|charla|taller|formation|palestra|"
+    r"treinamento|pravention|prevencion|prevention|prevencao|geubt|gelernt|aprendimos|aprendi|"
+    r"appris|aprendemos|practicamos)\b"
 )
 # "saying they were going to kms": the slang names someone else's words
 OTHER_SLANG = (

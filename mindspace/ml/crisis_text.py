@@ -34,6 +34,10 @@ _TOKEN_MAP = {
     "whats": "what is", "theres": "there is", "everyones": "everyone is", "lyfe": "life",
     "ppl": "people", "bf": "boyfriend", "gf": "girlfriend", "sh": "self harm",
     "meds": "meds", "noone": "no one", "wnt": "want",
+    # Spanish, French and Portuguese chat spellings
+    "kiero": "quiero", "kieres": "quieres", "aki": "aqui", "xq": "porque", "pq": "porque",
+    "ngm": "ninguem", "chui": "je suis", "chuis": "je suis", "jsuis": "je suis",
+    "tmb": "tambien", "mñn": "manana",
 }
 # Distinctive words whose one-edit misspellings are rarely other words.
 _KEYWORDS = ("myself", "suicide", "suicidal", "overdose", "goodbye", "worthless", "hopeless",
