@@ -13,6 +13,7 @@ Printed:
   jobs on a shared machine inflate wall time, not CPU time);
 * the same split by component, each timed on its own over the same entries: language id,
   pattern screen, learned crisis layer, emotion model, sentiment (VADER + token count);
+* one thread vs two (``workers``), interleaved on the same entries in one process;
 * `analyze-text --lines --json` through a subprocess: entries per second for N long entries, raw
   (including start-up and model loading) and net of a one-entry run (start-up only), with the
   child's CPU time;
@@ -131,6 +132,36 @@ def bench_in_process(analyzer: TextAnalyzer, entries: list[str], label: str) -> 
         print(f"  {name:32s} wall {_stats(ws)}   CPU {_stats(cs)}")
 
 
+def bench_workers(entries: list[str]) -> None:
+    """The same entries, alternately through one thread and through two (``workers``), in
+    one process: a fair side-by-side on a machine whose load changes from minute to minute."""
+    from mindspace.ml.crisis import CrisisDetector
+    from mindspace.ml.crisis_model import CrisisModel, ModelLayer
+    from mindspace.ml.emotion_model import EmotionModel
+    from mindspace.ml.registry import ModelRegistry
+
+    registry = ModelRegistry()
+    encoder, emotion = CrisisModel.load(registry), EmotionModel.load(registry)
+    built = {w: TextAnalyzer(lambda: emotion, crisis=CrisisDetector(
+        model=ModelLayer(lambda: encoder, workers=w)), workers=w) for w in (1, 2)}
+    for a in built.values():
+        a.analyze(entries[0])
+    one: dict[int, tuple[list[float], list[float]]] = {1: ([], []), 2: ([], [])}
+    batch: dict[int, tuple[float, float]] = {}
+    for text in entries:
+        for w, a in built.items():
+            wt, ct = _timed(lambda a=a, t=text: a.analyze(t))
+            one[w][0].append(wt)
+            one[w][1].append(ct)
+    for w, a in built.items():
+        batch[w] = _timed(lambda a=a: a.analyze_many(entries))
+    for w in (1, 2):
+        bw, bc = batch[w]
+        print(f"  workers={w}: one entry wall {_stats(one[w][0])}  CPU {_stats(one[w][1])} | "
+              f"analyze_many {len(entries) / bw:5.1f} entries/s, {1000 * bc / len(entries):.1f}"
+              " ms CPU per entry")
+
+
 def bench_cli(entries: list[str]) -> None:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT)
@@ -177,6 +208,8 @@ def main() -> int:
     print("per entry, milliseconds: median / p95")
     bench_in_process(analyzer, make_entries(args.entries, 20, seed=20), "20-word entries")
     bench_in_process(analyzer, make_entries(args.entries, 120, seed=120), "120-word entries")
+    print("120-word entries, one thread vs two, interleaved (median / p95 ms):")
+    bench_workers(make_entries(min(args.entries, 60), 120, seed=121))
     if not args.no_cli:
         bench_cli(make_entries(args.lines_entries, 120, seed=300))
     print(f"load average at end: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
