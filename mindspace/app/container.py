@@ -495,11 +495,13 @@ class AppServices:
         from mindspace.ml.crisis import CrisisDetector
         from mindspace.ml.crisis_model import CrisisModel, ModelLayer
         from mindspace.ml.emotion_model import EmotionModel
-        from mindspace.ml.text_analyzer import TextAnalyzer
+        from mindspace.ml.text_analyzer import TextAnalyzer, default_workers
 
         registry = self.model_registry()
-        crisis = CrisisDetector(model=ModelLayer(lambda: CrisisModel.load(registry)))
-        return TextAnalyzer(lambda: EmotionModel.load(registry), crisis=crisis)
+        workers = default_workers()  # entries, and a text's crisis units, on up to 2 threads
+        crisis = CrisisDetector(model=ModelLayer(lambda: CrisisModel.load(registry),
+                                                 workers=workers))
+        return TextAnalyzer(lambda: EmotionModel.load(registry), crisis=crisis, workers=workers)
 
     @staticmethod
     def _build_crisis_resources() -> CrisisResources:

@@ -3,9 +3,14 @@
 Contract
 --------
 * ``analyze(text) -> TextAnalysis``; ``analyze_many(texts, progress=None, cancel=None)`` keeps
-  input order, batches the model, calls ``progress(done, total)`` and stops early (raising
+  input order, calls ``progress(done, total)`` after each batch and stops early (raising
   :class:`Cancelled`) when the ``cancel`` event is set. Thread-safe; slow (model load on
   first use ~1 s, then milliseconds per entry): call from a worker thread, never the GUI thread.
+* Every entry is analysed on its own (each model call reads one window or unit of one text), so
+  a result never depends on what else is analysed with it. With ``workers`` > 1 the entries of
+  ``analyze_many`` run on that many threads (onnxruntime releases the GIL), and a single
+  entry's emotion model runs beside its crisis screen; results are the same as one by one.
+  The emotion model is not run for text whose language turns the English-only readings off.
 * ``TextAnalysis.to_dict()`` is the ``mindspace analyze-text --json`` object:
   ``{"emotions": {7 labels: p}, "labels": [...], "sentiment": {"compound", "pos", "neu", "neg"},
   "crisis": {"level", "score", "reasons"}, "model": "name@version", "tokens": n}``.
@@ -28,8 +33,10 @@ Contract
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +54,14 @@ EMOTION_LABELS = ("anger", "disgust", "fear", "joy", "sadness", "surprise", "neu
 MODEL_CHARS = 8_000
 MODEL_SEGMENTS = 16
 _TOKEN_SAMPLE = 20_000
+
+
+def default_workers() -> int:
+    """Threads for analysis: ``MINDSPACE_ANALYSIS_WORKERS``, else the core count up to 2."""
+    raw = os.environ.get("MINDSPACE_ANALYSIS_WORKERS", "")
+    if raw.strip().isdigit() and int(raw) > 0:
+        return int(raw)
+    return max(1, min(2, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)
@@ -144,6 +159,7 @@ class TextAnalyzer:
         emotion_loader: Callable[[], EmotionModel] | None = _default_loader,
         sentiment: SentimentAnalyzer | None = None,
         crisis: CrisisDetector | None = None,
+        workers: int = 1,
     ) -> None:
         """``emotion_loader=None`` runs without the emotion model (crisis + sentiment only).
         The default crisis screen is the pattern screen plus the learned layer
@@ -155,6 +171,14 @@ class TextAnalyzer:
         self._lock = threading.Lock()
         self._model: EmotionModel | None = None
         self._model_error: str | None = None if emotion_loader else "emotion model disabled"
+        self.workers = max(1, int(workers))
+        self._pool: ThreadPoolExecutor | None = None
+
+    def _executor(self) -> ThreadPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="analysis")
+            return self._pool
 
     # ---- model --------------------------------------------------------------------------
     def emotion_model(self) -> EmotionModel | None:
@@ -196,29 +220,41 @@ class TextAnalyzer:
     ) -> list[TextAnalysis]:
         texts = [t if isinstance(t, str) else str(t) for t in texts]
         model = self.emotion_model()
+        pooled = self.workers > 1 and len(texts) > 1
         out: list[TextAnalysis] = []
         total = len(texts)
         for start in range(0, total, batch_size):
             if cancel is not None and cancel.is_set():
                 raise Cancelled("analysis cancelled")
             batch = texts[start:start + batch_size]
-            excerpts = [model_excerpt(t) for t in batch]
-            predictions: list[Any] = [None] * len(batch)
-            error = self._model_error
-            if model is not None:
-                try:
-                    predictions = list(model.predict([e for e, _ in excerpts]))
-                except Exception as exc:  # noqa: BLE001 - logged; crisis + sentiment still run
-                    error = model_failure("emotion model failed", exc)
-            for text, (_, truncated), pred in zip(batch, excerpts, predictions, strict=True):
-                out.append(self._one(text, pred, error, truncated))
+            if pooled:
+                out.extend(self._executor().map(lambda t: self._entry(t, model, False), batch))
+            else:
+                out.extend(self._entry(t, model, self.workers > 1) for t in batch)
             if progress is not None:
                 progress(len(out), total)
         return out
 
-    def _one(self, text: str, pred: Any, error: str | None, truncated: bool) -> TextAnalysis:
+    def _entry(self, text: str, model: EmotionModel | None, beside: bool) -> TextAnalysis:
+        """One entry; ``beside``: run the emotion model on a pool thread during the screen."""
         reading = identify(text)
+        excerpt, truncated = model_excerpt(text)
+        error = self._model_error
+        english = reading.english_models
+        pending: Future[list[Any]] | None = None
+        if model is not None and english and beside:
+            pending = self._executor().submit(model.predict, [excerpt])
         crisis = self._crisis.detect(text)
+        pred: Any = None
+        if model is not None and english:
+            try:
+                pred = (pending.result() if pending is not None else model.predict([excerpt]))[0]
+            except Exception as exc:  # noqa: BLE001 - logged; crisis + sentiment still run
+                error = model_failure("emotion model failed", exc)
+        return self._one(text, pred, error, truncated, reading, crisis)
+
+    def _one(self, text: str, pred: Any, error: str | None, truncated: bool,
+             reading: LanguageReading, crisis: CrisisResult) -> TextAnalysis:
         tokens = len(self._sentiment.tokenize(text[:_TOKEN_SAMPLE]))
         if len(text) > _TOKEN_SAMPLE:  # estimate from the sample rather than tokenize 1 MB
             tokens = round(tokens * len(text) / _TOKEN_SAMPLE)
