@@ -4,7 +4,8 @@ learned crisis layer's calibration.
 Usage: .venv/bin/python bench/bench_text_blind.py [--sets bench/data/text-blind] [--png PATH]
 
 Reads every `*-emotions.jsonl`, `*-wellbeing.jsonl` and `*-crisis.jsonl` under --sets (see its
-README) and prints, per set and pooled, with 95 % intervals (bootstrap for macro-F1, Wilson for proportions):
+README) and prints, per set and pooled, with 95 % intervals (bootstrap for macro-F1, Wilson for
+proportions):
 - emotion macro-F1 and accuracy of the app's reading (the label with the highest probability),
   and how often `neutral` is answered;
 - crisis recall and false-positive rate as the app computes the level (patterns, learned layer

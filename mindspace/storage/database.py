@@ -3,7 +3,8 @@
 Every statement runs on the executor's single thread (`DbExecutor.run` blocks the caller until the
 result is ready; `submit` returns a Future). The connection is keyed with a raw 256-bit key, so
 SQLCipher does no passphrase KDF of its own. Pragmas: secure_delete, temp_store=MEMORY, WAL
-(``cipher_memory_security`` stays at SQLCipher's default, off: see docs/security.md, "Memory"); `close()` checkpoints (TRUNCATE) before closing. SQLCipher's own
+(``cipher_memory_security`` stays at SQLCipher's default, off: see docs/security.md, "Memory");
+`close()` checkpoints (TRUNCATE) before closing. SQLCipher's own
 log is off: every failure becomes a one-line `VaultError` saying what happened (damaged file,
 read-only folder, disk full). With `read_only` the file is read as it is and nothing is written.
 """
