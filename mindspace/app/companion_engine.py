@@ -49,6 +49,7 @@ CRISIS_CONFIRM = 0.10  # intent "crisis" probability that confirms the learned l
 CRISIS_CONFIRM_STEP = 0.25  # the same inside an exercise, for answers to a step
 SENTENCE_CONFIRM = 0.50  # one sentence of a longer message, when the whole reads otherwise
 CRISIS_ALONE = 0.90  # intent "crisis" probability that flags on its own
+RISK_ALONE = 0.85  # crisis + methods + hiding self-harm together, outside an exercise
 # intent labels that read as risk when they confirm the learned layer: statements of risk and
 # requests for methods or for hiding self-harm
 RISK_LABELS = ("crisis", "refuse-methods", "refuse-hide-self-harm")
@@ -191,7 +192,9 @@ def _respond(engine: CompanionEngine, state: ConversationState, text: str,
     analysis = engine.reader.read(text)  # 2. the learned layer, confirmed for chat
     reading = engine.classify(text)
     in_exercise = state.exercise is not None
-    level, reasons = chat_crisis_level(analysis, reading, in_exercise)
+    asks_exercise = bool(guard.exercise_requests(text)) and not guard.not_a_request_now(text)
+    level, reasons = chat_crisis_level(analysis, reading, in_exercise, asks_exercise,
+                                       refusable=_refusal(text, reading) is not None)
     if not opens_support_panel(level) and opens_support_panel(analysis.crisis.level):
         # risk written inside a long message about something else: confirm sentence by sentence
         for part in sentences(text):
@@ -219,7 +222,8 @@ def sentences(text: str, limit: int = 12) -> list[str]:
 
 
 def chat_crisis_level(analysis: MessageReading, reading: IntentReading | None,
-                      in_exercise: bool = False) -> tuple[str, list[str]]:
+                      in_exercise: bool = False, asks_exercise: bool = False,
+                      refusable: bool = False) -> tuple[str, list[str]]:
     """The crisis level after the pattern screen found nothing.
 
     The crisis screen's learned layer reads journal-length text; on short chat replies ("done",
@@ -238,12 +242,15 @@ def chat_crisis_level(analysis: MessageReading, reading: IntentReading | None,
     # outside an exercise a request for methods counts with statements of risk; an answer to a
     # step ("suggest it tonight at dinner") is read on the crisis label alone
     risk = p if in_exercise else sum(reading.probability(label) for label in RISK_LABELS)
-    if opens_support_panel(level) and risk >= (CRISIS_CONFIRM_STEP if in_exercise
-                                               else CRISIS_CONFIRM):
+    confirm = CRISIS_CONFIRM_STEP if in_exercise or asks_exercise else CRISIS_CONFIRM
+    if opens_support_panel(level) and risk >= confirm:
         return level, reasons
     if p >= CRISIS_ALONE:
         return "concern", [f"the message reads like statements of suicidal thinking or "
                            f"self-harm (intent model {p:.2f})"]
+    if not in_exercise and not refusable and risk >= RISK_ALONE:
+        return "concern", [f"the message reads like a question about ways to die or to hurt "
+                           f"oneself (intent model {risk:.2f})"]
     return "none", []
 
 
@@ -298,12 +305,11 @@ def _after_screen(engine: CompanionEngine, state: ConversationState, text: str,
         return _with_prefix(lib, prefix, Reply(lib.say("empty"), "support", sources=("empty",)))
     category = guard.refusal(text)
     why_refuse = "The words of your message match a request I never help with."
-    if category is None and reading is not None and reading.label.startswith("refuse-") \
-            and reading.confidence >= REFUSE_AT \
-            and guard.refusal_gate(reading.label[7:], text):
-        category = reading.label[7:]
-        why_refuse = (f"The intent reader read your message as this kind of request "
-                      f"(confidence {reading.confidence:.2f}).")
+    if category is None:
+        category = _refusal(text, reading)
+        if category is not None and reading is not None:
+            why_refuse = (f"The intent reader read your message as this kind of request "
+                          f"(confidence {reading.confidence:.2f}).")
     if category is not None:
         ids = ["intro.short"] if first else []
         ids.append(f"refuse.{category}")
@@ -323,6 +329,17 @@ def _after_screen(engine: CompanionEngine, state: ConversationState, text: str,
     if state.exercise is not None:
         return _in_exercise(engine, state, text, reading, hooks)
     return _with_prefix(lib, prefix, _outside(engine, state, text, analysis, reading, hooks))
+
+
+def _refusal(text: str, reading: IntentReading | None) -> str | None:
+    """The refusal category of a request: the guard's patterns, or the intent reader when it is
+    confident and the message asks for something with a word of that category."""
+    category = guard.refusal(text)
+    if category is None and reading is not None and reading.label.startswith("refuse-") \
+            and reading.confidence >= REFUSE_AT \
+            and guard.refusal_gate(reading.label[7:], text):
+        category = reading.label[7:]
+    return category
 
 
 def _in_exercise(engine: CompanionEngine, state: ConversationState, text: str,

@@ -382,6 +382,10 @@ _REQUESTING = re.compile(r"\b(?:can we|could we|let'?s|lets|help me|i want to|i'
                          r"i need|need (?:to|some|help)|any tips|tips|what can i do|guide me|"
                          r"walk me through|talk me through|is there (?:a|an|something)|"
                          r"need (?:a way|something|a technique|a method)|"
+                         r"want (?:a|an|some|something)|need (?:a|an)|i'?d like|id like|"
+                         r"would like|do it with me|with me|pull up|break it down|a way to|"
+                         r"where do i (?:even )?start|step by step|wind down|drop off|anchor me|"
+                         r"bring me back|give me|let me|go (?:through|over)|look at|"
                          r"help)\b", _F)
 
 
@@ -449,7 +453,8 @@ def not_a_request_now(text: str) -> bool:
 
 
 _ASK_NOW = re.compile(r"\b(?:can we|could we|let'?s|help me|i want to (?:do|try|look|review)|"
-                      r"i'?d like to (?:do|try|look|review)|walk me through)\b", _F)
+                      r"i'?d like to (?:do|try|look|review)|walk me through|can you|could you|"
+                      r"can u|would you|pull up|show me|do it with me|i need|need a)\b", _F)
 
 
 _WHY = re.compile(r"^(?:but |so |and |um |ok(?:ay)? )?(?:why|how come)\b(?: (?:did|do|would) "

@@ -20,8 +20,9 @@ _MEDS = (r"(?:pills|tablets|meds|medication|medicines|painkillers|sleeping pills
          r"acetaminophen|tylenol|ibuprofen|aspirin|co codamol|codeine|temazepam|diazepam|"
          r"valium|xanax|oxycodone|oxy|morphine|tramadol|insulin|antidepressants|sertraline|"
          r"amitriptyline|lithium|quetiapine|zopiclone|benzos|opioids|opiates|heart tablets)")
-_DEATH = (r"\b(?:die|dies|died|dead|death|dying|passed away|passed on|passed|at peace|funeral|"
-          r"memorial|obituar\w*|grave\w*|cemetery|coffin|casket|buried|burial|departed|"
+_DEATH = (r"\b(?:did not (?:come|make it) (?:home|back)|never came (?:home|back)|killed in "
+          r"action|kia|die|dies|died|dead|death|dying|passed away|passed on|passed|at peace|"
+          r"funeral|memorial|obituar\w*|grave\w*|cemetery|coffin|casket|buried|burial|departed|"
           r"in (?:his|her|their) sleep|rest in peace|rip|wake|gone now|late)\b")
 _OUT = (r"\b(?:got out|gets out|is out|well out of (?:it|it all)|out of it all|(?:does|do|did) "
         r"not have to (?:\w+ ){0,5}?anymore|no longer (?:has|have) to|never has to|is free|are "
@@ -108,6 +109,32 @@ EN_HIDDEN: tuple[Pattern, ...] = (
        r"on \w+day|next week|soon|friday|saturday|sunday|monday)\b"),
     _p("plan", r"\b(?:want|need|like) to know\b[^|.!?]{0,20}\bbefore i (?:try|do it|go through "
        r"with it|attempt)\b"),
+    # a rope kept and looked at, a spot picked, a gun "eaten", a truck that would "clean me up"
+    _p("plan", r"\b(?:the|my|a) rope\b(?! (?:swing|bridge|course|ladder|burn|access|team|"
+       r"climb\w*))", requires=r"\b(?:wardrobe|garage|closet|drawer|under (?:my|the) bed|in my "
+       r"(?:bag|car|room)|shed|loft|attic|looking at|look at|taking it out|took it out|ready|"
+       r"tied|from last time|still|matters|hidden|hide|the beam|the banister|the tree)\b"
+       r"(?![^|.!?]*\b(?:skipping|jump rope|climbing|tow|washing line|boat|tug of war|gym)\b)",
+       other_ok=True),
+    _p("plan", r"\b(?:picked|chosen|chose|worked out|decided|found|scouted) (?:out )?which "
+       r"(?:\w+ )?(?:scaffold\w*|bridge|building|roof|tree|beam|cliff|tower|car park|ledge|train|"
+       r"spot|overpass|pier)\b"),
+    _p("plan", r"\b(?:eat|eating|ate) (?:my|his|her|the|a) (?:gun|rifle|shotgun|pistol|revolver|"
+       r"glock)\b"),
+    _p("ideation", r"\b(?:take|taking|took|end|ending) (?:mi|me) own life\b"),
+    _p("passive", r"\b(?:truck|bus|car|train|lorry|semi|ute|tram)\b[^|.!?]{0,25}\b(?:cleaning|"
+       r"cleaned|clean|take|taking|took|wipe|wiping|wiped|knock|knocking|knocked|flatten\w*|"
+       r"squash\w*) me (?:up|out|off|over)\b"),
+    # burden: "they'd all be better off", the life insurance
+    _p("indirect", r"\b(?:they|everyone|everybody|you all|the kids|my (?:family|kids|wife|"
+       r"husband|partner|children)) (?:would|will|would all|will all|would be all) be (?:all )?"
+       r"(?:better off|happier|fine)(?= *(?:$|[|.!?,;]|if i|without|with the (?:insurance|"
+       r"money|payout)))"),
+    _p("indirect", r"\blife insurance\b", requires=r"\b(?:better (?:off )?with|than (?:with )?me|"
+       r"worth more|pay out|payout|pays out|without me|instead of me|when i am gone|if i die|if i "
+       r"was gone|look after them)\b", other_ok=True),
+    _p("indirect", r"\bif i (?:just )?(?:did not|never|do not) (?:come|came|make it|get) "
+       r"home\b"),
     # voices that command
     _p("ideation", r"\b(?:voice|voices)\b[^|.!?]{0,40}\b(?:tell\w*|say\w*|said|want\w*|urg\w*|"
        r"command\w*|keep\w*)\b[^|.!?]{0,20}\b(?:me to|i should|i must|i need to|i have to|to) "
@@ -157,10 +184,11 @@ EN_HIDDEN: tuple[Pattern, ...] = (
     # envy of the dead
     _p("passive", r"\b(?:envy|envies|envied|envying|jealous|jealousy|envious)\b"
        r"(?! of (?:their|his|her) (?:life|job|house|holiday|family|kids|car|garden|figure))",
-       requires=_DEATH + "|" + _OUT, current=True),
+       requires=_DEATH + "|" + _OUT, current=True, other_ok=True, near=True),
     _p("passive", r"\b(?:he|she|they|him|her) (?:is|are|was|were) (?:so |the )?lucky\b|"
-       r"\blucky (?:man|woman|devil|sod|thing|girl|boy|one)\b",
-       requires=_DEATH + "|" + _OUT, current=True),
+       r"\blucky (?:man|woman|devil|devils|sod|sods|thing|things|girl|boy|one|ones|buggers?|"
+       r"bastards?|beggars?)\b|\bwant what they (?:have got|have|got)\b",
+       requires=_DEATH + "|" + _OUT, current=True, other_ok=True, near=True),
     # calm acceptance of suicide
     _p("ideation", r"\b(?:the )?(?:thought|thoughts|idea|wish|urge) (?:of|about|to) " + _SUICIDE
        + r"\b[^|.!?]{0,20}\b(?:is not|are not|no longer|does not|do not|has stopped|have "
@@ -190,4 +218,5 @@ TRIGGER = (r"\b(?:look|research|googl|search|check|scout|measur|narrow|work|figu
            r"gave|given|giving|rehom|hand|dropp|paid|cancel|quit|tidy|sorting|affairs|envy|envi|"
            r"jealous|lucky|scar|frighten|afraid|panic|sav|stockpil|hoard|collect|stash|putting|"
            r"put aside|squirrel|build|built|gather|count|in case|got|have|there are|train|note|"
-           r"date|day|stare|staring|gaz|urge|pull|temptation|itch|know)")
+           r"date|day|stare|staring|gaz|urge|pull|temptation|itch|know|rope|which|eat|ate|own life|"
+           r"truck|bus|car|lorry|semi|ute|tram|better off|happier|fine|insurance|home)")

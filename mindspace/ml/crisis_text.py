@@ -38,7 +38,18 @@ _TOKEN_MAP = {
     "kiero": "quiero", "kieres": "quieres", "aki": "aqui", "xq": "porque", "pq": "porque",
     "ngm": "ninguem", "chui": "je suis", "chuis": "je suis", "jsuis": "je suis",
     "tmb": "tambien", "mñn": "manana",
+    # Scots and Caribbean spellings
+    "nae": "no", "tae": "to", "noo": "now", "cannae": "can not", "canna": "can not",
+    "dinnae": "do not", "didnae": "did not", "wantae": "want to", "cyaan": "can not",
+    "tek": "take", "waan": "want", "tink": "think", "bout": "about",
 }
+# Spoken "-in'" for "-ing" ("thinkin bout endin it")
+_TOKEN_MAP.update({w + "in": w + "ing" for w in (
+    "end", "think", "go", "look", "try", "kill", "hurt", "cutt", "feel", "dy", "tak", "jump",
+    "say", "do", "noth", "someth", "liv", "fall", "hang", "shoot", "plann", "keep", "gett",
+    "hav", "want", "wish", "sav", "worry", "sleep", "eat", "cry", "drink", "talk", "walk",
+    "start", "carry", "giv", "leav", "writ", "swallow", "overdos", "drown", "bleed", "struggl",
+    "cop", "suffer", "los", "mak", "com")})
 # Distinctive words whose one-edit misspellings are rarely other words.
 _KEYWORDS = ("myself", "suicide", "suicidal", "overdose", "goodbye", "worthless", "hopeless",
              "tonight", "tomorrow", "anymore", "burden")

@@ -32,6 +32,13 @@ RISK = [
     "The idea of taking my own life doesn't frighten me anymore, which frightens everyone else.",
     "I'm no longer scared of the thought of ending my life now. It feels like a plan B.",
     "There's an urge to end it all that sits with me every evening.",
+    # kept means, a chosen spot, burden, spoken and dialect spellings
+    "long day, bins, laundry, and the rope's still in the shed, been looking at it again",
+    "Reckon the family'd be better off. Already worked out which bridge.",
+    "they would do better with the payout from my life insurance than with me",
+    "been thinkin bout endin it, the old man's shotgun is still in the loft",
+    "a tink bout tek mi own life every night now",
+    "Wouldn't mind a bus knocking me over on the way to work tbh.",
 ]
 
 SAFE = [
@@ -49,6 +56,10 @@ SAFE = [
     "kms this traffic is unreal lol",
     "im dead 💀 my little brother just called the teacher mum",
     "Read about the marathon runner who died and felt sad for her family.",
+    "Put up a rope swing in the garden for the kids.",
+    "They'd be better off taking the train into town.",
+    "Renewed the life insurance and the car insurance today, boring admin.",
+    "nae bother, see ye at the match the morra",
 ]
 
 
