@@ -78,7 +78,7 @@ from torch import nn  # noqa: E402
 REPO = base.REPO
 WORK = REPO / ".train-work" / "emotion-sit"
 SIT_DIR = REPO / "training" / "emotion"
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 LABELS = base.EKMAN_LABELS
 STAGES = ("split", "init", "baseline", "finetune", "blend", "thresholds", "export", "quantize",
           "evaluate", "sitdev", "ship")
