@@ -52,9 +52,9 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
-def macro_f1(gold: list[str], pred: list[str]) -> float:
+def macro_f1(gold: list[str], pred: list[str], labels: tuple[str, ...] = LABELS) -> float:
     scores = []
-    for label in LABELS:
+    for label in labels:
         tp = sum(g == label and p == label for g, p in zip(gold, pred, strict=True))
         fp = sum(g != label and p == label for g, p in zip(gold, pred, strict=True))
         fn = sum(g == label and p != label for g, p in zip(gold, pred, strict=True))
@@ -62,13 +62,14 @@ def macro_f1(gold: list[str], pred: list[str]) -> float:
     return sum(scores) / len(scores)
 
 
-def f1_interval(gold: list[str], pred: list[str], rounds: int = 1000) -> tuple[float, float]:
+def f1_interval(gold: list[str], pred: list[str], rounds: int = 1000,
+                labels: tuple[str, ...] = LABELS) -> tuple[float, float]:
     rng = random.Random(7)
     n = len(gold)
     values = []
     for _ in range(rounds):
         idx = [rng.randrange(n) for _ in range(n)]
-        values.append(macro_f1([gold[i] for i in idx], [pred[i] for i in idx]))
+        values.append(macro_f1([gold[i] for i in idx], [pred[i] for i in idx], labels))
     values.sort()
     return values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1]
 
@@ -135,13 +136,14 @@ def reliability_png(bins: list[tuple[float, float, int]], ece: float, path: Path
     image.save(str(path), "PNG")
 
 
+WELLBEING_LABELS = ("low_mood", "anxiety", "stress", "neutral")
 WELLBEING_AT = 0.5  # a signal counts when its score reaches this; none does: "neutral"
 
 
 def wellbeing_report(analyzer: Any, paths: list[Path]) -> None:
     """Per-class F1 of the wellbeing signals read as one label per line: the highest of
     low_mood / anxiety / stress when it reaches ``WELLBEING_AT``, else neutral."""
-    labels = ("low_mood", "anxiety", "stress", "neutral")
+    labels = WELLBEING_LABELS
     pooled_gold: list[str] = []
     pooled_pred: list[str] = []
     for path in [*paths, None]:
@@ -165,8 +167,8 @@ def wellbeing_report(analyzer: Any, paths: list[Path]) -> None:
             fn = sum(g == label != p for g, p in zip(gold, pred, strict=True))
             f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
             per_class.append(f"{label} {f1:.2f}")
-        lo, hi = f1_interval(gold, pred)
-        print(f"wellbeing {name}: macro-F1 {macro_f1(gold, pred):.3f} [{lo:.2f}-{hi:.2f}]; "
+        lo, hi = f1_interval(gold, pred, labels=labels)
+        print(f"wellbeing {name}: macro-F1 {macro_f1(gold, pred, labels):.3f} [{lo:.2f}-{hi:.2f}]; "
               f"per class F1: {', '.join(per_class)} (n={len(gold)})")
 
 
