@@ -75,7 +75,10 @@ _FR_ACT = (r"(?:me tuer|me suicider|me pendre|me jeter (?:du|d|de la|sous|par|de
            r"(?:du|d|de la|sous|par|dans|devant)|me foutre en l ?air|me flinguer|me buter|me tirer "
            r"une balle|mettre fin a (?:mes jours|ma vie)|en finir(?! avec (?!la vie|ma vie|tout))|"
            r"disparaitre (?:pour toujours|pour de bon|a jamais)|ne plus (?:etre la|exister)|me "
-           r"noyer|m ?ouvrir les veines|me laisser mourir|(?:en )?me tuant|(?:en )?me suicidant)")
+           r"noyer(?! dans (?:le|les|mon|mes|la|l|du|des|de) ?(?:\w+ )?(?:travail|boulot|taf|"
+           r"dossiers|devoirs|paperasse|larmes|revisions|series|livres|cours|exams?|examens|"
+           r"emails|mails|copies|verre|biere|alcool|chocolat|glace)\b)|m ?ouvrir les veines|me "
+           r"laisser mourir|(?:en )?me tuant|(?:en )?me suicidant)")
 _FR_DIE = (r"(?:quitter (?:ce monde|cette terre|la vie)|partir de ce monde|crever|mourir|"
            r"etre morte?|ne plus me reveiller|dormir pour toujours)")
 _FR_IDIOM = (r"(?! (?:a la tache|au travail|a (?:le|vous|te|leur) dire|(?:de|d) ?(?:rire|honte|"

@@ -34,6 +34,10 @@ _FR_PILLS = r"(?:cachets|comprimes|medicaments|pilules|somniferes)"
 _DE_PILLS = r"(?:tabletten|pillen|schlaftabletten|medikamente)"
 _PT_PILLS = r"(?:comprimidos|remedios|pilulas|calmantes|medicamentos)"
 
+# "un estorbo en la cocina": in the way somewhere, not a burden
+_NOT_IN_THE_WAY = (r"(?! (?:en|aqui en|ahi en|para) (?:la |el |los |las )?(?:cocina|paso|camino|"
+                   r"medio|puerta|pasillo|cancha|foto|partido|mudanza)\b)")
+
 INTL_PATTERNS: tuple[Pattern, ...] = (
     # ---- Spanish ---------------------------------------------------------------------
     _p("ideation", r"\b(?:quiero|quisiera|necesito|deseo) (?:(?!no\b)\w+ )?(?:morir(?:me)?|"
@@ -214,7 +218,7 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
        requires=r"\b(?:velorio|funeral|entierro|murio|muerto|muerta|muertos|descanso|descansa|"
        r"yo sigo|envidi\w*)\b", negatable=False),
     _p("indirect", r"\b(?:estarian|estaria|estarias|estaran|vivirian|viviria) (?:\w+ )?mejor sin "
-       r"mi\b|\bsoy un estorbo\b", negatable=False),
+       r"mi\b|\bsoy un estorbo\b" + _NOT_IN_THE_WAY, negatable=False),
     _p("hopelessness", r"\bno (?:hay|tengo|veo) (?:ningun )?futuro (?:para mi|pa mi)\b|\bnada va a "
        r"mejorar\b|\bestoy (?:harto|harta) de todo\b", negatable=False),
     # ---- French: colloquial, indirect and negated-form risk ---------------------------

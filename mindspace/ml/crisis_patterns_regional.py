@@ -1,0 +1,259 @@
+"""Regional and situational crisis phrasings in Spanish, French, German and Portuguese (data
+only).
+
+Families the other tables do not reach:
+
+* conditional plans: a bad outcome, then going to a high place, water or rails ("si me
+  despiden, esa noche me voy al puente", "si le tribunal dit non, le fusil est au grenier",
+  "wenn die Kündigung kommt, fahr ich zur Brücke", "se ela me largar, vou até a ponte"),
+  confirmed nearby by a scouted spot, a night or a settled decision ("ya fui a ver el sitio",
+  "j'ai repéré l'endroit", "hab mir die Stelle angesehen", "já fui lá ver");
+* Swiss, Bavarian and Austrian German with dialect pronouns and spellings ("i bi nume no e
+  Last", "hab mi gritzt", "i mag nimmer lebn", "mach i's", "mi umzbringa");
+* Québécois, Belgian and spoken French ("m'endormir pis pu me réveiller", "me foutre à l'eau
+  sous le pont", "un poids en moins", "combien de cachets il faudrait");
+* counting the pills it would take ("ya sé cuántas pastillas necesito", "quantos comprimidos
+  preciso") and goodbyes that leave nobody any work ("damit niemand Arbeit mit mir hat").
+
+Also ``TRIVIAL_INTL``/``JOKE_INTL``: the cues :mod:`mindspace.ml.crisis` uses to read "si
+vuelvo a oír ese villancico me tiro por la ventana", "noch eine Sitzung und ich erschieß
+mich, haha" as hyperbole about a trivial thing. The text is normalised first (lower case, no
+accents, elisions joined, "'s" dropped: "mach i's" -> "mach i").
+"""
+
+from __future__ import annotations
+
+from mindspace.ml.crisis_patterns import Pattern, _p
+from mindspace.ml.crisis_patterns_forms import PLACE_WORDS as _PLACE
+
+_PILLS = (r"(?:pastillas|pildoras|medicinas|medicamentos|calmantes|somniferos|cachets|comprimes|"
+          r"medocs|medicaments|pilules|somniferes|tabletten|pillen|schlaftabletten|medikamente|"
+          r"comprimidos|remedios|pilulas)")
+_WEAPON = (r"(?:escopeta|rifle|pistola|revolver|fusil|carabine|carabina|gewehr|flinte|"
+           r"pistole|espingarda|arma|garrucha|flingue)")
+# a leisure or everyday purpose for the trip: not a plan
+_LEISURE = (r"(?![^.!?|]*\b(?:a ver (?:el|la|los|las)|ver (?:el|la|os|as|o|a) (?:atardecer|"
+            r"vista|fogos|por do sol|paisaje|amanecer)|pescar|pesca|fotograf\w*|foto\w*|bar|"
+            r"fiesta|fete|feter|fest\w*|feiern|celebr\w*|comemor\w*|picnic|pique nique|"
+            r"piquenique|pasear|passear|spazier\w*|promener|promenade|wandern|randonnee|"
+            r"caminhada|caminar|correr|courir|joggen|vista|aussicht|atardecer|coucher de soleil|"
+            r"sonnenuntergang|fogos|feu d ?artifice|feuerwerk|fuegos|nadar|baden|schwimmen|nager|"
+            r"vivir|viver|wohnen|habiter|vivre|mudarme|mudar|umziehen|demenager|trabajar|"
+            r"travailler|arbeiten|trabalhar|vacaciones|vacances|urlaub|ferias|turista|tourist\w*)"
+            r"\b)")
+# the trip: a first-person move towards the place ("me voy al", "j'irai au", "fahr ich zur")
+_GO = (r"(?:me voy|voy|ire|me ire|subo|me subo|me acerco|me largo|manejo|conduzco|camino|"
+       r"j ?irai|jirai|je vais|je vais aller|je file|je monte|je prendrai la voiture|je roule|"
+       r"je marche|je cours|geh ich|gehe ich|fahr ich|fahre ich|lauf ich|steig ich|steige ich|"
+       r"ich geh|ich gehe|ich fahr|ich fahre|ich steig|ich steige|vou|irei|subo|corro|dirijo|"
+       r"me mando|me pico)")
+# a scouted spot, a night, or a settled decision nearby
+_CONFIRM = (
+    r"\b(?:ya (?:fui|he ido|estuve|me fui) (?:\w+ )?a (?:ver|mirar|revisar)|ya (?:mire|vi|revise|"
+    r"escogi|elegi|decidi|lo decidi)|(?:tengo|tenia) (?:\w+ ){0,2}(?:mirado|visto|escogido|"
+    r"elegido|decidido|pensado|calculado)|lo tengo (?:\w+ )?(?:decidido|claro|pensado)|"
+    r"(?:ya )?esta decidido|de noche|por la noche|esa (?:misma )?noche|de madrugada|"
+    r"deja (?:alle|allee|passe) (?:\w+ )?(?:reperer|voir|verifier)|j ?ai (?:deja )?(?:repere|"
+    r"verifie|choisi|tout prevu|tout calcule|decide)|jai (?:deja )?(?:repere|verifie|choisi)|"
+    r"(?:c ?est|cest|tout est) (?:\w+ )?(?:regle|decide|prevu|pret)|tout est (?:\w+ )?(?:prevu|"
+    r"pret|"
+    r"regle|decide)|de nuit|en pleine nuit|"
+    r"cette nuit la|(?:schon|bereits) (?:\w+ ){0,3}(?:angesehen|angeschaut|ausgesucht|"
+    r"uberlegt|ausgewahlt|nachgeschaut|gecheckt|abgecheckt|entschieden|beschlossen)|"
+    r"war (?:\w+ )?schon dort|weiss (?:\w+ )?(?:schon )?(?:genau)?,? ?wo|(?:hab|"
+    r"habe) (?:\w+ ){0,4}?"
+    r"(?:angesehen|angeschaut|ausgesucht|ausgewahlt|uberlegt|gecheckt|abgecheckt)|(?:ist|"
+    r"is) (?:das |des )?"
+    r"entschieden|steht fest|nachts|in der nacht|ja (?:fui|estive) (?:la )?(?:ver|olhar)|"
+    r"ja (?:vi|escolhi|olhei|decidi|sei onde|medi)|(?:ja )?esta decidido|a noite|de noite)\b"
+)
+# a conditional lead: "si ...", "cuando ...", "falls ...", "wenn ...", "sollte ...", "se ..."
+_IF = r"\b(?:si|si jamais|falls|wenn|sollte|se|caso)\b" + _LEISURE + r"[^.!?|]{3,80}?"
+# a high place, water or rails, also in the plural ("las vías", "aux falaises", "zu den Gleisen")
+# German compounds too ("Talbrücke", "Kirchturm", "Bahngleise", "Hausdach")
+_PLACE_PL = (r"(?:" + _PLACE[:-3] + r")(?:s|n|en|es)?\b|\b\w*(?:brucke|brucken|turm|klippe|"
+             r"klippen|gleise|gleisen|hochhaus|parkhaus|dach|damm|staudamm)\b|\b(?:barrage|"
+             r"barrages|represa|embalse|pantano|lac|lago|lagos|see|mar|mer|meer|fleuve|riviere|"
+             r"fluss|canal|kanal|acude|muelle|porto|puerto|hafen|port|laje|terraza|terrasse|"
+             r"precipicio|precipice|abgrund|carretera|autopista|autoroute|autobahn|rodovia|"
+             r"estrada)\b)")
+
+# dialect German building blocks
+_ICH = r"(?:ich|i|ig|iech)"
+_MICH = r"(?:mich|mi)"
+_NUR_NOCH = r"(?:(?:nur|nume|numme|bloss|blos|grad) (?:noch|no|na|nu) )"
+_EIN = r"(?:e|a|ne|eine|an|en|oa|ene) "
+
+REGIONAL_PATTERNS: tuple[Pattern, ...] = (
+    # ---- conditional plans ---------------------------------------------------------------
+    _p("plan", _IF + r"\b" + _GO + r"\b (?:\w+ ){0,5}?" + _PLACE_PL,
+       requires=_CONFIRM, near=True,
+       reason="describes a plan for a place if something goes wrong"),
+    _p("plan", _IF + r"\b(?:el |la |le |das |die |mein |meine |a |o |minha |meu |mi |mon )?"
+       + _WEAPON + r" (?:esta|estan|est|steht|liegt|ist|hangt|fica|ta|sta|esta guardad[oa]|"
+       r"attend|wartet|espera) (?:\w+ ){0,3}?(?:en|dans|au|a|im|i am|in|no|na|auf|unterm|"
+       r"hinterm)\b",
+       requires=_CONFIRM, near=True,
+       reason="describes a plan with a weapon if something goes wrong"),
+    # ---- counting the pills it would take -----------------------------------------------
+    _p("plan", r"\b(?:se|sabe|calcule|averigue|busque|investigue|mire|he mirado|he calculado|"
+       r"conte|regarde|calcule|cherche|compte|sais|weiss|nachgeschaut|gegoogelt|ausgerechnet|"
+       r"gezahlt|sei|calculei|pesquisei|olhei|contei|vi) (?:\w+ )?(?:cuantas|combien de|wie "
+       r"viele|wieviele|quantos|quantas) " + _PILLS + r" (?:\w+ ){0,2}?(?:necesito|necesitaria|"
+       r"me hacen falta|me harian falta|hacen falta|harian falta|hay que tomar|tendria que tomar|"
+       r"il (?:me )?(?:faudrait|faut|faudra)|(?:ca|cela) prendrait|ich brauche|ich brauch|es "
+       r"braucht|man braucht|notig (?:sind|waren)|reichen|reichen wurden|preciso|precisaria|"
+       r"seriam precisos|sao precisos|bastam|bastariam)\b(?! (?:\w+ )?(?:por|al|a|par|pro|am|"
+       r"pour|para) (?:dia|jour|tag|semana|semaine|woche|mes|mois|monat|viaje|voyage|reise|"
+       r"viagem|tratamiento|traitement|behandlung|tratamento|la semaine)\b)"),
+    # ---- Swiss, Bavarian and Austrian German -------------------------------------------
+    _p("hopelessness", r"\b" + _ICH + r" (?:bin|bi|be|ben) (?:\w+ ){0,3}?(?:" + _NUR_NOCH + _EIN
+       + r"(?:last|belastung|belaschtig|klotz am bein)\b|" + _EIN + r"(?:last|belastung|belaschtig|"
+       r"klotz am bein)(?:(?= *(?:$|[|.!?,;:]))| (?:fur|fir|fuer) (?:alle|alli|ali|jeden|jede|"
+       r"euch|eich|die anderen|die andern|mei\w* (?:familie|leit|leut|leute|kinder|kids|frau|"
+       r"mann|eltern|liebsten)|mini \w+|d familie|die familie)\b))",
+       reason="feels like a burden"),
+    _p("hopelessness", r"\b(?:ohne|ohni|ohn) " + _MICH + r" (?:\w+ ){0,2}?(?:hatten|hattens|"
+       r"hatted|hattet|warn|warns|waren|war|warad|warat|warent|ware|waer|warets|gings|ging|hatts|"
+       r"hatt|hend|hettet|hetted|hettid) (?:\w+ ){0,3}?(?:leichter|liechter|leichta|liechta|"
+       r"besser|bessa|schoner|ruhiger|einfacher|eifacher)\b", reason="feels like a burden"),
+    _p("self_harm", r"\b(?:hab|habe|han|ha|hob|i hab|ich hab) (?:\w+ ){0,4}?(?:" + _MICH
+       + r" )?(?:g ?ritzt|geritzt|gritzt|gritzet)\b(?! (?:in|ins|auf|am baum|initial\w*)\b)"),
+    _p("self_harm", r"(?:\b(?:ritz|ritze|ritz i|schneid|schneide) " + _MICH + r"\b|\b" + _MICH
+       + r" (?:\w+ ){0,4}?(?:gritzt|geritzt|g ?schnitten|gschnittn|gschnitte)\b)(?![^.!?|]{0,40}"
+       r"\b(?:beim|bei|zwiebel\w*|gemuse|kochen|rasieren|aus versehen|versehentlich|aua|papier|"
+       r"in den finger|am finger|brot|messer beim)\b)"),
+    _p("ideation", r"\b" + _ICH + r" (?:mag|mog|will|wui|wott|wett|mocht|mecht|moecht|wil) "
+       r"(?:\w+ )?(?:nimmer|nimma|nimmi|nuame|nume|numme|nimme|nicht mehr|ned mehr|nit mehr|"
+       r"net mehr|nod meh|nid meh|nie mehr) (?:\w+ )?(?:leben|lebn|lebe|labe|laebe|lebm|do sei|"
+       r"da sein|dasei|sei|existieren)\b"),
+    _p("ideation", r"\b(?:gedanke\w*|idee|lust|vorstellung|gedanken),? (?:\w+ ){0,2}?" + _MICH
+       + r" (?:umzubringen|umzbringa\w*|umzbringen|umbringa|umzubringa|umzbringe|"
+       r"umbringe)\b"),
+    _p("ideation", r"\b(?:mach|mache|tu|tua|tue) (?:i|ich|is|ichs)\b(?= *(?:$|[|.!?;:]))",
+       requires=r"\b(?:" + _PILLS + r"|strick|seil|klinge|gewehr|brucke|gleise|hab i scho|"
+       r"hab ich schon|scho beinand|schon beisammen|schon gesammelt)\b", near=True,
+       reason="describes a plan, method or attempt"),
+    _p("indirect", r"\b(?:beneid\w*) (?:i|ig) (?:ihn|sie|en|n|di|eam|ihm)\b(?![^.!?|]{0,20}\bum "
+       r"(?:sei|sein|seine|seinen|seim|ihr|ihre|ihren|den|die|das|d)\b)|\b(?:i|ig) beneid ?(?:n|"
+       r"en|ihn|sie|di)\b(?![^.!?|]{0,20}\bum (?:sei|sein|seine|seinen|seim|ihr|ihre|ihren|den|"
+       r"die|das|d)\b)",
+       requires=r"\b(?:hinter sich|gestorben|tot|toten|verstorben\w*|beerdigung|begrabnis|"
+       r"friedhof|grab|ruht|ruh|uberstanden|erlost|im himmel|drubn|droben)\b", near=True,
+       other_ok=True, reason="envies someone who has died"),
+    _p("goodbye_gift", r"\b(?:hab|habe|han|hob) (?:\w+ ){0,5}?vermacht\b", weak=True,
+       other_ok=True),
+    _p("goodbye_letter", r"\b(?:abschiedsbrief|abschiedsbriaf|(?:an|a|en|einen|e|oan) "
+       r"(?:letzten |langen )?(?:brief|briaf) (?:\w+ ){0,3}?(?:g ?schrieb\w*|geschrieben))\b",
+       weak=True, other_ok=True),
+    # ---- leaving nobody any work (es, fr, de, pt) --------------------------------------
+    _p("goodbye_care", r"\b(?:damit|dass) (?:\w+ )?(?:niemand|keiner|koaner|neamd) (?:\w+ ){0,3}?"
+       r"(?:arbeit|muhe|umstande|arger|scherereien|aufwand) mit mir\b|\bpara que nadie "
+       r"(?:\w+ )?tenga que (?:ocuparse|encargarse|limpiar|recoger|hacerse cargo) (?:\w+ ){0,2}?"
+       r"(?:mis|de mis|de mi|mi)\b|\bpour que personne (?:nait|n ait|ait) (?:\w+ )?a (?:soccuper|"
+       r"ranger|nettoyer|trier|gerer) (?:\w+ ){0,2}?(?:mes|de mes|mon|ma)\b|\b(?:pra|para) que "
+       r"ninguem (?:\w+ )?(?:precise|tenha que|tenha de) (?:cuidar|arrumar|limpar|mexer) "
+       r"(?:\w+ ){0,2}?(?:minhas|meus|das minhas|dos meus)\b", weak=True, other_ok=True),
+    _p("goodbye_settled", r"\b(?:passworter|passwort|kennworter|zugangsdaten|pins|pin|claves|"
+       r"contrasenas|mots de passe|codes|senhas) (?:\w+ ){0,4}?(?:aufgeschrieben|gegeben|"
+       r"hinterlegt|deje|di|dejado|laisses|laisse|donnes|donne|ecrit|deixei|passei|anotei|"
+       r"apunte|anote)\b|\b(?:deje|di|laisse|donne|deixei|passei|gegeben|aufgeschrieben) "
+       r"(?:\w+ ){0,3}?(?:claves|contrasenas|mots de passe|codes|senhas|passworter|passwort)\b",
+       weak=True, other_ok=True),
+    # ---- Québécois, Belgian and spoken French --------------------------------------------
+    _p("passive", r"\b(?:jaimerais|jvoudrais|je voudrais|voudrais|veux|envie de|souhaite|reve de|"
+       r"rever de|prie pour|aimerais|jveux) (?:\w+ ){0,2}?mendormir (?:pis |puis |et |pour |"
+       r"sans )?(?:ne |jamais |pus |pu |plus |pas ){1,3}(?:me )?reveill\w*\b(?! (?:avant|"
+       r"jusqu|tot|de bonne)\b)"),
+    _p("plan", r"\b(?:me|m) (?:foutre|jeter|lancer|balancer|flanquer|garocher|pitcher) (?:a leau|"
+       r"dans (?:la|le|l) ?(?:\w+ )?(?:riviere|fleuve|seine|meuse|lac|canal|mer|loire|rhone|"
+       r"fleuve|escaut|sambre|saint laurent|eau))\b",
+       requires=_PLACE[:-3] + r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce soir|"
+       r"cette nuit|demain|personne (?:ne )?(?:va|verra|remarquera|le remarquera|sen rendra)|"
+       r"pour de bon|une fois pour toutes|pour toujours)\b", near=True),
+    _p("plan", r"\b(?:vais|va|irai|veux|vas|jvais) (?:aller )?me noyer\b(?! dans (?:le|les|mon|"
+       r"mes|la|l|du|des|de) ?(?:\w+ )?(?:travail|boulot|taf|dossiers|devoirs|paperasse|larmes|"
+       r"boulots|series|livres|revisions|verre|biere|alcool)\b)"),
+    _p("hopelessness", r"\b(?:je serais|jserais|ca (?:ferait|serait)|ce serait|cela ferait) "
+       r"(?:\w+ )?(?:un|une) (?:poids|fardeau|boulet|bouche a nourrir|souci|charge|probleme) "
+       r"(?:de )?en moins\b", reason="feels like a burden"),
+    # ---- Spanish and Portuguese ---------------------------------------------------------
+    _p("hopelessness", r"\b(?:nomas|nada mas|no mas|puro|pura|solamente) (?:soy |estoy de |"
+       r"ando de )?(?:un |una )?(?:estorbo|carga|lastre|molestia)\b(?! (?:en|para) (?:la |el )?"
+       r"(?:cocina|paso|camino|medio|puerta|pasillo|cancha|foto|partido|mudanza)\b)",
+       reason="feels like a burden"),
+    _p("ideation", r"\b(?:pensamentos?|ideias?|vontade|pensar) (?:de|em) (?:me matar|morrer|"
+       r"acabar com tudo|sumir de vez|me suicidar) (?:\w+ ){0,2}?(?:ja )?(?:nao|nem) "
+       r"(?:me )?(?:assusta\w*|da\w* (?:mais )?medo|me da\w* (?:mais )?medo)",
+       current=True),
+)
+
+# Every regional pattern needs one of these stems in its sentence (see crisis._TRIGGER).
+REGIONAL_TRIGGER = (
+    r"\b(?:si|falls|wenn|sollte|se|caso|cuant|combien|wie viel|wieviel|quant|last|belast|"
+    r"belasch|klotz|ohne|ohni|ohn|ritz|gritz|schnitt|schnit|gschnit|geschnit|g schnit|nimmer|"
+    r"nimma|nimmi|nume|numme|"
+    r"nimme|nicht mehr|ned mehr|nit mehr|net mehr|nod meh|nid meh|nie mehr|umzubring|umzbring|"
+    r"umbring|mach|tu|tua|tue|beneid|vermacht|abschied|brief|briaf|damit|dass|para que|pour "
+    r"que|pra que|passw|kennw|zugangsd|pin|clave|contrasen|mots de passe|codes|senha|mendormir|"
+    r"foutre|jeter|lancer|balancer|flanquer|garocher|pitcher|noyer|en moins|nomas|nada mas|"
+    r"no mas|puro|pura|solamente|pensament|ideia|vontade|pensar)"
+)
+
+# Hyperbole about a trivial thing: a repeated everyday annoyance ("si vuelvo a oír ese
+# villancico", "encore une réunion", "wenn ich noch eine Excel-Tabelle sehe", "mais um áudio do
+# meu chefe"), not life itself ("otro día así", "encore une nuit comme ça").
+TRIVIAL_INTL = (
+    r"\b(?:si|como|wenn|falls|se|caso)\b[^.!?|]{0,60}?\b(?:vuelv\w* a|volv\w* a|otra vez|una vez "
+    r"mas|otra|otro|encore|une fois de plus|de nouveau|a nouveau|noch (?:ein|eine|einen|einem|"
+    r"einmal|mal)|nochmal|schon wieder|wieder|de novo|outra vez|mais um|mais uma|outro|outra)\b"
+    r"|^ *(?:otra|otro|encore|noch|mais|una|une|eine|um|uma) (?:\w+ ){0,2}?(?:reunion|reuniao|"
+    r"sitzung|besprechung|meeting|planilla|planilha|excel|tableur|tabelle|clase|cours|aula|"
+    r"vorlesung|email|mail|correo|audio|mensaje|message|nachricht|mensagem|hora|heure|stunde|"
+    r"heures|horas|stunden)\b"
+)
+# an everyday annoyance named in the sentence: hearing or seeing something again, a meeting,
+# a spreadsheet, a song, a message ("if I hear ..." in English)
+TRIVIAL_THING = (
+    r"\b(?:oir|oigo|escuchar|escucho|ver|veo|aguantar|entends|entendre|ecouter|ecoute|voir|vois|"
+    r"supporter|hore|horen|sehe|sehen|ertragen|ouvir|ouco|escutar|aguentar|reunion\w*|reuniao|"
+    r"sitzung|besprechung|meeting|planilla|planilha|excel|tableur|tabelle|powerpoint|clase|"
+    r"cours|aula|vorlesung|email|mail|correo|audio|mensaje|message|nachricht|mensagem|cancion|"
+    r"villancico|chanson|jingle|lied|song|musica|drucker|impresora|imprimante|impressora|"
+    r"atasco|embouteillage|stau|transito|devoir|deberes|hausaufgabe\w*|dever de casa|tarea|"
+    r"reggaeton|schlager|pagode|sertanejo|anuncio|pub|werbung|propaganda|chefe|chef|jefe|"
+    r"patron|prof|profe|professor|lehrer|suegra|belle mere|schwiegermutter|sogra)\b"
+)
+# ... unless the condition is life itself or the pain
+TRIVIAL_INTL_NOT = (
+    r"\b(?:dia|dias|noche|noches|noite|noites|nuit|nuits|jour|jours|journee|nacht|nachte|tag|"
+    r"tage|semana|semanas|semaine|woche|wochen|mes|mois|monat|ano|anos|annee|jahr|vida|vie|"
+    r"leben|dolor|douleur|schmerz|schmerzen|dor|asi|comme ca|so wie|assim|sola|solo|seul|seule|"
+    r"allein|sozinh[oa]|crisis|crise|krise|ataque|attaque|anfall|recaida|rechute|ruckfall|"
+    r"casa|maison|haus|zuhause|echar\w*|echan|virer|vire|rauswerf\w*|rausschmeiss\w*|"
+    r"expuls\w*|despid\w*|licenci\w*|kundig\w*|gekundigt|demit\w*|deja|quitte|verlasst|"
+    r"largar|abandon\w*|muere|meurt|stirbt|morre|rate|rater|echoue|suspend\w*|reprueb\w*|"
+    r"repruebo|durchfall\w*|falle durch|reprov\w*|bombe|"
+    r"pelea|dispute|streit|briga|golpe|coup|schlag|grito|insulto|insulte|beleidigung|me pega|"
+    r"me frappe|schlagt mich|me bate|me deja|me quitte|verlasst mich|me deixa)\b"
+)
+# a joke or relief marker in or right after the sentence
+JOKE_INTL = (
+    r"\b(?:ja(?:ja)+\w*|je(?:je)+|jsjs\w*|xd|lol|mdr|ptdr|kk+|haha\w*|hihi\w*|rs(?:rs)+|"
+    r"menos mal|por fin|al fin|heureusement|enfin|zum gluck|gott sei dank|endlich|ainda bem|"
+    r"finalmente|gracas a deus|feriado|fin de semana|finde|week end|weekend|wochenende|"
+    r"feierabend|fim de semana|sextou|vacaciones|vacances|urlaub|ferias|libre|frei|folga|"
+    r"dennui|de aburrimiento|vor langeweile|de tedio|jai failli|jai presque|casi me|por poco "
+    r"me|fast hatte ich|hatte ich fast|quase (?:que )?(?:eu )?me)\b"
+)
+# the writer insists they mean it: never read as hyperbole
+AFFIRM_INTL = (
+    r"\b(?:no es broma|no estoy bromeando|lo digo en serio|va en serio|de verdad que si|"
+    r"je ne plaisante pas|je plaisante pas|cest pas une blague|ce nest pas une blague|"
+    r"je suis serieuse?|kein witz|kein scherz|ich meine es ernst|ernsthaft|nao e brincadeira|"
+    r"to falando serio|falo serio|estou falando serio|esta noche|ce soir|heute nacht|hoje a "
+    r"noite|lo tengo (?:\w+ )?(?:pensado|decidido|claro)|ya lo decidi|esta decidido|"
+    r"(?:c ?est|cest) (?:\w+ )?(?:decide|regle|prevu)|(?:ist|is) (?:\w+ )?entschieden|"
+    r"(?:schon|genau) (?:\w+ )?(?:uberlegt|geplant)|ja (?:esta )?decidido|ja decidi|"
+    r"" + _PILLS + r")\b"
+)
