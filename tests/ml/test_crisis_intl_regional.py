@@ -14,18 +14,35 @@ from mindspace.app.screen import screen_text
 
 RISK = [
     # A conditional plan: bad news, then a place, scouted or decided
-    ('es', 'Si mañana me llega la carta del banco, esa noche me voy al puente del río. Ya fui a ver el sitio.'),
-    ('es', 'Si me deja por el otro, subo a la azotea del edificio de la esquina; ya miré por dónde se entra.'),
+    ('es',
+     'Si mañana me llega la carta del banco, esa noche me voy al puente del río. Ya fui a ver el '
+     'sitio.'),
+    ('es',
+     'Si me deja por el otro, subo a la azotea del edificio de la esquina; ya miré por dónde se '
+     'entra.'),
     ('es', 'Si nos quitan la finca, la escopeta está en el granero. Ya lo tengo decidido.'),
-    ('es', 'Cuando me den el resultado, si sale mal, me tiro a las vías del tren. Ya tengo escogido el lugar.'),
-    ('fr', "Si on me licencie lundi, je monte sur le toit de l'immeuble. J'ai déjà vérifié que la porte reste ouverte."),
-    ('fr', "Si je perds la garde des petits, j'irai au viaduc en pleine nuit. J'ai repéré l'endroit la semaine dernière."),
+    ('es',
+     'Cuando me den el resultado, si sale mal, me tiro a las vías del tren. Ya tengo escogido el '
+     'lugar.'),
+    ('fr',
+     "Si on me licencie lundi, je monte sur le toit de l'immeuble. J'ai déjà vérifié que la "
+     'porte reste ouverte.'),
+    ('fr',
+     "Si je perds la garde des petits, j'irai au viaduc en pleine nuit. J'ai repéré l'endroit la "
+     'semaine dernière.'),
     ('fr', "Si le tribunal dit non, le fusil est au grenier. C'est décidé dans ma tête."),
     ('fr', 'Si les résultats sont mauvais, je file aux falaises. Tout est prévu.'),
-    ('de', 'Falls der Befund schlecht ist, geh ich nachts zur Brücke. Die Stelle hab ich mir schon ausgesucht.'),
-    ('de', 'Wenn sie mich verlässt, fahr ich zu den Gleisen hinterm Bahnhof. Ich weiß schon genau, wo.'),
-    ('de', 'Wenn sie mir den Hof wegnehmen, das Gewehr steht im Schuppen. Für mich ist das entschieden.'),
-    ('de', 'Sollte die Klage scheitern, steig ich aufs Dach vom Hochhaus. Hab mir alles genau angeschaut.'),
+    ('de',
+     'Falls der Befund schlecht ist, geh ich nachts zur Brücke. Die Stelle hab ich mir schon '
+     'ausgesucht.'),
+    ('de',
+     'Wenn sie mich verlässt, fahr ich zu den Gleisen hinterm Bahnhof. Ich weiß schon genau, wo.'),
+    ('de',
+     'Wenn sie mir den Hof wegnehmen, das Gewehr steht im Schuppen. Für mich ist das '
+     'entschieden.'),
+    ('de',
+     'Sollte die Klage scheitern, steig ich aufs Dach vom Hochhaus. Hab mir alles genau '
+     'angeschaut.'),
     ('pt', 'Se ela me largar, vou até a ponte de madrugada. Já fui lá ver o lugar.'),
     ('pt', 'Se eu for demitido na segunda, subo no telhado do prédio. Já vi como se sobe.'),
     ('pt', 'Se o banco tomar o sítio, a espingarda está no galpão. Já está decidido.'),
@@ -56,14 +73,26 @@ RISK = [
     ('pt', 'Percebi que pensar em me matar não me dá mais medo. Virou uma coisa calma.'),
     ('pt', 'Já sei quantos comprimidos preciso, tô guardando faz semanas.'),
     ('pt', 'A ideia de acabar com tudo já não me assusta, até me acalma.'),
-    ('de', 'Ich habe mein Passwort meiner Schwester gegeben, den Hund zu den Nachbarn gebracht und alles aufgeräumt, damit niemand mit mir Arbeit hat.'),
-    ('es', 'Le dejé las claves del banco a mi hermana, llevé al gato con la vecina y dejé todo limpio para que nadie tenga que ocuparse de mis cosas.'),
+    ('de',
+     'Ich habe mein Passwort meiner Schwester gegeben, den Hund zu den Nachbarn gebracht und '
+     'alles aufgeräumt, damit niemand mit mir Arbeit hat.'),
+    ('es',
+     'Le dejé las claves del banco a mi hermana, llevé al gato con la vecina y dejé todo limpio '
+     'para que nadie tenga que ocuparse de mis cosas.'),
     # second set, other wording: more
-    ('es', 'Si el juez me quita a los niños, agarro el coche y me voy al acantilado. Ya tengo elegido el sitio.'),
-    ('es', 'Cuando mi mujer se vaya con su madre el sábado, me subo al último piso del edificio. Ya revisé la puerta de la azotea.'),
-    ('fr', "Si le médecin confirme, je vais aller au pont de chemin de fer cette nuit-là. J'ai déjà choisi l'endroit."),
+    ('es',
+     'Si el juez me quita a los niños, agarro el coche y me voy al acantilado. Ya tengo elegido '
+     'el sitio.'),
+    ('es',
+     'Cuando mi mujer se vaya con su madre el sábado, me subo al último piso del edificio. Ya '
+     'revisé la puerta de la azotea.'),
+    ('fr',
+     "Si le médecin confirme, je vais aller au pont de chemin de fer cette nuit-là. J'ai déjà "
+     "choisi l'endroit."),
     ('fr', "Si ça rate encore, j'irai sur les rails derrière la gare. Tout est réglé."),
-    ('de', 'Falls die Bank den Kredit ablehnt, fahre ich zum Staudamm. Den Platz hab ich mir schon ausgesucht.'),
+    ('de',
+     'Falls die Bank den Kredit ablehnt, fahre ich zum Staudamm. Den Platz hab ich mir schon '
+     'ausgesucht.'),
     ('de', "Wenn sie wieder geht, geh ich nachts zu den Bahngleisen. Hab's mir schon überlegt."),
     ('pt', 'Caso eu perca a guarda, vou para o viaduto de noite. Já escolhi o ponto.'),
     ('pt', 'Se o resultado da biópsia vier ruim, subo na laje do prédio. Já está decidido.'),
@@ -86,29 +115,42 @@ RISK = [
 SAFE = [
     # Hyperbole about trivial things
     ('es', 'Si vuelvo a escuchar esa canción en el súper me tiro por la ventana, jajaja.'),
-    ('es', 'Si me ponen otra reunión a las ocho me pego un tiro, lo juro. Menos mal que es viernes.'),
+    ('es',
+     'Si me ponen otra reunión a las ocho me pego un tiro, lo juro. Menos mal que es viernes.'),
     ('es', 'Como tenga que ver otra hoja de Excel hoy me mato. Mañana libre, por fin.'),
     ('fr', "Si j'entends encore une fois ce jingle, je me jette par la fenêtre, mdr."),
     ('fr', "Encore une réunion de deux heures, j'ai failli me pendre avec le câble du projecteur."),
-    ('fr', "Si ma prof me donne encore un devoir, je me tire une balle. Heureusement c'est les vacances."),
-    ('de', 'Wenn ich noch einmal dieses Lied im Radio höre, spring ich vom Balkon. Zum Glück ist bald Feierabend.'),
+    ('fr',
+     "Si ma prof me donne encore un devoir, je me tire une balle. Heureusement c'est les "
+     'vacances.'),
+    ('de',
+     'Wenn ich noch einmal dieses Lied im Radio höre, spring ich vom Balkon. Zum Glück ist bald '
+     'Feierabend.'),
     ('de', 'Noch eine Sitzung heute und ich erschieß mich, haha.'),
     ('de', 'Wenn der Drucker noch mal streikt, bring ich mich um. Gott sei Dank ist Wochenende.'),
     ('pt', 'Se eu tiver que ouvir essa música de novo eu me jogo da janela kkkk'),
     ('pt', 'Mais uma planilha hoje e eu me mato, juro. Ainda bem que sexta chegou.'),
     ('pt', 'Se meu chefe mandar mais um áudio eu me atiro da ponte, rsrs.'),
     # Conditional going to places, everyday
-    ('es', 'Si mañana hace buen tiempo, me voy al puente a ver el atardecer. Ya fui a mirar la hora.'),
+    ('es',
+     'Si mañana hace buen tiempo, me voy al puente a ver el atardecer. Ya fui a mirar la hora.'),
     ('es', 'Si me dan la beca, me voy a vivir junto al río. Ya fui a ver el piso.'),
-    ('fr', "Si la réponse est positive, on ira aux falaises d'Étretat pour fêter ça. J'ai déjà repéré un resto."),
+    ('fr',
+     "Si la réponse est positive, on ira aux falaises d'Étretat pour fêter ça. J'ai déjà repéré "
+     'un resto.'),
     ('fr', "Si je rate le train, je prendrai le pont à pied. J'ai repéré le chemin."),
-    ('de', 'Wenn es am Freitag nicht regnet, fahr ich zur Talbrücke zum Fotografieren. Ich war schon dort und hab mir die Stelle angesehen.'),
-    ('de', 'Wenn die Prüfung klappt, gehen wir aufs Dach vom Hochhaus in die Bar. Hab mir das schon genau überlegt.'),
+    ('de',
+     'Wenn es am Freitag nicht regnet, fahr ich zur Talbrücke zum Fotografieren. Ich war schon '
+     'dort und hab mir die Stelle angesehen.'),
+    ('de',
+     'Wenn die Prüfung klappt, gehen wir aufs Dach vom Hochhaus in die Bar. Hab mir das schon '
+     'genau überlegt.'),
     ('pt', 'Se o resultado vier bom, vou até o viaduto ver os fogos. Já fui lá ver a vista.'),
     ('pt', 'Se o banco aprovar, a espingarda de caça vai pro galpão novo. Já está decidido.'),
     # Regional German, everyday
     ('de', 'I bin heut a bissl müd, aber passt scho.'),
-    ('de', "Der Opa hat's hinter sich, die Operation is guad verlaufn. I beneid'n um sei Gelassenheit."),
+    ('de',
+     "Der Opa hat's hinter sich, die Operation is guad verlaufn. I beneid'n um sei Gelassenheit."),
     ('de', 'I hab mi beim Zwiebelschneiden gschnitten, aua.'),
     ('de', 'Mei Oma hat ma ihr Radl vermacht, i hab ihr an Dankesbrief gschriebn.'),
     ('de', 'I mag nimmer lernen heut, morgen wieder.'),
@@ -116,26 +158,38 @@ SAFE = [
     # Resolved past, someone else, negation, grief
     ('es', 'Hace tres años quería desaparecer. Hoy celebré el cumple de mi hijo y me siento vivo.'),
     ('fr', "Il y a deux ans, je voulais disparaître. Aujourd'hui je suis fière d'être encore là."),
-    ('de', 'Vor zwei Jahren wollte ich nicht mehr leben. Heute bin ich dankbar, dass ich noch da bin.'),
-    ('pt', 'Há dois anos eu queria sumir. Hoje comemorei o aniversário da minha filha e estou bem.'),
+    ('de',
+     'Vor zwei Jahren wollte ich nicht mehr leben. Heute bin ich dankbar, dass ich noch da bin.'),
+    ('pt',
+     'Há dois anos eu queria sumir. Hoje comemorei o aniversário da minha filha e estou bem.'),
     ('fr', "Mon frère m'a dit qu'il voulait se jeter à l'eau, j'ai appelé le 3114 avec lui."),
-    ('de', 'Mein Kumpel meinte, er ist für alle nur noch eine Last. Ich hab ihn zum Arzt gebracht.'),
+    ('de',
+     'Mein Kumpel meinte, er ist für alle nur noch eine Last. Ich hab ihn zum Arzt gebracht.'),
     ('es', 'Nunca pensé en matarme, solo estaba muy cansado.'),
     ('pt', 'Minha avó morreu em paz, e eu sinto uma saudade enorme.'),
     ('fr', "J'ai compté les cachets de mamie pour remplir son pilulier de la semaine."),
     ('es', 'Guardo las pastillas del perro en el cajón de la cocina.'),
     # second set, other wording: more
     ('es', 'Si vuelvo a ver ese anuncio en la tele me tiro por el balcón, jaja.'),
-    ('es', 'Si mi suegra vuelve a opinar de mi cocina, me pego un tiro. Menos mal que se va mañana.'),
+    ('es',
+     'Si mi suegra vuelve a opinar de mi cocina, me pego un tiro. Menos mal que se va mañana.'),
     ('fr', "Si j'entends encore ce reggaeton dans le métro, je me jette sous le train, ptdr."),
-    ('fr', "Encore un mail du patron à 22h, j'ai failli me jeter par la fenêtre. Heureusement demain c'est samedi."),
-    ('de', 'Wenn ich dieses Werbelied noch einmal höre, spring ich von der Brücke. Zum Glück ist bald Urlaub.'),
+    ('fr',
+     "Encore un mail du patron à 22h, j'ai failli me jeter par la fenêtre. Heureusement demain "
+     "c'est samedi."),
+    ('de',
+     'Wenn ich dieses Werbelied noch einmal höre, spring ich von der Brücke. Zum Glück ist bald '
+     'Urlaub.'),
     ('de', 'Noch ein Meeting und ich häng mich auf, lol.'),
     ('pt', 'Se a professora passar mais um trabalho eu me jogo da ponte kkkkk'),
     ('pt', 'Mais uma reunião dessas e eu me mato, sério rsrs.'),
     ('es', 'Si apruebo el examen, me voy a la playa el sábado. Ya miré los trenes.'),
-    ('fr', "Si le temps le permet, je monte sur le toit de la cathédrale pour la vue. J'ai déjà réservé."),
-    ('de', 'Wenn der Zug pünktlich ist, geh ich noch zur Brücke zum Sonnenuntergang. Hab mir die Stelle schon angesehen.'),
+    ('fr',
+     "Si le temps le permet, je monte sur le toit de la cathédrale pour la vue. J'ai déjà "
+     'réservé.'),
+    ('de',
+     'Wenn der Zug pünktlich ist, geh ich noch zur Brücke zum Sonnenuntergang. Hab mir die '
+     'Stelle schon angesehen.'),
     ('pt', 'Se der tempo, vou até a ponte ver o pôr do sol. Já vi o horário.'),
     ('de', 'I bin a bissl a Last für mei Rucksack, so vui Zeug.'),
     ('de', 'Ohne mi hättens beim Umzug länger braucht.'),
