@@ -511,6 +511,11 @@ class CrisisDetector:
             return "idiom (a joke about a thing)"
         if m.group(0).startswith("i am dead") and cp.LAUGH.match(norm, m.end(), ends[k]):
             return "idiom (a joke)"
+        # "ate the servo pie. if i don't make it, tell the kids i loved them. joking."
+        if re.match(r"if i \w+ not (?:make it|wake up)", m.group(0)) and re.match(
+                r"[^|]{0,60}?\b(?:joking|just joking|kidding|jk|lol|lmao|haha\w*)\b", norm[
+                    m.end():ends[min(len(ends) - 1, k + 1)]]) and not cp.RISK_AFFIRM.search(sent):
+            return "idiom (a joke)"
         if _INTL_HYPERBOLE_ACT.search(m.group(0)) and _TRIVIAL_INTL.search(sent) \
                 and not _TRIVIAL_INTL_NOT.search(sent):
             after = norm[starts[k]:ends[min(len(ends) - 1, k + 1)]]

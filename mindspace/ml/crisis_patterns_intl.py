@@ -243,7 +243,9 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
     _p("self_harm", r"\bje me suis (?:encore |de nouveau |a nouveau )?(?:scarifiee?|coupee?|"
         r"mutilee?|"
        r"fait du mal|brulee?)\b(?! (?:les|mes|la|le|un) (?:cheveux|ongles|doigt|doigts|frange)\b|"
-       r" en (?:cuisinant|me rasant)| par accident| avec (?:le|un|la) (?:papier|four|fer|poele))"),
+       r" en (?:cuisinant|me rasant|sortant|faisant|preparant|repassant|cuisant|jardinant)| par "
+       r"accident| (?:avec|au|a la|sur) (?:le |un |la |une )?(?:papier|four|fer|poele|casserole|"
+       r"plaque|barbecue|soleil|bouilloire|vapeur))"),
     _p("indirect", r"\b(?:ecrit|laisse) une lettre (?:pour|a) (?:chacun|tout le monde|ma famille|"
        r"mes parents)\b|\b(?:je lenviais|jenvie les morts|lui au moins il est tranquille|elle au "
        r"moins elle est tranquille|au moins (?:il|elle) est (?:tranquille|en paix))\b",

@@ -65,10 +65,34 @@ _CONFIRM = (
     r"(?:angesehen|angeschaut|ausgesucht|ausgewahlt|uberlegt|gecheckt|abgecheckt)|(?:ist|"
     r"is) (?:das |des )?"
     r"entschieden|steht fest|nachts|in der nacht|ja (?:fui|estive) (?:la )?(?:ver|olhar)|"
-    r"ja (?:vi|escolhi|olhei|decidi|sei onde|medi)|(?:ja )?esta decidido|a noite|de noite)\b"
+    r"ja (?:vi|escolhi|olhei|decidi|sei onde|medi)|(?:ja )?(?:esta|ta) decidido|a noite|"
+    r"de noite|(?:ma |mi |meine |minha |mein )?(?:decision|decisao|entscheidung|entschluss) "
+    r"(?:est |esta |ist |steht |ta )?(?:prise|tomada|gefallen|getroffen|fest)|(?:ist|is) (?:\w+ )?"
+    r"beschlossen|(?:tengo|tenia) todo (?:pensado|planeado|listo))\b"
 )
+_ROPE = r"(?:soga|cuerda|corde|strick|seil|corda|lazo)"
+# the place ends the clause, with at most a few words of where it is ("del río", "hinterm
+# Bahnhof", "perto de casa") or a night: a purpose after it ("pour réparer", "buscar minha
+# filha", "zum Fotografieren") or crossing it ("über die Brücke") is an errand
+_PLACE_TAIL = (
+    r"(?:(?: (?:de|del|de la|du|de l|des|d|vom|von der|von|der|da|do|das|dos|perto de|pres de|"
+    r"pres du|hinter\w*|am|an der|beim|bei der|cerca de|junto a|junto al|na|no|en|im|i am|a|al|"
+    r"au|aux|sur|sous|auf|an|zu|zur|zum|ao|alten|alte|vieux|vieil|vieja|viejo|velha|velho)"
+    r"(?: (?!(?:pra|para|pour|zum|um|buscar|chercher|holen|ver|voir|sehen|reparar|reparer|"
+    r"trocar|cambiar|changer|fotograf\w*|pescar|pecher|angeln)\b)\w+){1,4}?)?)"
+    r"(?= *(?:$|[|.!?,;:]| (?:de noche|por la noche|de madrugada|de nuit|la nuit|cette nuit|en "
+    r"pleine nuit|nachts|in der nacht|heute nacht|de noite|a noite|a meia noite|y|et|und|e|ya|"
+    r"deja|schon|ja)\b))(?<!\bubre)"
+)
+# crossing a bridge on foot or by bike is an errand
+_CROSSING = (r"(?![^.!?|]*\b(?:zu fuss|a pie|a pied|a pe|uber die|ubern|atravesar|cruzar|"
+             r"traverser|atravessar|passer par|pasar por|radeln|fahrrad|velo|bici|bicicleta|"
+             r"rad)\b)")
+# a word that is not a day or a time ("wenn ich morgen nicht da bin" is only tomorrow)
+_NOT_WHEN = (r"(?:(?!morgen\b|heute\b|heut\b|nachste\w*\b|ab\b|am\b|diese\w*\b|bald\b|"
+             r"kurz\b|mal\b|im\b|i am\b)\w+ )")
 # a conditional lead: "si ...", "cuando ...", "falls ...", "wenn ...", "sollte ...", "se ..."
-_IF = r"\b(?:si|si jamais|falls|wenn|sollte|se|caso)\b" + _LEISURE + r"[^.!?|]{3,80}?"
+_IF = r"\b(?:si|si jamais|falls|wenn|sollte|se|caso)\b" + _LEISURE + _CROSSING + r"[^.!?|]{3,80}?"
 # a high place, water or rails, also in the plural ("las vías", "aux falaises", "zu den Gleisen")
 # German compounds too ("Talbrücke", "Kirchturm", "Bahngleise", "Hausdach")
 _PLACE_PL = (r"(?:" + _PLACE[:-3] + r")(?:s|n|en|es)?\b|\b\w*(?:brucke|brucken|turm|klippe|"
@@ -86,13 +110,16 @@ _EIN = r"(?:e|a|ne|eine|an|en|oa|ene) "
 
 REGIONAL_PATTERNS: tuple[Pattern, ...] = (
     # ---- conditional plans ---------------------------------------------------------------
-    _p("plan", _IF + r"\b" + _GO + r"\b (?:\w+ ){0,5}?" + _PLACE_PL,
+    _p("plan", _IF + r"\b" + _GO + r"\b (?:\w+ ){0,5}?" + _PLACE_PL + _PLACE_TAIL,
        requires=_CONFIRM, near=True,
        reason="describes a plan for a place if something goes wrong"),
     _p("plan", _IF + r"\b(?:el |la |le |das |die |mein |meine |a |o |minha |meu |mi |mon )?"
        + _WEAPON + r" (?:esta|estan|est|steht|liegt|ist|hangt|fica|ta|sta|esta guardad[oa]|"
        r"attend|wartet|espera) (?:\w+ ){0,3}?(?:en|dans|au|a|im|i am|in|no|na|auf|unterm|"
-       r"hinterm)\b",
+       r"hinterm)\b|" + _IF + r"\b(?:prendo|agarro|cojo|saco|cuelgo|prends|prendrai|sors|"
+       r"accroche|nehm|nehme|hol|hole|hang|hange|pego|pegar|pegarei|tiro|penduro) (?:ich |i |eu )?"
+       r"(?:el |la |le |den |die |das |a |o |mein |meine |meinen |mi |mon |ma )?(?:" + _WEAPON
+       + r"|" + _ROPE + r")\b",
        requires=_CONFIRM, near=True,
        reason="describes a plan with a weapon if something goes wrong"),
     # ---- counting the pills it would take -----------------------------------------------
@@ -130,9 +157,13 @@ REGIONAL_PATTERNS: tuple[Pattern, ...] = (
     _p("ideation", r"\b(?:gedanke\w*|idee|lust|vorstellung|gedanken),? (?:\w+ ){0,2}?" + _MICH
        + r" (?:umzubringen|umzbringa\w*|umzbringen|umbringa|umzubringa|umzbringe|"
        r"umbringe)\b"),
-    _p("ideation", r"\b(?:mach|mache|tu|tua|tue) (?:i|ich|is|ichs)\b(?= *(?:$|[|.!?;:]))",
-       requires=r"\b(?:" + _PILLS + r"|strick|seil|klinge|gewehr|brucke|gleise|hab i scho|"
-       r"hab ich schon|scho beinand|schon beisammen|schon gesammelt)\b", near=True,
+    _p("ideation", r"\b(?:mach|mache|tu|tua|tue) (?:i|ich|is|ichs)(?: es| das)?\b"
+       r"(?= *(?:$|[|.!?;:]))|"
+       r"\bje (?:le ferai|vais le faire|le fais|passerai a lacte)\b(?= *(?:$|[|.!?;:]))|"
+       r"\b(?:lo hare|lo voy a hacer|lo hago)\b(?= *(?:$|[|.!?;:]))|"
+       r"\b(?:eu )?(?:vou fazer|faco|farei)(?: isso)?\b(?= *(?:$|[|.!?;:]))",
+       requires=r"\b(?:" + _PILLS + r"|" + _WEAPON + r"|" + _ROPE + r"|klinge|rasierklinge\w*|"
+       r"lames?|cuchillas?|laminas?|brucke|gleise|pont|puente|ponte|vias|rails)\b", near=True,
        reason="describes a plan, method or attempt"),
     _p("indirect", r"\b(?:beneid\w*) (?:i|ig) (?:ihn|sie|en|n|di|eam|ihm)\b(?![^.!?|]{0,20}\bum "
        r"(?:sei|sein|seine|seinen|seim|ihr|ihre|ihren|den|die|das|d)\b)|\b(?:i|ig) beneid ?(?:n|"
@@ -177,6 +208,39 @@ REGIONAL_PATTERNS: tuple[Pattern, ...] = (
     _p("hopelessness", r"\b(?:je serais|jserais|ca (?:ferait|serait)|ce serait|cela ferait) "
        r"(?:\w+ )?(?:un|une) (?:poids|fardeau|boulet|bouche a nourrir|souci|charge|probleme) "
        r"(?:de )?en moins\b", reason="feels like a burden"),
+    # ---- French slang, envy of the dead, praying not to wake ----------------------------
+    _p("ideation", r"\b(?:mfoutre|me foutre|m foutre) en l ?air\b(?= *(?:$|[|.!?,;:]| ce soir| "
+       r"demain| cette nuit| pour de bon| une bonne fois))"),
+    _p("indirect", r"\bje (?:lenvie|les envie|lenviais|les enviais)\b",
+       requires=r"\b(?:mort|morte|morts|decede\w*|partie?\b(?! (?:vivre|en|au|aux|a|pour|"
+       r"faire|travailler|habiter|etudier|chez|loin|ailleurs)\b)|enterrement|funerailles|"
+       r"cimetiere|tombe|en paix|repose|au ciel)\b",
+       near=True, other_ok=True, reason="envies someone who has died"),
+    _p("passive", r"\b(?:prie|priais|prier|espere|souhaite|reve) (?:\w+ )?(?:pour |de )?(?:ne )?"
+       r"(?:pas|plus|jamais) (?:me )?reveill\w*\b(?! (?:avant|trop|en retard|tard|a temps)\b)"),
+    # ---- a scouted place, then going there (fr, de, es, pt) ---------------------------
+    _p("plan", r"\b(?:repere|angeschaut|angesehen|ausgesucht|ausgekundschaftet|escogido|elegido|"
+       r"escogi|elegi|escolhi|olhei|ja vi) (?:\w+ ){0,2}?" + _PLACE_PL + _LEISURE + r"|"
+       + _PLACE_PL + r" (?:(?!fur\b|zum\b|zur\b|fuer\b|um\b)\w+ ){0,3}?(?:schon |bereits )?"
+       r"(?:angeschaut|angesehen|ausgesucht|"
+       r"ausgekundschaftet)\b" + _LEISURE,
+       requires=r"\b(?:jy vais|jy irai|jirai|jy retourne|geh ich hin|gehe ich hin|fahr ich hin|"
+       r"fahre ich hin|ich geh hin|ich gehe hin|voy a ir|ire|me voy|vou la|irei|vou)\b", near=True,
+       reason="describes a plan for a place"),
+    # ---- German: easier for everyone if I were not here ---------------------------------
+    _p("hopelessness", r"\b(?:leichter|besser|einfacher)\b[^.!?|]{0,30}\bwenn ich " + _NOT_WHEN
+       + r"{0,2}?"
+       r"(?:nicht mehr|nimmer|nie mehr|weg) (?:da |hier |am leben )?(?:war|ware|waer|sein "
+       r"wurde|bin)\b|\bwenn ich " + _NOT_WHEN + r"{0,2}?(?:nicht mehr|nimmer|weg) (?:da |hier |"
+       r"am leben )?"
+       r"(?:war|ware|waer)\b,? (?:\w+ ){0,3}?(?:leichter|besser|einfacher)\b",
+       reason="feels like a burden"),
+    # ---- asking God to take the writer ------------------------------------------------
+    _p("passive", r"\b(?:pido|ruego|rezo|suplico|le pido|le ruego) (?:a dios |al senor |a la "
+       r"virgen |a diosito |al cielo )?(?:\w+ ){0,3}?que me (?:recoja|lleve|llame|lleve consigo|"
+       r"saque de aqui)\b|\b(?:rappelle|reprends|prends|emporte|viens chercher) moi (?:a toi|"
+       r"aupres de toi|avec toi)\b|\b(?:dieu|seigneur|le bon dieu|jesus) (?:\w+ ){0,2}?(?:me "
+       r"rappelle|me reprenne|me prenne|vienne me chercher|me rappeler)\b"),
     # ---- Spanish and Portuguese ---------------------------------------------------------
     _p("hopelessness", r"\b(?:nomas|nada mas|no mas|puro|pura|solamente) (?:soy |estoy de |"
        r"ando de )?(?:un |una )?(?:estorbo|carga|lastre|molestia)\b(?! (?:en|para) (?:la |el )?"
@@ -197,7 +261,11 @@ REGIONAL_TRIGGER = (
     r"umbring|mach|tu|tua|tue|beneid|vermacht|abschied|brief|briaf|damit|dass|para que|pour "
     r"que|pra que|passw|kennw|zugangsd|pin|clave|contrasen|mots de passe|codes|senha|mendormir|"
     r"foutre|jeter|lancer|balancer|flanquer|garocher|pitcher|noyer|en moins|nomas|nada mas|"
-    r"no mas|puro|pura|solamente|pensament|ideia|vontade|pensar)"
+    r"no mas|puro|pura|solamente|pensament|ideia|vontade|pensar|pido|ruego|rezo|suplico|"
+    r"rappelle|reprends|prends|emporte|viens chercher|dieu|seigneur|jesus|ferai|faire|fais|"
+    r"passerai|hare|hacer|hago|fazer|faco|farei|mfoutre|lenvie|les envie|prie|priais|espere|"
+    r"souhaite|reve|repere|angeschaut|angesehen|ausgesucht|escogi|elegi|escolhi|olhei|ja vi|"
+    r"leichter|besser|einfacher|brucke|brucken|pont|puente|ponte)"
 )
 
 # Hyperbole about a trivial thing: a repeated everyday annoyance ("si vuelvo a oír ese
