@@ -159,9 +159,9 @@ REGIONAL_PATTERNS: tuple[Pattern, ...] = (
        r"umbringe)\b"),
     _p("ideation", r"\b(?:mach|mache|tu|tua|tue) (?:i|ich|is|ichs)(?: es| das)?\b"
        r"(?= *(?:$|[|.!?;:]))|"
-       r"\bje (?:le ferai|vais le faire|le fais|passerai a lacte)\b(?= *(?:$|[|.!?;:]))|"
-       r"\b(?:lo hare|lo voy a hacer|lo hago)\b(?= *(?:$|[|.!?;:]))|"
-       r"\b(?:eu )?(?:vou fazer|faco|farei)(?: isso)?\b(?= *(?:$|[|.!?;:]))",
+       r"\bje (?:le ferai|vais le faire|le fais|passerai a lacte)\b(?= *(?:$|[|.!?;:,]))|"
+       r"\b(?:lo hare|lo voy a hacer|lo hago)\b(?= *(?:$|[|.!?;:,]))|"
+       r"\b(?:eu )?(?:vou fazer|faco|farei)(?: isso)?\b(?= *(?:$|[|.!?;:,]))",
        requires=r"\b(?:" + _PILLS + r"|" + _WEAPON + r"|" + _ROPE + r"|klinge|rasierklinge\w*|"
        r"lames?|cuchillas?|laminas?|brucke|gleise|pont|puente|ponte|vias|rails)\b", near=True,
        reason="describes a plan, method or attempt"),
@@ -237,11 +237,20 @@ REGIONAL_PATTERNS: tuple[Pattern, ...] = (
        reason="feels like a burden"),
     # ---- asking God to take the writer ------------------------------------------------
     _p("passive", r"\b(?:pido|ruego|rezo|suplico|le pido|le ruego) (?:a dios |al senor |a la "
-       r"virgen |a diosito |al cielo )?(?:\w+ ){0,3}?que me (?:recoja|lleve|llame|lleve consigo|"
-       r"saque de aqui)\b|\b(?:rappelle|reprends|prends|emporte|viens chercher) moi (?:a toi|"
+       r"virgen |a diosito |al cielo )?(?:\w+ ){0,3}?que (?:ya |pronto |de una vez )?me "
+       r"(?:recoja|lleve|llame|lleve consigo|saque de aqui)\b|\b(?:rappelle|reprends|prends|"
+       r"emporte|viens chercher) moi (?:a toi|"
        r"aupres de toi|avec toi)\b|\b(?:dieu|seigneur|le bon dieu|jesus) (?:\w+ ){0,2}?(?:me "
        r"rappelle|me reprenne|me prenne|vienne me chercher|me rappeler)\b"),
     # ---- Spanish and Portuguese ---------------------------------------------------------
+    _p("ideation", r"\bmejor me muero\b(?! (?:de|del|por) (?:\w+ )?(?:hambre|risa|sed|frio|calor|"
+       r"verguenza|sueno|aburrimiento|ganas|miedo|pena|cansancio|envidia|amor|nervios|asco)\b)|"
+       r"\b(?:melhor|antes) (?:eu )?morrer (?:logo|de vez|duma vez|de uma vez)\b"),
+    _p("indirect", r"\bsin mi,? (?:\w+ ){0,3}?(?:estarian|estaria|vivirian|viviria|serian|seria) "
+       r"(?:\w+ ){0,2}?(?:tranquil[oa]s?|en paz|felices|bien|mejor)\b|\bsolo (?:les |le |te |"
+       r"os )?(?:doy|causo|traigo) (?:\w+ )?(?:problemas|trabajo|gastos|molestias|disgustos|"
+       r"preocupaciones)\b(?![^.!?|,]{0,30}\b(?:cuando|si|mientras)\b)", negatable=False,
+       reason="feels like a burden"),
     _p("hopelessness", r"\b(?:nomas|nada mas|no mas|puro|pura|solamente) (?:soy |estoy de |"
        r"ando de )?(?:un |una )?(?:estorbo|carga|lastre|molestia)\b(?! (?:en|para) (?:la |el )?"
        r"(?:cocina|paso|camino|medio|puerta|pasillo|cancha|foto|partido|mudanza)\b)",
@@ -265,7 +274,8 @@ REGIONAL_TRIGGER = (
     r"rappelle|reprends|prends|emporte|viens chercher|dieu|seigneur|jesus|ferai|faire|fais|"
     r"passerai|hare|hacer|hago|fazer|faco|farei|mfoutre|lenvie|les envie|prie|priais|espere|"
     r"souhaite|reve|repere|angeschaut|angesehen|ausgesucht|escogi|elegi|escolhi|olhei|ja vi|"
-    r"leichter|besser|einfacher|brucke|brucken|pont|puente|ponte)"
+    r"leichter|besser|einfacher|brucke|brucken|pont|puente|ponte|mejor|melhor|antes|sin mi|"
+    r"solo)"
 )
 
 # Hyperbole about a trivial thing: a repeated everyday annoyance ("si vuelvo a oír ese

@@ -157,6 +157,24 @@ RISK = [
     ('de', 'Ich bete jeden Abend, dass ich morgen nicht mehr aufwache.'),
     ('de', 'Ich bin nur noch eine Last für meine Kinder, ohne mich wären sie besser dran.'),
     ('de', 'Ich hab mir die Autobahnbrücke schon angeschaut, Samstagnacht geh ich hin.'),
+    # fifth set, Spanish and Portuguese: better dead, burden, goodbye, envy, calm, a day and
+    # pills, slang, prayer
+    ('es', 'Ya no le encuentro caso a seguir, mejor me muero de una vez.'),
+    ('es', 'Sin mí mis hijos estarían más tranquilos, solo les doy problemas.'),
+    ('es', 'Dejé cartas para todos y regalé mi moto. Ya está todo en orden.'),
+    ('es', 'Mi compadre ya descansa y yo aquí sufriendo, le tengo envidia.'),
+    ('es', 'Pensar en matarme ya no me asusta, hasta me tranquiliza.'),
+    ('es', 'El domingo cuando no haya nadie en casa lo hago, las pastillas ya las tengo.'),
+    ('es', 'neta ya me quiero morir, no aguanto nada'),
+    ('es', 'Le ruego a Diosito que ya me lleve con él.'),
+    ('pt', 'Sem mim minha família ia ficar em paz, eu só dou trabalho.'),
+    ('pt', 'Deixei uma carta pra cada um e dei meu violão pro meu sobrinho. Tá tudo resolvido.'),
+    ('pt', 'Meu tio já descansou e eu aqui, tenho inveja dele.'),
+    ('pt', 'Domingo quando todo mundo sair eu faço. Os remédios já tão guardados.'),
+    ('pt', 'mano quero morrer sério, não aguento mais nada'),
+    ('pt', 'Me cortei de novo no banheiro ontem, ninguém viu.'),
+    ('fr', "J'ai plus la force, je veux juste crever et qu'on me foute la paix."),
+    ('de', 'Ich will einfach nur noch sterben, ich kann nicht mehr.'),
 ]
 
 SAFE = [
@@ -302,6 +320,25 @@ SAFE = [
     ('fr', 'Je prie pour ne pas me réveiller en retard demain.'),
     ('fr', "Ma sœur est partie vivre au Canada, je l'envie tellement, elle est tranquille là-bas."),
     ('fr', "On va se foutre en l'air le week-end avec ce match, on a aucune chance."),
+    # fifth set: dying of hunger or laughter, grief, prayers for patience
+    ('es', 'Me muero de hambre, ¿qué hay de cenar?'),
+    ('es',
+     'Si me toca otra vez guardia el domingo, me muero. Menos mal que tengo vacaciones pronto.'),
+    ('es', 'Mi abuelo murió en paz, rodeado de todos nosotros.'),
+    ('es', 'Le pido a Dios que me dé paciencia con los niños.'),
+    ('pt', 'Morri de rir com esse vídeo kkkk'),
+    ('pt', 'Se meu time cair de novo eu me mato kkkkk'),
+    ('pt', 'Minha avó descansou, foi em paz. Sinto muita falta.'),
+    ('pt', 'Peço a Deus que me dê forças pra terminar a obra.'),
+    ('fr', 'Je suis morte de fatigue après ce déménagement.'),
+    ('fr', 'Si je rate encore le bus je vais crever de froid, mdr.'),
+    ('de', "Ich sterbe vor Hunger, gibt's bald Essen?"),
+    ('de', 'Wenn ich noch einmal diese Schlager höre, sterb ich, haha.'),
+    ('es', 'Mejor me muero de risa que de aburrimiento en esa clase.'),
+    ('es', 'Sin mí la fiesta habría estado más tranquila, me fui temprano.'),
+    ('es', '¿La mudanza? Lo hago, no te preocupes, tengo la furgoneta.'),
+    ('es', 'Solo le doy trabajo a mi madre cuando me enfermo, pobre.'),
+    ('pt', 'Antes morrer de calor na praia do que de frio aqui.'),
 ]
 
 # English hyperbole and everyday lines the pattern screen used to read as risk, and the
