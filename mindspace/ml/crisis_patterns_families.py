@@ -305,7 +305,8 @@ FAMILY_PATTERNS: tuple[Pattern, ...] = (
        r"\b(?:keiner|niemand) (?:wurde|wurd) (?:es )?(?:merken|bemerken|mich vermissen)\b|"
        r"\b(?:wurde|"
        r"wurd) (?:es )?(?:keiner|niemand) (?:\w+ )?(?:merken|bemerken|vermissen)\b",
-       requires=r"\bsi je (?:partais|disparaissais|mourais|n ?etais plus|netais plus)\b|"
+       requires=r"\bsi je (?:partais|disparaissais|mourais|n ?etais plus|netais plus)\b"
+       r"(?! (?:\w+ )?(?:plus tot|en avance|avant|de la|du|des|en vacances|en weekend)\b)|"
        r"\bwenn ich (?:\w+ ){0,2}?(?:weg|tot|nicht mehr da|sterben wurde)\b", negatable=False),
     # settled affairs and "when I am gone" (weak goodbye cues)
     _p("goodbye_settled", r"\b(?:pague|he pagado) (?:todas )?(?:las|mis) deudas\b|\bdeje los "

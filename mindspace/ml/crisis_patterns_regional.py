@@ -235,6 +235,61 @@ REGIONAL_PATTERNS: tuple[Pattern, ...] = (
        r"am leben )?"
        r"(?:war|ware|waer)\b,? (?:\w+ ){0,3}?(?:leichter|besser|einfacher)\b",
        reason="feels like a burden"),
+    # ---- a rope put up, with a time nearby ---------------------------------------------
+    _p("plan", r"\b" + _ROPE + r"\b[^.!?|]{0,30}\b(?:aufgehangt|festgemacht|angebunden|"
+       r"angebracht|befestigt|accroche\w*|attache\w*|noue\w*|pendu\w*|colgad[oa]|colgue|"
+       r"amarrad[oa]|amarre|atad[oa]|pendurad[oa]|pendurei|amarrei)\b|\b(?:aufgehangt|"
+       r"accroche|attache|colgue|amarre|pendurei|amarrei) (?:\w+ ){0,2}?" + _ROPE + r"\b",
+       requires=r"\b(?:morgen|heute nacht|heut nacht|bevor|demain|ce soir|cette nuit|avant que|"
+       r"avant qu|manana|esta noche|antes de que|antes que|amanha|hoje a noite|esta noite|"
+       r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|"
+       r"donnerstag|freitag|samstag|sonntag|lunes|martes|miercoles|jueves|viernes|sabado|"
+       r"domingo|segunda|terca|quarta|quinta|sexta)\b", near=True,
+       reason="describes a plan, method or attempt"),
+    # ---- calm since knowing how; which bridge is high enough --------------------------
+    _p("ideation", r"\b(?:seit|seitdem) ich (?:\w+ )?weiss,? wie ich (?:es |s )?(?:mach|mache|"
+       r"machen werde|tun werde|tu)\b|\bdepuis que je sais comment (?:je vais )?(?:faire|le "
+       r"faire|men aller|partir|en finir)\b|\bdesde que (?:ya )?se como (?:lo )?(?:voy a "
+       r"hacer(?:lo)?|hacerlo|irme)\b|\bdesde que (?:eu )?sei como (?:vou )?(?:fazer|me ir|"
+       r"acabar)\b", current=True),
+    _p("plan", r"\b(?:welche|welcher|welches) (?:\w+ )?\w*(?:brucke|hochhaus|turm|dach|klippe|"
+       r"parkhaus|stockwerk) (?:\w+ )?hoch genug\b|\bquel(?:le)? (?:\w+ )?(?:pont|immeuble|"
+       r"falaise|toit|tour|etage|viaduc) (?:\w+ )?(?:est |serait )?(?:assez|suffisamment) "
+       r"haute?\b|\b(?:que|cual) (?:\w+ )?(?:puente|edificio|azotea|acantilado|piso|viaducto) "
+       r"(?:\w+ )?(?:es|seria|esta) (?:lo )?(?:bastante|suficientemente) alt[oa]\b|\bqual "
+       r"(?:\w+ )?(?:ponte|predio|viaduto|andar) (?:\w+ )?(?:e|seria) (?:alt[oa] o suficiente|"
+       r"suficientemente alt[oa])\b", reason="describes a plan for a place"),
+    # ---- waking up was a disappointment; nothing left to do here ----------------------
+    _p("passive", r"\b(?:war|ware) ich (?:doch )?(?:\w+ )?(?:nicht mehr|nie mehr|bloss nicht|nur "
+       r"nicht|nimmer) (?:\w+ )?aufgewacht\b|\bsi seulement je (?:ne )?(?:metais|me serais|"
+       r"m etais) (?:pas|jamais|plus) reveill\w*\b|\bojala no (?:me )?hubiera despertado\b|"
+       r"\b(?:quem dera|tomara que) (?:eu )?(?:nao )?(?:tivesse|ter) (?:nao )?acordado\b"),
+    _p("indirect", r"\bje (?:n ?ai|nai) plus rien a faire (?:ici bas|sur (?:cette|la) terre|dans "
+       r"ce monde|en ce monde)\b|\b(?:hab|habe) (?:\w+ )?genug gelebt\b(?! (?:in|hier|dort|bei|"
+       r"mit|als)\b)|\bich bin (?:\w+ )?(?:nur noch|bloss noch) im weg\b|\bya (?:he )?vivi(?:do)? "
+       r"(?:lo )?(?:bastante|suficiente)\b(?! (?:en|aqui|alli|ahi|por|con|como)\b)|\bja vivi "
+       r"(?:o )?(?:bastante|suficiente)\b(?! (?:em|aqui|ali|nessa|nesta|nesse|neste|com|como)\b)",
+       negatable=False,
+       reason="feels like a burden or that life is done"),
+    _p("passive", r"\b(?:gott|herrgott|der herr|der liebe gott|jesus|dios|diosito|deus)\b"
+       r"[^.!?|]{0,20}\b(?:soll|moge|mag|kann|darf|konnte) mich (?:\w+ )?(?:holen|zu sich "
+       r"(?:nehmen|holen)|mitnehmen|abholen|erlosen)\b|\bhol(?:e)? mich (?:\w+ )?(?:zu dir|heim|"
+       r"endlich)\b|\b(?:dieu|seigneur|le bon dieu|jesus)\b[^.!?|]{0,20}\b(?:peut|pourrait|doit|"
+       r"devrait|vienne|viendra) (?:\w+ )?(?:venir )?me (?:chercher|prendre|rappeler|reprendre|"
+       r"emporter)\b"),
+    # ---- possessions handed out to two people (weak) ----------------------------------
+    _p("goodbye_gift", r"\b(?:mein|meine) \w+ (?:bekommt|kriegt|erbt) (?:den|die|das|meinen|meine|"
+       r"mein) \w+,? (?:und )?(?:mein|meine) \w+ (?:\w+ )?(?:den|die|das|meinen|meine|mein)\b|"
+       r"\b(?:ma|mon) \w+ (?:aura|recevra|heritera de) (?:les|la|le|l|mes|mon|ma) ?\w+,? (?:et )?"
+       r"(?:ma|mon) \w+ (?:aura )?(?:les|la|le|l|mes|mon|ma)\b|\b(?:mi|mis) \w+ (?:se queda|se "
+       r"quedan|tendra|heredara) (?:con )?(?:el|la|los|las|mi|mis) \w+,? (?:y )?(?:mi|mis) \w+ "
+       r"(?:con )?(?:el|la|los|las|mi|mis)\b|\b(?:minha|meu) \w+ (?:fica com|vai ficar com|herda) "
+       r"(?:o|a|os|as|meu|minha) \w+,? (?:e )?(?:minha|meu) \w+ (?:com )?(?:o|a|os|as|meu|minha)"
+       r"\b", weak=True, other_ok=True),
+    _p("goodbye_letter", r"\b(?:(?:ich )?hab(?:e)? (?:\w+ )?alles aufgeschrieben|j ?ai tout "
+       r"(?:ecrit|note|mis par ecrit)|jai tout (?:ecrit|note|mis par ecrit)|(?:ya )?(?:deje|he "
+       r"dejado) todo (?:por )?escrito|deixei tudo (?:por )?escrito)\b", weak=True,
+       other_ok=True),
     # ---- asking God to take the writer ------------------------------------------------
     _p("passive", r"\b(?:pido|ruego|rezo|suplico|le pido|le ruego) (?:a dios |al senor |a la "
        r"virgen |a diosito |al cielo )?(?:\w+ ){0,3}?que (?:ya |pronto |de una vez )?me "
@@ -275,7 +330,11 @@ REGIONAL_TRIGGER = (
     r"passerai|hare|hacer|hago|fazer|faco|farei|mfoutre|lenvie|les envie|prie|priais|espere|"
     r"souhaite|reve|repere|angeschaut|angesehen|ausgesucht|escogi|elegi|escolhi|olhei|ja vi|"
     r"leichter|besser|einfacher|brucke|brucken|pont|puente|ponte|mejor|melhor|antes|sin mi|"
-    r"solo)"
+    r"solo|strick|seil|corde|soga|corda|lazo|aufgehangt|accroche|attache|colgue|amarre|"
+    r"pendurei|amarrei|seit|depuis que|desde que|welche|quel|que|cual|qual|war|ware|"
+    r"si seulement|ojala|quem dera|tomara|nai|n ai|genug gelebt|im weg|vivi|gott|herrgott|"
+    r"der herr|dios|deus|hol|hole|mein|meine|ma|mon|mi|mis|minha|meu|alles aufgeschrieben|"
+    r"tout|todo|tudo)"
 )
 
 # Hyperbole about a trivial thing: a repeated everyday annoyance ("si vuelvo a oír ese

@@ -175,6 +175,25 @@ RISK = [
     ('pt', 'Me cortei de novo no banheiro ontem, ninguém viu.'),
     ('fr', "J'ai plus la force, je veux juste crever et qu'on me foute la paix."),
     ('de', 'Ich will einfach nur noch sterben, ich kann nicht mehr.'),
+    # sixth set, older rural and religious German and French writers
+    ('de', 'Der Herrgott soll mich endlich holen, ich hab genug gelebt und bin nur noch im Weg.'),
+    ('de',
+     'Hab gestern den Strick in der Scheune aufgehängt. Morgen früh, bevor die Frau aufwacht.'),
+    ('de', "Seit ich weiß, wie ich's mach, bin ich ganz ruhig."),
+    ('de', 'Wär ich doch einfach nicht mehr aufgewacht heut früh.'),
+    ('de', 'bro ich schwör ich kann nicht mehr, will mich einfach wegballern'),
+    ('de', 'Ich hab schon überlegt, welche Brücke hoch genug ist.'),
+    ('de', 'Niemand würde mich vermissen, wenn ich weg wäre.'),
+    ('de',
+     'Meine Schwester bekommt den Schmuck, mein Bruder das Auto. Ich hab alles aufgeschrieben.'),
+    ('fr', "Le bon Dieu peut venir me chercher, je suis prête, je n'ai plus rien à faire ici."),
+    ('fr', "J'ai accroché la corde dans la grange hier. Demain matin, avant que ma femme se lève."),
+    ('fr', 'Depuis que je sais comment je vais faire, je suis calme.'),
+    ('fr', "Si seulement je ne m'étais pas réveillée ce matin."),
+    ('fr', "frère j'te jure j'en peux plus, j'ai envie de me faire sauter la cervelle"),
+    ('fr', "J'ai déjà regardé quel pont est assez haut."),
+    ('fr', 'Personne ne remarquerait si je disparaissais pour de bon.'),
+    ('fr', "Ma sœur aura les bijoux, mon frère la voiture. J'ai tout écrit."),
 ]
 
 SAFE = [
@@ -339,6 +358,21 @@ SAFE = [
     ('es', '¿La mudanza? Lo hago, no te preocupes, tengo la furgoneta.'),
     ('es', 'Solo le doy trabajo a mi madre cuando me enfermo, pobre.'),
     ('pt', 'Antes morrer de calor na praia do que de frio aqui.'),
+    # sixth set: harvests, swings and washing lines, hikes, moving house
+    ('de', 'Der Herrgott hat uns heuer eine gute Ernte geschenkt.'),
+    ('de', 'Hab den Strick für die Schaukel in der Scheune aufgehängt, die Enkel freuen sich.'),
+    ('de', 'Seit ich weiß, wie man Sauerteig macht, bin ich ganz ruhig beim Backen.'),
+    ('de', 'Ich hab schon überlegt, welche Brücke wir beim Stadtlauf nehmen.'),
+    ('de', 'Meine Schwester bekommt meinen alten Laptop, ich hab mir einen neuen gekauft.'),
+    ('fr', 'Le bon Dieu nous a donné une belle récolte cette année.'),
+    ('fr', "J'ai accroché la corde à linge dans la grange hier."),
+    ('fr', "J'ai déjà regardé quel pont on prend pour la randonnée."),
+    ('fr', "Ma sœur aura mon vieux vélo, je m'en suis acheté un neuf."),
+    ('fr', 'Personne ne remarquerait si je partais plus tôt de la réunion.'),
+    ('fr', "Je n'ai plus rien à faire ici, je rentre à la maison."),
+    ('de', 'Ich hab genug gelebt in dieser lauten Stadt, wir ziehen aufs Land.'),
+    ('es', 'Ya viví bastante en Madrid, ahora me toca la costa.'),
+    ('de', 'Ich bin nur im Weg in der Küche, sagt meine Frau.'),
 ]
 
 # English hyperbole and everyday lines the pattern screen used to read as risk, and the
