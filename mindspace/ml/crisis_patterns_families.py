@@ -52,7 +52,8 @@ _ES_WISH = (r"(?:fantaseo con|sueno con|quiero|quisiera|tengo ganas de|ganas de|
             r"gustaria|deseo|solo pido|lo unico que quiero es)")
 _ES_ACT = (r"(?:matarme|suicidarme|quitarme la vida|acabar con (?:mi vida|todo|esto)|terminar con "
            r"(?:mi vida|todo)|ahorcarme|colgarme(?! (?:la|el|los|las|del telefono)\b)|tirarme "
-           r"(?:a|al|del|de|desde|por)|aventarme|lanzarme (?:a|al|del|desde|por)|pegarme un tiro|"
+           r"(?:a|al|del|de|desde|por)(?! (?:la )?(?:piscina|pileta|alberca)\b| (?:al )?agua\b)|"
+           r"aventarme|lanzarme (?:a|al|del|desde|por)|pegarme un tiro|"
            r"darme un tiro|volarme la cabeza|cortarme las venas|envenenarme|desaparecer (?:para "
            r"siempre|del mapa|de una vez|de este mundo)|dejar de existir|irme para siempre|"
            r"irme de este "

@@ -238,7 +238,8 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
        r"dun|d un|de ce|par la|sous le|sous un) (?:\w+ ){0,2}?(?:pont|toit|balcon|fenetre|"
        r"falaise|immeuble|train|metro|viaduc)\b"),
     _p("plan", r"\b(?:mis de cote|stocke|accumule|je garde|jai garde|collectionne) (?:\w+ ){0,3}?"
-       r"(?:medocs|cachets|comprimes|medicaments|pilules|somniferes)\b|\bje prends tout\b(?= *"
+       r"(?:medocs|cachets|comprimes|medicaments|pilules|somniferes)\b(?! (?:\w+ ){0,2}?"
+       r"(?:perime\w*|pour (?:les )?(?:rapporter|jeter|donner|ramener)))|\bje prends tout\b(?= *"
        r"(?:$|[|.!?,;]))|\b(?:avaler|prendre) (?:toute la boite|tout le tube|tous les medocs)\b"),
     _p("self_harm", r"\bje me suis (?:encore |de nouveau |a nouveau )?(?:scarifiee?|coupee?|"
         r"mutilee?|"

@@ -273,8 +273,9 @@ REGIONAL_PATTERNS: tuple[Pattern, ...] = (
        reason="feels like a burden or that life is done"),
     _p("passive", r"\b(?:gott|herrgott|der herr|der liebe gott|jesus|dios|diosito|deus)\b"
        r"[^.!?|]{0,20}\b(?:soll|moge|mag|kann|darf|konnte) mich (?:\w+ )?(?:holen|zu sich "
-       r"(?:nehmen|holen)|mitnehmen|abholen|erlosen)\b|\bhol(?:e)? mich (?:\w+ )?(?:zu dir|heim|"
-       r"endlich)\b|\b(?:dieu|seigneur|le bon dieu|jesus)\b[^.!?|]{0,20}\b(?:peut|pourrait|doit|"
+       r"(?:nehmen|holen)|mitnehmen|abholen|erlosen)\b|\b(?:herrgott|gott|herr|jesus),? hol(?:e)? "
+       r"mich\b(?! ab\b| (?:\w+ )?ab\b)|\bhol(?:e)? mich (?:\w+ )?(?:zu dir|heim)\b(?! ab\b)|"
+       r"\b(?:dieu|seigneur|le bon dieu|jesus)\b[^.!?|]{0,20}\b(?:peut|pourrait|doit|"
        r"devrait|vienne|viendra) (?:\w+ )?(?:venir )?me (?:chercher|prendre|rappeler|reprendre|"
        r"emporter)\b"),
     # ---- possessions handed out to two people (weak) ----------------------------------
@@ -290,6 +291,17 @@ REGIONAL_PATTERNS: tuple[Pattern, ...] = (
        r"(?:ecrit|note|mis par ecrit)|jai tout (?:ecrit|note|mis par ecrit)|(?:ya )?(?:deje|he "
        r"dejado) todo (?:por )?escrito|deixei tudo (?:por )?escrito)\b", weak=True,
        other_ok=True),
+    # ---- "I should just disappear, it would be better" ----------------------------------
+    _p("indirect", r"(?:\b(?:je devrais|jdevrais|il faudrait que je) (?:juste |simplement |"
+       r"peut etre )?"
+       r"dispara\w+\b|\bich (?:sollte|sollt|musste) (?:einfach |lieber |besser )?(?:verschwinden|"
+       r"weg sein|nicht mehr da sein)\b|\b(?:deberia|tendria que) (?:simplemente |solo )?"
+       r"desaparecer\b|\b(?:eu )?(?:deveria|devia) (?:so |simplesmente )?(?:sumir|desaparecer)\b)"
+       r"(?!,? (?:de|du|des|d|von|vom|aus|bevor|avant|antes|del|da|do|dessa|desse|deste|desta|"
+       r"por|pour|para|pra|fur)\b)(?![^|]*\b(?:mdr|lol|haha\w*|jaja\w*|kk+|ptdr|xd|rs(?:rs)+)\b)",
+       requires=r"\b(?:plus simple|mieux|plus facile|soulagement|besser|leichter|einfacher|"
+       r"mejor|mas facil|mas sencillo|melhor|mais facil|mais simples)\b", near=True,
+       reason="feels like a burden"),
     # ---- asking God to take the writer ------------------------------------------------
     _p("passive", r"\b(?:pido|ruego|rezo|suplico|le pido|le ruego) (?:a dios |al senor |a la "
        r"virgen |a diosito |al cielo )?(?:\w+ ){0,3}?que (?:ya |pronto |de una vez )?me "
@@ -334,7 +346,8 @@ REGIONAL_TRIGGER = (
     r"pendurei|amarrei|seit|depuis que|desde que|welche|quel|que|cual|qual|war|ware|"
     r"si seulement|ojala|quem dera|tomara|nai|n ai|genug gelebt|im weg|vivi|gott|herrgott|"
     r"der herr|dios|deus|hol|hole|mein|meine|ma|mon|mi|mis|minha|meu|alles aufgeschrieben|"
-    r"tout|todo|tudo)"
+    r"tout|todo|tudo|devrais|faudrait que je|sollte|sollt|musste|deberia|tendria que|"
+    r"deveria|devia)"
 )
 
 # Hyperbole about a trivial thing: a repeated everyday annoyance ("si vuelvo a oír ese

@@ -194,6 +194,19 @@ RISK = [
     ('fr', "J'ai déjà regardé quel pont est assez haut."),
     ('fr', 'Personne ne remarquerait si je disparaissais pour de bon.'),
     ('fr', "Ma sœur aura les bijoux, mon frère la voiture. J'ai tout écrit."),
+    # seventh set, young writers: slang, a bridge, should just disappear, saved pills
+    ('fr', "sérieux j'ai trop envie de crever, plus rien n'a de sens"),
+    ('fr', 'Je pense de plus en plus à sauter du pont près de chez moi.'),
+    ('fr', 'Je me dis souvent que je devrais juste disparaître, ce serait plus simple.'),
+    ('fr', "J'ai mis de côté les somnifères de ma mère, il y en a assez maintenant."),
+    ('de', 'ey ich will nicht mehr leben, alles ist scheiße'),
+    ('de', 'Ich denk immer öfter dran, von der Brücke zu springen.'),
+    ('de', 'Ich sollte einfach verschwinden, das wäre für alle besser.'),
+    ('de', 'Ich hab die Schlaftabletten von meiner Mutter gesammelt, es reicht jetzt.'),
+    ('es', 'wey ya no quiero vivir, todo me vale'),
+    ('es', 'Cada vez pienso más en tirarme del puente cerca de casa.'),
+    ('pt', 'tô pensando cada vez mais em pular da ponte aqui perto'),
+    ('pt', 'Guardei os remédios da minha mãe, já tem o suficiente.'),
 ]
 
 SAFE = [
@@ -373,6 +386,19 @@ SAFE = [
     ('de', 'Ich hab genug gelebt in dieser lauten Stadt, wir ziehen aufs Land.'),
     ('es', 'Ya viví bastante en Madrid, ahora me toca la costa.'),
     ('de', 'Ich bin nur im Weg in der Küche, sagt meine Frau.'),
+    # seventh set: pick-ups, rooms after building work, idioms, pharmacy returns
+    ('de', 'Gott soll mich bewahren vor noch so einem Winter, haha.'),
+    ('de', 'Hol mich endlich ab, ich steh schon seit zehn Minuten am Bahnhof!'),
+    ('de', 'Mein Sohn bekommt den Keller, meine Tochter das Dachzimmer, wenn wir umbauen.'),
+    ('fr', 'Mon fils aura la chambre du haut, ma fille la petite, après les travaux.'),
+    ('es', 'Mi hijo se queda con el cuarto grande y mi hija con el pequeño cuando nos mudemos.'),
+    ('fr', 'Je pense de plus en plus à sauter le pas et changer de boulot.'),
+    ('de', 'Ich sollte einfach verschwinden, bevor mein Chef die Liste sieht, haha.'),
+    ('es', 'Cada vez pienso más en tirarme a la piscina y pedirle una cita.'),
+    ('pt', 'Tô pensando em pular o almoço hoje, tô sem fome.'),
+    ('fr', "J'ai mis de côté les somnifères périmés pour les rapporter à la pharmacie."),
+    ('fr', 'Je devrais juste disparaître de ce groupe WhatsApp, ce serait plus simple, mdr.'),
+    ('de', 'Ich sollte lieber verschwinden, bevor es regnet, das wäre besser für die Wäsche.'),
 ]
 
 # English hyperbole and everyday lines the pattern screen used to read as risk, and the
