@@ -58,6 +58,7 @@ from mindspace.ml import crisis_net as net
 from mindspace.ml import crisis_patterns as cp
 from mindspace.ml import crisis_patterns_hidden as hidden
 from mindspace.ml import crisis_patterns_more as more
+from mindspace.ml import crisis_patterns_regional as regional
 from mindspace.ml.crisis_patterns_families import FAMILY_PATTERNS, FAMILY_TRIGGER
 from mindspace.ml.crisis_patterns_forms import FORM_CATEGORIES, FORM_PATTERNS, FORM_TRIGGER
 from mindspace.ml.crisis_patterns_intl import INTL_PATTERNS, INTL_TRIGGER
@@ -119,6 +120,16 @@ _STUDY_MATCH = re.compile(more.STUDY_MATCH)
 _STUDY_CONTEXT = re.compile(more.STUDY_CONTEXT)
 _OTHER_SLANG = re.compile(more.OTHER_SLANG)
 _TRIVIAL_AFTER = re.compile(hidden.TRIVIAL_AFTER)
+_TRIVIAL_INTL = re.compile(regional.TRIVIAL_INTL)
+_TRIVIAL_INTL_NOT = re.compile(regional.TRIVIAL_INTL_NOT)
+_JOKE_INTL = re.compile(regional.JOKE_INTL)
+_TRIVIAL_THING = re.compile(regional.TRIVIAL_THING)
+_AFFIRM_INTL = re.compile(regional.AFFIRM_INTL)
+# a self-directed act in Spanish, French, German or Portuguese that is also a stock hyperbole
+_INTL_HYPERBOLE_ACT = re.compile(
+    r"\b(?:mato|matar\w*|tiro|tirar\w*|aviento|lanzo|pego un tiro|jogo|atiro|jeter?|jette|"
+    r"pendre|pends|balle|tue|tuer|spring\w*|bring \w+ mich um|erschiess\w*|umbring\w*|"
+    r"aufhang\w*|hange? (?:\w+ )?mich)\b")
 _OWN_BEFORE = re.compile(r"\b(?:i|me|my|myself|mi|me|yo|je|moi|ich|mich|eu)\b")
 _USED_TO = re.compile(r"\bused to\b")
 _USED_TO_AFTER = re.compile(r" *(?:\w+ ){0,3}?used to\b")  # "the urges to cut used to come"
@@ -186,11 +197,12 @@ _TRIGGER = re.compile(
     r"pharmac|chemist|worry about me|jealous|envi|envy|lucky|should have been me|scare|frighten|"
     r"calm|peaceful|comfort|sooth|relief|to do list|panic|deserve|nap|snooze|notice|know|"
     r"hug|swallow|whole|entire|off|car park|parking)|" + hidden.TRIGGER + "|" + INTL_TRIGGER
-    + "|" + _stem_trie(FORM_TRIGGER + "|" + FAMILY_TRIGGER)
+    + "|" + _stem_trie(FORM_TRIGGER + "|" + FAMILY_TRIGGER + "|" + regional.REGIONAL_TRIGGER)
 )
 # English curated phrasings, then Spanish, French, German, Portuguese (crisis_patterns_intl).
 _PATTERNS: tuple[cp.Pattern, ...] = (cp.PATTERNS + more.EN_MORE + hidden.EN_HIDDEN + INTL_PATTERNS
-                                      + FORM_PATTERNS + FAMILY_PATTERNS)
+                                      + FORM_PATTERNS + FAMILY_PATTERNS
+                                      + regional.REGIONAL_PATTERNS)
 
 
 # The only reason given for a ``concern`` raised by past events alone.
@@ -489,7 +501,9 @@ class CrisisDetector:
             near = norm[starts[max(0, k - 2)]:ends[min(len(ends) - 1, k + 1)]]
             if cp.HYPERBOLE_CONTEXT.search(near) and not cp.RISK_AFFIRM.search(near):
                 return "idiom (embarrassment)"
-        if re.search(r"\b(?:kill|hang|shoot) myself\b|\bjump\w* off\b", m.group(0)) and \
+        if re.search(r"\b(?:kill|hang|shoot) myself\b|\bjump\w* off\b|\bthrow\w* myself (?:off|out|"
+                     r"under|in front)\b|\bwalk\w* into the (?:sea|ocean|river|lake)\b",
+                     m.group(0)) and \
                 cp.TRIVIAL_CONDITIONAL.search(sent) and not cp.RISK_AFFIRM.search(sent):
             return "idiom (a trivial condition)"
         if m.group(0).startswith("kill myself") and _TRIVIAL_AFTER.match(norm, m.end(), ends[k]) \
@@ -497,6 +511,17 @@ class CrisisDetector:
             return "idiom (a joke about a thing)"
         if m.group(0).startswith("i am dead") and cp.LAUGH.match(norm, m.end(), ends[k]):
             return "idiom (a joke)"
+        # "ate the servo pie. if i don't make it, tell the kids i loved them. joking."
+        if re.match(r"if i \w+ not (?:make it|wake up)", m.group(0)) and re.match(
+                r"[^|]{0,60}?\b(?:joking|just joking|kidding|jk|lol|lmao|haha\w*)\b", norm[
+                    m.end():ends[min(len(ends) - 1, k + 1)]]) and not cp.RISK_AFFIRM.search(sent):
+            return "idiom (a joke)"
+        if _INTL_HYPERBOLE_ACT.search(m.group(0)) and _TRIVIAL_INTL.search(sent) \
+                and not _TRIVIAL_INTL_NOT.search(sent):
+            after = norm[starts[k]:ends[min(len(ends) - 1, k + 1)]]
+            if not _AFFIRM_INTL.search(after) and (
+                    _JOKE_INTL.search(after) or _TRIVIAL_THING.search(sent)):
+                return "idiom (a trivial condition)"
         # "mondays make me want to die lol": a joke about a thing, marked as a joke
         if cp.LAUGH.match(norm, m.end(), ends[k]) and not cp.RISK_AFFIRM.search(sent) and (
                 cp.TRIVIAL_CONDITIONAL.search(sent) or _MADE_ME.search(norm, starts[k], m.start())):

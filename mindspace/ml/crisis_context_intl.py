@@ -62,7 +62,7 @@ RECENT = (
 )
 
 DISTANT = (
-    r"|\b(?:\w+ ){0,2}jahre? her\b|\b(?:y a|ca fait|cela fait) (?:\w+ ){0,2}ans\b(?! que)|"
+    r"|\b(?:\w+ ){0,2}jahre? her\b|\b(?:y a|ca fait|cela fait) (?:\w+ ){0,2}ans\b(?! que\b)|"
     r"\bcuando (?:yo )?era (?:\w+ )?(?:nin[oa]|joven|adolescente|pequen[oa]|chic[oa]|"
     r"chaval\w*|estudiante)\b|\bde (?:joven|adolescente|nin[oa]|pequen[oa]|chic[oa])\b|"
     r"\ben mi (?:adolescencia|juventud|infancia)\b|"

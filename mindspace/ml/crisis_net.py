@@ -412,6 +412,13 @@ NET_PATTERNS: tuple[Pattern, ...] = (
 
 # Hyperbole and everyday spans that the broader patterns above would otherwise hit.
 NET_IDIOMS = (
+    # fear or exertion, a prank, a clinical shift: "thought i was going to die at kilometre
+    # eight", "faking my own death", "saw my first overdose come in"
+    r"\b(?:thought|felt like|was sure|was convinced|swore) (?:that )?i (?:was|am) (?:going to|"
+    r"gonna|about to) die\b|\bfak(?:e|ed|ing) my (?:own )?death\b|"
+    r"\b(?:saw|seen|see|treated|treating|admitted|triaged|charted|nursed) (?:my first |an |a |"
+    r"another |the |two |three |\w+ )?overdoses?\b|\boverdoses? (?:come|came|coming|comes) in\b|"
+    r"\boverdose (?:patient|case|call|victim)s?\b|"
     r"\b(?:nearly|almost|could have|could of|practically|basically|about to) (?:died|die|"
     r"killed)\b|"
     r"\b(?:i|we) (?:could|would|will|shall) (?:just )?die\b(?= *(?:$|[|.!?,;]|if|when|of|"

@@ -467,7 +467,7 @@ RECENT = re.compile(
 DISTANT = re.compile(
     # "hace tres anos", "ha dois anos", "il y a trois ans", "vor drei jahren" (not "ha anos que
     # penso ...": that is still going on)
-    r"\b(?:hace|ha|faz) (?:\w+ ){0,2}anos\b(?! que)|\bil y a (?:\w+ ){0,2}ans\b(?! que)|"
+    r"\b(?:hace|ha|faz) (?:\w+ ){0,2}anos\b(?! que\b)|\bil y a (?:\w+ ){0,2}ans\b(?! que\b)|"
     r"\bvor (?:\w+ ){0,2}jahren\b|"
     r"\b(?:(?:old|past|younger|former|teenage|teen|uni|college) me\b|in (?:\w+ )?school\b|"
     r"in (?:uni|sixth form|year \d+|grade \d+)\b|when i was (?:thirteen|fourteen|fifteen|sixteen|"

@@ -52,7 +52,8 @@ _ES_WISH = (r"(?:fantaseo con|sueno con|quiero|quisiera|tengo ganas de|ganas de|
             r"gustaria|deseo|solo pido|lo unico que quiero es)")
 _ES_ACT = (r"(?:matarme|suicidarme|quitarme la vida|acabar con (?:mi vida|todo|esto)|terminar con "
            r"(?:mi vida|todo)|ahorcarme|colgarme(?! (?:la|el|los|las|del telefono)\b)|tirarme "
-           r"(?:a|al|del|de|desde|por)|aventarme|lanzarme (?:a|al|del|desde|por)|pegarme un tiro|"
+           r"(?:a|al|del|de|desde|por)(?! (?:la )?(?:piscina|pileta|alberca)\b| (?:al )?agua\b)|"
+           r"aventarme|lanzarme (?:a|al|del|desde|por)|pegarme un tiro|"
            r"darme un tiro|volarme la cabeza|cortarme las venas|envenenarme|desaparecer (?:para "
            r"siempre|del mapa|de una vez|de este mundo)|dejar de existir|irme para siempre|"
            r"irme de este "
@@ -75,7 +76,10 @@ _FR_ACT = (r"(?:me tuer|me suicider|me pendre|me jeter (?:du|d|de la|sous|par|de
            r"(?:du|d|de la|sous|par|dans|devant)|me foutre en l ?air|me flinguer|me buter|me tirer "
            r"une balle|mettre fin a (?:mes jours|ma vie)|en finir(?! avec (?!la vie|ma vie|tout))|"
            r"disparaitre (?:pour toujours|pour de bon|a jamais)|ne plus (?:etre la|exister)|me "
-           r"noyer|m ?ouvrir les veines|me laisser mourir|(?:en )?me tuant|(?:en )?me suicidant)")
+           r"noyer(?! dans (?:le|les|mon|mes|la|l|du|des|de) ?(?:\w+ )?(?:travail|boulot|taf|"
+           r"dossiers|devoirs|paperasse|larmes|revisions|series|livres|cours|exams?|examens|"
+           r"emails|mails|copies|verre|biere|alcool|chocolat|glace)\b)|m ?ouvrir les veines|me "
+           r"laisser mourir|(?:en )?me tuant|(?:en )?me suicidant)")
 _FR_DIE = (r"(?:quitter (?:ce monde|cette terre|la vie)|partir de ce monde|crever|mourir|"
            r"etre morte?|ne plus me reveiller|dormir pour toujours)")
 _FR_IDIOM = (r"(?! (?:a la tache|au travail|a (?:le|vous|te|leur) dire|(?:de|d) ?(?:rire|honte|"
@@ -302,7 +306,8 @@ FAMILY_PATTERNS: tuple[Pattern, ...] = (
        r"\b(?:keiner|niemand) (?:wurde|wurd) (?:es )?(?:merken|bemerken|mich vermissen)\b|"
        r"\b(?:wurde|"
        r"wurd) (?:es )?(?:keiner|niemand) (?:\w+ )?(?:merken|bemerken|vermissen)\b",
-       requires=r"\bsi je (?:partais|disparaissais|mourais|n ?etais plus|netais plus)\b|"
+       requires=r"\bsi je (?:partais|disparaissais|mourais|n ?etais plus|netais plus)\b"
+       r"(?! (?:\w+ )?(?:plus tot|en avance|avant|de la|du|des|en vacances|en weekend)\b)|"
        r"\bwenn ich (?:\w+ ){0,2}?(?:weg|tot|nicht mehr da|sterben wurde)\b", negatable=False),
     # settled affairs and "when I am gone" (weak goodbye cues)
     _p("goodbye_settled", r"\b(?:pague|he pagado) (?:todas )?(?:las|mis) deudas\b|\bdeje los "

@@ -117,8 +117,9 @@ FORM_PATTERNS: tuple[Pattern, ...] = (
     _p("indirect", r"\b(?:estarian|estaria|estaran|estarias|vivirian|viviria|les iria|le iria) "
        r"(?:\w+ ){0,2}?mejor sin mi\b|\bsin mi,? (?:\w+ ){0,2}?(?:estarian|estaria|estaran|les "
        r"iria|seria todo|vivirian|viviria) (?:\w+ ){0,2}?mejor\b|\bsoy (?:una carga|un estorbo|"
-       r"un lastre|un peso)\b|\bsolo (?:doy|causo|traigo) (?:problemas|trabajo|gastos|"
-       r"molestias)\b|\bno sirvo para nada\b" + _END, negatable=False),
+       r"un lastre|un peso)\b(?! (?:en|para) (?:la |el )?(?:cocina|paso|camino|medio|puerta|"
+       r"pasillo|cancha|foto|partido|mudanza)\b)|\bsolo (?:doy|causo|traigo) (?:problemas|"
+       r"trabajo|gastos|molestias)\b|\bno sirvo para nada\b" + _END, negatable=False),
     _p("plan", _PILLS + r" (?:\w+ ){0,4}?(?:guardad[oa]s|escondid[oa]s|juntad[oa]s|acumulad[oa]s|"
        r"contad[oa]s)\b|\b(?:guardad[oa]s|escondid[oa]s|juntad[oa]s) (?:\w+ ){0,2}?(?:las|los|mis) "
        + _PILLS + r"\b|\b(?:conte|he contado|contando) (?:\w+ ){0,2}?" + _PILLS + r"\b",

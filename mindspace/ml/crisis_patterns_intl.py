@@ -34,6 +34,10 @@ _FR_PILLS = r"(?:cachets|comprimes|medicaments|pilules|somniferes)"
 _DE_PILLS = r"(?:tabletten|pillen|schlaftabletten|medikamente)"
 _PT_PILLS = r"(?:comprimidos|remedios|pilulas|calmantes|medicamentos)"
 
+# "un estorbo en la cocina": in the way somewhere, not a burden
+_NOT_IN_THE_WAY = (r"(?! (?:en|aqui en|ahi en|para) (?:la |el |los |las )?(?:cocina|paso|camino|"
+                   r"medio|puerta|pasillo|cancha|foto|partido|mudanza)\b)")
+
 INTL_PATTERNS: tuple[Pattern, ...] = (
     # ---- Spanish ---------------------------------------------------------------------
     _p("ideation", r"\b(?:quiero|quisiera|necesito|deseo) (?:(?!no\b)\w+ )?(?:morir(?:me)?|"
@@ -214,7 +218,7 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
        requires=r"\b(?:velorio|funeral|entierro|murio|muerto|muerta|muertos|descanso|descansa|"
        r"yo sigo|envidi\w*)\b", negatable=False),
     _p("indirect", r"\b(?:estarian|estaria|estarias|estaran|vivirian|viviria) (?:\w+ )?mejor sin "
-       r"mi\b|\bsoy un estorbo\b", negatable=False),
+       r"mi\b|\bsoy un estorbo\b" + _NOT_IN_THE_WAY, negatable=False),
     _p("hopelessness", r"\bno (?:hay|tengo|veo) (?:ningun )?futuro (?:para mi|pa mi)\b|\bnada va a "
        r"mejorar\b|\bestoy (?:harto|harta) de todo\b", negatable=False),
     # ---- French: colloquial, indirect and negated-form risk ---------------------------
@@ -234,12 +238,15 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
        r"dun|d un|de ce|par la|sous le|sous un) (?:\w+ ){0,2}?(?:pont|toit|balcon|fenetre|"
        r"falaise|immeuble|train|metro|viaduc)\b"),
     _p("plan", r"\b(?:mis de cote|stocke|accumule|je garde|jai garde|collectionne) (?:\w+ ){0,3}?"
-       r"(?:medocs|cachets|comprimes|medicaments|pilules|somniferes)\b|\bje prends tout\b(?= *"
+       r"(?:medocs|cachets|comprimes|medicaments|pilules|somniferes)\b(?! (?:\w+ ){0,2}?"
+       r"(?:perime\w*|pour (?:les )?(?:rapporter|jeter|donner|ramener)))|\bje prends tout\b(?= *"
        r"(?:$|[|.!?,;]))|\b(?:avaler|prendre) (?:toute la boite|tout le tube|tous les medocs)\b"),
     _p("self_harm", r"\bje me suis (?:encore |de nouveau |a nouveau )?(?:scarifiee?|coupee?|"
         r"mutilee?|"
        r"fait du mal|brulee?)\b(?! (?:les|mes|la|le|un) (?:cheveux|ongles|doigt|doigts|frange)\b|"
-       r" en (?:cuisinant|me rasant)| par accident| avec (?:le|un|la) (?:papier|four|fer|poele))"),
+       r" en (?:cuisinant|me rasant|sortant|faisant|preparant|repassant|cuisant|jardinant)| par "
+       r"accident| (?:avec|au|a la|sur) (?:le |un |la |une )?(?:papier|four|fer|poele|casserole|"
+       r"plaque|barbecue|soleil|bouilloire|vapeur))"),
     _p("indirect", r"\b(?:ecrit|laisse) une lettre (?:pour|a) (?:chacun|tout le monde|ma famille|"
        r"mes parents)\b|\b(?:je lenviais|jenvie les morts|lui au moins il est tranquille|elle au "
        r"moins elle est tranquille|au moins (?:il|elle) est (?:tranquille|en paix))\b",
