@@ -3,8 +3,11 @@
 the learned layer's calibration (ECE, 10 equal-width bins) on English lines.
 
 Usage: python bench/bench_crisis_dev.py FILE [FILE ...] [--errors] [--patterns-only]
+       [--lang es,fr,de,pt]
 Each FILE is JSONL with ``text``, ``label`` ("risk"/"safe"), ``language`` and optional ``kind``.
-``--errors`` lists misses and false alarms (only for development data, never a blind set).
+``--errors`` lists misses and false alarms (only for development data, never a blind set);
+``--patterns-only`` scores the instant pattern screen alone (the floor for es/fr/de/pt);
+``--lang`` keeps only the lines in those languages.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ def main() -> None:
     ap.add_argument("files", nargs="+", type=Path)
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--patterns-only", action="store_true")
+    ap.add_argument("--lang", help="comma-separated languages to keep, e.g. es,fr,de,pt")
     args = ap.parse_args()
     from mindspace.ml.crisis import CrisisDetector
     from mindspace.ml.crisis_model import CrisisModel
@@ -58,6 +62,8 @@ def main() -> None:
             return analyzer.analyze(text).crisis
     for path in args.files:
         rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        if args.lang:
+            rows = [r for r in rows if r.get("language", "en") in args.lang.split(",")]
         per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
         calib: list[tuple[float, int]] = []
         errors = []

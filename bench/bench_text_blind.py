@@ -52,14 +52,20 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
-def macro_f1(gold: list[str], pred: list[str], labels: tuple[str, ...] = LABELS) -> float:
-    scores = []
+def f1_per_label(gold: list[str], pred: list[str], labels: tuple[str, ...] = LABELS
+                 ) -> dict[str, float]:
+    scores = {}
     for label in labels:
         tp = sum(g == label and p == label for g, p in zip(gold, pred, strict=True))
         fp = sum(g != label and p == label for g, p in zip(gold, pred, strict=True))
         fn = sum(g == label and p != label for g, p in zip(gold, pred, strict=True))
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(scores) / len(scores)
+        scores[label] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return scores
+
+
+def macro_f1(gold: list[str], pred: list[str], labels: tuple[str, ...] = LABELS) -> float:
+    scores = f1_per_label(gold, pred, labels)
+    return sum(scores.values()) / len(scores)
 
 
 def f1_interval(gold: list[str], pred: list[str], rounds: int = 1000,
@@ -160,13 +166,7 @@ def wellbeing_report(analyzer: Any, paths: list[Path]) -> None:
                 gold.append(row["label"])
             pooled_gold += gold
             pooled_pred += pred
-        per_class = []
-        for label in labels:
-            tp = sum(g == p == label for g, p in zip(gold, pred, strict=True))
-            fp = sum(p == label != g for g, p in zip(gold, pred, strict=True))
-            fn = sum(g == label != p for g, p in zip(gold, pred, strict=True))
-            f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
-            per_class.append(f"{label} {f1:.2f}")
+        per_class = [f"{k} {v:.2f}" for k, v in f1_per_label(gold, pred, labels).items()]
         lo, hi = f1_interval(gold, pred, labels=labels)
         print(f"wellbeing {name}: macro-F1 {macro_f1(gold, pred, labels):.3f} [{lo:.2f}-{hi:.2f}]; "
               f"per class F1: {', '.join(per_class)} (n={len(gold)})")

@@ -280,6 +280,45 @@ def atomic_torch_save(obj: Any, path: Path) -> None:
     os.replace(tmp, path)
 
 
+def warmup_linear(opt: torch.optim.Optimizer, total: int, warm_share: float = 0.06
+                  ) -> torch.optim.lr_scheduler.LambdaLR:
+    """Linear warm-up over the first ``warm_share`` of ``total`` steps, then linear decay."""
+    warm = int(warm_share * total)
+
+    def lr_factor(step: int) -> float:
+        if step < warm:
+            return (step + 1) / max(1, warm)
+        return max(0.0, (total - step) / max(1, total - warm))
+
+    return torch.optim.lr_scheduler.LambdaLR(opt, lr_factor)
+
+
+def resume(ck: Path, net: nn.Module, opt: torch.optim.Optimizer,
+           sched: torch.optim.lr_scheduler.LambdaLR) -> tuple[int, int, int]:
+    """Loads ``ck`` (written by :func:`save_checkpoint`) into the training objects; returns
+    (epoch, step in epoch, global step), all 0 without a checkpoint."""
+    if not ck.exists():
+        return 0, 0, 0
+    state = torch.load(ck, map_location="cpu", weights_only=False)
+    net.load_state_dict(state["model"])
+    opt.load_state_dict(state["optim"])
+    sched.load_state_dict(state["sched"])
+    torch.set_rng_state(state["torch_rng"])
+    log(f"finetune: resumed at epoch {state['epoch']} step {state['step_in_epoch']} "
+        f"(global {state['gstep']})")
+    return state["epoch"], state["step_in_epoch"], state["gstep"]
+
+
+def save_checkpoint(ck: Path, net: nn.Module, opt: torch.optim.Optimizer,
+                    sched: torch.optim.lr_scheduler.LambdaLR, epoch: int, step_in_epoch: int,
+                    gstep: int, args: dict[str, Any]) -> None:
+    atomic_torch_save({
+        "model": net.state_dict(), "optim": opt.state_dict(), "sched": sched.state_dict(),
+        "epoch": epoch, "step_in_epoch": step_in_epoch, "gstep": gstep,
+        "torch_rng": torch.get_rng_state(), "args": args,
+    }, ck)
+
+
 def write_json(path: Path, obj: Any) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(json.dumps(obj, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -422,40 +461,13 @@ def stage_finetune(ctx: Ctx) -> None:
     ]
     opt = torch.optim.AdamW(groups)
     steps_per_epoch = math.ceil(len(seqs) / a.batch_size)
-    total = steps_per_epoch * a.epochs
-    warm = int(0.06 * total)
-
-    def lr_factor(step: int) -> float:
-        if step < warm:
-            return (step + 1) / max(1, warm)
-        return max(0.0, (total - step) / max(1, total - warm))
-
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_factor)
-    start_epoch, start_step, gstep = 0, 0, 0
+    sched = warmup_linear(opt, steps_per_epoch * a.epochs)
     ck = WORK / "ckpt_last.pt"
-    if ck.exists():
-        state = torch.load(ck, map_location="cpu", weights_only=False)
-        net.load_state_dict(state["model"])
-        opt.load_state_dict(state["optim"])
-        sched.load_state_dict(state["sched"])
-        start_epoch, start_step, gstep = state["epoch"], state["step_in_epoch"], state["gstep"]
-        torch.set_rng_state(state["torch_rng"])
-        log(f"finetune: resumed at epoch {start_epoch} step {start_step} (global {gstep})")
+    start_epoch, start_step, gstep = resume(ck, net, opt, sched)
 
     def save(epoch: int, step_in_epoch: int) -> None:
-        atomic_torch_save(
-            {
-                "model": net.state_dict(),
-                "optim": opt.state_dict(),
-                "sched": sched.state_dict(),
-                "epoch": epoch,
-                "step_in_epoch": step_in_epoch,
-                "gstep": gstep,
-                "torch_rng": torch.get_rng_state(),
-                "args": vars(a) | {"data": str(a.data)},
-            },
-            ck,
-        )
+        save_checkpoint(ck, net, opt, sched, epoch, step_in_epoch, gstep,
+                        vars(a) | {"data": str(a.data)})
 
     log(
         f"finetune: {a.epochs} epochs x {steps_per_epoch} steps, batch {a.batch_size}, "

@@ -321,33 +321,13 @@ def stage_finetune(ctx: base.Ctx) -> None:
     ]
     opt = torch.optim.AdamW(groups)
     steps_per_epoch = math.ceil(per_epoch / a.batch_size)
-    total = steps_per_epoch * a.epochs
-    warm = int(0.06 * total)
-
-    def lr_factor(step: int) -> float:
-        if step < warm:
-            return (step + 1) / max(1, warm)
-        return max(0.0, (total - step) / max(1, total - warm))
-
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_factor)
-    start_epoch, start_step, gstep = 0, 0, 0
+    sched = base.warmup_linear(opt, steps_per_epoch * a.epochs)
     ck = WORK / "ckpt_last.pt"
-    if ck.exists():
-        st = torch.load(ck, map_location="cpu", weights_only=False)
-        net.load_state_dict(st["model"])
-        opt.load_state_dict(st["optim"])
-        sched.load_state_dict(st["sched"])
-        start_epoch, start_step, gstep = st["epoch"], st["step_in_epoch"], st["gstep"]
-        torch.set_rng_state(st["torch_rng"])
-        log(f"finetune: resumed at epoch {start_epoch} step {start_step}")
+    start_epoch, start_step, gstep = base.resume(ck, net, opt, sched)
 
     def save(epoch: int, step_in_epoch: int) -> None:
-        base.atomic_torch_save({
-            "model": net.state_dict(), "optim": opt.state_dict(), "sched": sched.state_dict(),
-            "epoch": epoch, "step_in_epoch": step_in_epoch, "gstep": gstep,
-            "torch_rng": torch.get_rng_state(),
-            "args": {k: str(v) for k, v in vars(a).items()},
-        }, ck)
+        base.save_checkpoint(ck, net, opt, sched, epoch, step_in_epoch, gstep,
+                             {k: str(v) for k, v in vars(a).items()})
 
     log(f"finetune: {a.epochs} epochs x {steps_per_epoch} steps ({n_sit} x{a.sit_repeat} "
         f"situational + {n_go} GoEmotions per epoch), lr {a.lr}, pos_weight "

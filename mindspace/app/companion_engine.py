@@ -193,8 +193,9 @@ def _respond(engine: CompanionEngine, state: ConversationState, text: str,
     reading = engine.classify(text)
     in_exercise = state.exercise is not None
     asks_exercise = bool(guard.exercise_requests(text)) and not guard.not_a_request_now(text)
+    refusal = _refusal(text, reading)
     level, reasons = chat_crisis_level(analysis, reading, in_exercise, asks_exercise,
-                                       refusable=_refusal(text, reading) is not None)
+                                       refusable=refusal is not None)
     if not opens_support_panel(level) and opens_support_panel(analysis.crisis.level):
         # risk written inside a long message about something else: confirm sentence by sentence
         for part in sentences(text):
@@ -209,7 +210,7 @@ def _respond(engine: CompanionEngine, state: ConversationState, text: str,
         return _crisis(engine.library, state, level, reasons, first)
     if guard.is_why(text):
         return _explain(engine.library, state, reading)
-    return _after_screen(engine, state, text, analysis, reading, hooks, first)
+    return _after_screen(engine, state, text, analysis, reading, hooks, first, refusal)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -298,19 +299,13 @@ def _crisis(lib: Library, state: ConversationState, level: str, reasons: list[st
 
 def _after_screen(engine: CompanionEngine, state: ConversationState, text: str,
                   analysis: MessageReading, reading: IntentReading | None, hooks: Hooks,
-                  first: bool) -> Reply:
+                  first: bool, refusal: tuple[str, str] | None) -> Reply:
     lib = engine.library
     prefix: list[str] = ["intro.first"] if first else []
     if not text.strip():
         return _with_prefix(lib, prefix, Reply(lib.say("empty"), "support", sources=("empty",)))
-    category = guard.refusal(text)
-    why_refuse = "The words of your message match a request I never help with."
-    if category is None:
-        category = _refusal(text, reading)
-        if category is not None and reading is not None:
-            why_refuse = (f"The intent reader read your message as this kind of request "
-                          f"(confidence {reading.confidence:.2f}).")
-    if category is not None:
+    if refusal is not None:
+        category, why_refuse = refusal
         ids = ["intro.short"] if first else []
         ids.append(f"refuse.{category}")
         texts = [lib.say(i) for i in ids]
@@ -331,15 +326,17 @@ def _after_screen(engine: CompanionEngine, state: ConversationState, text: str,
     return _with_prefix(lib, prefix, _outside(engine, state, text, analysis, reading, hooks))
 
 
-def _refusal(text: str, reading: IntentReading | None) -> str | None:
-    """The refusal category of a request: the guard's patterns, or the intent reader when it is
-    confident and the message asks for something with a word of that category."""
+def _refusal(text: str, reading: IntentReading | None) -> tuple[str, str] | None:
+    """(refusal category, why) of a request: the guard's patterns, or the intent reader when it
+    is confident and the message asks for something with a word of that category."""
     category = guard.refusal(text)
-    if category is None and reading is not None and reading.label.startswith("refuse-") \
-            and reading.confidence >= REFUSE_AT \
-            and guard.refusal_gate(reading.label[7:], text):
-        category = reading.label[7:]
-    return category
+    if category is not None:
+        return category, "The words of your message match a request I never help with."
+    if reading is not None and reading.label.startswith("refuse-") \
+            and reading.confidence >= REFUSE_AT and guard.refusal_gate(reading.label[7:], text):
+        return reading.label[7:], (f"The intent reader read your message as this kind of "
+                                   f"request (confidence {reading.confidence:.2f}).")
+    return None
 
 
 def _in_exercise(engine: CompanionEngine, state: ConversationState, text: str,

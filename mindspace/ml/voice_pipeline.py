@@ -95,6 +95,18 @@ def analyze_text(text_analyzer: TextAnalyzerLike | None, transcript: str) -> dic
     return dict(text_analyzer.analyze(transcript).to_dict())
 
 
+def _transcribing(steps: Generator[float, None, Transcript]
+                  ) -> Generator[tuple[float, str], None, Transcript]:
+    """Relays a transcription's progress as the first ``TRANSCRIPTION_SHARE`` of the whole."""
+    while True:
+        try:
+            fraction = next(steps)
+        except StopIteration as done:
+            transcript: Transcript = done.value
+            return transcript
+        yield TRANSCRIPTION_SHARE * fraction, TRANSCRIBING
+
+
 def analyze_steps(
     samples: np.ndarray,
     transcriber: Transcriber,
@@ -107,14 +119,7 @@ def analyze_steps(
     """Transcribe and analyse 16 kHz mono float32 audio, yielding ``(fraction, message)``."""
     started = time.perf_counter()
     yield 0.0, TRANSCRIBING
-    steps = transcriber.transcribe_steps(samples, cancel)
-    while True:
-        try:
-            fraction = next(steps)
-        except StopIteration as done:
-            transcript: Transcript = done.value
-            break
-        yield TRANSCRIPTION_SHARE * fraction, TRANSCRIBING
+    transcript = yield from _transcribing(transcriber.transcribe_steps(samples, cancel))
     yield 0.88, READING
     result = analyze_transcript(
         samples, transcript, text_analyzer, history, helpfulness, cancel, voice_analyzer
@@ -147,14 +152,8 @@ def analyze_stream_steps(
             prosody.feed(block)
             yield block
 
-    steps = transcriber.transcribe_stream_steps(measured(), cancel, expected_s)
-    while True:
-        try:
-            fraction = next(steps)
-        except StopIteration as done:
-            transcript: Transcript = done.value
-            break
-        yield TRANSCRIPTION_SHARE * fraction, TRANSCRIBING
+    transcript = yield from _transcribing(
+        transcriber.transcribe_stream_steps(measured(), cancel, expected_s))
     yield 0.88, READING
     segments = [s.to_dict() for s in transcript.segments]
     voice = (voice_analyzer or VoiceAnalyzer()).from_prosody(prosody.finish(segments), history)

@@ -21,7 +21,7 @@ from mindspace.core.wording import plural
 from mindspace.ui.idle import IdleWatcher
 from mindspace.ui.tasks import TaskRunner, default_runner, describe_error
 from mindspace.ui.themes import apply_theme, icon, style_window, use_window_sheets
-from mindspace.ui.warmup import start_warmup
+from mindspace.ui.warmup import start_screen_warmup, start_warmup
 
 if TYPE_CHECKING:
     from mindspace.app import AppServices, Preferences
@@ -99,6 +99,7 @@ class Shell(QObject):
 
         screen = CreateVaultScreen(self.services, runner=self.runner)
         screen.vault_ready.connect(lambda: self.enter_main(False, "", created=True))
+        start_screen_warmup(self.runner)
         height = screen.fontMetrics().height()
         screen.resize(height * 40, height * 34)
         self._set_window(screen)
@@ -109,6 +110,7 @@ class Shell(QObject):
 
         screen = UnlockScreen(self.services, runner=self.runner)
         screen.unlocked.connect(self.enter_main)
+        start_screen_warmup(self.runner)
         height = screen.fontMetrics().height()
         screen.resize(height * 34, height * 20)
         if locking:

@@ -9,6 +9,7 @@ is reported when it is used, as before.
 from __future__ import annotations
 
 import contextlib
+import importlib
 from typing import TYPE_CHECKING
 
 from mindspace.ui.tasks import Task, TaskRunner
@@ -30,6 +31,21 @@ def warm_models(services: AppServices) -> None:
         services.companion_engine()
     with contextlib.suppress(Exception):
         services.transcriber()
+
+
+def compile_screen() -> None:
+    importlib.import_module("mindspace.app.screen")  # compiles the patterns on import
+
+
+def start_screen_warmup(runner: TaskRunner) -> Task:
+    """Compile the crisis patterns (about half a second) while the unlock window waits for the
+    passphrase, so building the main window after unlock does not pay for it on the GUI
+    thread."""
+    return runner.submit(
+        lambda: compile_screen(),
+        name="warm-screen",
+        on_failure=lambda _exc: None,
+    )
 
 
 def start_warmup(services: AppServices, runner: TaskRunner) -> Task:

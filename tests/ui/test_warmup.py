@@ -59,3 +59,17 @@ def test_warm_up_is_low_priority(qtbot, monkeypatch) -> None:
     monkeypatch.setattr(runner._pool, "start", lambda job, priority=0: priorities.append(priority))
     warmup.start_warmup(object(), runner)  # type: ignore[arg-type]
     assert priorities == [warmup.WARMUP_PRIORITY] and warmup.WARMUP_PRIORITY < 0
+
+
+def test_crisis_patterns_compile_off_the_gui_thread_while_the_unlock_window_waits(
+    qtbot, make_shell, new_services: AppServices, recovery_code: str, monkeypatch, tasks_done
+) -> None:
+    imported: list[bool] = []
+    main = threading.main_thread()
+    monkeypatch.setattr(
+        warmup, "compile_screen", lambda: imported.append(threading.current_thread() is main))
+    shell = make_shell()
+    shell.start()  # the vault exists: the unlock window waits for the passphrase
+    qtbot.waitUntil(lambda: bool(imported), timeout=10_000)
+    assert imported == [False]
+    tasks_done()
