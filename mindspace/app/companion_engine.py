@@ -34,6 +34,7 @@ from mindspace.app.companion_listen import extract, feeling_from
 from mindspace.app.companion_reader import MessageReader, MessageReading
 from mindspace.app.screen import level_rank, screen_text
 from mindspace.core.rules import opens_support_panel
+from mindspace.ml.crisis import PAST_REASON
 
 if TYPE_CHECKING:
     from mindspace.ml.intent import IntentClassifier, IntentReading
@@ -187,9 +188,18 @@ def _respond(engine: CompanionEngine, state: ConversationState, text: str,
     if level_rank(chat_level) > level_rank(level):
         level = chat_level
         reasons.append("words people use in chat when they are in danger right now")
+    analysis = None
     if opens_support_panel(level):
-        return _crisis(engine.library, state, level, reasons, first)
-    analysis = engine.reader.read(text)  # 2. the learned layer, confirmed for chat
+        if not past_only(reasons):
+            return _crisis(engine.library, state, level, reasons, first)
+        # A past event the patterns could not place: the full screen reads it in context, as
+        # it does for a journal entry ("last winter I didn't want to live; I'm through it now")
+        analysis = engine.reader.read(text)
+        if opens_support_panel(analysis.crisis.level):
+            return _crisis(engine.library, state, analysis.crisis.level,
+                           list(analysis.crisis.reasons), first)
+    if analysis is None:
+        analysis = engine.reader.read(text)  # 2. the learned layer, confirmed for chat
     reading = engine.classify(text)
     in_exercise = state.exercise is not None
     asks_exercise = bool(guard.exercise_requests(text)) and not guard.not_a_request_now(text)
@@ -211,6 +221,11 @@ def _respond(engine: CompanionEngine, state: ConversationState, text: str,
     if guard.is_why(text):
         return _explain(engine.library, state, reading)
     return _after_screen(engine, state, text, analysis, reading, hooks, first, refusal)
+
+
+def past_only(reasons: list[str]) -> bool:
+    """The pattern screen's only reasons are past events it could not call resolved."""
+    return bool(reasons) and all(r.startswith(PAST_REASON) for r in reasons)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")

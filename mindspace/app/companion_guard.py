@@ -22,7 +22,8 @@ def _rx(*parts: str) -> re.Pattern[str]:
 _DRUG = (r"xanax|valium|diazepam|benzos?|benzodiazepines?|adderall|ritalin|sertraline|zoloft|"
          r"fluoxetine|prozac|citalopram|escitalopram|lexapro|lithium|quetiapine|seroquel|"
          r"venlafaxine|effexor|mirtazapine|clonazepam|klonopin|lorazepam|ativan|modafinil|"
-         r"codeine|tramadol|oxycodone|opioids?|ketamine|amitriptyline|antidepressants?|antipsychotics?|ssris?|meds|"
+         r"codeine|tramadol|oxycodone|opioids?|ketamine|amitriptyline|antidepressants?|"
+         r"antipsychotics?|ssris?|meds|"
          r"medications?|medicines?|pills|tablets|sleeping (?:pills|tablets)|prescription")
 _REQUEST = (r"\b(?:how|what|which|where|can i|could i|should i|shall i|is it (?:ok|okay|safe|"
             r"fine|bad) to|tell me|tips?|advice|recommend|best|help me|i want to|i wanna|"
@@ -31,7 +32,7 @@ _CONDITION = (r"bipolar|adhd|add|autism|autistic|asperger'?s?|ocd|ptsd|bpd|borde
               r"depression|depressed|anxiety(?: disorder)?|schizophreni\w*|psycho(?:sis|tic)|"
               r"(?:a |an )?(?:\w+ )?disorder|mental(?:ly)? ill(?:ness)?|narcissis\w*|"
               r"a narcissist|personality disorder|eating disorder|anorexi\w*|bulimi\w*|"
-              r"(?:a )?condition")
+              r"(?:a )?condition|alzheimer'?s|dementia|parkinson'?s")
 
 _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "methods": (
@@ -119,8 +120,9 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\bunderweight\b"),
     ),
     "medication": (
-        _rx(rf"\b(?:without|w/o) (?:a |my )?(?:prescription|doctor|script|seeing (?:a|my) "
-            rf"(?:doctor|gp)|telling (?:my|the) (?:doctor|gp|psychiatrist|prescriber)|"
+        _rx(rf"\b(?:without|w/o) (?:a |my )?(?:prescription|doctor|script|seeing (?:a|my|the) "
+            rf"(?:doctor|gp|psychiatrist|prescriber|specialist)|telling (?:my|the) (?:doctor|gp|"
+            rf"psychiatrist|prescriber)|"
             rf"involving (?:my|the) (?:doctor|gp|psychiatrist|prescriber)|asking anyone)\b"
             rf".{{0,60}}|\b(?:{_DRUG})\b.{{0,40}}\bwithout (?:a |my )?(?:prescription|doctor)",
             rf"\b(?:buy|order|get hold of)\b.{{0,30}}\b(?:{_DRUG})\b.{{0,20}}\bonline\b|"
@@ -162,7 +164,10 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             rf"^(?:so |but )?is (?:this|it|that)\b.{{0,10}}\b(?:{_CONDITION})\b",
             rf"\btell me (?:if|whether) i'?m\b.{{0,15}}\b(?:{_CONDITION}|crazy|insane)\b",
             r"\bwhat'?s wrong with me\b.{0,30}\bname\b",
-            r"\b(?:signs|symptoms) of\b.{0,40}\byes or no\b"),
+            r"\b(?:signs|symptoms) of\b.{0,40}\byes or no\b",
+            rf"\bi(?:'ve| have)? (?:got|"
+            rf"have) (?:\w+ ){{0,2}}?(?:{_CONDITION})\b.{{0,20}}(?:haven'?t i|"
+            rf"don'?t i|right\?|isn'?t it|am i right|yes or no|just tell me|tell me plainly)"),
     ),
     "secrecy": (),  # needs all three parts; see `_secrecy`
 }
@@ -172,7 +177,9 @@ _SECRET = re.compile(
     r"(?:don'?t|won'?t|not to|do not|will not|not) (?:tell|report|say|disclose)|find out|"
     r"keep (?:it|this|that) from|stop (?:her|him|them) (?:from )?telling|between ourselves|"
     r"cover (?:it |this )?up|"
-    r"stays? (?:secret|quiet)|keep quiet|anyone to find out|don'?t report)\b", _F)
+    r"stays? (?:secret|quiet)|keep quiet|anyone to find out|don'?t report|(?:stay|stays|be|keep "
+    r"it) confidential|no hotlines?|(?:no|without|don'?t start) (?:suggesting|telling me to) "
+    r"(?:i |that i )?report)\b", _F)
 _CHILD = re.compile(
     r"\b(?:child|children|kids?|son|daughter|little (?:brother|sister)|baby|toddler|students?|"
     r"pupils?|players|nephew|niece|cousin|grandchild|minor|stepson|stepdaughter|boy|girl|"
@@ -189,7 +196,8 @@ def _secrecy(text: str) -> bool:
 _ASKING = re.compile(r"\b(?:how|what|which|where|tips?|best|ways?|help me|can i|could i|"
                      r"should i|excuse|cover story|makeup|clothes|lie|tell me|advise|advice|"
                      r"recommend|suggest|join|find|where|"
-                     r"tricks?|work fast|get thin|thin|skinny|lose weight|pills?)\b", _F)
+                     r"tricks?|work fast|get thin|thin|skinny|lose weight|pills?|give me|"
+                     r"meal plan|diet plan|drop \d+)\b", _F)
 _NEEDS_ASKING = frozenset({"hide-self-harm", "eating-disorder"})
 
 

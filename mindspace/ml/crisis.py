@@ -50,12 +50,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from mindspace.ml import crisis_net as net
 from mindspace.ml import crisis_patterns as cp
+from mindspace.ml import crisis_patterns_colloquial as colloquial
 from mindspace.ml import crisis_patterns_hidden as hidden
 from mindspace.ml import crisis_patterns_more as more
 from mindspace.ml import crisis_patterns_regional as regional
@@ -115,7 +116,8 @@ _HOPELESS_MARKERS = re.compile(
 _NEG_WORDS = re.compile(r"\bnot\b|\bnever\b")
 
 _CATS: dict[str, tuple[float, str]] = {**cp.CATEGORIES, **net.NET_CATEGORIES, **FORM_CATEGORIES}
-_IDIOMS = re.compile(cp.IDIOMS.pattern + "|" + net.NET_IDIOMS + "|" + more.EN_IDIOMS)
+_IDIOMS = re.compile(cp.IDIOMS.pattern + "|" + net.NET_IDIOMS + "|" + more.EN_IDIOMS + "|"
+                     + colloquial.IDIOMS)
 _STUDY_MATCH = re.compile(more.STUDY_MATCH)
 _STUDY_CONTEXT = re.compile(more.STUDY_CONTEXT)
 _OTHER_SLANG = re.compile(more.OTHER_SLANG)
@@ -136,6 +138,8 @@ _USED_TO_AFTER = re.compile(r" *(?:\w+ ){0,3}?used to\b")  # "the urges to cut u
 # "<a thing> makes me want to die": the subject is a thing, not life itself
 _MADE_ME = re.compile(r"\b(?!life\b|living\b|everything\b|existing\b|it\b|this\b|i\b)\w+ "
                       r"(?:make|makes|made) me (?:want to |wanna )?$")
+# Characters before a sentence that a pattern's look-behind may read (the longest is shorter).
+_LOOK_BEHIND = 40
 # Categories whose signals are not escalated by a nearby time or method.
 _NO_ESCALATION = frozenset({"hopelessness", "net_hopeless"})
 def _stem_trie(alternation: str) -> str:
@@ -197,12 +201,16 @@ _TRIGGER = re.compile(
     r"pharmac|chemist|worry about me|jealous|envi|envy|lucky|should have been me|scare|frighten|"
     r"calm|peaceful|comfort|sooth|relief|to do list|panic|deserve|nap|snooze|notice|know|"
     r"hug|swallow|whole|entire|off|car park|parking)|" + hidden.TRIGGER + "|" + INTL_TRIGGER
-    + "|" + _stem_trie(FORM_TRIGGER + "|" + FAMILY_TRIGGER + "|" + regional.REGIONAL_TRIGGER)
+    + "|" + _stem_trie(FORM_TRIGGER + "|" + FAMILY_TRIGGER + "|" + regional.REGIONAL_TRIGGER + "|"
+                       + colloquial.COLLOQUIAL_TRIGGER)
 )
 # English curated phrasings, then Spanish, French, German, Portuguese (crisis_patterns_intl).
 _PATTERNS: tuple[cp.Pattern, ...] = (cp.PATTERNS + more.EN_MORE + hidden.EN_HIDDEN + INTL_PATTERNS
                                       + FORM_PATTERNS + FAMILY_PATTERNS
-                                      + regional.REGIONAL_PATTERNS)
+                                      + regional.REGIONAL_PATTERNS
+                                      + colloquial.COLLOQUIAL_PATTERNS)
+# every pattern index, curated and net (a sentence not seen before is searched with all)
+_ALL: tuple[Sequence[int], Sequence[int]] = (range(len(_PATTERNS)), range(len(net.NET_PATTERNS)))
 
 
 # The only reason given for a ``concern`` raised by past events alone.
@@ -419,22 +427,36 @@ class CrisisDetector:
         """All pattern matches as (pattern, match, sentence index). With ``prefilter`` only
         sentences containing a trigger stem are searched; without it every sentence is."""
         found: list[tuple[cp.Pattern, re.Match[str], int]] = []
+        # A sentence repeated with the same text before it (pasted logs, refrains) matches the
+        # same patterns: only those are searched again. The key holds the sentence and what a
+        # look-behind can see before it.
+        seen: dict[str, tuple[Sequence[int], Sequence[int]]] = {}
         for k, (a, b) in enumerate(zip(starts, ends, strict=True)):
             if b <= a or (prefilter and not _TRIGGER.search(norm, a, b)):
                 continue
+            key = norm[a - _LOOK_BEHIND:b] if a >= _LOOK_BEHIND else None
+            hit, hit_net = seen.get(key, _ALL) if key is not None else _ALL
+            matched: list[int] = []
             curated: list[tuple[int, int]] = []
-            for pattern in _PATTERNS:
+            for i in hit:
+                pattern = _PATTERNS[i]
                 for m in pattern.regex.finditer(norm, a, b):
+                    matched.append(i)
                     found.append((pattern, m, k))
                     if pattern.requires is None or pattern.requires.search(
                             _required_in(pattern, norm, starts, ends, k)):
                         curated.append(m.span())
             # A net match overlapping a curated one is left to the curated pattern, which
             # carries the more specific context rules.
-            for pattern in net.NET_PATTERNS:
+            matched_net: list[int] = []
+            for i in hit_net:
+                pattern = net.NET_PATTERNS[i]
                 for m in pattern.regex.finditer(norm, a, b):
+                    matched_net.append(i)
                     if not any(m.start() < e and s < m.end() for s, e in curated):
                         found.append((pattern, m, k))
+            if key is not None:
+                seen[key] = (tuple(dict.fromkeys(matched)), tuple(dict.fromkeys(matched_net)))
         return found
 
     # ---- context checks ---------------------------------------------------------------
@@ -588,9 +610,10 @@ class CrisisDetector:
                 return True
             if tok in cp.PRESENT_CUES:
                 return False
-        for tok in _tokens(sent[s:e]):
-            if tok in cp.PAST_CUES:
-                return True
+        toks = _tokens(sent[s:e])
+        for i, tok in enumerate(toks):
+            if tok in cp.PAST_CUES and not (tok == "once" and i and toks[i - 1] == "at"):
+                return True  # ("all my pills at once": together, not formerly)
             if tok in cp.PRESENT_CUES:
                 return False
         return bool(cp.DISTANT.search(sent))

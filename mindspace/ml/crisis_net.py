@@ -360,10 +360,13 @@ NET_PATTERNS: tuple[Pattern, ...] = (
        r"lights?|course|for (?:the|a|climbing|the tent)|to tie|around the (?:tent|box|load)))",
        requires=r"\b(?:my car|my room|under my bed|closet|wardrobe|garage|beam|ceiling|tree|"
        r"hook|door|rafter|neck|knot|tonight|ready|hidden|hid|somewhere)\b"),
-    _p("plan", r"\b(?:take|took|taking|swallow|swallowed|swallowing|down|downing|downed|eat|"
+    _p("plan", r"\b(?<!forgot to )(?<!forget to )(?<!remember to )(?<!remembered to )"
+       r"(?<!reminded to )(?<!did not )(?:take|took|taking|swallow|swallowed|swallowing|down|"
+       r"downing|downed|eat|"
        r"eating|empty|emptying) (?:every|each|all (?:of )?(?:the|my)?|the whole|everything in "
        r"the|all the) ?(?:single )?(?:pill|tablet|med|capsule|medicine cabinet|medicine|"
-       r"bottle)s?\b"),
+       r"bottle)s?\b(?! (?:this morning|today|on time|as prescribed|every (?:day|morning|night)|"
+       r"with (?:food|breakfast|water)|at (?:breakfast|lunch|dinner|bedtime))\b)"),
     _p("plan", r"\bswallow(?:ed|ing)? (?:everything|all of it|whatever)\b"),
     _p("plan", r"\b(?:use|using|turn|turning|point|pointing|used) (?:it|them|the \w+|a \w+|"
        r"that|this|my \w+) (?:on|against|at) myself\b"),

@@ -102,10 +102,13 @@ PATTERNS: tuple[Pattern, ...] = (
        r"electrocute|gas) myself\b"),
     _p("plan", r"\b(?:overdose|overdosing|overdosed)\b(?! on (?:caffeine|coffee|sugar|chocolate|"
        r"candy|tv|netflix|sun))"),
-    _p("plan", r"\b(?:take|took|taking|swallow|swallowed|swallowing|down|downed)"
+    _p("plan", r"\b(?<!forgot to )(?<!forget to )(?<!remember to )(?<!remembered to )"
+       r"(?<!reminded to )(?<!did not )(?:take|took|taking|swallow|swallowed|swallowing|down|"
+       r"downed)"
        r" (?:all (?:of )?(?:my |the |these |those )?|a (?:bunch|handful|lot|load) of |"
        r"(?:\w+ )?(?:too )?many |(?:the |a )?whole (?:bottle|pack|box|packet) of )(?:\w+ )?"
-       + _PILLS),
+       + _PILLS + r"\b(?! (?:this morning|today|on time|as prescribed|every (?:day|morning|night)|"
+       r"with (?:food|breakfast|water)|at (?:breakfast|lunch|dinner|bedtime))\b)"),
     _p("plan", r"\b(?:take|took|swallow|swallowed|swallowing) (?:them all|all of them)\b",
        requires=_PILLS),
     _p("plan", r"\b(?:saving|saved|stockpil\w*|hoard\w*|stash\w*|collecting)"

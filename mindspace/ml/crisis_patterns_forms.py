@@ -205,6 +205,7 @@ FORM_PATTERNS: tuple[Pattern, ...] = (
        r"(?:morgens|abends|taglich|jeden tag|regelmassig|wie verordnet|nach plan|zum "
        r"fruhstuck)\b)",
        requires=r"\b(?:reich\w*|genug|auf einmal|auf einen schlag|zusammen|wenn|heute nacht|"
+                r"heut nacht|heute abend|heut abend|oder nie|"
                 r"bald|vom|von (?:mama|papa|oma|opa)|"
        + _WEEKDAY + r")\b", near=True),
     _p("plan", r"\b(?:und )?(?:spring|springe)(?: ich)?(?: runter| hinunter)?" + _END

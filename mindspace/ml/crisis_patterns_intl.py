@@ -104,7 +104,8 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
        r"tous les|toutes les|une boite de|plein de) (?:\w+ )?" + _FR_PILLS + r"\b"),
     _p("plan", r"\bsurdose\b|\blettre dadieu\b"),
     _p("self_harm", r"\bje me (?:scarifie|mutile|fais du mal|suis fait du mal|suis coupee?|coupe|"
-       r"brule)\b(?! (?:les|mes|la|le|un) (?:cheveux|ongles|doigt|doigts|frange|barbe)\b| (?:en "
+       r"brule)\b(?! (?:les|mes|la|le|un) (?:cheveux|ongles|doigt|doigts|main|mains|langue|"
+       r"levres?|frange|barbe)\b| (?:en "
        r"(?:cuisinant|me rasant)|par accident|sans faire expres|avec (?:le|un|la) (?:papier|four|"
        r"fer|poele)))"),
     _p("self_harm", r"\b(?:scarification|automutilation|me scarifier)\b|"
@@ -243,7 +244,8 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
        r"(?:$|[|.!?,;]))|\b(?:avaler|prendre) (?:toute la boite|tout le tube|tous les medocs)\b"),
     _p("self_harm", r"\bje me suis (?:encore |de nouveau |a nouveau )?(?:scarifiee?|coupee?|"
         r"mutilee?|"
-       r"fait du mal|brulee?)\b(?! (?:les|mes|la|le|un) (?:cheveux|ongles|doigt|doigts|frange)\b|"
+       r"fait du mal|brulee?)\b(?! (?:les|mes|la|le|un) (?:cheveux|ongles|doigt|doigts|main|"
+       r"mains|langue|levres?|frange)\b|"
        r" en (?:cuisinant|me rasant|sortant|faisant|preparant|repassant|cuisant|jardinant)| par "
        r"accident| (?:avec|au|a la|sur) (?:le |un |la |une )?(?:papier|four|fer|poele|casserole|"
        r"plaque|barbecue|soleil|bouilloire|vapeur))"),
@@ -266,7 +268,8 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
        r"leben|zu leben|auf alles|auf gar nichts)\b|\bmude vom leben\b|\blebensmude\b",
        negatable=False),
     _p("plan", r"\b(?:(?:spring|springe|sturz|sturze|werf|werfe) ich|ich (?:spring|springe|sturz|"
-       r"sturze)) (?:mich )?(?:von|vom|vor|aus dem) (?:der |dem |den |die |einer |einem |einen )?"
+       r"sturze)) (?:mich )?(?:(?!nicht\b|nie\b)\w+ ){0,3}?(?:von|vom|vor|aus dem) (?:der |dem |"
+       r"den |die |einer |einem |einen )?"
        r"(?:\w+ ){0,2}?(?:brucke|dach|hochhaus|balkon|turm|fenster|zug|gleise|klippe|parkhaus\w*|"
        r"lkw|u bahn|s bahn|autobahnbrucke)\b|\b(?:sammel|sammle|horte|bunkere|gesammelt|gebunkert) "
        r"(?:\w+ ){0,3}?(?:tabletten|pillen|schlaftabletten|medikamente)\b"),

@@ -66,6 +66,27 @@ def test_sentence_prefilter_finds_the_same_matches_as_a_full_scan() -> None:
         assert fast == full, row["text"]
 
 
+def test_repeated_sentences_find_the_same_matches_as_the_first() -> None:
+    """Each repeat of a sentence yields the matches the first occurrence did, at its own place
+    (repeats are searched only with the patterns that matched the first time)."""
+    block = ("Walked the dog to the bridge after work. I keep saving my pills in a drawer. "
+             "Forgot to take all my meds this morning. ")
+    norm = normalise(block * 30)
+    starts, ends = DET._sentences(norm)
+    by_sentence: dict[str, list[list[tuple[str, int]]]] = {}
+    for p, m, k in DET._matches(norm, starts, ends):
+        text = norm[starts[k]:ends[k]]
+        by_sentence.setdefault(text, []).append([(p.regex.pattern, m.start() - starts[k])])
+    one = normalise(block)
+    s1, e1 = DET._sentences(one)
+    first: dict[str, list[list[tuple[str, int]]]] = {}
+    for p, m, k in DET._matches(one, s1, e1):
+        first.setdefault(one[s1[k]:e1[k]], []).append([(p.regex.pattern, m.start() - s1[k])])
+    assert first
+    for text, hits in first.items():
+        assert by_sentence[text] == hits * 30, text
+
+
 @pytest.mark.parametrize("text", [
     "I would never kill myself.", "I'm not suicidal.", "I don't want to die.",
     "I have no plans to hurt myself", "Killing myself is not something I would ever do.",

@@ -1,0 +1,201 @@
+"""Colloquial crisis phrasings (data only): everyday whole-life phrases in Spanish, French,
+German and Portuguese, and chat forms in English, Nigerian Pidgin, Jamaican Patois and
+Hinglish that the other tables do not reach.
+
+* Spanish: "me quiero quitar de en medio", "ojalá me pasara algo", "me cuelgo del árbol", a
+  poison "me lo tomo", "estarían mejor sin este viejo", "ya les estorbo";
+* French: "si je ne me réveillais pas", "j'ai plus envie d'être là", "je sais quoi prendre et
+  combien", medicines "mis de côté", "pardon à ceux que je laisse", "je l'ai envié" at a death;
+* German: "ich will nicht mehr" ending its clause, "kein Bock mehr auf dieses Leben", "tu ich
+  mir was an", praying not to wake up, "am liebsten wär ich tot", "mit dem Strick";
+* Portuguese: "se eu dormisse e não acordasse", "dar um fim nisso tudo", "acabo com isso" at a
+  bridge, "chumbinho", saving up pills, burning oneself with a lighter, envy at a funeral;
+* English chat: "ctb", "active SI", "how long would it take someone to find me", taking all of
+  one's pills at once, joining a dead spouse, researching methods, "if I fail I'm ending it";
+* Pidgin, Patois and Hinglish: "di water dey call me", "mi jus waan dead", drinking rat
+  poison, "train ke aage kood jaaun".
+
+Also ``IDIOMS``: drills and food ("run suicides", "die happy") that are not risk. The text is
+normalised first (lower case, no accents, elisions joined, contractions expanded).
+"""
+
+from __future__ import annotations
+
+from mindspace.ml.crisis_patterns import Pattern, _p
+
+_END = r"(?= *(?:$|[|.!?,;:]))"
+_DEATH = (r"\b(?:beerdigung|begrabnis|friedhof|grab|sarg|gestorben|tot|verstorben\w*|entierrement|"
+          r"enterrement|cercueil|mort|morte|decede\w*|parti|partie|funerailles|tombe|enterro|"
+          r"velorio|caixao|morreu|falecid\w*|cemiterio|entierro|funeral|ataud|murio|fallecid\w*|"
+          r"cementerio|late|died|passed|grave|heaven|buried|widow\w*|anniversary|ashes|cemetery|"
+          r"memorial|without my|first without)\b")
+_POISON = (r"(?:veneno|matarratas|raticida|herbicida|plaguicida|insecticida|lejia|cianuro|paraquat|"
+           r"pastillas|pildoras|somniferos|poison|mort aux rats|gift|rattengift|chumbinho|"
+           r"formicida|carrapaticida)")
+# a relationship, a job or a contract is what ends, not a life
+_NOT_RELATIONSHIP = (r"\b(?:he|she|him|her|his|they|them|boyfriend|girlfriend|bf|gf|husband|wife|"
+                     r"partner|relationship|marriage|engagement|things with|friendship|contract|"
+                     r"lease|subscription|job|course|degree|streak|series|season|chapter|book|"
+                     r"story|game|project|experiment|show|app|account|membership|diet|challenge|"
+                     r"trial|"
+                     r"stream|meeting)\b")
+
+COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
+    # ---- German ----------------------------------------------------------------------------
+    _p("passive", r"\b(?:ich will|will ich|i will|i wui|ich mag|i mag) (?:einfach |echt |wirklich |"
+       r"ehrlich |halt |langsam |so |jetzt |eigentlich )?(?:nicht|nimmer|nimma|ned|nit|net) mehr"
+       + _END, reason="says they do not want to go on"),
+    _p("passive", r"\b(?:kein|keinen|null|ka|koan) (?:bock|lust|kraft) mehr (?:auf|zu|"
+        r"zum) (?:\w+ )?"
+       r"(?:leben|lebn)\b"),
+    _p("ideation", r"\b(?:tu|tue|tua|dua) (?:ich|i) mir (?:\w+ )?(?:was|etwas|ebbes|eppes|wos|"
+       r"ebbis|a leid|ein leid) an\b|\bmir (?:\w+ )?(?:was|etwas|ein leid) (?:antun|anzutun|"
+       r"antue)\b", current=True),
+    _p("passive", r"\b(?:nicht mehr|nimmer|nimma|nie mehr|ned mehr|nie wieder|numme|nume) "
+       r"aufwach\w*\b",
+       requires=r"\b(?:bitte|bete|bet|hoffe|hoff|wunsch\w*|war|ware|gebet|herrgott|gott|lieber "
+       r"gott|schon|cool)\b"),
+    _p("passive", r"\bam liebsten (?:war|ware|wurde) (?:ich|i) (?:\w+ ){0,2}?(?:tot|nicht mehr da|"
+       r"weg,? (?:\w+ )?fur immer|fur immer weg|gestorben)\b"),
+    _p("passive", r"\b(?:wett|will|wott|wotti|mocht) (?:\w+ )?(?:num|nume|nuem|numme|nuume|nimme) "
+       r"da (?:si|sii|sy|sein)\b"),
+    _p("plan", r"\b(?:geh|gehe|steig|steige|fahr|fahre|lauf) (?:ich|i) (?:\w+ ){0,3}?mit (?:dem|"
+       r"einem|nem|am|m|meinem) (?:strick|seil)\b"),
+    _p("goodbye_final", r"\b(?:jetzt|nun|jetz) (?:ist|is) (?:alles|ois|alls) geregelt\b",
+       weak=True, other_ok=True),
+    _p("indirect", r"\bich beneide (?:ihn|sie)\b", requires=_DEATH, near=True, other_ok=True,
+       reason="envies someone who has died"),
+    # ---- Spanish ---------------------------------------------------------------------------
+    _p("passive", r"\b(?:me (?:quiero|voy a|gustaria|quisiera) quitar|(?:quiero|quisiera|voy a|"
+       r"ganas de|pienso) quitarme) de en medio\b"),
+    _p("passive", r"\bojala (?:\w+ ){0,3}?me (?:pasara|pase|pasase|diera|de) algo\b(?! (?:bueno|"
+       r"bonito|asi|parecido|similar|interesante|lindo|chido))|\bse (?:acabara|acabe|acabase) "
+       r"todo de una (?:vez|buena vez)\b"),
+    _p("plan", r"\bme cuelgo (?:del|de la|de un|de una|de el|en el|"
+        r"en la)\b(?! (?:\w+ )?(?:telefono|"
+       r"movil|celular|brazo|cuello|hombro|internet|red|wifi)\b)"),
+    _p("plan", r"\b(?:me lo tomo|me la tomo|me lo bebo|me lo trago|me los tomo|me las tomo|"
+       r"tomarmelo|tomarmela|bebermelo|tragarmelo|je le bois|je lavale|eu tomo|vou tomar|eu bebo|"
+       r"tomo o|tomo a|trinke ich|nehm ich)\b",
+       requires=r"\b" + _POISON + r"\b", near=True),
+    _p("hopelessness", r"\b(?:estarian|estaria|vivirian|viviria|les iria|les va a ir|quedarian) "
+       r"(?:\w+ ){0,2}?mejor sin (?:esta|este) (?:vieja|viejo|inutil|estorbo|carga|pobre)\b|"
+       r"\b(?:ya|solo|nomas) (?:les|le) estorbo\b|\bsoy (?:un|una) estorbo(?:" + _END + r"| para "
+       r"(?:todos|todas|mi familia|mis hijos|mis hijas|ellos|ellas)\b)",
+       reason="feels like a burden"),
+    # ---- French ----------------------------------------------------------------------------
+    _p("passive", r"\bsi je (?:ne )?me reveill(?:ais|e) (?:pas|plus|jamais|pu)\b"),
+    _p("passive", r"\bjai (?:plus|pu|pus) (?:\w+ )?envie detre (?:la|ici|en vie|vivante?)\b"),
+    _p("plan", r"\bje sais (?:\w+ )?quoi prendre et combien\b|\b(?:mis|garde|cache|stocke|planque) "
+       r"(?:\w+ ){0,3}?(?:ampoules|flacons|cachets|comprimes|medocs|seringues|"
+       r"medicaments) (?:\w+ )?"
+       r"de cote\b"),
+    _p("goodbye_final", r"\bpardon a (?:tous )?ceux que je (?:laisse|quitte|vais laisser)\b",
+       other_ok=True),
+    _p("goodbye_final", r"\bje vous ai (?:tous |toutes |tant |beaucoup )?aimes?\b", weak=True,
+       other_ok=True),
+    _p("indirect", r"\bje (?:l ?ai|lai|les ai) envie\b|\b(?:lui|elle) au moins,? (?:il|elle) "
+       r"(?:est|a) (?:tranquille|en paix|au calme|repos)\b",
+       requires=_DEATH, near=True, other_ok=True, reason="envies someone who has died"),
+    # ---- Portuguese ------------------------------------------------------------------------
+    _p("passive", r"\bse eu (?:\w+ )?dormisse (?:\w+ )?e (?:nao|nunca mais) (?:\w+ )?acordasse\b"),
+    _p("passive", r"\b(?:dar|der|dou|darei) um fim (?:nisso tudo|nisto tudo|em tudo|a tudo|"
+        r"na minha "
+       r"vida|a minha vida|em mim|nessa vida|nesta vida)\b"),
+    _p("plan", r"\b(?:e|pra|para|vou|eu) acab(?:o|ar|arei) com (?:isso|isto|tudo)(?: de vez)?\b",
+       requires=r"\b(?:ponte|viaduto|predio|trilho|trilhos|linha do trem|veneno|corda|remedios|"
+                r"comprimidos|arma|revolver|chumbinho|janela|penhasco|rio|mar)\b", near=True),
+    _p("plan", r"\b(?:comprei|tenho|guardei|arranjei|consegui|peguei|tomar|tomo|tomei|escondi) "
+       r"(?:\w+ ){0,2}?chumbinho\b|\bchumbinho (?:\w+ ){0,4}?(?:guardado|escondido|comprado)\b|"
+       r"\b(?:eu )?(?:tomo|tomarei|vou tomar|bebo|vou beber) (?:o |a |um |uma )?(?:veneno|"
+       r"raticida|formicida|carrapaticida|soda caustica)\b"),
+    _p("preparation", r"\b(?:ando a|estou a|to|tou|estou|ando) (?:juntar|juntando|acumular|"
+       r"acumulando|esconder|escondendo) (?:\w+ )?(?:comprimidos|remedios|pilulas|calmantes)\b|"
+       r"\b(?:llevo (?:\w+ ){0,2}?|voy |estoy |he estado |sigo )(?:juntando|guardando|acumulando|"
+       r"escondiendo) (?:\w+ ){0,2}?(?:pastillas|pildoras|somniferos|calmantes)\b|\b(?:junto|"
+       r"acumulo|escondo) (?:\w+ )?(?:pastillas|pildoras|somniferos|calmantes)\b|\b(?:je mets de "
+       r"cote|jaccumule|je stocke|je planque) (?:\w+ )?(?:cachets|comprimes|medocs|somniferes)\b|"
+       r"\bich (?:sammle|sammel|horte|bunkere) (?:\w+ ){0,2}?(?:tabletten|pillen|"
+       r"schlaftabletten)\b",
+       reason="saving up medicines"),
+    _p("self_harm", r"\b(?:queimei|queimo) (?:o |a |meu |minha |os |as )?(?:braco|bracos|perna|"
+        r"pernas|"
+       r"pulso|pele|mao|coxa|coxas)\b|\bme queme (?:el|la|los|las) (?:brazo|brazos|pierna|piernas|"
+       r"muneca|piel|mano)\b|\bje me suis brule (?:le|la|les) (?:bras|jambe|jambes|poignet|peau)\b|"
+       r"\bhab mich (?:\w+ ){0,3}?verbrannt\b",
+       requires=r"\b(?:isqueiro|cigarro|de proposito|pra sentir|para sentir|mechero|a proposito|"
+                r"cigarrillo|para sentir|expres|briquet|cigarette|pour sentir|feuerzeug|"
+                r"zigarette|absichtlich|extra)\b"),
+    _p("indirect", r"\b(?:senti|sinto|tive|tenho|fiquei com) inveja\b", requires=_DEATH, near=True,
+       other_ok=True, reason="envies someone who has died"),
+    _p("goodbye_settled", r"\b(?:anotei|deixei|escrevi|mostrei) (?:\w+ ){0,5}?onde (?:ta|esta|fica|"
+       r"estao|tao) (?:o |a |os |as )?(?:seguro|apolice|senhas|documentos|papeis)\b", weak=True,
+       other_ok=True),
+    _p("goodbye_final", r"\bagora (?:ta|esta) tudo (?:resolvido|arrumado|certo|organizado)\b",
+       weak=True, other_ok=True),
+    # ---- English chat ----------------------------------------------------------------------
+    _p("ideation", r"\b(?:about|abt|to|gonna|going to|wanna|want to|will|might|planning to|plan to|"
+       r"thinking of|thought about|decided to|ready to|about to|finally) ctb\b|\bctb (?:tonight|"
+       r"tomorrow|this weekend|soon|on \w+day|again|thoughts)\b"),
+    _p("ideation", r"\bactive si\b|\bsi (?:has |have |is )?(?:\w+ )?(?:shifted|turned|gone|moved|"
+       r"become|switched) (?:to |into )?active\b"),
+    _p("passive", r"\b(?:passive|my) si\b(?! (?:joint|units?|prefix|base|system)\b)"),
+    _p("indirect", r"\bhow long (?:would|will|does|do|did|might) it take (?:for )?(?:someone|"
+        r"anyone|"
+       r"somebody|people|them|anybody|my \w+) to find me\b",
+       reason="wonders how long it would take to be found"),
+    _p("plan", r"\b(?:thinking (?:about|of)|want to|wanna|going to|gonna|urge to|tempted to|"
+       r"planning to|plan to) (?:just )?(?:taking|take|swallowing|swallow|downing|down) "
+       r"(?:all|every one|each) (?:of )?my (?:\w+ ){0,2}?(?:meds|pills|tablets|medication|"
+       r"medicine|prescription)\b"),
+    _p("ideation", r"\b(?:i will|i shall|i am going to|i am gonna|i want to|i wish i could|"
+       r"decided (?:that )?i will|decided to|time to|ready to|i long to|i intend to|i mean to|"
+       r"i plan to) join (?:him|her|them|my (?:late )?(?:husband|wife|son|daughter|mum|mom|dad|"
+       r"mother|father|brother|sister|partner|boy|girl))\b",
+       requires=_DEATH, near=True),
+    _p("plan", r"\b(?:researching|researched|looked up|looking up|googling|googled|reading up on|"
+       r"searching|searched|comparing|compared) (?:\w+ )?methods\b",
+       requires=r"\b(?:picked one|chosen one|chose one|narrowed|decided|si|suicid\w*|die|dying|"
+                r"end it|kill|painless|quickest|lethal|picked|the one)\b", near=True),
+    _p("ideation", r"\bif\b(?:(?!" + _NOT_RELATIONSHIP + r")[^.!?|]){3,70}?\b(?:i am|i will|i "
+       r"shall|i am going to|i am gonna|then i am) (?:just |simply |definitely |really )?ending "
+       r"it\b(?! with\b)(?![^.!?|]{0,20}?" + _NOT_RELATIONSHIP + r")", negatable=False),
+    # ---- Pidgin, Patois and Hinglish -------------------------------------------------------
+    _p("ideation", r"\bmi (?:jus |just |jos |only )?(?:waan|wan|wahn|want) (?:fi |to )?(?:dead|die|"
+       r"ded)\b"),
+    _p("indirect", r"\b(?:the |di |de )?(?:water|river|sea|lagoon|bridge|rail|rails|train|tracks?) "
+       r"(?:dey|is|keeps?|kept|been|a|don) call(?:ing)? (?:me|mi|my name)\b",
+       reason="feels drawn to a place to die"),
+    _p("plan", r"\b(?:drink|drank|drinked|swallow|swallowed|tek|took|taken|don drink|don take) "
+       r"(?:some |sum |small |likkle |di |de |the |a )?(?:of |a )?(?:di |de |the )?(?:rat ?poison|"
+       r"poison|bleach|weedkiller|paraquat|sniper|gramoxone|antifreeze|otapiapia|pesticide|"
+       r"insecticide)\b(?! (?:by (?:accident|mistake)|accidentally))"),
+    _p("hopelessness", r"\b(?:nobody|no one|noone|no body) (?:go|will|gonna|would|go fit) miss "
+       r"(?:me|mi)\b", weak=True),
+    _p("goodbye_final", r"\bna (?:my |mi )?last message\b|\bthis na (?:my )?last message\b",
+       weak=True, other_ok=True, current=True),
+    _p("goodbye_gift", r"\b(?:i|mi) (?:don|done|have|don already) (?:share|shared|give|gave) "
+       r"(?:all )?(?:my|mi) (?:things|tings|property|load)\b", weak=True, other_ok=True),
+    _p("ideation", r"\b(?:train|gaadi|truck|bus|metro) ke (?:aage|samne|neeche|niche) (?:kood|kud|"
+       r"koodh|jump|aa|so|lait)\w*|\b(?:mar jaaun|mar jaun|mar jau|marna chahta|marna chahti|"
+       r"marne ka (?:mann|man|dil)|khudkushi|aatmahatya|jaan de (?:du|doon|dunga|dungi))\w*"),
+)
+
+# Every pattern above needs one of these stems in its sentence (see crisis._TRIGGER).
+COLLOQUIAL_TRIGGER = (
+    r"\b(?:will|wui|mag|bock|lust|kraft|tu|tue|tua|dua|antu|aufwach|liebsten|wett|wott|mocht|"
+    r"strick|seil|geregelt|beneide|quitar|ojala|acaba|cuelgo|tomo|bebo|trago|tomarm|"
+    r"beberm|tragarm|je le bois|je lavale|trinke|nehm|mejor sin|estorbo|reveill|envie|quoi "
+    r"prendre|de cote|pardon|aime|lui au moins|elle au moins|dormisse|um fim|acab|chumbinho|"
+    r"tomar|tomei|escondi|juntar|guardar|acumul|esconder|junto|guardo|escondo|je garde|je mets|"
+    r"jaccumule|je stocke|je planque|sammle|sammel|horte|bunkere|llevo|voy|estoy|sigo|queim|"
+    r"queme|brule|"
+    r"verbrannt|inveja|onde|agora|ctb|si|how long|taking|take|swallow|down|join|research|"
+    r"looked up|looking up|googl|reading up|search|compar|if|waan|wan|wahn|call|drink|drank|"
+    r"tek|took|taken|don|last message|share|gave|give|ke|mar|khudkushi|aatmahatya|jaan)"
+)
+
+# Not risk: a sprint drill, food that is "to die for", dying happy after a good meal.
+IDIOMS = (r"\b(?:run|ran|running|runs|do|did|doing|does) (?:\w+ ){0,2}?suicides\b|\bsuicides "
+          r"(?:drill|drills|sprints?|in (?:practice|training|pe|gym))\b|\b(?:can|could|fit|would|"
+          r"will|go|i|me) die happy\b|\bsweet (?:me|mi) die\b")

@@ -1,0 +1,133 @@
+"""Crisis screen on colloquial phrasings (pattern screen alone, as the app runs it at save time):
+everyday whole-life phrases in Spanish, French, German and Portuguese, English chat slang, and
+Nigerian Pidgin, Jamaican Patois and Hinglish. Each list is checked as a whole and the failures
+are named. Lines are written for these tests; each risk family has everyday lookalikes on the
+safe side (a relationship that ends, a burn from cooking, a sprint drill, good wishes)."""
+
+from __future__ import annotations
+
+from mindspace.app.screen import screen_text
+
+RISK = {
+    "de": [
+        "Ganz ehrlich, ich will einfach nicht mehr.",
+        "Seit Wochen denk ich nur noch: ich mag nimmer mehr.",
+        "Hab keinen Bock mehr auf dieses Leben, auf gar nichts.",
+        "Wenn die mich rausschmeißen, tu ich mir was an.",
+        "Ich bitte den Herrgott jeden Abend, dass ich nicht mehr aufwach.",
+        "Am liebsten wär ich tot, dann wär endlich Ruhe.",
+        "Sobald die Kinder weg sind, geh ich mit dem Seil in den Stall.",
+        "Wenn das Urteil kommt, spring ich gleich danach vom Parkhaus am Markt.",
+        "Hab die Schlaftabletten zweimal gezählt, heut abend ist es so weit.",
+        "Ich hab dem Bruder die Schlüssel vom Hof gegeben und einen langen Brief geschrieben. "
+        "Jetzt ist alles geregelt.",
+    ],
+    "es": [
+        "Ya no aguanto, me voy a quitar de en medio.",
+        "Ojalá me diera algo mientras duermo y se acabe todo de una vez.",
+        "Si me embargan la casa me cuelgo de la viga del garaje.",
+        "Tengo el matarratas en el cobertizo y esta noche me lo tomo.",
+        "Mi familia viviría mejor sin este viejo.",
+        "Nomás les estorbo a mis hijas, ya ni me quieren en la mesa.",
+        "Llevo semanas guardando pastillas en el cajón.",
+        "Me quemé el brazo con el mechero a propósito otra vez.",
+    ],
+    "fr": [
+        "Si je me réveillais plus demain matin, franchement ça m'irait.",
+        "J'ai plus trop envie d'être là, vraiment plus.",
+        "Au boulot je sais exactement quoi prendre et combien.",
+        "J'ai mis deux flacons de côté dans mon vestiaire.",
+        "Pardon à tous ceux que je laisse derrière moi.",
+        "Mon voisin est mort dimanche. Je l'ai envié en voyant le cercueil.",
+        "Je planque mes somnifères depuis un mois, je les prends plus.",
+    ],
+    "pt": [
+        "Se eu dormisse hoje e nunca mais acordasse, tava ótimo.",
+        "Quero dar um fim em tudo, não aguento mais.",
+        "Se ela for embora eu vou até a ponte e acabo com isso.",
+        "Guardei o chumbinho no armário da garagem.",
+        "Se perder o emprego eu vou tomar o veneno que tá no galpão.",
+        "Estou juntando remédios faz duas semanas.",
+        "Queimei a perna com cigarro pra sentir alguma coisa.",
+        "No velório do seu Zé eu senti inveja dele, descansou.",
+        "Deixei a chave com meu irmão e anotei onde está o seguro. Agora está tudo resolvido.",
+    ],
+    "en": [
+        "honestly thinking abt ctb this weekend",
+        "ready to ctb, not even scared",
+        "my passive SI switched into active SI this week",
+        "my SI is loud again tonight",
+        "how long would it take for anyone to find me in the quarry",
+        "keep thinking about swallowing all my adhd meds in one go",
+        "Forty years married and now the first spring without my Arthur. I intend to join him "
+        "before summer.",
+        "been researching methods for days and I've narrowed it down",
+        "if i fail the bar exam again i am ending it, no more chances",
+        "cant stop thinking about taking all my sleeping pills at once",
+    ],
+    "pidgin-patois-hinglish": [
+        "I tire for this life. The lagoon dey call me every night.",
+        "Mi cyaan tek it. Mi jus waan dead.",
+        "I don drink the sniper already, my belle dey pain me",
+        "Nobody go miss me. Na my last message be this o.",
+        "roz lagta hai train ke aage kood jaaun",
+        "sach mein marne ka mann karta hai",
+    ],
+}
+
+SAFE = {
+    "de": [
+        "Ich will nicht mehr in diesem Büro arbeiten, ich kündige.",
+        "Ich hoffe, morgen nicht mehr so müde aufzuwachen.",
+        "Am liebsten wär ich jetzt am Meer.",
+        "Ich beneide ihn um sein neues Auto.",
+        "Die Schlüssel hab ich der Vermieterin gegeben, die Wohnung ist übergeben.",
+    ],
+    "es": [
+        "Ojalá me pasara algo bonito este año.",
+        "Me cuelgo del teléfono con mi hermana horas cada domingo.",
+        "Mañana me tomo el día libre y me lo tomo con calma.",
+        "Me quemé la mano con la sartén haciendo la cena.",
+        "Guardo las pastillas de la tensión en la mesilla.",
+    ],
+    "fr": [
+        "Je me suis brûlé la main en sortant le gratin du four.",
+        "J'ai envie d'être là pour le mariage de ma sœur.",
+        "Je sais quoi prendre pour le mal de tête, du paracétamol.",
+    ],
+    "pt": [
+        "Queimei a mão no forno fazendo pão.",
+        "Se a reunião atrasar de novo eu acabo com isso e vou embora pra casa.",
+        "Quero dar um fim nessa bagunça do quarto hoje.",
+        "Fiquei com inveja da viagem da minha prima.",
+    ],
+    "en": [
+        "if he lies to me again im ending it with him",
+        "if this show gets any worse im ending it, two seasons is enough",
+        "coach made us run suicides until we nearly threw up",
+        "the curry was so good i could die happy",
+        "we compared teaching methods in the seminar today",
+        "SI joint pain again after the long drive",
+        "forgot to take all my meds this morning, took them at lunch",
+    ],
+    "pidgin-patois-hinglish": [
+        "This jollof sweet me die, I fit die happy today.",
+        "The rat poison is for the barn, I set it out away from the dog.",
+        "Mama dey call me, make I go.",
+    ],
+}
+
+
+def _wrong(lines: dict[str, list[str]], flagged: bool) -> list[str]:
+    return [f"{group}: {text}" for group, texts in lines.items() for text in texts
+            if (screen_text(text).level != "none") != flagged]
+
+
+def test_colloquial_risk_is_flagged() -> None:
+    missed = _wrong(RISK, flagged=True)
+    assert not missed, "missed:\n" + "\n".join(missed)
+
+
+def test_colloquial_lookalikes_are_not_flagged() -> None:
+    flagged = _wrong(SAFE, flagged=False)
+    assert not flagged, "false alarms:\n" + "\n".join(flagged)
