@@ -249,7 +249,8 @@ NET_PATTERNS: tuple[Pattern, ...] = (
     _p("self_harm", r"\b(?:deserve|want|need) to (?:bleed|suffer and bleed|be in pain|feel "
        r"pain|be hurt|hurt)\b(?! (?:less|a bit less))"),
     # ---- generic death lemma next to "I" ----------------------------------------------
-    _p("net_death", r"\bi (?:\w+ ){0,3}?(?:die|dead|be dead)\b"
+    _p("net_death", r"\b(?:(?<!if )(?<!when )i (?:\w+ ){0,3}?|(?:(?<=if )|(?<=when ))i "
+       r"(?:\w+ ){1,3}?)(?:die|dead|be dead)\b"
        r"(?! (?:tired|serious|set|wrong|right|broke|beat|sure|certain|last|center|centre|"
        r"ahead|asleep|on my feet|meat|weight|end|to the world|inside|of|from|for|laughing|"
        r"with laughter|a little|if|when|lol|lmao|haha))",

@@ -92,9 +92,9 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
        r"de cote\b"),
     _p("goodbye_final", r"\bpardon a (?:tous )?ceux que je (?:laisse|quitte|vais laisser)\b",
        other_ok=True),
-    _p("goodbye_final", r"\bje vous ai (?:tous |toutes |tant |beaucoup )?aimes?\b", weak=True,
+    _p("goodbye_final", r"\bje vous (?:ai )?(?:tous |toutes |tant |beaucoup )?aimes?\b", weak=True,
        other_ok=True),
-    _p("indirect", r"\bje (?:l ?ai|lai|les ai) envie\b|\b(?:lui|elle) au moins,? (?:il|elle) "
+    _p("indirect", r"\bje (?:l ?ai|lai|les ai) envie(?:e|s|es)?\b|\b(?:lui|elle) au moins,? (?:il|elle) "
        r"(?:est|a) (?:tranquille|en paix|au calme|repos)\b",
        requires=_DEATH, near=True, other_ok=True, reason="envies someone who has died"),
     # ---- Portuguese ------------------------------------------------------------------------
@@ -131,7 +131,69 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
     _p("goodbye_settled", r"\b(?:anotei|deixei|escrevi|mostrei) (?:\w+ ){0,5}?onde (?:ta|esta|fica|"
        r"estao|tao) (?:o |a |os |as )?(?:seguro|apolice|senhas|documentos|papeis)\b", weak=True,
        other_ok=True),
-    _p("goodbye_final", r"\bagora (?:ta|esta) tudo (?:resolvido|arrumado|certo|organizado)\b",
+    _p("goodbye_final", r"\bagora (?:ta|esta) tudo (?:resolvido|arrumado|certo|organizado|acertado)\b|\b(?:ta|esta) "
+       r"tudo (?:resolvido|acertado|arrumado) agora\b",
+       weak=True, other_ok=True),
+    # ---- better off without me, in any verb ------------------------------------------------
+    _p("indirect", r"\b\w+raient (?:\w+ ){0,3}?(?:mieux|plus legers?|plus legeres?|plus heureux|"
+       r"plus heureuses|plus tranquilles?|plus libres?) sans moi\b|\bsans moi,? (?:\w+ ){0,3}?"
+       r"\w+raient (?:\w+ ){0,2}?(?:mieux|plus \w+)\b|\b\w+(?:arian|erian|irian) (?:\w+ ){0,3}?"
+       r"(?:mejor|mas ligeros?|mas ligeras?|mas tranquilos?|mas tranquilas?|mas felices|mas "
+       r"libres?) sin mi\b|\bsin mi,? (?:\w+ ){0,3}?\w+(?:arian|erian|irian) (?:\w+ ){0,2}?"
+       r"(?:mejor|mas \w+)\b|\b\w+(?:ariam|eriam|iriam) (?:\w+ ){0,3}?(?:melhor|mais leves?|mais "
+       r"tranquilos?|mais felizes|mais livres?) sem mim\b|\bsem mim,? (?:\w+ ){0,3}?"
+       r"\w+(?:ariam|eriam|iriam) (?:\w+ ){0,2}?(?:melhor|mais \w+)\b|\b(?:besser|leichter|"
+       r"glucklicher|freier) dran ohne mich\b", negatable=False,
+       reason="says others would be better off without them"),
+    # ---- not waking up, envy of the dead, slang ---------------------------------------------
+    _p("passive", r"\b(?:je voudrais|jvoudrais|jaimerais|je veux|envie de|je prefererais) "
+       r"(?:juste |simplement |bien |tellement )?(?:ne )?(?:pas|plus|jamais|pu) me reveiller\b|"
+       r"\b(?:apetecia me|apetece me|queria|gostaria de|quero|so queria) (?:so )?(?:adormecer|"
+       r"dormir) e (?:nao|nunca mais) (?:\w+ )?acordar\b|\b(?:ya )?no quiero (?:volver a )?"
+       r"despertar(?:me)?\b(?! (?:a|al|a la|a los|a las|a mi|a mis|temprano|tan temprano|pronto|"
+       r"tarde|antes)\b)", negatable=False),
+    _p("indirect", r"\benvidio a (?:los|las) (?:que (?:ya )?(?:estan|descansan|se fueron|murieron|"
+       r"se han ido)|muertos|difuntos)\b|\bles morts ont (?:bien )?(?:de la )?chance\b|\bich "
+       r"beneide die toten\b|\bdie toten haben (?:es )?(?:gut|gluck)\b|\b(?:invejo|tenho inveja "
+       r"d)(?:os|as|e quem) (?:mortos|que (?:ja )?(?:morreram|partiram|descansam))\b",
+       other_ok=True, reason="envies the dead"),
+    _p("passive", r"\b(?:denk|denke|gedanken?|lust|will|mocht|wurde gern) (?:\w+ ){0,3}?"
+       r"(?:ans |zum )?abtreten\b|(?:^|(?<=[.!?] ))mag (?:nimmer|nimma|nicht mehr)" + _END),
+    # ---- means kept ready, a conditional on nothing changing ---------------------------------
+    _p("plan", r"\b(?:strick|seil) (?:hangt|ist) schon\b|\bla (?:soga|cuerda) ya (?:esta|la "
+       r"tengo) (?:colgada|atada|puesta)\b|\bla corde est deja (?:accrochee|attachee|prete|"
+       r"pendue)\b|\ba corda (?:ja )?(?:esta|ta) (?:pendurada|amarrada|pronta)\b",
+       requires=r"\b(?:wenn|falls|si|se|entonces|alors|decid\w*|wars das|war s das|se acabo|"
+                r"cest fini|acabou|fur mich|para mi|pour moi|pra mim)\b", near=True),
+    _p("plan", r"\bje sais (?:ce que je dois|ce qu ?il (?:me )?reste a|quoi) faire\b",
+       requires=r"\b(?:carabine|fusil|corde|cachets|medocs|comprimes|pont|flingue|pistolet)\b",
+       near=True),
+    _p("preparation", r"\b(?:jai|ich hab|ich habe|he|eu) (?:\w+ )?(?:charge|geladen|cargado|"
+       r"carreguei|carregado) (?:la |le |das |die |el |a |o |meine |mon |ma |mi |minha |meu )?"
+       r"(?:carabine|fusil|gewehr|flinte|escopeta|rifle|espingarda|pistolet|pistole|pistola|arma|"
+       r"revolver)\b",
+       requires=r"\b(?:table|cuisine|tisch|kuche|mesa|cocina|cozinha|lit|bett|cama|chambre|si|"
+                r"wenn|se|falls|decid\w*)\b"),
+    _p("plan", r"\b(?:wenn|falls) sich (?:\w+ ){0,4}?nichts (?:andert|bessert|tut)\b[^.!?|]{0,40}?"
+       r"\b(?:geh|gehe|fahr|fahre|lauf) ich (?:\w+ ){0,3}?(?:zur|zum|auf die|auf den|an die|ans) "
+       r"(?:\w+ ){0,2}?\w*(?:brucke|gleise|klippe|dach|parkhaus|see|fluss)\b"),
+    _p("plan", r"\b(?:me tomo|me trago|tomarme|tragarme|me voy a tomar|me voy a tragar) (?:todas|"
+       r"toda la caja de|el bote de|un punado de) (?:las |mis )?(?:\w+ )?(?:pastillas|pildoras|"
+       r"somniferos|calmantes)\b"),
+    _p("plan", r"\bcuant[oa]s? (?:\w+ ){0,3}?(?:haria falta|harian falta|necesitaria|bastaria|"
+       r"bastarian) para mi\b|\bwie ?viel (?:\w+ ){0,3}?fur mich (?:reichen|genugen) (?:wurde|"
+       r"wurden|wurd)\b|\bquant[oa]s? (?:\w+ ){0,3}?(?:seria preciso|seriam precisos|precisaria|"
+       r"bastaria|seria necessario) (?:pra|para) mim\b"),
+    _p("plan", r"\bce (?:qu ?il|quil) me faudrait\b",
+       requires=r"\b(?:pharmacie|medicaments?|medocs|cachets|ampoules|morphine|potassium|"
+                r"insuline|chariot|armoire)\b", near=True),
+    _p("self_harm", r"\benvie de me taillader\b"),
+    # ---- goodbyes: everything in order, the pet given away ----------------------------------
+    _p("goodbye_final", r"\btout est (?:en ordre|regle|range) (?:maintenant|desormais)\b",
+       weak=True, other_ok=True, current=True),
+    _p("goodbye_gift", r"\b(?:confie|donne|laisse) (?:le|la|mon|ma|mes|les) (?:chat|chien|chats|"
+       r"chiens|chienne|chatte|perroquet|oiseau|lapin|cheval) (?:a|au|aux|chez)\b|\b(?:passei|"
+       r"transferi) (?:o|a|os|as) (?:\w+ ){0,2}?(?:pro|para o|pra o|para a|pra a) nome d",
        weak=True, other_ok=True),
     # ---- English chat ----------------------------------------------------------------------
     _p("ideation", r"\b(?:about|abt|to|gonna|going to|wanna|want to|will|might|planning to|plan to|"
@@ -192,7 +254,11 @@ COLLOQUIAL_TRIGGER = (
     r"queme|brule|"
     r"verbrannt|inveja|onde|agora|ctb|si|how long|taking|take|swallow|down|join|research|"
     r"looked up|looking up|googl|reading up|search|compar|if|waan|wan|wahn|call|drink|drank|"
-    r"tek|took|taken|don|last message|share|gave|give|ke|mar|khudkushi|aatmahatya|jaan)"
+    r"tek|took|taken|don|last message|share|gave|give|ke|mar|khudkushi|aatmahatya|jaan|raient|"
+    r"sin mi|sem mim|ohne mich|reveill|adormecer|dormir|despertar|envidio|les morts|toten|invejo|"
+    r"inveja|abtreten|mag|strick|seil|soga|cuerda|corde|corda|je sais|charge|geladen|cargado|"
+    r"carreguei|carregado|nichts|todas|toda la|el bote|punado|cuant|wie viel|wieviel|quant|faudrait|"
+    r"taillader|tout est|confie|donne|laisse|passei|transferi|tudo)"
 )
 
 # Not risk: a sprint drill, food that is "to die for", dying happy after a good meal.

@@ -84,7 +84,8 @@ EN_IDIOMS = (
 # An overdose named as a subject of study or work ("pharmacology exam: paracetamol overdose and
 # its antidote"), in any of the screened languages; only when the writer does not say it of
 # themselves right before it.
-STUDY_MATCH = (r"^(?:overdos|sobredos|surdos|uberdos|suizid|selbstmord|suicidio|pensamientos "
+STUDY_MATCH = (r"^(?:overdos|sobredos|surdos|uberdos|lethal dos|dosis letal|dose letal|"
+               r"letale dosis|suizid|selbstmord|suicidio|pensamientos "
                r"suicidas|idees suicidaires|pensamentos suicidas|ideias suicidas|autolesion|"
                r"automutil|selbstverletz)")
 STUDY_CONTEXT = (
@@ -95,7 +96,9 @@ STUDY_CONTEXT = (
     r"pharmakologie|vorlesung|antidot|partiel|cours|pharmaco|prova|exame|aula|faculdade|"
     r"fortbildung|schulung|seminar|vortrag|workshop|curso|charla|taller|formation|palestra|"
     r"treinamento|pravention|prevencion|prevention|prevencao|geubt|gelernt|aprendimos|aprendi|"
-    r"appris|aprendemos|practicamos)\b"
+    r"appris|aprendemos|practicamos|patient|patients|paciente|pacientes|patiente|doente|"
+    r"we lost|lost a|lost an|lost the|perdimos|perdemos|perdi a|perdu un|perdu une|verloren|"
+    r"urgencias|pronto socorro|resus|a and e|on nights|nachtdienst|plantao|guardia)\b"
 )
 # "saying they were going to kms": the slang names someone else's words
 OTHER_SLANG = (
