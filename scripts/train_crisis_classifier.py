@@ -74,8 +74,8 @@ MORE = sorted((REPO / "tests" / "data").glob("crisis_train_more_*.jsonl"))
 # Former blind sets, now development sets: trained on, or with --hold-dev only scored in
 # `train` (never fitted). Later blind sets are never read.
 DEV = [REPO / "tests" / "data" / f"crisis_blind{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8)]
-ENC_NAME, ENC_VERSION = "sentence-encoder", "1.1.1"
-CLF_NAME, CLF_VERSION = "crisis-classifier", "1.1.0"
+ENC_NAME, ENC_VERSION = "sentence-encoder", "1.2.0"
+CLF_NAME, CLF_VERSION = "crisis-classifier", "1.3.0"
 MAX_LEN = 128
 STAGES = ("export", "quantize", "finetune", "train", "ship")
 SAMPLES = [
@@ -417,17 +417,20 @@ def stage_train(args: argparse.Namespace) -> dict[str, Any]:
     if args.finetuned:  # the fine-tuned head; CV scores from the fine-tuning folds
         ft = json.loads((WORK / "weights-ft.json").read_text(encoding="utf-8"))
         w, b, l2 = np.asarray(ft["weights"]), float(ft["bias"]), 0.0
-        best_oof = np.load(WORK / "ft_oof.npy")
-        thr = pick_threshold(train, best_oof, args.target_recall)[0]
-        results["finetuned"] = {"epochs": ft["epochs"], "folds": args.ft_folds}
+        oof_file = WORK / "ft_oof.npy"
+        best_oof = np.load(oof_file) if oof_file.exists() else None
+        thr = (pick_threshold(train, best_oof, args.target_recall)[0] if best_oof is not None
+               else float(ft["threshold"]))
+        results["finetuned"] = {"epochs": ft["epochs"], "folds": ft.get("folds", args.ft_folds)}
     else:
         assert best is not None
         l2, thr = best[2], best[3]
         w, b = fit_logreg(*training_matrix(train), l2)
+    if best_oof is not None:
+        results["cv_combined"] = metrics(train, best_oof, thr)
+        results["cv_patterns"] = metrics(train, best_oof, None)
     results.update({
         "l2": l2, "threshold": thr, "target_recall": args.target_recall,
-        "cv_combined": metrics(train, best_oof, thr),
-        "cv_patterns": metrics(train, best_oof, None),
         "held_combined": metrics(held, doc_scores(held, w, b), thr),
         "held_patterns": metrics(held, doc_scores(held, w, b), None),
         "train_on_dev": args.train_on_dev,
@@ -441,7 +444,7 @@ def stage_train(args: argparse.Namespace) -> dict[str, Any]:
     if held2:
         results["held2_combined"] = metrics(held2, doc_scores(held2, w, b), thr)
         results["held2_patterns"] = metrics(held2, doc_scores(held2, w, b), None)
-    for src in ("eval", "extra", "more"):
+    for src in ("eval", "extra", "more") if best_oof is not None else ():
         idx = [i for i, r in enumerate(train) if r["source"] == src]
         sub = [train[i] for i in idx]
         results[f"cv_combined_{src}"] = metrics(sub, best_oof[idx], thr)
@@ -456,7 +459,8 @@ def stage_train(args: argparse.Namespace) -> dict[str, Any]:
         log(f"train: {name:14s} recall {m['recall']:.3f} ({m['n_risk']})  FPR {m['fpr']:.3f} "
             f"({m['n_safe']})")
     if args.show_errors:
-        for name, rows, sc in (("CV", train, best_oof), ("HELD", held, doc_scores(held, w, b)),
+        for name, rows, sc in ((("CV", train, best_oof),) if best_oof is not None else ()) + (
+                ("HELD", held, doc_scores(held, w, b)),
                                ("DEV", dev, doc_scores(dev, w, b))):
             for r, s_ in zip(rows, sc, strict=True):
                 flagged = r["pattern"] or s_ >= thr
@@ -534,7 +538,10 @@ def finetune(rows: list[dict[str, Any]], epochs: int, seed: int = 13) -> Any:
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda k: max(0.0, 1 - k / steps))
     loss_fn = nn.BCEWithLogitsLoss(pos_weight=pos_weight)
     net.train()
-    for _ in range(epochs):
+    t0 = time.time()
+    for epoch in range(epochs):
+        if epoch:
+            log(f"finetune: epoch {epoch} of {epochs} done ({time.time() - t0:.0f} s)")
         order = rng.permutation(len(xs))
         for i in range(0, len(order), bs):
             idx = order[i:i + bs]
@@ -589,17 +596,23 @@ def stage_finetune(args: argparse.Namespace) -> None:
     embed = Embedder()
     train, held, dev = data_sets(args)
     prepare(train + held + dev, embed)
-    fold = folds_of(train, args.ft_folds)
-    oof = np.zeros(len(train))
-    for f in range(args.ft_folds):
-        net = finetune([r for r, g in zip(train, fold, strict=True) if g != f], args.epochs)
-        idx = [i for i, g in enumerate(fold) if g == f]
-        oof[idx] = torch_unit_scores(net, [train[i] for i in idx])
-        log(f"finetune: fold {f} done")
-    thr, rec, fpr = pick_threshold(train, oof, args.target_recall)
-    log(f"finetune: CV threshold {thr:.2f} recall {rec:.3f} FPR {fpr:.3f}")
-    net = finetune(train, args.epochs)
-    np.save(WORK / "ft_oof.npy", oof)
+    if args.ft_folds >= 2:
+        fold = folds_of(train, args.ft_folds)
+        oof = np.zeros(len(train))
+        for f in range(args.ft_folds):
+            net = finetune([r for r, g in zip(train, fold, strict=True) if g != f], args.epochs)
+            idx = [i for i, g in enumerate(fold) if g == f]
+            oof[idx] = torch_unit_scores(net, [train[i] for i in idx])
+            log(f"finetune: fold {f} done")
+        thr, rec, fpr = pick_threshold(train, oof, args.target_recall)
+        log(f"finetune: CV threshold {thr:.2f} recall {rec:.3f} FPR {fpr:.3f}")
+        net = finetune(train, args.epochs)
+        np.save(WORK / "ft_oof.npy", oof)
+    else:  # no cross-validation: the threshold is chosen on the held-out split
+        net = finetune(train, args.epochs)
+        thr, rec, fpr = pick_threshold(held, torch_unit_scores(net, held), args.target_recall)
+        log(f"finetune: held-out threshold {thr:.2f} recall {rec:.3f} FPR {fpr:.3f}")
+        (WORK / "ft_oof.npy").unlink(missing_ok=True)
 
     class Pooled(torch.nn.Module):
         def __init__(self, n: Any) -> None:
@@ -627,10 +640,11 @@ def stage_finetune(args: argparse.Namespace) -> None:
     b = float(net.head.bias.detach().numpy()[0])
     WORK.joinpath("weights-ft.json").write_text(json.dumps({
         "weights": [round(float(v), 7) for v in w], "bias": round(b, 7), "threshold": thr,
-        "epochs": args.epochs, "dim": 384}), encoding="utf-8")
-    WORK.joinpath("ft_cv.json").write_text(json.dumps(
-        {"threshold": thr, "cv_combined": metrics(train, oof, thr),
-         "cv_patterns": metrics(train, oof, None)}, indent=1), encoding="utf-8")
+        "epochs": args.epochs, "folds": max(0, args.ft_folds), "dim": 384}), encoding="utf-8")
+    if args.ft_folds >= 2:
+        WORK.joinpath("ft_cv.json").write_text(json.dumps(
+            {"threshold": thr, "cv_combined": metrics(train, oof, thr),
+             "cv_patterns": metrics(train, oof, None)}, indent=1), encoding="utf-8")
     log("finetune: exported encoder-ft.int8.onnx and weights-ft.json")
 
 
@@ -713,7 +727,7 @@ def stage_ship() -> None:  # noqa: C901
                     "int8_vs_float_cosine_mean": round(q["cosine_mean"], 4)},
         "card": "sentence-encoder/MODEL_CARD.md",
     }
-    cv, held = rep["cv_combined"], rep["held_combined"]
+    cv, held = rep.get("cv_combined"), rep["held_combined"]
     clf_entry = {
         "name": CLF_NAME, "version": CLF_VERSION, "kind": "logistic-regression-json",
         "path": clf["path"], "sha256": clf["sha256"], "size": clf["size"],
@@ -722,8 +736,8 @@ def stage_ship() -> None:  # noqa: C901
         "license": "Apache-2.0 (weights trained by MindSpace on its own statements)",
         "data_source": ", ".join(training_files(rep)) + " (train splits), written by the "
         "MindSpace team",
-        "metrics": {"cv_recall_combined": round(cv["recall"], 4),
-                    "cv_fpr_combined": round(cv["fpr"], 4),
+        "metrics": {**({"cv_recall_combined": round(cv["recall"], 4),
+                       "cv_fpr_combined": round(cv["fpr"], 4)} if cv else {}),
                     "held_recall_combined": round(held["recall"], 4),
                     "held_fpr_combined": round(held["fpr"], 4)},
         "card": "crisis-classifier/MODEL_CARD.md",
@@ -755,8 +769,10 @@ Sentence embeddings for MindSpace's crisis screen (`mindspace/ml/crisis_model.py
   batch-mates). sha256 verified before loading.
 - Reproduce: `.venv-train/bin/python scripts/train_crisis_classifier.py` ({today}).
 """, encoding="utf-8")
-    keys = ("cv_patterns", "cv_combined", "held_patterns", "held_combined")
+    keys = tuple(k for k in ("cv_patterns", "cv_combined", "held_patterns", "held_combined")
+                 if k in rep)
     folds = rep.get("finetuned", {}).get("folds", 5)
+    cvd = "cv_patterns" in rep
     (CLF_DIR / "MODEL_CARD.md").write_text("\n".join([
         f"# crisis-classifier {CLF_VERSION}", "",
         "Logistic regression on `sentence-encoder` embeddings: the learned layer of MindSpace's",
@@ -773,22 +789,26 @@ Sentence embeddings for MindSpace's crisis screen (`mindspace/ml/crisis_model.py
         ", ".join(f"`{f}`" for f in training_files(rep)) + ".",
         f"  {rep['n_train_examples']} examples: each statement (normalised like the pattern",
         "  screen) and every unit the model reads of safe statements.",
-        "- Held out: the `held` split of `crisis_train_extra.jsonl` (every 4th statement per",
-        "  category), never used for fitting or for choosing the threshold.", "",
+        "- Held out: the `held` splits of `crisis_train_extra.jsonl` (every 4th statement per",
+        "  category) and `crisis_train_more_e.jsonl` (one round of other writers' English lines),",
+        "  never used for fitting" + (" or for choosing the threshold." if cvd else
+                                     "; the threshold is chosen on them."), "",
         "## Training", "",
         (f"- The encoder was fine-tuned together with this linear head (the head's weights "
-         f"x10, as the head reads 10 x the unit-length embedding); {rep['finetuned']['folds']}"
-         f"-fold cross-validation of the whole fine-tuning run gives the CV figures below."
+         f"x10, as the head reads 10 x the unit-length embedding); "
+         + (f"{rep['finetuned']['folds']}-fold cross-validation of the whole fine-tuning run "
+            "gives the CV figures below." if cvd else "no cross-validation.")
          ) if ft else
         (f"- L2-regularised logistic regression (numpy, Newton's method, class-balanced), "
          f"l2 = {rep['l2']} chosen by 5-fold cross-validation on frozen embeddings."),
-        f"- Threshold {rep['threshold']:.2f}: the highest threshold whose cross-validated "
+        f"- Threshold {rep['threshold']:.2f}: the highest threshold whose "
+        + ("cross-validated " if cvd else "held-out ") +
         f"recall (patterns OR model, scored like the app) is >= {rep['target_recall']}, i.e.",
         "  the lowest FPR at that recall; when no threshold reaches it, the highest one within",
         "  half a point of the best reachable recall.", "",
         "## Metrics (flagged = `concern` or `urgent`)", "",
-        f"- {folds}-fold CV, patterns only: {_pct(rep['cv_patterns'])}",
-        f"- {folds}-fold CV, patterns + model: {_pct(rep['cv_combined'])}",
+        *([f"- {folds}-fold CV, patterns only: {_pct(rep['cv_patterns'])}",
+           f"- {folds}-fold CV, patterns + model: {_pct(rep['cv_combined'])}"] if cvd else []),
         f"- Held out, patterns only: {_pct(rep['held_patterns'])}",
         f"- Held out, patterns + model: {_pct(rep['held_combined'])}", "",
         "Fresh evaluation sets that no training step reads are scored by",
