@@ -280,9 +280,12 @@ _EXERCISE_RULES: dict[str, re.Pattern[str]] = {
         r"out|far away|like i'?m floating|not really here)", r"\bflashback\b",
         r"\b(?:bring me|come) back to\b.{0,10}\b(?:the )?(?:present|here and now|now)\b",
         r"\bfive senses\b|\bthe senses one\b", r"\banchor me\b|\banchor myself\b",
-        r"\b(?:overstimulated|sensory overload)\b"),
+        r"\b(?:overstimulated|sensory overload)\b",
+        r"\b(?:5|five) things (?:i|you) can (?:see|hear|touch)\b|\bname (?:5|five) things\b",
+        r"\bwhat'?s around me\b|\bwhat is around me\b"),
     "thought-record": _rx(
-        r"\bthought record\b", r"\bchalleng\w*\b.{0,15}\bthoughts?\b", r"\breframe\b",
+        r"\bthought record\b|\bthought (?:diary|log|journal)\b",
+        r"\bchalleng\w*\b.{0,15}\bthoughts?\b", r"\breframe\b",
         r"\b(?:examine|check|look at) the evidence\b", r"\bcognitive restructuring\b",
         r"\bthought challenging\b", r"\bbalanced (?:thought|thinking)\b",
         r"\bexamine my thoughts\b", r"\bcatastrophi[sz]\w*",
@@ -318,7 +321,8 @@ _EXERCISE_RULES: dict[str, re.Pattern[str]] = {
         r"\bsleep(?:ing)? (?:badly|terribly|tips|hygiene|routine|schedule|thing)\b",
         r"\bwak(?:e|ing) up at \d", r"\b(?:trouble|difficulty) (?:falling |getting to )?"
         r"sleep(?:ing)?\b", r"\bstill awake\b|\bhelp me sleep\b|\bsleep better\b|"
-        r"\bbedtime routine\b"),
+        r"\bbedtime routine\b|\bwind[- ]?down\b.{0,30}\b(?:bed|bedtime|sleep|night)\b|"
+        r"\b(?:bedtime|night ?time|evening) wind[- ]?down\b|\bwind[- ]?down routine\b"),
     "safety-plan": _rx(
         r"\bsafety plan\b|\bcrisis plan\b|\bcoping plan\b|\bsafety planning\b",
         r"\bplan for (?:when|bad days|if)\b.{0,25}\b(?:bad|hard|unsafe)\b"),
@@ -473,7 +477,9 @@ def not_a_request_now(text: str) -> bool:
                 or _JUST_TALK.search(text))
 
 
-_ASK_NOW = re.compile(r"\b(?:can we|could we|let'?s|help me|i want to (?:do|try|look|review)|"
+_ASK_NOW = re.compile(r"\b(?:can we|could we|let'?s|help me|(?:i )?(?:want to|wanna|"
+    r"would like to) (?:do|try|look|"
+                      r"review|fill|write|make|set up|start|go through)|"
                       r"i'?d like to (?:do|try|look|review)|walk me through|can you|could you|"
                       r"can u|would you|pull up|show me|do it with me|i need|need a)\b", _F)
 

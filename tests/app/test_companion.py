@@ -219,6 +219,18 @@ def test_a_past_event_is_read_in_context_before_the_support_panel(
     assert service.new_conversation().send(text).route == route
 
 
+@pytest.mark.parametrize(("text", "exercise"), [
+    ("would like to fill in my safety plan while I'm feeling fine today", "safety-plan"),
+    ("wanna do a thought log about what my boss said last week", "thought-record"),
+    ("could we name five things I can see? the room is spinning", "grounding"),
+    ("talk me through an evening wind-down so I can get to bed", "sleep"),
+])
+def test_requests_in_everyday_words_start_the_exercise(
+        service: CompanionService, text: str, exercise: str) -> None:
+    reply = service.new_conversation().send(text)
+    assert (reply.route, reply.exercise) == ("exercise", exercise)
+
+
 def test_refusal_mid_exercise_keeps_the_exercise(service: CompanionService) -> None:
     conv = service.new_conversation()
     conv.send(REQUESTS["grounding"])
