@@ -24,7 +24,9 @@ _DRUG = (r"xanax|valium|diazepam|benzos?|benzodiazepines?|adderall|ritalin|sertr
          r"venlafaxine|effexor|mirtazapine|clonazepam|klonopin|lorazepam|ativan|modafinil|"
          r"codeine|tramadol|oxycodone|opioids?|ketamine|amitriptyline|antidepressants?|"
          r"antipsychotics?|ssris?|meds|"
-         r"medications?|medicines?|pills|tablets|sleeping (?:pills|tablets)|prescription")
+         r"medications?|medicines?|pills|tablets|sleeping (?:pills|tablets)|prescription|"
+         r"(?:disease[- ]modifying )?treatments?|injections?|steroids?|prednisolone|"
+         r"methotrexate|insulin")
 _REQUEST = (r"\b(?:how|what|which|where|can i|could i|should i|shall i|is it (?:ok|okay|safe|"
             r"fine|bad) to|tell me|tips?|advice|recommend|best|help me|i want to|i wanna|"
             r"i need to|i'?m going to|gonna|want to)\b")
@@ -32,7 +34,9 @@ _CONDITION = (r"bipolar|adhd|add|autism|autistic|asperger'?s?|ocd|ptsd|bpd|borde
               r"depression|depressed|anxiety(?: disorder)?|schizophreni\w*|psycho(?:sis|tic)|"
               r"(?:a |an )?(?:\w+ )?disorder|mental(?:ly)? ill(?:ness)?|narcissis\w*|"
               r"a narcissist|personality disorder|eating disorder|anorexi\w*|bulimi\w*|"
-              r"(?:a )?condition|alzheimer'?s|dementia|parkinson'?s")
+              r"(?:a )?condition|alzheimer'?s|dementia|parkinson'?s|fibromyalgia|me ?/ ?cfs|cfs|"
+              r"chronic fatigue(?: syndrome)?|lupus|multiple sclerosis|long covid|"
+              r"endometriosis|dyslexi\w*|dyspraxi\w*")
 
 _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "methods": (
@@ -50,6 +54,9 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\bwhere(?:'s| is| can i|'d| would)?\b.{0,25}\b(?:jump from|jump off|buy a gun|get a "
             r"gun)\b",
             r"\bhow (?:do i|can i|to) get a gun\b",
+            r"\b(?:jump|fall)(?:s|ing)? (?:from|off) (?:the |a )?(?:\w+ ){0,3}?(?:floor|storey|"
+            r"story|"
+            r"bridge|building|roof|height|balcony)\b.{0,40}\b(?:die|dead|survive|fatal|kill)",
             r"\b(?:fastest|quickest|strongest)[- ]acting poison\b|\bpoisons?\b.{0,30}\b(?:kill|"
             r"die|drink)\b|\bhousehold chemicals\b.{0,40}\b(?:drink|poison|die|kill)",
             r"\bcarbon monoxide\b.{0,30}\b(?:how|long|take)\b",
@@ -104,6 +111,9 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\b(?:how|tips?|ways?)\b.{0,30}\b(?:stop eating|not eat(?:ing)?|restrict\w*|"
             r"fast(?:ing)? for|go without (?:eating|food)|without eating)\b",
             r"\bhow long can (?:i|you|a person|someone|people) go without (?:eating|food)\b",
+            r"\b(?:scales?|weigh[- ]?ins?|weight) (?:\w+ ){0,4}?(?:read|show|look|say) (?:heavier|"
+            r"higher|more)\b|\bso (?:she|he|they|the nurse|the doctor|my \w+) (?:doesn'?t|don'?t|"
+            r"won'?t) notice (?:i'?m|i am) losing\b",
             r"\blowest (?:bmi|weight)\b|\bbmi\b.{0,40}\b(?:hospital\w*|stay (?:just )?above|"
             r"get (?:down )?to)\b",
             r"\b(?:hide|hiding|trick\w*)\b.{0,40}\b(?:not eating|i(?:'m| am)? not eating|that i "
@@ -139,7 +149,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             rf"\b(?:recommend|best)\b.{{0,20}}\b(?:{_DRUG}|sleeping pills|medication)\b",
             rf"\b(?:{_DRUG})\b.{{0,40}}\b(?:just take more|take more|i'?ll buy)\b",
             r"\b(?:convince|get) (?:my )?(?:gp|doctor|psychiatrist)\b.{0,20}\b(?:give|prescribe)|"
-            r"\bget prescribed\b",
+            r"\bget (?:\w+ ){0,2}?prescribed\b|\bwhat (?:symptoms )?(?:should|do) i (?:say|tell)\b"
+            r".{0,40}\bto get\b",
             rf"\b(?:mix|mixing)\b.{{0,20}}\b(?:{_DRUG})\b.{{0,20}}\balcohol\b",
             r"\b(?:buy|get|order|score|find)\b.{0,40}\bself[- ]?medicat\w*",
             rf"\bwhere (?:do|can|could|would) (?:people|i|you|someone|one) (?:buy|get|score|"
@@ -165,6 +176,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             rf"\btell me (?:if|whether) i'?m\b.{{0,15}}\b(?:{_CONDITION}|crazy|insane)\b",
             r"\bwhat'?s wrong with me\b.{0,30}\bname\b",
             r"\b(?:signs|symptoms) of\b.{0,40}\byes or no\b",
+            r"\b(?:tell me|say|know) which (?:one )?(?:i have|it is|it'?s)\b|\bwhich one (?:do i "
+            r"have|i have|is it)\b|\b(?:i need you to|just) tell me which\b",
             rf"\bi(?:'ve| have)? (?:got|"
             rf"have) (?:\w+ ){{0,2}}?(?:{_CONDITION})\b.{{0,20}}(?:haven'?t i|"
             rf"don'?t i|right\?|isn'?t it|am i right|yes or no|just tell me|tell me plainly)"),
@@ -267,9 +280,12 @@ _EXERCISE_RULES: dict[str, re.Pattern[str]] = {
         r"out|far away|like i'?m floating|not really here)", r"\bflashback\b",
         r"\b(?:bring me|come) back to\b.{0,10}\b(?:the )?(?:present|here and now|now)\b",
         r"\bfive senses\b|\bthe senses one\b", r"\banchor me\b|\banchor myself\b",
-        r"\b(?:overstimulated|sensory overload)\b"),
+        r"\b(?:overstimulated|sensory overload)\b",
+        r"\b(?:5|five) things (?:i|you) can (?:see|hear|touch)\b|\bname (?:5|five) things\b",
+        r"\bwhat'?s around me\b|\bwhat is around me\b"),
     "thought-record": _rx(
-        r"\bthought record\b", r"\bchalleng\w*\b.{0,15}\bthoughts?\b", r"\breframe\b",
+        r"\bthought record\b|\bthought (?:diary|log|journal)\b",
+        r"\bchalleng\w*\b.{0,15}\bthoughts?\b", r"\breframe\b",
         r"\b(?:examine|check|look at) the evidence\b", r"\bcognitive restructuring\b",
         r"\bthought challenging\b", r"\bbalanced (?:thought|thinking)\b",
         r"\bexamine my thoughts\b", r"\bcatastrophi[sz]\w*",
@@ -305,7 +321,8 @@ _EXERCISE_RULES: dict[str, re.Pattern[str]] = {
         r"\bsleep(?:ing)? (?:badly|terribly|tips|hygiene|routine|schedule|thing)\b",
         r"\bwak(?:e|ing) up at \d", r"\b(?:trouble|difficulty) (?:falling |getting to )?"
         r"sleep(?:ing)?\b", r"\bstill awake\b|\bhelp me sleep\b|\bsleep better\b|"
-        r"\bbedtime routine\b"),
+        r"\bbedtime routine\b|\bwind[- ]?down\b.{0,30}\b(?:bed|bedtime|sleep|night)\b|"
+        r"\b(?:bedtime|night ?time|evening) wind[- ]?down\b|\bwind[- ]?down routine\b"),
     "safety-plan": _rx(
         r"\bsafety plan\b|\bcrisis plan\b|\bcoping plan\b|\bsafety planning\b",
         r"\bplan for (?:when|bad days|if)\b.{0,25}\b(?:bad|hard|unsafe)\b"),
@@ -460,7 +477,9 @@ def not_a_request_now(text: str) -> bool:
                 or _JUST_TALK.search(text))
 
 
-_ASK_NOW = re.compile(r"\b(?:can we|could we|let'?s|help me|i want to (?:do|try|look|review)|"
+_ASK_NOW = re.compile(r"\b(?:can we|could we|let'?s|help me|(?:i )?(?:want to|wanna|"
+    r"would like to) (?:do|try|look|"
+                      r"review|fill|write|make|set up|start|go through)|"
                       r"i'?d like to (?:do|try|look|review)|walk me through|can you|could you|"
                       r"can u|would you|pull up|show me|do it with me|i need|need a)\b", _F)
 

@@ -604,7 +604,7 @@ class CrisisDetector:
             return False
         if _USED_TO.search(clause, 0, rs) or _USED_TO_AFTER.match(sent, e):
             return True
-        before = _tokens(sent[:s])[-4:]
+        before = _tokens(sent[clause_start:s])[-4:]  # cues in an earlier clause do not count
         for tok in reversed(before):
             if tok in cp.PAST_CUES:
                 return True

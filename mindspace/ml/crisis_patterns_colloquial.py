@@ -94,7 +94,8 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
        other_ok=True),
     _p("goodbye_final", r"\bje vous (?:ai )?(?:tous |toutes |tant |beaucoup )?aimes?\b", weak=True,
        other_ok=True),
-    _p("indirect", r"\bje (?:l ?ai|lai|les ai) envie(?:e|s|es)?\b|\b(?:lui|elle) au moins,? (?:il|elle) "
+    _p("indirect", r"\bje (?:l ?ai|lai|les ai) envie(?:e|s|es)?\b|\b(?:lui|"
+        r"elle) au moins,? (?:il|elle) "
        r"(?:est|a) (?:tranquille|en paix|au calme|repos)\b",
        requires=_DEATH, near=True, other_ok=True, reason="envies someone who has died"),
     # ---- Portuguese ------------------------------------------------------------------------
@@ -131,7 +132,8 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
     _p("goodbye_settled", r"\b(?:anotei|deixei|escrevi|mostrei) (?:\w+ ){0,5}?onde (?:ta|esta|fica|"
        r"estao|tao) (?:o |a |os |as )?(?:seguro|apolice|senhas|documentos|papeis)\b", weak=True,
        other_ok=True),
-    _p("goodbye_final", r"\bagora (?:ta|esta) tudo (?:resolvido|arrumado|certo|organizado|acertado)\b|\b(?:ta|esta) "
+    _p("goodbye_final", r"\bagora (?:ta|esta) tudo (?:resolvido|arrumado|certo|organizado|"
+        r"acertado)\b|\b(?:ta|esta) "
        r"tudo (?:resolvido|acertado|arrumado) agora\b",
        weak=True, other_ok=True),
     # ---- better off without me, in any verb ------------------------------------------------
@@ -222,6 +224,31 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
     _p("ideation", r"\bif\b(?:(?!" + _NOT_RELATIONSHIP + r")[^.!?|]){3,70}?\b(?:i am|i will|i "
        r"shall|i am going to|i am gonna|then i am) (?:just |simply |definitely |really )?ending "
        r"it\b(?! with\b)(?![^.!?|]{0,20}?" + _NOT_RELATIONSHIP + r")", negatable=False),
+    _p("plan", r"\b(?:bought|got|buying|ordered|picked up|have|kept) (?:a |some |the |"
+        r"a length of )?"
+       r"(?:rope|noose|cord|washing line)\b",
+       requires=r"\b(?:beam|beams|loft|rafters?|banister|ceiling|attic|hang myself|hanging "
+                r"myself|noose)\b", near=True),
+    _p("ideation", r"\bhow easy it (?:would|could|will) be to (?:climb over|jump|step (?:off|"
+        r"out|in "
+       r"front)|go over|let go|drive off|swerve|fall)\b",
+       requires=r"\b(?:bridge|railway|rail|railings?|platform|tracks?|cliff|edge|ledge|roof|"
+                r"balcony|motorway|overpass|flyover|car park|multi storey|tower|water|river)\b",
+       near=True),
+    _p("ideation", r"\b(?:be|being) with (?:him|her|them) (?:again|on (?:his|her|their) (?:day|"
+       r"birthday|anniversary)|there|forever|for good)\b",
+       requires=r"\b(?:decided|i will go|i am going|i am gonna|going to go|i will be|i shall go|"
+                r"my time|go on (?:his|her|their))\b", near=True),
+    _p("ideation", r"\bsuicide (?:thoughts|urges|ideation|feelings)\b"),
+    _p("ideation", r"\b(?:i|im|i am) (?:\w+ ){0,3}?(?:want|wanna|going|gonna|about|need|ready|"
+       r"thinking about|thinking of|might) (?:to )?kys\b|\bsewer ?slide\w*|\bself ?unaliv\w*"),
+    _p("indirect", r"\b(?:better off|happier|easier|lighter) grieving (?:me|for me)\b",
+       reason="says others would be better off without them"),
+    _p("goodbye_final", r"\b(?:you|u) (?:were|have been|was|been) (?:so )?(?:nicer|kinder|better|"
+       r"sweeter) to me than\b", weak=True, other_ok=True, current=True),
+    _p("goodbye_thanks", r"\b(?:thank (?:you|u)|thanks|thx|ty) (?:so much )?for everything\b|"
+        r"\btake care (?:of yourself|all|"
+       r"everyone)?\b(?= *(?:$|[|.!?,;:]))", weak=True, other_ok=True, current=True),
     # ---- Pidgin, Patois and Hinglish -------------------------------------------------------
     _p("ideation", r"\bmi (?:jus |just |jos |only )?(?:waan|wan|wahn|want) (?:fi |to )?(?:dead|die|"
        r"ded)\b"),
@@ -257,8 +284,11 @@ COLLOQUIAL_TRIGGER = (
     r"tek|took|taken|don|last message|share|gave|give|ke|mar|khudkushi|aatmahatya|jaan|raient|"
     r"sin mi|sem mim|ohne mich|reveill|adormecer|dormir|despertar|envidio|les morts|toten|invejo|"
     r"inveja|abtreten|mag|strick|seil|soga|cuerda|corde|corda|je sais|charge|geladen|cargado|"
-    r"carreguei|carregado|nichts|todas|toda la|el bote|punado|cuant|wie viel|wieviel|quant|faudrait|"
-    r"taillader|tout est|confie|donne|laisse|passei|transferi|tudo)"
+    r"carreguei|carregado|nichts|todas|toda la|el bote|punado|cuant|wie viel|wieviel|quant|"
+    r"faudrait|"
+    r"taillader|tout est|confie|donne|laisse|passei|transferi|tudo|bought|got|buying|ordered|"
+    r"picked up|have|kept|rope|noose|cord|washing line|how easy|being with|be with|kys|sewer|"
+    r"self unaliv|selfunaliv|suicide|grieving|nicer|kinder|sweeter|thank|thx|ty|take care)"
 )
 
 # Not risk: a sprint drill, food that is "to die for", dying happy after a good meal.

@@ -452,7 +452,8 @@ FAMILY_PATTERNS: tuple[Pattern, ...] = (
     _p("self_harm", r"\b(?:me hice|me hago|hacerme|me he hecho) (?:\w+ )?(?:cortes|heridas|"
        r"quemaduras)\b|\bje me (?:suis )?(?:\w+ )?(?:taillade|tailladee|lacere|laceree|entaille|"
        r"entaillee)\b(?! (?:\w+ ){0,3}?(?:avec|a|sur) (?:la |le |une |un |l )?(?:tronconneuse|scie|"
-       r"couteau|cutter|hache|meuleuse|disqueuse|outil|tole|verre|boite))|\bje me fais des (?:coupures|entailles|marques)\b|\b(?:me fiz|fiz em mim) "
+       r"couteau|cutter|hache|meuleuse|disqueuse|outil|tole|verre|boite))|"
+       r"\bje me fais des (?:coupures|entailles|marques)\b|\b(?:me fiz|fiz em mim) "
        r"(?:\w+ )?(?:cortes|feridas|queimaduras)\b"),
 )
 
