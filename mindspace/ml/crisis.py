@@ -343,7 +343,10 @@ class CrisisDetector:
                 if why.startswith(_SAFE_FRAME_REASONS):
                     framed.add(k)
                 continue
-            past = not pattern.current and self._is_past(sent, rel_s, rel_e)
+            # past, unless the same sentence goes on to say it is back ("..., they went away,
+            # but this month they are back")
+            past = (not pattern.current and self._is_past(sent, rel_s, rel_e)
+                    and not cp.RELAPSE.search(sent, rel_e))
             signals.append(_Signal(pattern.category, m.group(0).strip(), k, pattern.weak,
                                    past, pattern.reason or _CATS[pattern.category][1]))
         markers = tuple(sorted({m.group(0) for m in _HOPELESS_MARKERS.finditer(norm)}))

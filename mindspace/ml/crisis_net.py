@@ -242,10 +242,11 @@ NET_PATTERNS: tuple[Pattern, ...] = (
     _p("net_goodbye", r"\bwho (?:gets|will get|should get|can have|inherits|takes) (?:my|all "
        r"my) (?:\w+ )?(?:things|stuff|belongings|possessions|money|savings|cat|dog|pets?|"
        r"books|clothes|guitar|car)\b"),
-    _p("self_harm", r"\b(?:slam\w*|bang\w*|hit|hitting|smash\w*|beat\w*|punch\w*) (?:my )?"
-       r"(?:head|fists?|hands?) (?:against|into|on) (?:the |a )?(?:wall|walls|floor|door|"
-       r"mirror|desk)\b", requires=r"\b(?:over and over|again|until|till|on purpose|make it "
-       r"stop|punish|deserve|kept|keep|hard|so hard)\b"),
+    _p("self_harm", r"\b(?:(?:slam\w*|bang\w*|hit|hitting|smash\w*|beat\w*|punch\w*) (?:my )?"
+       r"(?:head|fists?|hands?) (?:against|into|on) (?:the |a )?|(?:i )?(?:punch|punched|punching|"
+       r"hit|hitting) (?:the |a )?)(?:wall|walls|floor|door|mirror|desk)\b",
+       requires=r"\b(?:over and over|again|until|till|on purpose|make it stop|punish|deserve|"
+                r"kept|keep|hard|so hard|can not stop|cannot stop|blood|bleeding)\b"),
     _p("self_harm", r"\b(?:deserve|want|need) to (?:bleed|suffer and bleed|be in pain|feel "
        r"pain|be hurt|hurt)\b(?! (?:less|a bit less))"),
     # ---- generic death lemma next to "I" ----------------------------------------------

@@ -239,6 +239,11 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
        r"birthday|anniversary)|there|forever|for good)\b",
        requires=r"\b(?:decided|i will go|i am going|i am gonna|going to go|i will be|i shall go|"
                 r"my time|go on (?:his|her|their))\b", near=True),
+    _p("plan", r"\b(?:the )?(?:express|train|next train|fast train|freight train|goods train) "
+       r"(?:comes|passes|goes|runs|is due|comes through|goes through) (?:through )?(?:in|at) "
+       r"(?:\d+|ten|five|twenty|fifteen|a few)\b(?![^.!?|]*\b(?:meet|catch|pick up|collect)\b)",
+       requires=r"\b(?:i am at|i am on|i am standing|i am sitting|standing on|sitting on|on the "
+                r"tracks|edge of the platform)\b", near=True),
     _p("ideation", r"\bsuicide (?:thoughts|urges|ideation|feelings)\b"),
     _p("ideation", r"\b(?:i|im|i am) (?:\w+ ){0,3}?(?:want|wanna|going|gonna|about|need|ready|"
        r"thinking about|thinking of|might) (?:to )?kys\b|\bsewer ?slide\w*|\bself ?unaliv\w*"),
@@ -288,7 +293,8 @@ COLLOQUIAL_TRIGGER = (
     r"faudrait|"
     r"taillader|tout est|confie|donne|laisse|passei|transferi|tudo|bought|got|buying|ordered|"
     r"picked up|have|kept|rope|noose|cord|washing line|how easy|being with|be with|kys|sewer|"
-    r"self unaliv|selfunaliv|suicide|grieving|nicer|kinder|sweeter|thank|thx|ty|take care)"
+    r"self unaliv|selfunaliv|suicide|express|train|freight|grieving|nicer|kinder|sweeter|thank|"
+    r"thx|ty|take care)"
 )
 
 # Not risk: a sprint drill, food that is "to die for", dying happy after a good meal.

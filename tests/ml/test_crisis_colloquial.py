@@ -71,6 +71,9 @@ RISK = {
         "the sewerslide urges are loud today",
         "Honestly they'd all be better off grieving me than looking after me.",
         "thanks for everything, you were kinder to me than anyone. take care",
+        "Self-harm urges went away in my twenties, but this winter they're back and worse.",
+        "nobody would notice. I'm on the platform and the fast train comes through in five",
+        "i punch the wall when it gets bad and tonight i can't stop, there's blood on the plaster",
     ],
     "better off without me, not waking, envy, means ready": [
         "Meine Familie wär besser dran ohne mich.",
@@ -144,6 +147,7 @@ SAFE = {
         "thank you for everything, see you at the meeting next week",
         "how easy it would be to climb over the fence at the festival lol",
         "no suicide thoughts this week, proud of that",
+        "The express comes through at 9; I'll be at the station to meet Mum off the next one.",
     ],
     "other languages, everyday": [
         "No quiero despertarme temprano mañana, es domingo.",
