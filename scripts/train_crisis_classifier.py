@@ -794,8 +794,8 @@ Sentence embeddings for MindSpace's crisis screen (`mindspace/ml/crisis_model.py
         "  never used for fitting" + (" or for choosing the threshold." if cvd else
                                      "; the threshold is chosen on them."), "",
         "## Training", "",
-        (f"- The encoder was fine-tuned together with this linear head (the head's weights "
-         f"x10, as the head reads 10 x the unit-length embedding); "
+        ("- The encoder was fine-tuned together with this linear head (the head's weights "
+         "x10, as the head reads 10 x the unit-length embedding); "
          + (f"{rep['finetuned']['folds']}-fold cross-validation of the whole fine-tuning run "
             "gives the CV figures below." if cvd else "no cross-validation.")
          ) if ft else

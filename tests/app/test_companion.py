@@ -285,7 +285,7 @@ def test_reflects_and_remembers(service: CompanionService) -> None:
 
 
 def test_low_confidence_asks_with_quick_replies(service: CompanionService) -> None:
-    reply = service.new_conversation().send("let us try something")
+    reply = service.new_conversation().send("something for my head")
     assert reply.route == "support"
     assert reply.sources[-1] in ("clarify.one", "clarify.many")
     assert reply.quick_replies

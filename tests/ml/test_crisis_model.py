@@ -259,12 +259,18 @@ def test_held_out_figures_match_the_model_card(det: CrisisDetector) -> None:
     assert recall >= 0.85 and recall > p_recall + 0.4
 
 
-def test_cross_validated_figures_are_recorded() -> None:
-    """CV runs over our own training statements, many written to avoid every risk word, so it
-    sits a little under the fresh blind sets (the target is checked on those, below)."""
+def test_held_out_writers_figures_match_the_model_card(det: CrisisDetector) -> None:
+    """Other writers' English lines held out of the fit (they chose the threshold): the recorded
+    figures hold to within one statement, and the layer adds most of the recall."""
+    held = [r for r in _rows(DATA / "crisis_train_more_e.jsonl") if r["split"] == "held"]
+    n_risk = sum(r["label"] == "risk" for r in held)
+    n_safe = sum(r["label"] == "safe" for r in held)
+    assert n_risk >= 50 and n_safe >= 100
+    recall, fpr = _rates(det, held)
     metrics = ModelRegistry().get(CLASSIFIER_NAME).raw["metrics"]
-    assert metrics["cv_recall_combined"] >= 0.94
-    assert 0.0 < metrics["cv_fpr_combined"] <= 0.2
+    assert abs(recall - metrics["held_writers_recall_combined"]) <= 1 / n_risk + 1e-3
+    assert abs(fpr - metrics["held_writers_fpr_combined"]) <= 1 / n_safe + 1e-3
+    assert recall >= 0.85 and fpr <= 0.10 and recall > _rates(PATTERNS, held)[0] + 0.4
 
 
 def test_eval_set_heldout_split_with_the_model(det: CrisisDetector) -> None:
