@@ -40,6 +40,12 @@ _NOT_RELATIONSHIP = (r"\b(?:he|she|him|her|his|they|them|boyfriend|girlfriend|bf
                      r"trial|"
                      r"stream|meeting)\b")
 
+_METHOD_PLACE_RX = (r"\b(?:pastillas|pildoras|somniferos|veneno|puente|viaducto|via|vias|azotea|"
+                    r"soga|cuerda|pistola|escopeta|comprimidos|remedios|viaduto|ponte|predio|"
+                    r"corda|arma|cachets|comprimes|medocs|somniferes|pont|falaise|viaduc|corde|"
+                    r"fusil|tabletten|pillen|brucke|gleise|strick|seil|dach|klippe|parkhaus|"
+                    r"gewehr)\w*\b")
+
 COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
     # ---- German ----------------------------------------------------------------------------
     _p("passive", r"\b(?:ich will|will ich|i will|i wui|ich mag|i mag) (?:einfach |echt |wirklich |"
@@ -190,6 +196,54 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
        requires=r"\b(?:pharmacie|medicaments?|medocs|cachets|ampoules|morphine|potassium|"
                 r"insuline|chariot|armoire)\b", near=True),
     _p("self_harm", r"\benvie de me taillader\b"),
+    # ---- "I already know what I will do", with a method or place nearby ------------------------
+    _p("plan", r"\b(?:ya se|ya tengo claro) (?:lo que|que) (?:voy a hacer|hare|hacer)\b|"
+        r"\b(?:ja sei|"
+       r"eu ja sei) o que (?:vou fazer|fazer|farei)\b|\bje sais (?:deja )?(?:ou|ce que je vais "
+       r"faire|comment)\b|\bich weiss (?:schon|genau)(?:,)? (?:was ich mache|was ich tue|wo|wie)\b",
+       requires=_METHOD_PLACE_RX, near=True),
+    _p("plan", r"\b(?:las|los) he contado\b|\b(?:as|os) contei\b|\bje les ai comptes?\b|"
+       r"\bhab (?:sie|die) (?:schon )?gezahlt\b",
+       requires=r"\b(?:pastillas|pildoras|somniferos|comprimidos|remedios|pilulas|cachets|"
+           r"comprimes|"
+                r"medocs|somniferes|tabletten|pillen)\b", near=True),
+    _p("plan", r"\b(?:pra|para|pour|um) (?:ver|mirar|voir|checar|medir|calcular|verifier) (?:a |la "
+       r"|l |die )?(?:altura|hauteur|hohe)\b|\bmiro (?:hacia )?abajo y calculo\b|"
+       r"\bje regarde en bas "
+       r"et je calcule\b",
+       requires=r"\b(?:puente|viaducto|azotea|edificio|ponte|viaduto|predio|pont|viaduc|falaise|"
+                r"toit|brucke|dach|klippe|parkhaus|ja fui|ya fui|je suis alle|war schon)\b",
+       near=True),
+    _p("plan", r"\bich habe? ein datum (?:festgelegt|gewahlt|ausgesucht)\b|\b(?:he|ya tengo) "
+       r"(?:una )?fecha (?:elegida|puesta|fijada)\b|\bj ?ai (?:fixe|choisi) (?:une|la) date\b|\bja "
+       r"(?:escolhi|marquei) (?:a|uma) data\b", requires=_METHOD_PLACE_RX, near=True),
+    _p("plan", r"\b(?:tabletten|pillen|schlaftabletten) liegen (?:schon )?(?:\w+ ){0,3}?bereit\b|"
+       r"\b(?:nehm|nehme|schluck|schlucke) (?:ich )?alles auf einmal\b|"
+       r"\bj ?avale (?:toute la boite|"
+       r"tout le tube|tous les|toutes les) (?:de |mes )?(?:\w+ )?(?:somniferes|cachets|comprimes|"
+       r"medocs|pilules)\b"),
+    _p("plan", r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|heute|morgen)"
+       r"(?: nacht| abend| fruh)? (?:fahr|fahre|geh|gehe|lauf) ich (?:\w+ ){0,3}?(?:zur|zum|"
+       r"auf die|"
+       r"auf den) (?:\w+ ){0,2}?\w*(?:brucke|gleise|klippe|dach|parkhaus)\w*",
+       requires=r"\b(?:keinen bock|kein bock|nicht mehr|kann nicht mehr|schluss|nimmer|satt|ende|"
+                r"fur immer)\b", near=True),
+    _p("indirect", r"\bj ?envie (?:ceux|celles) qui (?:sont partie?s?|sont morte?s?|"
+        r"ne sont plus la|"
+       r"reposent)\b", other_ok=True, reason="envies the dead"),
+    _p("passive", r"\b(?:penser a mourir|penser a la mort|lidee de mourir|"
+        r"la mort) (?:\w+ ){0,2}?(?:me )?"
+       r"fait (?:meme )?(?:plus|pu) peur\b|\bya no quiero mas dias\b|"
+       r"\bno quiero (?:vivir )?(?:ni )?"
+       r"un dia mas\b", current=True),
+    _p("ideation", r"\bquit(?:ting)? (?:being alive|life|living|existing)\b(?! (?:coach|insurance|"
+       r"style))"),
+    _p("passive", r"\bi would be (?:fine|ok|okay|alright|happy|relieved) if i (?:did|died|"
+        r"did not wake "
+       r"up|do not wake up|never woke up)\b", current=True),
+    _p("indirect", r"\b(?:they|he|she|the kids|everyone) (?:would|will) get over (?:losing me|"
+        r"me|my "
+       r"death)\b", reason="says others would be better off without them"),
     # ---- goodbyes: everything in order, the pet given away ----------------------------------
     _p("goodbye_final", r"\btout est (?:en ordre|regle|range) (?:maintenant|desormais)\b",
        weak=True, other_ok=True, current=True),
@@ -293,7 +347,11 @@ COLLOQUIAL_TRIGGER = (
     r"faudrait|"
     r"taillader|tout est|confie|donne|laisse|passei|transferi|tudo|bought|got|buying|ordered|"
     r"picked up|have|kept|rope|noose|cord|washing line|how easy|being with|be with|kys|sewer|"
-    r"self unaliv|selfunaliv|suicide|express|train|freight|grieving|nicer|kinder|sweeter|thank|"
+    r"self unaliv|selfunaliv|suicide|express|train|freight|ya se|ya tengo|ja sei|eu ja sei|je "
+    r"sais|ich weiss|he contado|contei|comptes|gezahlt|pra|para|pour|um|miro|je regarde|datum|"
+    r"fecha|date|data|liegen|alles auf|javale|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonntag|heute|morgen|jenvie|penser|lidee|la mort|no quiero|quit|would be|get over|"
+    r"grieving|nicer|kinder|sweeter|thank|"
     r"thx|ty|take care)"
 )
 
