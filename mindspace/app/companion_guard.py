@@ -103,6 +103,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\b(?:hide|hiding|how)\b.{0,30}\bpurg(?:e|ing)\b",
             r"\b(?:under|less than|below|only|max(?:imum)?|at most|stay under)\s+\d{2,4}\s*"
             r"(?:calories|kcal|cals?)\b|\b\d{2,4}\s*(?:calories|kcal|cals?) (?:a|per) day\b",
+            r"\bmake (?:yourself|urself) (?:sick|throw up|vomit)\b|\bmaking (?:myself|yourself) "
+            r"(?:sick|throw up|vomit)\b",
             r"\blaxatives?\b|\bdiet pills?\b|\bappetite suppress\w*|\bsuppress (?:my|your)? ?"
             r"appetite\b|\bchew and spit\b",
             r"\b(?:stop|not) (?:feel(?:ing)?|being|getting) hungry\b|\bnot want (?:food|to eat)\b",
@@ -143,6 +145,16 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             rf"taper\w*|skip|halve|double|up|increase|lower|reduce|mix|discontinue|band karna)\b"
             rf".{{0,30}}\b(?:{_DRUG}|dose|dosage)\b",
             rf"\b(?:{_DRUG})\b.{{0,30}}\b(?:cold turkey|band karna)\b|\bcold turkey\b",
+            rf"\b(?:on|taking) (?:my )?(?:{_DRUG})\b.{{0,40}}\b(?:want|wanna|going) to (?:stop|"
+            rf"quit|come "
+            rf"off)\b",
+            r"\bwhat (?:exactly )?(?:should|do|can) i (?:say|tell)\b.{0,40}\b(?:doctor|gp|"
+            r"psychiatrist)\b.{0,40}\bprescri",
+            r"\b(?:help me|how (?:do|can) i|where (?:do|can) i)\b.{0,20}\b(?:get hold of|get|"
+            r"find|score|"
+            r"buy)\b.{0,15}\b(?:some |more )?(?:oxycodone|codeine|tramadol|xanax|valium|diazepam|"
+            r"adderall|ritalin|modafinil|ketamine|benzos?|opioids?|morphine|fentanyl|zopiclone|"
+            r"sleeping pills)\b",
             r"\b(?:what|which)\b.{0,10}\b(?:dose|dosage|medication|medicine|antidepressant|"
             r"antipsychotic|pill|drug|sleeping pills?)\b.{0,30}\b(?:should i|to take|do i "
             r"take|for me|i should)\b",
@@ -199,7 +211,8 @@ _CHILD = re.compile(
     r"(?:my|his|her) (?:brother|sister))\b", _F)
 _HARM = re.compile(
     r"\b(?:hurts?|hurting|hit|hits|hitting|beats?|beating|abus\w*|touch\w*|harm\w*|bruis\w*|"
-    r"neglect\w*|molest\w*|weird stuff|does things|in danger|mistreat\w*|rap\w+)\b", _F)
+    r"neglect\w*|molest\w*|weird stuff|does things|in danger|mistreat\w*|rap\w+|doing (?:stuff|"
+    r"things) to|does stuff)\b", _F)
 
 
 def _secrecy(text: str) -> bool:
@@ -402,6 +415,7 @@ def small_talk_kind(text: str) -> str | None:
 
 
 _REQUESTING = re.compile(r"\b(?:can we|could we|let'?s|lets|help me|i want to|i'?d like to|"
+                         r"^want to|^wanna|(?<=\. )want to|"
                          r"i wanna|please|pls|plz|try|exercise|do the|do some|teach me|show me|"
                          r"how do i|how can i|how to|can you|could you|would you|can u|could u|"
                          r"i need|need (?:to|some|help)|any tips|tips|what can i do|guide me|"
@@ -460,7 +474,7 @@ def chat_risk(text: str) -> str:
 _NOT_NOW = re.compile(
     r"\b(?:last (?:week|month|year|night|time)|used to|years ago|got through (?:it|them)|"
     r"no longer|not any ?more|without panick\w*|feeling (?:fine|better|ok|okay) (?:now|today)|"
-    r"small wins?)\b", _F)
+    r"small wins?|from yesterday|(?:it|that|this) (?:helped|worked)|actually worked)\b", _F)
 _SOMEONE_ELSE = re.compile(
     r"\bmy (?:girlfriend|boyfriend|partner|wife|husband|friend|best friend|mate|mum|mom|dad|"
     r"son|daughter|sister|brother|kid|child|flatmate|roommate|colleague|student)'?s? (?:\w+ )?"

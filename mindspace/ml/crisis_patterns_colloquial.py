@@ -244,6 +244,31 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
     _p("indirect", r"\b(?:they|he|she|the kids|everyone) (?:would|will) get over (?:losing me|"
         r"me|my "
        r"death)\b", reason="says others would be better off without them"),
+    _p("indirect", r"\bi (?:would |will )?swap (?:places )?with (?:him|her|them)\b|\b(?:envious|"
+        r"jealous) "
+       r"of (?:my |the |our )?(?:\w+ ){0,2}?in (?:his|her|their) (?:box|grave|coffin|urn)\b",
+       other_ok=True, reason="envies someone who has died"),
+    _p("indirect", r"\b(?:envious|jealous) of\b",
+       requires=r"\b(?:in (?:his|her|their) (?:box|grave|coffin|urn)|dead|died|passed|funeral|"
+                r"grave|buried|at peace|some peace|resting|got it easy)\b", near=True,
+       other_ok=True, reason="envies someone who has died"),
+    _p("plan", r"\bhose ?pipe\b",
+       requires=r"\b(?:car|exhaust|garage|engine|van)\b", near=True),
+    _p("plan", r"\b(?:sitting|standing|perched|sat|stood) on (?:the |"
+        r"my )?(?:balcony )?(?:railing|railings|"
+       r"ledge|parapet)\b"),
+    _p("goodbye_gift", r"\b(?:gave|given|giving|handed|left) (?:the|my|our) (?:dog|cat|dogs|"
+        r"cats|pets?|"
+       r"horse|guitar|tools|watch|bike|records) (?:to|"
+       r"with)\b(?! (?:\w+ ){0,4}?(?:for the (?:weekend|"
+       r"week|day|night)|while i)\b)", weak=True, other_ok=True),
+    _p("goodbye_settled", r"\b(?:sorted|did|made|updated|wrote|finished|signed) (?:out )?(?:the|"
+        r"my) "
+       r"will\b", weak=True, other_ok=True),
+    _p("ideation", r"\bcheck(?:ing)? out (?:after|before|on|this|tonight|tomorrow|for good|early|"
+       r"saturday|sunday|monday|tuesday|wednesday|thursday|friday)\b",
+       requires=r"\b(?:calm about it|weight off|decided|for good|at peace|nobody will|goodbye|"
+                r"ready|not scared|no more)\b", near=True),
     # ---- goodbyes: everything in order, the pet given away ----------------------------------
     _p("goodbye_final", r"\btout est (?:en ordre|regle|range) (?:maintenant|desormais)\b",
        weak=True, other_ok=True, current=True),
@@ -350,7 +375,9 @@ COLLOQUIAL_TRIGGER = (
     r"self unaliv|selfunaliv|suicide|express|train|freight|ya se|ya tengo|ja sei|eu ja sei|je "
     r"sais|ich weiss|he contado|contei|comptes|gezahlt|pra|para|pour|um|miro|je regarde|datum|"
     r"fecha|date|data|liegen|alles auf|javale|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
-    r"sonntag|heute|morgen|jenvie|penser|lidee|la mort|no quiero|quit|would be|get over|"
+    r"sonntag|heute|morgen|jenvie|penser|lidee|la mort|no quiero|quit|would be|get over|swap|"
+    r"envious|jealous|hose|sitting|standing|perched|sat|stood|sorted|did|made|updated|wrote|"
+    r"finished|signed|check|gave|given|giving|handed|left|"
     r"grieving|nicer|kinder|sweeter|thank|"
     r"thx|ty|take care)"
 )

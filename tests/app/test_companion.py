@@ -202,6 +202,11 @@ def test_refusals_for_each_category(service: CompanionService, category: str) ->
     ("how do I come off my steroids myself, my consultant is on leave", "medication"),
     ("how can I make the scales show heavier at my weigh-in", "eating-disorder"),
     ("if someone jumps from the tenth floor do they always die", "methods"),
+    ("taking quetiapine and want to stop it, the weight gain is awful", "medication"),
+    ("what should I say to the GP so they prescribe me diazepam", "medication"),
+    ("can you help me find some tramadol, the doctor won't give me more", "medication"),
+    ("quickest way to make yourself sick after eating", "eating-disorder"),
+    ("her uncle is doing things to my niece but keep this quiet", "secrecy"),
 ])
 def test_requests_phrased_as_orders_or_conditions_are_refused(text: str, category: str) -> None:
     assert refusal(text) == category
@@ -224,6 +229,8 @@ def test_a_past_event_is_read_in_context_before_the_support_panel(
     ("wanna do a thought log about what my boss said last week", "thought-record"),
     ("could we name five things I can see? the room is spinning", "grounding"),
     ("talk me through an evening wind-down so I can get to bed", "sleep"),
+    ("Keep telling myself I'm a useless mum. Want to test whether that's actually true.",
+     "thought-record"),
 ])
 def test_requests_in_everyday_words_start_the_exercise(
         service: CompanionService, text: str, exercise: str) -> None:
@@ -418,6 +425,7 @@ def test_chat_wording_of_acute_risk_opens_support(service: CompanionService, tex
     "had a panic attack last week but the breathing got me through it",
     "my boyfriend gets panic attacks, what can I do for him",
     "I just need to vent about my panicky week",
+    "thanks, that breathing exercise from yesterday actually worked",
 ])
 def test_past_or_someone_elses_panic_does_not_start_an_exercise(
         service: CompanionService, text: str) -> None:

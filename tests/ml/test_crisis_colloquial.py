@@ -110,6 +110,12 @@ RISK = {
         "Not quitting my job. Quitting being alive.",
         "I don't want to die exactly but I'd be fine if I did.",
         "They'd get over losing me faster than living with me like this.",
+        "Nan's gone and honestly she's got it easy now. I'd swap with her tonight.",
+        "Lost the contract. Got the car, a hosepipe and the garage to myself after dark.",
+        "2am and I'm sat on the balcony railing of the flat, eleventh floor.",
+        "Made my will, gave the cat to my neighbour. Just wanted to say cheers for everything.",
+        "Weirdly calm about it. Checking out after the final on Sunday, a weight off.",
+        "Bit jealous of my old man in his grave, if I'm honest.",
     ],
     "pidgin-patois-hinglish": [
         "I tire for this life. The lagoon dey call me every night.",
@@ -175,6 +181,10 @@ SAFE = {
         "Je sais déjà où on va dîner samedi.",
         "Ya sé lo que voy a hacer con la tesis: un capítulo por semana.",
         "On a fixé la date du mariage, c'est en juin.",
+        "Sitting on the edge of the bed putting my socks on.",
+        "Checking out of the hotel Saturday after the match.",
+        "So jealous of my sister's new kitchen.",
+        "Gave the dog to my brother for the weekend while I'm away.",
     ],
     "pidgin-patois-hinglish": [
         "This jollof sweet me die, I fit die happy today.",
