@@ -22,6 +22,7 @@ normalised first (lower case, no accents, elisions joined, contractions expanded
 from __future__ import annotations
 
 from mindspace.ml.crisis_patterns import Pattern, _p
+from mindspace.ml.crisis_patterns_regional import _LEISURE
 
 _END = r"(?= *(?:$|[|.!?,;:]))"
 _DEATH = (r"\b(?:beerdigung|begrabnis|friedhof|grab|sarg|gestorben|tot|verstorben\w*|entierrement|"
@@ -250,7 +251,8 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
        other_ok=True, reason="envies someone who has died"),
     _p("indirect", r"\b(?:envious|jealous) of\b",
        requires=r"\b(?:in (?:his|her|their) (?:box|grave|coffin|urn)|dead|died|passed|funeral|"
-                r"grave|buried|at peace|some peace|resting|got it easy)\b", near=True,
+                r"grave|buried|at peace|some peace|resting|got it easy|carried out|out of it)\b",
+       near=True,
        other_ok=True, reason="envies someone who has died"),
     _p("plan", r"\bhose ?pipe\b",
        requires=r"\b(?:car|exhaust|garage|engine|van)\b", near=True),
@@ -269,6 +271,54 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
        r"saturday|sunday|monday|tuesday|wednesday|thursday|friday)\b",
        requires=r"\b(?:calm about it|weight off|decided|for good|at peace|nobody will|goodbye|"
                 r"ready|not scared|no more)\b", near=True),
+    _p("plan", r"\b(?:se|si|wenn|falls)\b" + _LEISURE + r"[^.!?|]{3,80}?\b(?:vou|irei|voy|ire|"
+       r"je vais|jirai|geh ich|"
+       r"fahr ich|fahre ich|gehe ich) (?:ate |hasta |jusqu ?(?:a |au |aux )?|bis zur |zur |zum |"
+       r"a la |"
+       r"al |au )?(?:a |o |la |el |le |l |die |der |den )?(?:\w+ ){0,2}?(?:ponte|viaduto|puente|"
+       r"viaducto|pont|viaduc|falaise|falaises|brucke|gleise|klippe|linha do trem|vias|rails)\b",
+       requires=r"\b(?:ja decidi|ja esta decidido|decidi|ya lo decidi|lo tengo decidido|"
+           r"cest decide|"
+                r"jai decide|hab ich beschlossen|ist beschlossen|entschieden|fest vorgenommen)\b",
+       near=True),
+    _p("plan", r"\bnehme? ich (?:die |meine )?(?:gesammelten|gehorteten|"
+        r"gebunkerten) (?:tabletten|pillen|"
+       r"schlaftabletten)\b|\b(?:mach|mache) ich (?:dann )?selbst schluss\b"),
+    _p("preparation", r"\b(?:escondiendo|guardando|juntando|escondo|guardo|escondendo|guardando|"
+       r"juntando|je cache|je garde|je planque|ich hebe mir|ich heb mir|ich verstecke)\b[^.!?|"
+       r"]{0,30}?"
+       r"\b(?:la |a |das |die |le |la )?(?:morfina|morphin|morphine|oxycodon\w*|tramadol|"
+       r"fentanyl\w*)\b", reason="saving up medicines"),
+    _p("indirect", r"\bbeneide? ich (?:ihn|sie)\b", requires=_DEATH, near=True, other_ok=True,
+       reason="envies someone who has died"),
+    _p("indirect", r"\b(?:queria|quem dera|quisiera|ojala) (?:ta |estar |tar )?(?:no|en el) lugar "
+       r"d(?:o|a|e|el|e la) (?:\w+ ){0,3}?que (?:morreu|faleceu|se foi|murio|fallecio|se fue)\b|"
+       r"\benvy (?:the )?(?:\w+ ){0,2}?who (?:od ?d|overdosed|died|passed|killed themselves)\b",
+       other_ok=True, reason="envies someone who has died"),
+    _p("passive", r"\bi want to be done too\b|\bque tout s ?arrete pour de bon\b|(?:^|, )ne plus "
+       r"exister\b|\bme quito de en medio\b", current=True),
+    _p("goodbye_final", r"\b(?:he|she|they|you) will understand (?:later|one day|someday|"
+        r"soon)\b|\bnot "
+       r"coming back (?:anywhere|to anything|at all)\b", current=True, other_ok=True,
+       negatable=False),
+    _p("goodbye_gift", r"\b(?:is|are) (?:his|hers|theirs|yours) now\b|\b(?:ya )?(?:reparti|"
+        r"regale|di) "
+       r"(?:todas )?mis cosas\b|\bmeine sachen (?:hab ich|habe ich) (?:\w+ )?(?:verteilt|"
+       r"verschenkt)\b|"
+       r"\bj ?ai donne (?:toutes )?mes affaires\b|\b(?:distribui|"
+       r"dei) (?:todas )?(?:as )?minhas coisas\b",
+       weak=True, other_ok=True),
+    _p("goodbye_final", r"\b(?:decidle|decile|diganle|dile) a (?:\w+ ){0,2}?que (?:la|lo|los|las) "
+       r"quiero\b|\bdites a (?:\w+ ){0,2}?que je (?:l ?|les )?aime\b|"
+       r"\bsagt (?:\w+,? ){1,3}?dass ich "
+       r"(?:sie|ihn|euch) lieb hab\w*\b|\bdiga(?:m)? (?:a|pra|para) (?:\w+ ){0,2}?que eu (?:a|o|"
+       r"os|as) "
+       r"amo\b|\btell (?:\w+ ){0,2}?(?:that )?i love (?:her|him|them)\b",
+       weak=True, other_ok=True, current=True),
+    _p("goodbye_care", r"\b(?:cuidadme|cuidenme|cuidad|cuiden|cuidem|cuidai|prenez soin|kummert "
+       r"euch um|passt auf) (?:\w+ ){0,3}?(?:por mi|pour moi|fur mich|por mim)\b|\bcuidadme al "
+       r"(?:perro|gato)\b|\bno me esper(?:eis|en)\b|\bmacht(?: ?s)? gut\b|\bc ?est fini\b",
+       weak=True, other_ok=True, current=True),
     # ---- goodbyes: everything in order, the pet given away ----------------------------------
     _p("goodbye_final", r"\btout est (?:en ordre|regle|range) (?:maintenant|desormais)\b",
        weak=True, other_ok=True, current=True),
@@ -377,7 +427,11 @@ COLLOQUIAL_TRIGGER = (
     r"fecha|date|data|liegen|alles auf|javale|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
     r"sonntag|heute|morgen|jenvie|penser|lidee|la mort|no quiero|quit|would be|get over|swap|"
     r"envious|jealous|hose|sitting|standing|perched|sat|stood|sorted|did|made|updated|wrote|"
-    r"finished|signed|check|gave|given|giving|handed|left|"
+    r"finished|signed|check|gave|given|giving|handed|left|vou|irei|voy|ire|je vais|jirai|geh|fahr|"
+    r"gehe|nehm|mach|escond|guard|junt|je cache|je garde|je planque|hebe|heb|verstecke|beneid|"
+    r"queria|quem dera|quisiera|ojala|envy|done too|arrete|exister|quito|understand|coming back|"
+    r"now|reparti|regale|mis cosas|sachen|mes affaires|distribui|minhas coisas|decidle|decile|"
+    r"diganle|dile|dites|sagt|diga|tell|cuid|prenez|kummert|passt|esper|macht|fini|"
     r"grieving|nicer|kinder|sweeter|thank|"
     r"thx|ty|take care)"
 )
@@ -385,4 +439,5 @@ COLLOQUIAL_TRIGGER = (
 # Not risk: a sprint drill, food that is "to die for", dying happy after a good meal.
 IDIOMS = (r"\b(?:run|ran|running|runs|do|did|doing|does) (?:\w+ ){0,2}?suicides\b|\bsuicides "
           r"(?:drill|drills|sprints?|in (?:practice|training|pe|gym))\b|\b(?:can|could|fit|would|"
-          r"will|go|i|me) die happy\b|\bsweet (?:me|mi) die\b")
+          r"will|go|i|me) die happy\b|\bsweet (?:me|mi) die\b|\bkill(?:ing|ed)? myself (?:at|for) "
+          r"(?:that|this|the|my) (?:job|firm|company|office|work|place)\b")

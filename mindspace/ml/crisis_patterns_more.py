@@ -96,7 +96,7 @@ STUDY_CONTEXT = (
     r"pharmakologie|vorlesung|antidot|partiel|cours|pharmaco|prova|exame|aula|faculdade|"
     r"fortbildung|schulung|seminar|vortrag|workshop|curso|charla|taller|formation|palestra|"
     r"treinamento|pravention|prevencion|prevention|prevencao|geubt|gelernt|aprendimos|aprendi|"
-    r"appris|aprendemos|practicamos|patient|patients|paciente|pacientes|patiente|doente|"
+    r"appris|aprendemos|practicamos|learned|learnt|learning|taught|patient|patients|paciente|pacientes|patiente|doente|"
     r"we lost|lost a|lost an|lost the|perdimos|perdemos|perdi a|perdu un|perdu une|verloren|"
     r"urgencias|pronto socorro|resus|a and e|on nights|nachtdienst|plantao|guardia)\b"
 )
