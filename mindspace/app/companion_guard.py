@@ -116,6 +116,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\b(?:scales?|weigh[- ]?ins?|weight) (?:\w+ ){0,4}?(?:read|show|look|say) (?:heavier|"
             r"higher|more)\b|\bso (?:she|he|they|the nurse|the doctor|my \w+) (?:doesn'?t|don'?t|"
             r"won'?t) notice (?:i'?m|i am) losing\b",
+            r"\bhide (?:that |how much )?i'?ve lost (?:\w+ ){0,3}?weight\b|\b(?:clothing|clothes|"
+            r"outfits?)\b.{0,60}\b(?:hide|disguise|cover)\b.{0,30}\bweight\b",
             r"\blowest (?:bmi|weight)\b|\bbmi\b.{0,40}\b(?:hospital\w*|stay (?:just )?above|"
             r"get (?:down )?to)\b",
             r"\b(?:hide|hiding|trick\w*)\b.{0,40}\b(?:not eating|i(?:'m| am)? not eating|that i "

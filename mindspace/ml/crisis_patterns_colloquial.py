@@ -319,6 +319,33 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
        r"euch um|passt auf) (?:\w+ ){0,3}?(?:por mi|pour moi|fur mich|por mim)\b|\bcuidadme al "
        r"(?:perro|gato)\b|\bno me esper(?:eis|en)\b|\bmacht(?: ?s)? gut\b|\bc ?est fini\b",
        weak=True, other_ok=True, current=True),
+    _p("ideation", r"\b(?:plan(?:ning)?|going|intend(?:ing)?|decided|"
+        r"want(?:ing)?) to(?: disappear| vanish|"
+       r" go)?,? permanently\b|\b(?:wanna|want to|gonna|going to) suicide\b|"
+       r"\bsuicide (?:is )?looking "
+       r"(?:real |really |pretty |so )?(?:good|tempting)\b"),
+    _p("plan", r"\b(?:go|goes|went|going|keep going|sit|sat|climb|"
+        r"climbed) (?:\w+ ){0,5}?to (?:look at|"
+       r"hold|touch) (?:it|them)\b",
+       requires=r"\b(?:gun|shotgun|rifle|pistol|revolver|rope|noose|pills|tablets|blade|razor)\b",
+       near=True),
+    _p("indirect", r"\bthe dead (?:ones )?(?:got|have|had|get) (?:the )?(?:better|best|easy|"
+        r"easier) "
+       r"(?:deal|end|time|of it)\b", other_ok=True, reason="envies the dead"),
+    _p("plan", r"\b(?:i am|i am sat|i am stood) (?:on|at) the (?:roof|top|edge|"
+        r"ledge) of (?:the |my |a |our )?"
+       r"(?:block|building|flats|car park|multi storey|tower|bridge|cliff)\b",
+       requires=r"\b(?:do not know why|dunno why|not sure why|no idea why|why i am (?:messaging|"
+           r"writing|"
+                r"typing)|the nerve|goodbye|bye|sorry|nobody|last)\b", near=True),
+    _p("plan", r"\b(?:work|working|worked) up the (?:nerve|courage)\b",
+       requires=r"\b(?:balcony|roof|bridge|ledge|edge|floor|platform|tracks|pills|tablets|rope|"
+                r"blade|gun|cliff)\b", near=True),
+    _p("goodbye_final", r"\b(?:just )?(?:wanted|want) to say (?:bye|goodbye)\b", weak=True,
+       other_ok=True, current=True),
+    _p("goodbye_thanks", r"\byou (?:have been|were|was|been) (?:a )?(?:good|alright|nice|kind|"
+        r"great)"
+       r"(?: \w+)? (?:bot|robot|app|companion)\b", weak=True, other_ok=True, current=True),
     # ---- goodbyes: everything in order, the pet given away ----------------------------------
     _p("goodbye_final", r"\btout est (?:en ordre|regle|range) (?:maintenant|desormais)\b",
        weak=True, other_ok=True, current=True),
@@ -431,7 +458,10 @@ COLLOQUIAL_TRIGGER = (
     r"gehe|nehm|mach|escond|guard|junt|je cache|je garde|je planque|hebe|heb|verstecke|beneid|"
     r"queria|quem dera|quisiera|ojala|envy|done too|arrete|exister|quito|understand|coming back|"
     r"now|reparti|regale|mis cosas|sachen|mes affaires|distribui|minhas coisas|decidle|decile|"
-    r"diganle|dile|dites|sagt|diga|tell|cuid|prenez|kummert|passt|esper|macht|fini|"
+    r"diganle|dile|dites|sagt|diga|tell|cuid|prenez|kummert|passt|esper|macht|fini|plan|going|"
+    r"intend|decided|want|wanna|gonna|look at|hold|touch|the dead|i am|work|nerve|courage|"
+    r"wanted|you have|"
+    r"you were|you was|you been|"
     r"grieving|nicer|kinder|sweeter|thank|"
     r"thx|ty|take care)"
 )
