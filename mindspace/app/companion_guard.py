@@ -462,6 +462,11 @@ _CHAT_CONCERN = _rx(
     r"\bthis is my (?:last|final) (?:night|day|message|week)\b",
     r"\bletters? to (?:everyone|all of them|my family)\b.{0,60}\bbefore i go\b",
     r"\bdon'?t (?:tell me to|make me) call (?:anyone|someone|a helpline|the police|999|911)\b",
+    # someone at home is about to hurt the writer
+    r"\b(?:he|she|my (?:husband|wife|partner|boyfriend|girlfriend|ex|dad|father|stepdad|mum|mom|"
+    r"mother|stepmum|son|brother))(?:'s| is)? (?:going to|gonna|will|is about to|threatened to|"
+    r"says (?:he|she)(?:'ll| will)) (?:really |actually )?(?:hurt|beat|strangle|choke|stab|shoot|"
+    r"really kill|actually kill) me\b",
 )
 
 

@@ -247,6 +247,12 @@ def test_refusal_mid_exercise_keeps_the_exercise(service: CompanionService) -> N
     assert conv.send("lamp, window, mug, plant, door").step == 2
 
 
+def test_everyday_threats_about_grades_are_not_danger(service: CompanionService) -> None:
+    reply = service.new_conversation().send(
+        "my mum is going to kill me when she sees my grades lol")
+    assert reply.route != "crisis"
+
+
 @pytest.mark.parametrize("text", [
     "I was diagnosed with depression last year",
     "my doctor changed my dose last week",
@@ -416,6 +422,7 @@ def test_cant_breathe_in_panic_starts_breathing_but_risk_still_opens_support(
     "I won't be around by tomorrow, sorry",
     "been saving up all my meds to make it stop for good",
     "how do I say goodbye to my dad without him knowing",
+    "my partner punched the door and said he's going to hurt me when he's back tonight",
 ])
 def test_chat_wording_of_acute_risk_opens_support(service: CompanionService, text: str) -> None:
     reply = service.new_conversation().send(text)
