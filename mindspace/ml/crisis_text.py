@@ -80,6 +80,10 @@ _LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "@": "a"})
 _LEET_WORD = re.compile(r"[a-z]+[0134][a-z0134]*[a-z][a-z0134]*")
 
 
+_GERMAN_WORDS = re.compile(r"\b(?:ich|und|nicht|ist|mit|auf|dem|den|eine|einen|zum|zur|mich|"
+                           r"mir|noch|schon|das|hab|habe|bin|wenn|aber)\b")
+
+
 @functools.lru_cache(maxsize=8192)
 def _fix_token(tok: str) -> str:
     if tok in _TOKEN_MAP:
@@ -149,7 +153,9 @@ def normalise(text: str) -> str:
     t = re.sub(r"_", " ", t)
     t = re.sub(r"\b\w+'\w+\b", _expand_apostrophes, t)
     t = t.replace("'", " ")
-    t = _WORD.sub(lambda m: _fix_token(m.group(0)), t)
+    german = len(set(_GERMAN_WORDS.findall(t))) >= 2  # German "im" ("im Bad") is not "i am"
+    t = _WORD.sub(lambda m: m.group(0) if german and m.group(0) == "im" else _fix_token(m.group(0)),
+                  t)
     t = _FILLER_ADVERBS.sub(" ", t)
     t = re.sub(r"\b(want to|going to|wish i could|ready to) dye\b(?= *(?:$|[|.!?,;]|and|so|"
                r"because|tonight|now|today))", r"\1 die", t)

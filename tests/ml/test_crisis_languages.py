@@ -78,3 +78,8 @@ def test_spanish_plan_names_the_method() -> None:
 def test_normalise_removes_accents_but_keeps_other_scripts() -> None:
     assert normalise("Não, ich möchte den Día") == "nao, ich mochte den dia"
     assert normalise("今日は") == "今日は"
+
+
+def test_german_im_is_not_expanded_to_i_am() -> None:
+    assert "im bad" in normalise("Die Tabletten liegen schon im Bad, das ist mir egal.")
+    assert normalise("im done and im tired") == "i am done and i am tired"
