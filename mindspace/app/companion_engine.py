@@ -188,18 +188,14 @@ def _respond(engine: CompanionEngine, state: ConversationState, text: str,
     if level_rank(chat_level) > level_rank(level):
         level = chat_level
         reasons.append("words people use in chat when they are in danger right now")
-    analysis = None
-    if opens_support_panel(level):
-        if not past_only(reasons):
-            return _crisis(engine.library, state, level, reasons, first)
-        # A past event the patterns could not place: the full screen reads it in context, as
-        # it does for a journal entry ("last winter I didn't want to live; I'm through it now")
-        analysis = engine.reader.read(text)
-        if opens_support_panel(analysis.crisis.level):
-            return _crisis(engine.library, state, analysis.crisis.level,
-                           list(analysis.crisis.reasons), first)
-    if analysis is None:
-        analysis = engine.reader.read(text)  # 2. the learned layer, confirmed for chat
+    if opens_support_panel(level) and not past_only(reasons):
+        return _crisis(engine.library, state, level, reasons, first)
+    analysis = engine.reader.read(text)  # 2. the learned layer, confirmed for chat
+    if opens_support_panel(level) and opens_support_panel(analysis.crisis.level):
+        # A past event the patterns could not place is read in context by the full screen, as
+        # in a journal entry ("last winter I didn't want to live; I'm through it now")
+        return _crisis(engine.library, state, analysis.crisis.level,
+                       list(analysis.crisis.reasons), first)
     reading = engine.classify(text)
     in_exercise = state.exercise is not None
     asks_exercise = bool(guard.exercise_requests(text)) and not guard.not_a_request_now(text)

@@ -142,6 +142,14 @@ _MADE_ME = re.compile(r"\b(?!life\b|living\b|everything\b|existing\b|it\b|this\b
 _LOOK_BEHIND = 40
 # Categories whose signals are not escalated by a nearby time or method.
 _NO_ESCALATION = frozenset({"hopelessness", "net_hopeless"})
+def _tense_cues(text: str) -> list[bool | None]:
+    """Per token: True for a past cue, False for a present cue, None for neither. "at once"
+    ("all my pills at once") means together, not formerly."""
+    toks = _tokens(text)
+    return [True if tok in cp.PAST_CUES and not (tok == "once" and i and toks[i - 1] == "at")
+            else False if tok in cp.PRESENT_CUES else None for i, tok in enumerate(toks)]
+
+
 def _stem_trie(alternation: str) -> str:
     """``\\b(?:stem|stem\\b|...)`` lists (plain lower-case stems, a trailing ``\\b`` for a
     whole word) as one regex shaped like a trie, so the pre-filter tries each character once
@@ -607,18 +615,10 @@ class CrisisDetector:
             return False
         if _USED_TO.search(clause, 0, rs) or _USED_TO_AFTER.match(sent, e):
             return True
-        before = _tokens(sent[clause_start:s])[-4:]  # cues in an earlier clause do not count
-        for tok in reversed(before):
-            if tok in cp.PAST_CUES:
-                return True
-            if tok in cp.PRESENT_CUES:
-                return False
-        toks = _tokens(sent[s:e])
-        for i, tok in enumerate(toks):
-            if tok in cp.PAST_CUES and not (tok == "once" and i and toks[i - 1] == "at"):
-                return True  # ("all my pills at once": together, not formerly)
-            if tok in cp.PRESENT_CUES:
-                return False
+        before = _tense_cues(sent[clause_start:s])[-4:]  # an earlier clause does not count
+        for cue in (*reversed(before), *_tense_cues(sent[s:e])):
+            if cue is not None:
+                return cue
         return bool(cp.DISTANT.search(sent))
 
     @staticmethod

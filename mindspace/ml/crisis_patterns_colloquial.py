@@ -22,7 +22,8 @@ normalised first (lower case, no accents, elisions joined, contractions expanded
 from __future__ import annotations
 
 from mindspace.ml.crisis_patterns import Pattern, _p
-from mindspace.ml.crisis_patterns_regional import _LEISURE
+from mindspace.ml.crisis_patterns_forms import PILL_WORDS
+from mindspace.ml.crisis_patterns_regional import _LEISURE, _ROPE, _WEAPON
 
 _END = r"(?= *(?:$|[|.!?,;:]))"
 _DEATH = (r"\b(?:beerdigung|begrabnis|friedhof|grab|sarg|gestorben|tot|verstorben\w*|entierrement|"
@@ -41,11 +42,10 @@ _NOT_RELATIONSHIP = (r"\b(?:he|she|him|her|his|they|them|boyfriend|girlfriend|bf
                      r"trial|"
                      r"stream|meeting)\b")
 
-_METHOD_PLACE_RX = (r"\b(?:pastillas|pildoras|somniferos|veneno|puente|viaducto|via|vias|azotea|"
-                    r"soga|cuerda|pistola|escopeta|comprimidos|remedios|viaduto|ponte|predio|"
-                    r"corda|arma|cachets|comprimes|medocs|somniferes|pont|falaise|viaduc|corde|"
-                    r"fusil|tabletten|pillen|brucke|gleise|strick|seil|dach|klippe|parkhaus|"
-                    r"gewehr)\w*\b")
+# a method or a place to die, for "I already know what I'll do" and a date fixed
+_METHOD_PLACE_RX = (r"\b(?:" + PILL_WORDS + "|" + _WEAPON + "|" + _ROPE + r"|veneno|puente|"
+                    r"viaducto|via|vias|azotea|viaduto|ponte|predio|pont|falaise|viaduc|brucke|gleise|dach|"
+                    r"klippe|parkhaus)\w*\b")
 
 COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
     # ---- German ----------------------------------------------------------------------------
@@ -205,9 +205,7 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
        requires=_METHOD_PLACE_RX, near=True),
     _p("plan", r"\b(?:las|los) he contado\b|\b(?:as|os) contei\b|\bje les ai comptes?\b|"
        r"\bhab (?:sie|die) (?:schon )?gezahlt\b",
-       requires=r"\b(?:pastillas|pildoras|somniferos|comprimidos|remedios|pilulas|cachets|"
-           r"comprimes|"
-                r"medocs|somniferes|tabletten|pillen)\b", near=True),
+       requires=r"\b" + PILL_WORDS + r"\b", near=True),
     _p("plan", r"\b(?:pra|para|pour|um) (?:ver|mirar|voir|checar|medir|calcular|verifier) (?:a |la "
        r"|l |die )?(?:altura|hauteur|hohe)\b|\bmiro (?:hacia )?abajo y calculo\b|"
        r"\bje regarde en bas "

@@ -30,9 +30,11 @@ FORM_CATEGORIES: dict[str, tuple[float, str]] = {
 }
 
 _END = r"(?= *(?:$|[|.!?,;:]))"  # the phrase ends its clause
-_PILLS = (r"(?:pastillas|pildoras|medicinas|medicamentos|calmantes|somniferos|cachets|comprimes|"
-          r"medocs|medicaments|pilules|somniferes|tabletten|pillen|schlaftabletten|medikamente|"
-          r"comprimidos|remedios|pilulas)")
+# medicines, in Spanish, French, German and Portuguese (shared with the other tables)
+PILL_WORDS = (r"(?:pastillas|pildoras|medicinas|medicamentos|calmantes|somniferos|cachets|"
+              r"comprimes|medocs|medicaments|pilules|somniferes|tabletten|pillen|schlaftabletten|medikamente|"
+              r"comprimidos|remedios|pilulas)")
+_PILLS = PILL_WORDS
 _WEEKDAY = (r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|lundi|mardi|mercredi|"
             r"jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
             r"sonntag|segunda|terca|quarta|quinta|sexta)")

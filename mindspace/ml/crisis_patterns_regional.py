@@ -24,11 +24,10 @@ accents, elisions joined, "'s" dropped: "mach i's" -> "mach i").
 from __future__ import annotations
 
 from mindspace.ml.crisis_patterns import Pattern, _p
+from mindspace.ml.crisis_patterns_forms import PILL_WORDS
 from mindspace.ml.crisis_patterns_forms import PLACE_WORDS as _PLACE
 
-_PILLS = (r"(?:pastillas|pildoras|medicinas|medicamentos|calmantes|somniferos|cachets|comprimes|"
-          r"medocs|medicaments|pilules|somniferes|tabletten|pillen|schlaftabletten|medikamente|"
-          r"comprimidos|remedios|pilulas)")
+_PILLS = PILL_WORDS
 _WEAPON = (r"(?:escopeta|rifle|pistola|revolver|fusil|carabine|carabina|gewehr|flinte|"
            r"pistole|espingarda|arma|garrucha|flingue)")
 # a leisure or everyday purpose for the trip: not a plan
