@@ -64,6 +64,7 @@ from mindspace.ml.crisis_patterns_families import FAMILY_PATTERNS, FAMILY_TRIGGE
 from mindspace.ml.crisis_patterns_forms import FORM_CATEGORIES, FORM_PATTERNS, FORM_TRIGGER
 from mindspace.ml.crisis_patterns_intl import INTL_PATTERNS, INTL_TRIGGER
 from mindspace.ml.crisis_text import normalise as normalise  # re-exported
+from mindspace.ml.regex_prefilter import LiteralIndex
 
 LEVELS = ("none", "concern", "urgent")
 CONCERN_AT = 0.3
@@ -217,8 +218,10 @@ _PATTERNS: tuple[cp.Pattern, ...] = (cp.PATTERNS + more.EN_MORE + hidden.EN_HIDD
                                       + FORM_PATTERNS + FAMILY_PATTERNS
                                       + regional.REGIONAL_PATTERNS
                                       + colloquial.COLLOQUIAL_PATTERNS)
-# every pattern index, curated and net (a sentence not seen before is searched with all)
-_ALL: tuple[Sequence[int], Sequence[int]] = (range(len(_PATTERNS)), range(len(net.NET_PATTERNS)))
+# The literals each pattern needs (one of them must occur in a match): a sentence is searched
+# only with the patterns whose literals it holds.
+_INDEX = LiteralIndex([p.regex for p in _PATTERNS])
+_NET_INDEX = LiteralIndex([p.regex for p in net.NET_PATTERNS])
 
 
 # The only reason given for a ``concern`` raised by past events alone.
@@ -436,7 +439,8 @@ class CrisisDetector:
         norm: str, starts: list[int], ends: list[int], prefilter: bool = True,
     ) -> list[tuple[cp.Pattern, re.Match[str], int]]:
         """All pattern matches as (pattern, match, sentence index). With ``prefilter`` only
-        sentences containing a trigger stem are searched; without it every sentence is."""
+        sentences containing a trigger stem are searched, each only with the patterns whose
+        required literals it holds; without it every sentence is searched with every pattern."""
         found: list[tuple[cp.Pattern, re.Match[str], int]] = []
         # A sentence repeated with the same text before it (pasted logs, refrains) matches the
         # same patterns: only those are searched again. The key holds the sentence and what a
@@ -446,7 +450,14 @@ class CrisisDetector:
             if b <= a or (prefilter and not _TRIGGER.search(norm, a, b)):
                 continue
             key = norm[a - _LOOK_BEHIND:b] if a >= _LOOK_BEHIND else None
-            hit, hit_net = seen.get(key, _ALL) if key is not None else _ALL
+            hit: Sequence[int]
+            hit_net: Sequence[int]
+            if key is not None and key in seen:
+                hit, hit_net = seen[key]
+            elif prefilter:
+                hit, hit_net = _INDEX.candidates(norm, a, b), _NET_INDEX.candidates(norm, a, b)
+            else:
+                hit, hit_net = range(len(_PATTERNS)), range(len(net.NET_PATTERNS))
             matched: list[int] = []
             curated: list[tuple[int, int]] = []
             for i in hit:
