@@ -140,6 +140,8 @@ def test_companion_intent_promotion_refuses_worse_and_accepts_retrained(
     before = {p: p.read_bytes() for p in (models / "manifest.json",
                                           models / INTENT / "weights.json",
                                           models / INTENT / "MODEL_CARD.md")}
+    real = {p: p.read_bytes() for p in (REPO / "models" / "manifest.json",
+                                        REPO / "models" / INTENT / "weights.json")}
     worse = tmp_path / "worse"
     _train(worse, "--steps", "15", "--data-fraction", "0.25")
     lines: list[str] = []
@@ -163,7 +165,7 @@ def test_companion_intent_promotion_refuses_worse_and_accepts_retrained(
     assert "## Promotion" in card and spec["run"] in card
     assert card.startswith(before[models / INTENT / "MODEL_CARD.md"].decode()[:200])
     # the real models/ folder is untouched
-    assert _entry(REPO / "models", INTENT).get("run") != spec["run"]
+    assert all(p.read_bytes() == data for p, data in real.items())
 
 
 def test_crisis_head_that_never_fires_is_refused(tmp_path: Path) -> None:
