@@ -10,7 +10,7 @@ windows):
 * native: median milliseconds per entry with 1 and 2 intra-op threads (no spinning);
 * AVX2 code path: instructions per entry counted by valgrind (callgrind), whose virtual CPU has
   AVX2 and FMA but no AVX-512, so onnxruntime and PyTorch choose their AVX2 kernels. A count is
-  the difference between a process making 6 entries' calls and one making 1, divided by 5, so
+  the difference between a process making 3 entries' calls and one making 1, divided by 2, so
   start-up and model loading cancel out. Instructions are not time (a vector instruction does
   more work than a scalar one), but on one code path they follow it closely and do not depend
   on the machine's load; no AVX2-only CPU was at hand.
@@ -44,7 +44,7 @@ TORCH_VENV = REPO / "bench" / ".torch-venv"
 TORCH_PY = TORCH_VENV / "bin" / "python"
 TOKENIZER = REPO / "models" / "text-emotion" / "tokenizer.json"
 WORDS: tuple[int, ...] = (20, 120)
-VALGRIND_CALLS = (1, 6)
+VALGRIND_CALLS = (1, 3)
 
 
 def _windows(text: str) -> list[list[int]]:
@@ -184,6 +184,10 @@ def main() -> int:
     ap.add_argument("--compare", type=Path, action="append", default=[],
                     help="another int8 graph to measure beside the shipped ones")
     ap.add_argument("--no-valgrind", action="store_true")
+    ap.add_argument("--no-float-onnx", action="store_true",
+                    help="leave out the float32 ONNX graphs (slow under valgrind)")
+    ap.add_argument("--no-native", action="store_true",
+                    help="instruction counts only (they do not depend on the machine's load)")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--model", default="", help=argparse.SUPPRESS)
     ap.add_argument("--threads", type=int, default=1, help=argparse.SUPPRESS)
@@ -207,9 +211,10 @@ def main() -> int:
         ("sentence-encoder, int8 (7-bit weights, U8S8)", "int8", enc),
         ("text-emotion, int8 (uint8 weights, U8U8)", "int8", emo),
         *[(f"{p.name} (--compare)", "int8", str(p)) for p in args.compare],
-        ("sentence-encoder, float32 ONNX", "float", enc),
-        ("text-emotion, float32 ONNX", "float", emo),
     ]
+    if not args.no_float_onnx:
+        rows += [("sentence-encoder, float32 ONNX", "float", enc),
+                 ("text-emotion, float32 ONNX", "float", emo)]
     why = ensure_torch()
     if why is None:
         rows.append(("all-MiniLM-L6-v2, float32 PyTorch", "torch", ""))
@@ -217,8 +222,8 @@ def main() -> int:
         print(f"float32 PyTorch: unavailable ({why})")
     results: dict[str, dict[str, Any]] = {}
     for label, kind, model in rows:
-        res: dict[str, Any] = {"t1": native(kind, model, 1, args.runs),
-                               "t2": native(kind, model, 2, args.runs)}
+        res: dict[str, Any] = {} if args.no_native else {
+            "t1": native(kind, model, 1, args.runs), "t2": native(kind, model, 2, args.runs)}
         if not args.no_valgrind:
             res["avx2"] = instructions(kind, model)
         results[label] = res
@@ -226,15 +231,21 @@ def main() -> int:
     print(f"\n{'graph':48s} | {'20 words: 1 / 2 threads':>24s} | "
           f"{'120 words: 1 / 2 threads':>25s} | {'AVX2 path, M instr. 20 / 120':>29s}")
     for label, res in results.items():
-        a, b = res["t1"], res["t2"]
-        line = (f"{label:48s} | {a['20']['median_ms']:9.2f} / {b['20']['median_ms']:6.2f} ms | "
-                f"{a['120']['median_ms']:10.2f} / {b['120']['median_ms']:6.2f} ms")
+        line = f"{label:48s} | "
+        if "t1" in res:
+            a, b = res["t1"], res["t2"]
+            line += (f"{a['20']['median_ms']:9.2f} / {b['20']['median_ms']:6.2f} ms | "
+                     f"{a['120']['median_ms']:10.2f} / {b['120']['median_ms']:6.2f} ms")
+        else:
+            line += f"{'-':>24s} | {'-':>25s}"
         if "avx2" in res:
             line += f" | {res['avx2']['20']:12.1f} / {res['avx2']['120']:8.1f}"
         print(line)
-    first = results[rows[0][0]]["t1"]
-    print("(tokens per entry: " + ", ".join(
-        f"{w} words {first[w]['tokens']} in {first[w]['windows']} window(s)" for w in first) + ")")
+    if "t1" in results[rows[0][0]]:
+        first = results[rows[0][0]]["t1"]
+        print("(tokens per entry: " + ", ".join(
+            f"{w} words {first[w]['tokens']} in {first[w]['windows']} window(s)" for w in first)
+            + ")")
     if torch_row is not None:
         print("\nfloat32 PyTorch / int8 (higher = int8 faster):")
         for label, res in results.items():
@@ -247,7 +258,8 @@ def main() -> int:
                 return float(torch_row[key][w]["median_ms"] / res[key][w]["median_ms"])
 
             parts = [f"{w} words native 1 thread {ratio('t1', w):.2f}x, "
-                     f"2 threads {ratio('t2', w):.2f}x" for w in ("20", "120")]
+                     f"2 threads {ratio('t2', w):.2f}x" for w in ("20", "120")
+                     if "t1" in res and "t1" in torch_row]
             if "avx2" in res and "avx2" in torch_row:
                 parts += [f"AVX2 instructions {w} words {ratio('avx2', w):.2f}x"
                           for w in ("20", "120")]
