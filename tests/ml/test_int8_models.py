@@ -227,3 +227,28 @@ def test_outputs_are_the_same_on_an_avx2_only_cpu() -> None:
         per_text = diff.reshape(len(diff), -1).max(axis=1)
         assert per_text.max() <= 0.01, (key, per_text)
         assert (per_text > 1e-6).sum() <= 1, (key, per_text)
+
+
+@pytest.mark.parametrize("name", [ENCODER_NAME, EMOTION_NAME])
+def test_no_gemm_weight_can_saturate_avx2(registry: ModelRegistry, name: str) -> None:
+    """AVX2's U8S8 kernel adds two uint8 x int8 products in a saturating int16: with int8
+    weights in [-64, 63] the sum stays below 32,767 (scripts/requantize_7bit.py); uint8 weights
+    (zero point 128) run the exact U8U8 kernel. Any other weight would give CPU-dependent
+    numbers."""
+    import onnx
+    from onnx import TensorProto, numpy_helper
+
+    model = onnx.load(str(registry.verify(registry.get(name))))
+    inits = {i.name: i for i in model.graph.initializer}
+    seen = 0
+    for node in model.graph.node:
+        if node.op_type != "MatMulInteger":
+            continue
+        weight, zero = inits[node.input[1]], numpy_helper.to_array(inits[node.input[3]])
+        w = numpy_helper.to_array(weight).astype(np.int32)
+        if weight.data_type == TensorProto.INT8:
+            assert w.min() >= -64 and w.max() <= 63 and not zero.any(), node.name
+        else:
+            assert weight.data_type == TensorProto.UINT8 and (zero == 128).all(), node.name
+        seen += 1
+    assert seen >= 36
