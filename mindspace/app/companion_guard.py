@@ -147,16 +147,14 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             rf"taper\w*|skip|halve|double|up|increase|lower|reduce|mix|discontinue|band karna)\b"
             rf".{{0,30}}\b(?:{_DRUG}|dose|dosage)\b",
             rf"\b(?:{_DRUG})\b.{{0,30}}\b(?:cold turkey|band karna)\b|\bcold turkey\b",
-            rf"\b(?:on|taking) (?:my )?(?:{_DRUG})\b.{{0,40}}\b(?:want|wanna|going) to (?:stop|"
-            rf"quit|come "
-            rf"off)\b",
+            rf"\b(?:on|taking) (?:my )?(?:{_DRUG})\b.{{0,40}}\b(?:want|wanna|going) to "
+            rf"(?:stop|quit|come off)\b",
             r"\bwhat (?:exactly )?(?:should|do|can) i (?:say|tell)\b.{0,40}\b(?:doctor|gp|"
             r"psychiatrist)\b.{0,40}\bprescri",
             r"\b(?:help me|how (?:do|can) i|where (?:do|can) i)\b.{0,20}\b(?:get hold of|get|"
-            r"find|score|"
-            r"buy)\b.{0,15}\b(?:some |more )?(?:oxycodone|codeine|tramadol|xanax|valium|diazepam|"
-            r"adderall|ritalin|modafinil|ketamine|benzos?|opioids?|morphine|fentanyl|zopiclone|"
-            r"sleeping pills)\b",
+            r"find|score|buy)\b.{0,15}\b(?:some |more )?(?:oxycodone|codeine|tramadol|xanax|"
+            r"valium|diazepam|adderall|ritalin|modafinil|ketamine|benzos?|opioids?|morphine|"
+            r"fentanyl|zopiclone|sleeping pills)\b",
             r"\b(?:what|which)\b.{0,10}\b(?:dose|dosage|medication|medicine|antidepressant|"
             r"antipsychotic|pill|drug|sleeping pills?)\b.{0,30}\b(?:should i|to take|do i "
             r"take|for me|i should)\b",

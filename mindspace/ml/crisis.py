@@ -143,6 +143,8 @@ _MADE_ME = re.compile(r"\b(?!life\b|living\b|everything\b|existing\b|it\b|this\b
 _LOOK_BEHIND = 40
 # Categories whose signals are not escalated by a nearby time or method.
 _NO_ESCALATION = frozenset({"hopelessness", "net_hopeless"})
+
+
 def _tense_cues(text: str) -> list[bool | None]:
     """Per token: True for a past cue, False for a present cue, None for neither. "at once"
     ("all my pills at once") means together, not formerly."""
