@@ -278,8 +278,7 @@ def refusal_gate(category: str, text: str) -> bool:
 _EXERCISE_RULES: dict[str, re.Pattern[str]] = {
     "breathing": _rx(
         r"\bpanic(?:king|ky)?\b|\bpanic attack", r"\bheart\b.{0,25}\b(?:racing|pounding|"
-        r"thumping|hammering|going like crazy|going a million|beating (?:so )?fast|"
-        r"won'?t slow)",
+        r"thumping|hammering|going like crazy|going a million|beating (?:so )?fast|won'?t slow)",
         r"\b(?:can'?t|cannot|can not|cant)\b.{0,20}\b(?:catch my breath|breathe|get enough air|"
         r"slow my breathing)", r"\bhyperventilat\w*", r"\bbreath(?:ing)? (?:exercise|technique|"
         r"work|thing)", r"\bbreathe with me\b|\bhelp me breathe\b", r"\bbox breathing\b",
@@ -424,8 +423,7 @@ _REQUESTING = re.compile(r"\b(?:can we|could we|let'?s|lets|help me|i want to|i'
                          r"want (?:a|an|some|something)|need (?:a|an)|i'?d like|id like|"
                          r"would like|do it with me|with me|pull up|break it down|a way to|"
                          r"where do i (?:even )?start|step by step|wind down|drop off|anchor me|"
-                         r"bring me back|give me|let me|go (?:through|over)|look at|"
-                         r"help)\b", _F)
+                         r"bring me back|give me|let me|go (?:through|over)|look at|help)\b", _F)
 
 
 def sounds_like_request(text: str) -> bool:

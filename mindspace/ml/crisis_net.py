@@ -278,8 +278,7 @@ NET_PATTERNS: tuple[Pattern, ...] = (
        r"while|for (?:a|the|two|\d)))", reason="asks others to take care of things for them"),
     _p("net_goodbye", r"\b(?:this is|these are|here is|these will be|this will be) my (?:very )?"
        r"(?:last|final) (?:\w+ )?(?:entry|message|words|post|letter|note|goodbye|wish|request|"
-       r"thoughts|page)\b(?! (?:of|for|in|before|on) (?:the|this|20\d\d|my \w+ (?:trip|"
-       r"holiday)))"),
+       r"thoughts|page)\b(?! (?:of|for|in|before|on) (?:the|this|20\d\d|my \w+ (?:trip|holiday)))"),
     _p("net_goodbye", r"\b(?:wrote|write|writing|written|left|leave|leaving|sealed|sealing|"
        r"recorded|recording) (?:\w+ ){0,3}(?:letters?|notes?|videos?|messages?) (?:to|for) "
        r"(?:each of |all of |every one of )?(?:my|everyone|everybody|the people|those)\b",
@@ -424,8 +423,7 @@ NET_IDIOMS = (
     r"\b(?:saw|seen|see|treated|treating|admitted|triaged|charted|nursed) (?:my first |an |a |"
     r"another |the |two |three |\w+ )?overdoses?\b|\boverdoses? (?:come|came|coming|comes) in\b|"
     r"\boverdose (?:patient|case|call|victim)s?\b|"
-    r"\b(?:nearly|almost|could have|could of|practically|basically|about to) (?:died|die|"
-    r"killed)\b|"
+    r"\b(?:nearly|almost|could have|could of|practically|basically|about to) (?:died|die|killed)\b|"
     r"\b(?:i|we) (?:could|would|will|shall) (?:just )?die\b(?= *(?:$|[|.!?,;]|if|when|of|"
     r"from|for|laughing|happy|,))|"
     r"\bdied (?:laughing|a little|inside|of|from|when|and went to heaven)\b|"

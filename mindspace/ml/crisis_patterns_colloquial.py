@@ -39,8 +39,7 @@ _NOT_RELATIONSHIP = (r"\b(?:he|she|him|her|his|they|them|boyfriend|girlfriend|bf
                      r"partner|relationship|marriage|engagement|things with|friendship|contract|"
                      r"lease|subscription|job|course|degree|streak|series|season|chapter|book|"
                      r"story|game|project|experiment|show|app|account|membership|diet|challenge|"
-                     r"trial|"
-                     r"stream|meeting)\b")
+                     r"trial|stream|meeting)\b")
 
 # a method or a place to die, for "I already know what I'll do" and a date fixed
 _METHOD_PLACE_RX = (r"\b(?:" + PILL_WORDS + "|" + _WEAPON + "|" + _ROPE + r"|veneno|puente|"
@@ -53,8 +52,7 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
        r"ehrlich |halt |langsam |so |jetzt |eigentlich )?(?:nicht|nimmer|nimma|ned|nit|net) mehr"
        + _END, reason="says they do not want to go on"),
     _p("passive", r"\b(?:kein|keinen|null|ka|koan) (?:bock|lust|kraft) mehr (?:auf|zu|"
-        r"zum) (?:\w+ )?"
-       r"(?:leben|lebn)\b"),
+        r"zum) (?:\w+ )?(?:leben|lebn)\b"),
     _p("ideation", r"\b(?:tu|tue|tua|dua) (?:ich|i) mir (?:\w+ )?(?:was|etwas|ebbes|eppes|wos|"
        r"ebbis|a leid|ein leid) an\b|\bmir (?:\w+ )?(?:was|etwas|ein leid) (?:antun|anzutun|"
        r"antue)\b", current=True),
@@ -95,8 +93,7 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
     _p("passive", r"\bjai (?:plus|pu|pus) (?:\w+ )?envie detre (?:la|ici|en vie|vivante?)\b"),
     _p("plan", r"\bje sais (?:\w+ )?quoi prendre et combien\b|\b(?:mis|garde|cache|stocke|planque) "
        r"(?:\w+ ){0,3}?(?:ampoules|flacons|cachets|comprimes|medocs|seringues|"
-       r"medicaments) (?:\w+ )?"
-       r"de cote\b"),
+       r"medicaments) (?:\w+ )?de cote\b"),
     _p("goodbye_final", r"\bpardon a (?:tous )?ceux que je (?:laisse|quitte|vais laisser)\b",
        other_ok=True),
     _p("goodbye_final", r"\bje vous (?:ai )?(?:tous |toutes |tant |beaucoup )?aimes?\b", weak=True,
@@ -208,8 +205,7 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
        requires=r"\b" + PILL_WORDS + r"\b", near=True),
     _p("plan", r"\b(?:pra|para|pour|um) (?:ver|mirar|voir|checar|medir|calcular|verifier) (?:a |la "
        r"|l |die )?(?:altura|hauteur|hohe)\b|\bmiro (?:hacia )?abajo y calculo\b|"
-       r"\bje regarde en bas "
-       r"et je calcule\b",
+       r"\bje regarde en bas et je calcule\b",
        requires=r"\b(?:puente|viaducto|azotea|edificio|ponte|viaduto|predio|pont|viaduc|falaise|"
                 r"toit|brucke|dach|klippe|parkhaus|ja fui|ya fui|je suis alle|war schon)\b",
        near=True),
@@ -228,21 +224,18 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
        requires=r"\b(?:keinen bock|kein bock|nicht mehr|kann nicht mehr|schluss|nimmer|satt|ende|"
                 r"fur immer)\b", near=True),
     _p("indirect", r"\bj ?envie (?:ceux|celles) qui (?:sont partie?s?|sont morte?s?|"
-        r"ne sont plus la|"
-       r"reposent)\b", other_ok=True, reason="envies the dead"),
+        r"ne sont plus la|reposent)\b", other_ok=True, reason="envies the dead"),
     _p("passive", r"\b(?:penser a mourir|penser a la mort|lidee de mourir|"
         r"la mort) (?:\w+ ){0,2}?(?:me )?"
        r"fait (?:meme )?(?:plus|pu) peur\b|\bya no quiero mas dias\b|"
-       r"\bno quiero (?:vivir )?(?:ni )?"
-       r"un dia mas\b", current=True),
+       r"\bno quiero (?:vivir )?(?:ni )?un dia mas\b", current=True),
     _p("ideation", r"\bquit(?:ting)? (?:being alive|life|living|existing)\b(?! (?:coach|insurance|"
        r"style))"),
     _p("passive", r"\bi would be (?:fine|ok|okay|alright|happy|relieved) if i (?:did|died|"
         r"did not wake "
        r"up|do not wake up|never woke up)\b", current=True),
     _p("indirect", r"\b(?:they|he|she|the kids|everyone) (?:would|will) get over (?:losing me|"
-        r"me|my "
-       r"death)\b", reason="says others would be better off without them"),
+        r"me|my death)\b", reason="says others would be better off without them"),
     _p("indirect", r"\bi (?:would |will )?swap (?:places )?with (?:him|her|them)\b|\b(?:envious|"
         r"jealous) "
        r"of (?:my |the |our )?(?:\w+ ){0,2}?in (?:his|her|their) (?:box|grave|coffin|urn)\b",
@@ -255,16 +248,14 @@ COLLOQUIAL_PATTERNS: tuple[Pattern, ...] = (
     _p("plan", r"\bhose ?pipe\b",
        requires=r"\b(?:car|exhaust|garage|engine|van)\b", near=True),
     _p("plan", r"\b(?:sitting|standing|perched|sat|stood) on (?:the |"
-        r"my )?(?:balcony )?(?:railing|railings|"
-       r"ledge|parapet)\b"),
+        r"my )?(?:balcony )?(?:railing|railings|ledge|parapet)\b"),
     _p("goodbye_gift", r"\b(?:gave|given|giving|handed|left) (?:the|my|our) (?:dog|cat|dogs|"
         r"cats|pets?|"
        r"horse|guitar|tools|watch|bike|records) (?:to|"
        r"with)\b(?! (?:\w+ ){0,4}?(?:for the (?:weekend|"
        r"week|day|night)|while i)\b)", weak=True, other_ok=True),
     _p("goodbye_settled", r"\b(?:sorted|did|made|updated|wrote|finished|signed) (?:out )?(?:the|"
-        r"my) "
-       r"will\b", weak=True, other_ok=True),
+        r"my) will\b", weak=True, other_ok=True),
     _p("ideation", r"\bcheck(?:ing)? out (?:after|before|on|this|tonight|tomorrow|for good|early|"
        r"saturday|sunday|monday|tuesday|wednesday|thursday|friday)\b",
        requires=r"\b(?:calm about it|weight off|decided|for good|at peace|nobody will|goodbye|"
@@ -460,8 +451,7 @@ COLLOQUIAL_TRIGGER = (
     r"intend|decided|want|wanna|gonna|look at|hold|touch|the dead|i am|work|nerve|courage|"
     r"wanted|you have|"
     r"you were|you was|you been|"
-    r"grieving|nicer|kinder|sweeter|thank|"
-    r"thx|ty|take care)"
+    r"grieving|nicer|kinder|sweeter|thank|thx|ty|take care)"
 )
 
 # Not risk: a sprint drill, food that is "to die for", dying happy after a good meal.

@@ -56,17 +56,14 @@ _ES_ACT = (r"(?:matarme|suicidarme|quitarme la vida|acabar con (?:mi vida|todo|e
            r"aventarme|lanzarme (?:a|al|del|desde|por)|pegarme un tiro|"
            r"darme un tiro|volarme la cabeza|cortarme las venas|envenenarme|desaparecer (?:para "
            r"siempre|del mapa|de una vez|de este mundo)|dejar de existir|irme para siempre|"
-           r"irme de este "
-           r"mundo|dejar este mundo)")
-_ES_DIE = (r"(?:morir(?:me)?|no despertar(?:me)?|estar muert[oa]|dormir para siempre|no "
-           r"existir)")
+           r"irme de este mundo|dejar este mundo)")
+_ES_DIE = (r"(?:morir(?:me)?|no despertar(?:me)?|estar muert[oa]|dormir para siempre|no existir)")
 _ES_IDIOM = (r"(?! (?:a |de )?(?:estudiar|trabajar|risa|la risa|verguenza|hambre|sueno|calor|"
              r"frio|ganas|aburrimiento|envidia|celos|amor|cansancio|entrenar|correr)\b)")
 
 # ---- French -----------------------------------------------------------------------------
 _FR_LEAD = (r"(?:je pense (?:\w+ )?a|je veux|jveux|j veux|je voudrais|jvoudrais|jai envie|envie|"
-            r"je vais|jvais|"
-            r"je compte|"
+            r"je vais|jvais|je compte|"
             r"je pense|jpense|jai pense|jai decide|je suis decidee?|jaimerais|je devrais|je "
             r"pourrais|je songe|prete?|a deux doigts|je prevois|le courage|la force|tente|lidee|"
             r"je vais finir par|il faut que je)")

@@ -133,8 +133,7 @@ FORM_PATTERNS: tuple[Pattern, ...] = (
        r"dano|rasgun\w+|aran\w+|golpear)\b(?! (?:el|la|los|las|mi|mis) (?:pelo|cabello|flequillo|"
        r"unas|barba|puntas)\b)"),
     _p("self_harm", r"\bme (?:corte|queme|rasgune|arane|lastime|golpee|mordi|pegue|quemo|corto|"
-       r"raye|raje|marque|"
-       r"pinche|clave|rayo|rajo) "
+       r"raye|raje|marque|pinche|clave|rayo|rajo) "
        r"(?:\w+ ){0,3}?(?:el brazo|los brazos|el antebrazo|los antebrazos|las piernas|la pierna|"
        r"las munecas|la muneca|los "
        r"muslos|el muslo|la piel|el abdomen|la panza|la cara|las manos)\b" + _ACCIDENT,
@@ -204,8 +203,7 @@ FORM_PATTERNS: tuple[Pattern, ...] = (
     _p("plan", r"\b(?:tabletten|pillen|schlaftabletten|medikamente) (?:\w+ ){0,4}?(?:gezahlt|"
        r"gesammelt|gebunkert|gehortet|versteckt|aufgehoben)\b|\b(?:nehme|schlucke|nehm) (?:ich )?"
        r"alle (?:\w+ ){0,2}?(?:tabletten|pillen|schlaftabletten|medikamente)\b(?! (?:\w+ )?"
-       r"(?:morgens|abends|taglich|jeden tag|regelmassig|wie verordnet|nach plan|zum "
-       r"fruhstuck)\b)",
+       r"(?:morgens|abends|taglich|jeden tag|regelmassig|wie verordnet|nach plan|zum fruhstuck)\b)",
        requires=r"\b(?:reich\w*|genug|auf einmal|auf einen schlag|zusammen|wenn|heute nacht|"
                 r"heut nacht|heute abend|heut abend|oder nie|"
                 r"bald|vom|von (?:mama|papa|oma|opa)|"
@@ -214,8 +212,7 @@ FORM_PATTERNS: tuple[Pattern, ...] = (
        + r"|\b(?:geh|gehe) ich ins wasser\b|\bins wasser (?:zu )?gehen\b", requires=_PLACE
        + r"|\b(?:wenn (?:keiner|niemand)|fur immer|nie mehr|nie wieder)\b", near=True),
     _p("self_harm", r"\b(?:hab|habe) (?:ich )?(?:mir|mich) (?:(?!beim\b|"
-       r"aus\b)\w+ ){0,6}?(?:auf)?(?:geritzt|"
-       r"geschnitten|geschlagen|"
+       r"aus\b)\w+ ){0,6}?(?:auf)?(?:geritzt|geschnitten|geschlagen|"
        r"verbrannt|zerkratzt|aufgekratzt)\b" + _ACCIDENT, requires=_SH_CUE + r"|\b(?:arm|arme|"
        r"bein|beine|handgelenk\w*|oberschenkel|haut)\b", near=True),
     _p("self_harm", r"\b(?:arm|arme|haut|beine?|handgelenke?|oberschenkel) (?:\w+ ){0,2}?"

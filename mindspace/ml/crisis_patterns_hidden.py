@@ -38,8 +38,7 @@ _NOT_LEISURE = (r"^(?!.*\b(?:quiz|trivia|homework|project|assignment|lorr(?:y|ie
                 r"bungee|abseil\w*|paraglid\w*|fireworks|kite|drone)\b)")
 _SUICIDE = (r"(?:ending my life|ending it|ending it all|killing myself|suicide|taking my (?:own )?"
             r"life|dying by my own hand|my own death|doing it myself|ending things|not waking up)")
-_FEAR = (r"(?:scar\w*|frighten\w*|bother\w*|upset\w*|panic\w*|terrif\w*|worr\w*|afraid|"
-         r"scared)")
+_FEAR = (r"(?:scar\w*|frighten\w*|bother\w*|upset\w*|panic\w*|terrif\w*|worr\w*|afraid|scared)")
 
 EN_HIDDEN: tuple[Pattern, ...] = (
     # scouting a place or researching how high it is
@@ -65,8 +64,7 @@ EN_HIDDEN: tuple[Pattern, ...] = (
        r"walked|go|going|went) (?:\w+ ){0,3}?(?:near|by|at|on|next to|to|along) (?:the |a )?"
        r"(?:\w+ )?(?:railway|train|rail|subway|metro|tube) (?:tracks?|lines?|crossings?)\b",
        requires=r"\b(?:if (?:the |a )?train|jump|step (?:in|out|onto|off|forward)|just go|end "
-       r"it|how easy|thinking (?:about|of|how)|think about|let it|will go|would go|i will just)"
-       r"\b"),
+       r"it|how easy|thinking (?:about|of|how)|think about|let it|will go|would go|i will just)\b"),
     _p("plan", r"\bif (?:the |a )?(?:next )?train comes?\b[^|.!?]{0,30}\b(?:i will|i would|i "
        r"am going to|i could)\b"),
     # stockpiling
@@ -89,8 +87,7 @@ EN_HIDDEN: tuple[Pattern, ...] = (
        r"bedroom|in the car|bathroom|use them|using them|lock myself|under (?:my|the) bed)\b"),
     _p("plan", r"\b(?:i will|i am going to|i would|i shall|i could) (?:\w+ ){0,2}?(?:drink|"
        r"swallow|take|down|inject|eat) (?:\w+ ){0,3}?(?:pesticide|weedkiller|weed killer|rat "
-       r"poison|poison|bleach|antifreeze|paraquat|insecticide|fertili[sz]er|cyanide|"
-       r"pesticides)\b"),
+       r"poison|poison|bleach|antifreeze|paraquat|insecticide|fertili[sz]er|cyanide|pesticides)\b"),
     # a finished note, a chosen date, staring at the means, the urge to end it
     _p("plan", r"\b(?:wrote|written|finished|left|have) my (?:suicide |goodbye |last |final )?"
        r"note(?= *(?:$|[|.!?,;]|and\b|it is\b|for (?:them|my (?:family|kids|mum|mom|dad|wife|"
@@ -133,8 +130,7 @@ EN_HIDDEN: tuple[Pattern, ...] = (
     _p("indirect", r"\blife insurance\b", requires=r"\b(?:better (?:off )?with|than (?:with )?me|"
        r"worth more|pay out|payout|pays out|without me|instead of me|when i am gone|if i die|if i "
        r"was gone|look after them)\b", other_ok=True),
-    _p("indirect", r"\bif i (?:just )?(?:did not|never|do not) (?:come|came|make it|get) "
-       r"home\b"),
+    _p("indirect", r"\bif i (?:just )?(?:did not|never|do not) (?:come|came|make it|get) home\b"),
     # voices that command
     _p("ideation", r"\b(?:voice|voices)\b[^|.!?]{0,40}\b(?:tell\w*|say\w*|said|want\w*|urg\w*|"
        r"command\w*|keep\w*)\b[^|.!?]{0,20}\b(?:me to|i should|i must|i need to|i have to|to) "

@@ -136,11 +136,9 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
     _p("plan", r"\bmich (?:zu )?(?:erhangen|aufhangen|vergiften|vor (?:den|einen) zug werfen)\b|"
        r"\b(?:von (?:der|einer|dem) |vom )(?:\w+ )?(?:brucke|dach|hochhaus|balkon|turm) "
        r"(?:zu )?(?:springen|sturzen)\b|\bmir die pulsadern aufschneiden\b|\balle (?:meine |"
-       r"die )?" + _DE_PILLS + r" (?:zu )?(?:nehmen|schlucken)\b|\buberdosis\b|"
-       r"\babschiedsbrief\b"),
+       r"die )?" + _DE_PILLS + r" (?:zu )?(?:nehmen|schlucken)\b|\buberdosis\b|\babschiedsbrief\b"),
     _p("self_harm", r"\bich (?:ritze|verletze|schneide) mich\b(?! (?:beim|aus versehen|"
-       r"versehentlich|am papier|an der|am messer))|\bselbstverletz\w*\b|\bmich (?:zu )?"
-       r"ritzen\b"),
+       r"versehentlich|am papier|an der|am messer))|\bselbstverletz\w*\b|\bmich (?:zu )?ritzen\b"),
     _p("indirect", r"\bohne mich (?:waren|ware|waere|ginge es) (?:\w+ ){0,2}besser\b|"
        r"\bniemand wurde mich vermissen\b|\b(?:lebt wohl|lebewohl) (?:alle|ihr)\b|"
        r"\bdas ist mein letzter (?:eintrag|brief)\b|\bbald bin ich nicht mehr da\b",
@@ -227,8 +225,7 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
        r"me tirer une balle|en finir avec (?:la vie|ma vie|tout ca|tout))\b"),
     _p("ideation", r"\b(?:je vais|jvais|je veux|jveux|envie de|a deux doigts de|pense a|penser a|"
        r"je pense a) (?:mettre fin a mes jours|en finir(?! avec (?!la vie|ma vie|tout))|me tuer|"
-       r"me suicider|me pendre|tout "
-       r"arreter pour de bon)\b"),
+       r"me suicider|me pendre|tout arreter pour de bon)\b"),
     _p("ideation", r"\b(?:lidee|la pensee|lenvie) (?:den finir|de mourir|de me tuer|de me suicider|"
        r"de la mort|du suicide) (?:ne )?me fait (?:plus|pas|meme plus) (?:du tout )?peur\b|"
        r"\b(?:mourir|la mort|en finir) (?:ne )?me fait plus peur\b", negatable=False, current=True),

@@ -154,8 +154,7 @@ REGIONAL_PATTERNS: tuple[Pattern, ...] = (
        r"net mehr|nod meh|nid meh|nie mehr) (?:\w+ )?(?:leben|lebn|lebe|labe|laebe|lebm|do sei|"
        r"da sein|dasei|sei|existieren)\b"),
     _p("ideation", r"\b(?:gedanke\w*|idee|lust|vorstellung|gedanken),? (?:\w+ ){0,2}?" + _MICH
-       + r" (?:umzubringen|umzbringa\w*|umzbringen|umbringa|umzubringa|umzbringe|"
-       r"umbringe)\b"),
+       + r" (?:umzubringen|umzbringa\w*|umzbringen|umbringa|umzubringa|umzbringe|umbringe)\b"),
     _p("ideation", r"\b(?:mach|mache|tu|tua|tue) (?:i|ich|is|ichs)(?: es| das)?\b"
        r"(?= *(?:$|[|.!?;:]))|"
        r"\bje (?:le ferai|vais le faire|le fais|passerai a lacte)\b(?= *(?:$|[|.!?;:,]))|"
@@ -221,8 +220,7 @@ REGIONAL_PATTERNS: tuple[Pattern, ...] = (
     _p("plan", r"\b(?:repere|angeschaut|angesehen|ausgesucht|ausgekundschaftet|escogido|elegido|"
        r"escogi|elegi|escolhi|olhei|ja vi) (?:\w+ ){0,2}?" + _PLACE_PL + _LEISURE + r"|"
        + _PLACE_PL + r" (?:(?!fur\b|zum\b|zur\b|fuer\b|um\b)\w+ ){0,3}?(?:schon |bereits )?"
-       r"(?:angeschaut|angesehen|ausgesucht|"
-       r"ausgekundschaftet)\b" + _LEISURE,
+       r"(?:angeschaut|angesehen|ausgesucht|ausgekundschaftet)\b" + _LEISURE,
        requires=r"\b(?:jy vais|jy irai|jirai|jy retourne|geh ich hin|gehe ich hin|fahr ich hin|"
        r"fahre ich hin|ich geh hin|ich gehe hin|voy a ir|ire|me voy|vou la|irei|vou)\b", near=True,
        reason="describes a plan for a place"),
@@ -345,8 +343,7 @@ REGIONAL_TRIGGER = (
     r"pendurei|amarrei|seit|depuis que|desde que|welche|quel|que|cual|qual|war|ware|"
     r"si seulement|ojala|quem dera|tomara|nai|n ai|genug gelebt|im weg|vivi|gott|herrgott|"
     r"der herr|dios|deus|hol|hole|mein|meine|ma|mon|mi|mis|minha|meu|alles aufgeschrieben|"
-    r"tout|todo|tudo|devrais|faudrait que je|sollte|sollt|musste|deberia|tendria que|"
-    r"deveria|devia)"
+    r"tout|todo|tudo|devrais|faudrait que je|sollte|sollt|musste|deberia|tendria que|deveria|devia)"
 )
 
 # Hyperbole about a trivial thing: a repeated everyday annoyance ("si vuelvo a oír ese
