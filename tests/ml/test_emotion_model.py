@@ -39,7 +39,7 @@ def test_prediction_shape(model: EmotionModel) -> None:
     assert list(p.probabilities) == list(EKMAN_LABELS)
     assert all(0.0 <= v <= 1.0 for v in p.probabilities.values())
     assert p.labels and set(p.labels) <= set(EKMAN_LABELS)
-    assert p.model_id == "text-emotion@1.3.0"
+    assert p.model_id == "text-emotion@1.3.1"
 
 
 @pytest.mark.parametrize(

@@ -54,7 +54,7 @@ def test_models_dir_in_pyinstaller_bundle(monkeypatch: pytest.MonkeyPatch, tmp_p
 @needs_model
 def test_shipped_manifest_entry_is_complete() -> None:
     entry = ModelRegistry().get("text-emotion")
-    assert entry.model_id == "text-emotion@1.3.0"
+    assert entry.model_id == "text-emotion@1.3.1"
     assert entry.kind == "onnx"
     assert entry.labels == ("anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral")
     assert set(entry.thresholds) == set(entry.labels)
