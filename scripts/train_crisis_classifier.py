@@ -48,6 +48,7 @@ import datetime as _dt
 import hashlib
 import json
 import os
+import random
 import shutil
 import sys
 import time
@@ -96,13 +97,27 @@ def log(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
 
 
-def _to_7bit(path: Path) -> None:
+def calibration_texts() -> list[str]:
+    """1,000 texts for the 7-bit rounding of the fine-tuned encoder: 700 training statements
+    (never the held-out split) and 300 everyday lines of the training files; deterministic."""
+    rows = [r for path in (EVAL, EXTRA, *MORE) for r in read_jsonl(path)
+            if r.get("split") != "held"]
+    everyday = [r["text"] for path in EVERYDAY if path.name not in EVERYDAY_HELD
+                for r in read_jsonl(path)]
+    rng = random.Random(7)
+    texts = [r["text"] for r in rng.sample(rows, 700)] + rng.sample(everyday, 300)
+    rng.shuffle(texts)
+    return texts
+
+
+def _to_7bit(path: Path, calibrate: list[str] | None = None) -> None:
     """Give the int8 MatMul weights of a quantize_dynamic model 7 bits (U8S8 that no CPU
-    saturates: the same integers on every CPU, see scripts/requantize_7bit.py)."""
+    saturates: the same integers on every CPU, see scripts/requantize_7bit.py), rounded to
+    nearest or, with ``calibrate`` texts, with GPTQ's error compensation."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from requantize_7bit import requantize_file
 
-    requantize_file(path)
+    requantize_file(path, calibrate=calibrate or (), tokenizer=WORK / "tokenizer.json")
 
 
 def base_model_dir() -> Path:
@@ -727,7 +742,7 @@ def stage_finetune(args: argparse.Namespace) -> None:
     quantize_dynamic(str(fp32), str(WORK / "encoder-ft.int8.onnx"),
                      weight_type=QuantType.QInt8, per_channel=True,
                      op_types_to_quantize=["MatMul", "Gather"])
-    _to_7bit(WORK / "encoder-ft.int8.onnx")
+    _to_7bit(WORK / "encoder-ft.int8.onnx", calibration_texts())
     w = (net.head.weight.detach().numpy()[0] * 10.0).astype(np.float64)
     b = float(net.head.bias.detach().numpy()[0])
     WORK.joinpath("weights-ft.json").write_text(json.dumps({
