@@ -181,7 +181,7 @@ def test_model_alone_gives_concern_and_urgent_needs_pattern_evidence(
 
 def test_model_lowers_only_a_concern_from_past_events_it_reads_as_over(
         det: CrisisDetector) -> None:
-    over = ("Last month I tried to kill myself. Since then I moved in with my sister and "
+    over = ("In March I tried to kill myself. Since then I moved in with my sister and "
             "started a new job I love.")
     assert PATTERNS.detect(over).level == "concern"  # a past event the patterns cannot place
     lowered = det.detect(over)
@@ -191,6 +191,19 @@ def test_model_lowers_only_a_concern_from_past_events_it_reads_as_over(
     assert det.detect("Last month I tried to kill myself.").level == "concern"
     assert det.detect("I want to kill myself. Since then I moved in with my sister.").level \
         == "urgent"
+
+
+@pytest.mark.parametrize("text", [
+    "Last month I tried to kill myself. Since then I moved in with my sister and started a new "
+    "job I love.",
+    "Three weeks ago I attempted suicide.",
+    "I overdosed a couple of weeks ago.",
+    "Tried to end it the other night. Work was fine today.",
+])
+def test_a_recent_past_event_is_never_lowered(det: CrisisDetector, text: str) -> None:
+    """The weeks after an attempt are a time of raised risk: a recent event stays a concern
+    however the learned layer reads the rest of the entry."""
+    assert det.detect(text).level in ("concern", "urgent")
 
 
 def test_model_reads_a_capped_number_of_units_and_patterns_read_everything(
