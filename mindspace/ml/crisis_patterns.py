@@ -466,6 +466,14 @@ RECENT = re.compile(
     r"an hour ago|hours ago|minutes ago|just now|right now|lately|recently|relapsed|relapse|"
     r"this week)\b" + ci.RECENT
 )
+# A past event this recent stays a concern whatever the learned layer reads of the rest of the
+# entry (``crisis_model.ModelLayer.apply``); unlike ``RECENT`` these do not make it current.
+RECENT_PAST = re.compile(
+    r"\b(?:yesterday|last (?:night|week|weekend|month|few (?:days|weeks))|earlier (?:today|this "
+    r"week|this month)|this (?:morning|week|weekend|month)|recently|the other (?:day|night|week)|"
+    r"(?:a|one|two|three|four|five|six|\d+|a few|a couple of|couple of|few) (?:days?|nights?|"
+    r"weeks?) ago|(?:a|one|two|a few|a couple of|couple of|few) months? ago|a month back|"
+    r"weeks? back|days? back)\b")
 DISTANT = re.compile(
     # "hace tres anos", "ha dois anos", "il y a trois ans", "vor drei jahren" (not "ha anos que
     # penso ...": that is still going on)
