@@ -74,7 +74,10 @@ FRAMES = REPO / "tests" / "data" / "crisis_frames_dev.jsonl"  # negation / resol
 MORE = sorted((REPO / "tests" / "data").glob("crisis_train_more_*.jsonl"))
 # Former blind sets, now development sets: trained on, or with --hold-dev only scored in
 # `train` (never fitted). Later blind sets are never read.
-DEV = [REPO / "tests" / "data" / f"crisis_blind{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8)]
+DEV = [REPO / "tests" / "data" / f"crisis_blind{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8)] + [
+    REPO / "bench" / "data" / "text-blind" / f"r7{s}-crisis.jsonl" for s in "abc"]
+# Splits never fitted: the held split of the training files and the gate split of the eval set.
+HELD_SPLITS = ("held", "heldout")
 # Everyday journal lines by other writers (the emotion corpus): safe statements, and long
 # entries made of them. Two writers' files are held out (never fitted) and gate promotion.
 EVERYDAY = sorted((REPO / "training" / "emotion").glob("t*.jsonl"))
@@ -101,7 +104,7 @@ def calibration_texts() -> list[str]:
     """1,000 texts for the 7-bit rounding of the fine-tuned encoder: 700 training statements
     (never the held-out split) and 300 everyday lines of the training files; deterministic."""
     rows = [r for path in (EVAL, EXTRA, *MORE) for r in read_jsonl(path)
-            if r.get("split") != "held"]
+            if r.get("split") not in HELD_SPLITS]
     everyday = [r["text"] for path in EVERYDAY if path.name not in EVERYDAY_HELD
                 for r in read_jsonl(path)]
     rng = random.Random(7)
@@ -405,8 +408,10 @@ def data_sets(args: argparse.Namespace) -> tuple[list[dict[str, Any]], list[dict
                          *((m, "more") for m in MORE)):
         for r in read_jsonl(path):
             r["source"] = source
-            (held if r.get("split") == "held" else train).append(r)
-    dev = [r for path in DEV if path.exists() for r in read_jsonl(path)]
+            (held if r.get("split") in HELD_SPLITS else train).append(r)
+    # the learned layer reads English only
+    dev = [r for path in DEV if path.exists() for r in read_jsonl(path)
+           if r.get("language", "en") == "en"]
     for r in dev:
         r["source"] = "dev"
     if args.train_on_dev:

@@ -16,6 +16,7 @@ trabalhar") are excluded where they are built from the same words.
 from __future__ import annotations
 
 from mindspace.ml.crisis_patterns import Pattern, _p
+from mindspace.ml.crisis_patterns_forms import PILL_WORDS
 from mindspace.ml.crisis_patterns_forms import PLACE_WORDS as _PLACE
 
 _END = r"(?= *(?:$|[|.!?,;:]))"
@@ -23,9 +24,8 @@ _END = r"(?= *(?:$|[|.!?,;:]))"
 _BARE = (r"(?= *(?:$|[|.!?,;:]| (?:hoy|esta noche|manana|ya|y|e|de verdad|en serio|te lo juro|"
          r"lo juro|hoje|amanha|esta noite|serio|ce soir|demain|cette nuit|aujourd ?hui|pour de "
          r"vrai|avec|et|con|com)\b))")
-_PILLS_ANY = (r"\b(?:pastillas|pildoras|medicinas|medicamentos|calmantes|somniferos|cachets|"
-              r"comprimes|medocs|medicaments|pilules|somniferes|tabletten|pillen|schlaftabletten|"
-              r"medikamente|comprimidos|remedios|pilulas|clonazepam|rivotril|alprazolam|xanax|"
+# the shared medicine words and named drugs
+_PILLS_ANY = (r"\b(?:" + PILL_WORDS + r"|clonazepam|rivotril|alprazolam|xanax|"
               r"diazepam|valium|lorazepam|lexomil|tranxene|tavor|zolpidem|stilnox|tramadol|"
               r"paracetamol|doliprane|dafalgan|ibuprofen\w*|tilidin|quetiapin\w*|insulin\w*|"
               r"opioid\w*|morfin\w*|morphin\w*|benzo\w*|antidepresiv\w*|antidepresseur\w*|"
