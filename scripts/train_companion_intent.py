@@ -115,6 +115,8 @@ def load_crisis_rows(seed: int = SEED) -> list[tuple[str, str]]:
             row = json.loads(line)
             label = row.get("label", row.get("risk"))
             is_risk = label in ("risk", True, 1, "true")
+            if not is_risk and "step" in row:
+                continue  # a safe answer to an exercise step is not a chat message
             (risk if is_risk else safe).append(" ".join(str(row["text"]).split()))
     rng = random.Random(seed)
     risk = sorted(set(risk))
@@ -125,12 +127,15 @@ def load_crisis_rows(seed: int = SEED) -> list[tuple[str, str]]:
             + [(t, "venting") for t in safe[:CRISIS_SAFE_MAX]])
 
 
-def embed_cached(encoder: SentenceEncoder, texts: list[str], path: Path = CACHE) -> np.ndarray:
-    """Embeddings, reusing a local cache keyed by the encoder id and the text."""
+def embed_cached(encoder: SentenceEncoder, texts: list[str], path: Path = CACHE,
+                 ident: str | None = None) -> np.ndarray:
+    """Embeddings, reusing a local cache keyed by ``ident`` (the encoder's id and file hash;
+    its id when None) and the text."""
+    ident = ident or encoder.model_id
     cache: dict[str, np.ndarray] = {}
     if path.exists():
         with np.load(path, allow_pickle=False) as data:
-            if str(data["model"]) == encoder.model_id:
+            if str(data["model"]) == ident:
                 cache = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
     out = np.zeros((len(texts), encoder.dim), dtype=np.float32)
     new = 0
@@ -144,7 +149,7 @@ def embed_cached(encoder: SentenceEncoder, texts: list[str], path: Path = CACHE)
         path.parent.mkdir(parents=True, exist_ok=True)
         keys = sorted(cache)
         tmp = path.with_name(path.name + f".{os.getpid()}.tmp.npz")
-        np.savez(tmp, model=np.asarray(encoder.model_id), keys=np.asarray(keys),
+        np.savez(tmp, model=np.asarray(ident), keys=np.asarray(keys),
                  vectors=np.stack([cache[k] for k in keys]))
         os.replace(tmp, path)
     return out
@@ -341,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     enc_entry = registry.get(ENCODER_NAME)
     encoder = SentenceEncoder.from_files(registry.verify(enc_entry),
                                          enc_entry.file_path("tokenizer"), enc_entry.model_id)
+    cache_key = f"{enc_entry.model_id}:{enc_entry.sha256}"  # new weights, new cache
     texts, ys, groups, original = [], [], [], []
     for g, (text, label) in enumerate(corpus):
         extra = variants(text, g) if g < len(written) else []
@@ -352,9 +358,10 @@ def main(argv: list[str] | None = None) -> int:
     held: dict[str, tuple[np.ndarray, list[str]]] = {}
     for name, path in held_out_sets().items():
         rows = read_jsonl(path)
-        held[name] = (embed_cached(encoder, [prepare(r["text"]) for r in rows], args.cache)
+        held[name] = (embed_cached(encoder, [prepare(r["text"]) for r in rows], args.cache,
+                                    cache_key)
                       .astype(np.float64), [str(r["label"]) for r in rows])
-    x = embed_cached(encoder, texts, args.cache).astype(np.float64)
+    x = embed_cached(encoder, texts, args.cache, cache_key).astype(np.float64)
     y = np.asarray(ys)
     grp = np.asarray(groups)
     orig = np.asarray(original)
