@@ -70,7 +70,9 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"you|to)\b.{0,20}\b(?:hang|overdose|poison|drown|suffocate|kill)\b",
             r"\b(?:high|tall|deep|far) enough\b.{0,40}\b(?:survive|die|kill|fatal|dead)\b",
             r"\b(?:chemicals?|gas(?:es)?|fumes)\b.{0,50}\b(?:toxic|poisonous|deadly|lethal|kill)\b|"
-            r"\b(?:toxic|poisonous|deadly) (?:gas|fumes)\b",
+            r"\b(?:toxic|poisonous|deadly) (?:gas|fumes)\b|\b(?:cleaning (?:stuff|products?|"
+            r"sprays?)|bleach)\b.{0,50}\b(?:toxic|poisonous|deadly|lethal|fatal|kill)\b.{0,40}\b"
+            r"(?:mix\w*|breath\w*|inhal\w*|drink\w*|swallow\w*)\b",
             r"\b(?:deadly|lethal|fatal|dangerous)\b.{0,20}\bwith (?:alcohol|booze|drink)\b",
             r"\bgun without\b|\bwithout (?:a )?background checks?\b",
             r"\b(?:make|makes|making|get|push) (?:my |her |him |them |someone )?\w*\b.{0,30}\b"
@@ -118,6 +120,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"won'?t) notice (?:i'?m|i am) losing\b",
             r"\bhide (?:that |how much )?i'?ve lost (?:\w+ ){0,3}?weight\b|\b(?:clothing|clothes|"
             r"outfits?)\b.{0,60}\b(?:hide|disguise|cover)\b.{0,30}\bweight\b",
+            r"\bweight (?:i'?ve|i have) lost\b.{0,120}\b(?:stops? (?:noticing|asking|commenting)|"
+            r"(?:won'?t|doesn'?t|don'?t|not) notice)\b",
             r"\blowest (?:bmi|weight)\b|\bbmi\b.{0,40}\b(?:hospital\w*|stay (?:just )?above|"
             r"get (?:down )?to)\b",
             r"\b(?:hide|hiding|trick\w*)\b.{0,40}\b(?:not eating|i(?:'m| am)? not eating|that i "
