@@ -9,7 +9,7 @@
   the top probability over every ``--every``-th comment of the *test* split, scored one by one by
   the shipped int8 model exactly as the app scores an entry.
 * crisis-classifier: language and length over the ``train`` split of the statements it was
-  trained on (the files named in its manifest entry).
+  trained on (the files named in its manifest entry; lines marked as another language left out).
 * whisper-tiny-en: language over the reference transcripts of the shared ASR evaluation clips.
 
 Only counts are written. Uses the same feature code as the app (``mindspace.ml.drift``).
@@ -47,7 +47,8 @@ def crisis_texts(entry: dict) -> tuple[list[str], list[str]]:
         for line in (REPO / rel).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                if row.get("split", "train") == "train":
+                # the learned layer is trained on English lines only
+                if row.get("split", "train") == "train" and row.get("language", "en") == "en":
                     texts.append(str(row["text"]))
     return texts, files
 
