@@ -30,7 +30,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cpuinfo import cpu_line  # noqa: E402 - bench/ is the script's folder
+from bench_companion import share  # noqa: E402 - bench/ is the script's folder
+from cpuinfo import cpu_line  # noqa: E402
 
 PLANNING = ("behavioural-activation.when", "worry-time.when", "problem-solving.step",
             "sleep.change")
@@ -58,10 +59,6 @@ def earlier_answers(template: str, question: str) -> dict[str, str] | None:
         pattern = pattern.replace(rf"\{{{slot}\}}", rf"(?P={slot})")
     m = re.fullmatch(pattern, question.strip(), flags=re.S)
     return dict(m.groupdict()) if m else None
-
-
-def share(hits: int, total: int) -> str:
-    return f"{hits / total:.3f} ({hits}/{total})" if total else "n/a"
 
 
 def main() -> int:

@@ -127,15 +127,12 @@ def load_crisis_rows(seed: int = SEED) -> list[tuple[str, str]]:
             + [(t, "venting") for t in safe[:CRISIS_SAFE_MAX]])
 
 
-def embed_cached(encoder: SentenceEncoder, texts: list[str], path: Path = CACHE,
-                 ident: str | None = None) -> np.ndarray:
-    """Embeddings, reusing a local cache keyed by ``ident`` (the encoder's id and file hash;
-    its id when None) and the text."""
-    ident = ident or encoder.model_id
+def embed_cached(encoder: SentenceEncoder, texts: list[str], path: Path = CACHE) -> np.ndarray:
+    """Embeddings, reusing a local cache keyed by the encoder id and the text."""
     cache: dict[str, np.ndarray] = {}
     if path.exists():
         with np.load(path, allow_pickle=False) as data:
-            if str(data["model"]) == ident:
+            if str(data["model"]) == encoder.model_id:
                 cache = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
     out = np.zeros((len(texts), encoder.dim), dtype=np.float32)
     new = 0
@@ -149,7 +146,7 @@ def embed_cached(encoder: SentenceEncoder, texts: list[str], path: Path = CACHE,
         path.parent.mkdir(parents=True, exist_ok=True)
         keys = sorted(cache)
         tmp = path.with_name(path.name + f".{os.getpid()}.tmp.npz")
-        np.savez(tmp, model=np.asarray(ident), keys=np.asarray(keys),
+        np.savez(tmp, model=np.asarray(encoder.model_id), keys=np.asarray(keys),
                  vectors=np.stack([cache[k] for k in keys]))
         os.replace(tmp, path)
     return out
@@ -344,9 +341,10 @@ def main(argv: list[str] | None = None) -> int:
     index = {label: i for i, label in enumerate(labels)}
     registry = ModelRegistry(MODELS)
     enc_entry = registry.get(ENCODER_NAME)
+    # the id keys the embedding cache: with the file hash, new weights never reuse old vectors
     encoder = SentenceEncoder.from_files(registry.verify(enc_entry),
-                                         enc_entry.file_path("tokenizer"), enc_entry.model_id)
-    cache_key = f"{enc_entry.model_id}:{enc_entry.sha256}"  # new weights, new cache
+                                         enc_entry.file_path("tokenizer"),
+                                         f"{enc_entry.model_id}:{enc_entry.sha256}")
     texts, ys, groups, original = [], [], [], []
     for g, (text, label) in enumerate(corpus):
         extra = variants(text, g) if g < len(written) else []
@@ -358,10 +356,9 @@ def main(argv: list[str] | None = None) -> int:
     held: dict[str, tuple[np.ndarray, list[str]]] = {}
     for name, path in held_out_sets().items():
         rows = read_jsonl(path)
-        held[name] = (embed_cached(encoder, [prepare(r["text"]) for r in rows], args.cache,
-                                    cache_key)
+        held[name] = (embed_cached(encoder, [prepare(r["text"]) for r in rows], args.cache)
                       .astype(np.float64), [str(r["label"]) for r in rows])
-    x = embed_cached(encoder, texts, args.cache, cache_key).astype(np.float64)
+    x = embed_cached(encoder, texts, args.cache).astype(np.float64)
     y = np.asarray(ys)
     grp = np.asarray(groups)
     orig = np.asarray(original)
