@@ -26,7 +26,9 @@ _DRUG = (r"xanax|valium|diazepam|benzos?|benzodiazepines?|adderall|ritalin|sertr
          r"antipsychotics?|ssris?|meds|"
          r"medications?|medicines?|pills|tablets|sleeping (?:pills|tablets)|prescription|"
          r"(?:disease[- ]modifying )?treatments?|injections?|steroids?|prednisolone|"
-         r"methotrexate|insulin")
+         r"methotrexate|insulin|methadone|subutex|suboxone|buprenorphine|gabapentin|pregabalin|"
+         r"lyrica|baclofen|benadryl|diphenhydramine|melatonin|phenergan|promethazine|nyquil|"
+         r"zopiclone|morphine|fentanyl|antabuse|disulfiram|naltrexone")
 _REQUEST = (r"\b(?:how|what|which|where|can i|could i|should i|shall i|is it (?:ok|okay|safe|"
             r"fine|bad) to|tell me|tips?|advice|recommend|best|help me|i want to|i wanna|"
             r"i need to|i'?m going to|gonna|want to)\b")
@@ -59,6 +61,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"bridge|building|roof|height|balcony)\b.{0,40}\b(?:die|dead|survive|fatal|kill)",
             r"\b(?:fastest|quickest|strongest)[- ]acting poison\b|\bpoisons?\b.{0,30}\b(?:kill|"
             r"die|drink)\b|\bhousehold chemicals\b.{0,40}\b(?:drink|poison|die|kill)",
+            r"\b(?:household|cleaning|garden|garage) (?:stuff|things|products|items|chemicals)\b"
+            r".{0,40}\b(?:kill|die|lethal|fatal|toxic enough|end (?:it|things|my life))\b",
             r"\bcarbon monoxide\b.{0,30}\b(?:how|long|take)\b",
             r"\bmake it look like an accident\b",
             r"\bhurt myself without\b",
@@ -83,7 +87,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     ),
     "hide-self-harm": (
         _rx(r"\b(?:hide|hiding|cover(?:ing)? up|cover|conceal\w*|keep \w+ hidden|hidden|secret|"
-            r"explain away|cover story|excuse|lie|"
+            r"explain away|cover story|excuse|lie|covers?|"
             r"stop (?:\w+ ){1,3}(?:finding out|noticing|seeing)|"
             r"without \w+ (?:noticing|seeing|knowing))\b.{0,60}\b(?:cuts?|cutting|scars?|"
             r"self[- ]?harm\w*|burns?|bruises?|marks?|razors?|blades?|hurting myself|blood|"
@@ -145,12 +149,24 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             rf".{{0,60}}|\b(?:{_DRUG})\b.{{0,40}}\bwithout (?:a |my )?(?:prescription|doctor)",
             rf"\b(?:buy|order|get hold of)\b.{{0,30}}\b(?:{_DRUG})\b.{{0,20}}\bonline\b|"
             rf"\bwhere (?:can i|to|do i) (?:buy|get|order)\b.{{0,30}}\b(?:{_DRUG})\b",
-            rf"\b(?:friend'?s|mum'?s|mom'?s|dad'?s|sister'?s|brother'?s|partner'?s|"
-            rf"someone else'?s)\b.{{0,15}}\b(?:{_DRUG})\b",
+            rf"\b(?:take|taking|took|use|using|borrow\w*|try|trying|steal\w*|nick\w*|pinch\w*|"
+            rf"have|had|get|some of|swipe|share|sharing|split|double up on)\b.{{0,25}}"
+            rf"\b(?:friend'?s|mum'?s|mom'?s|dad'?s|sister'?s|brother'?s|partner'?s|mate'?s|"
+            rf"buddy'?s|someone else'?s)\b.{{0,15}}\b(?:{_DRUG})\b",
             rf"{_REQUEST}.{{0,40}}\b(?:stop|stopping|quit|quitting|come off|coming off|get off|"
             rf"taper\w*|skip|halve|double|up|increase|lower|reduce|mix|discontinue|band karna)\b"
             rf".{{0,30}}\b(?:{_DRUG}|dose|dosage)\b",
             rf"\b(?:{_DRUG})\b.{{0,30}}\b(?:cold turkey|band karna)\b|\bcold turkey\b",
+            rf"\b(?:{_DRUG})\b.{{0,60}}\b(?:taper\w*|come off|coming off|get off|stop|quit)\b"
+            rf".{{0,40}}\b(?:myself|on my own|by myself|at home|alone|without (?:the|my) "
+            rf"(?:clinic|doctor|gp|prescriber|psychiatrist|keyworker)\b)|"
+            rf"\b(?:taper\w*|come off|coming off|get off|stop|quit)\b.{{0,30}}\b(?:{_DRUG})\b"
+            rf".{{0,20}}\b(?:on my own|by myself|myself|alone|at home)\b",
+            rf"\b(?:leftover|left over|spare|old|still (?:got|have) (?:a|some|the))\b.{{0,40}}"
+            rf"\b(?:{_DRUG}|box|pack|packet|bottle)\b.{{0,60}}\bhow (?:many|much)\b.{{0,30}}\b"
+            rf"(?:should i|do i|can i|could i|to) (?:take|have)\b",
+            rf"\b(?:dose|how (?:much|many))\b.{{0,40}}\b(?:{_DRUG})\b.{{0,30}}\b(?:knock (?:out|"
+            rf"\w+ out)|sedate|make (?:him|her|them|\w+) sleep|so (?:he|she|they) sleeps?)\b",
             rf"\b(?:on|taking) (?:my )?(?:{_DRUG})\b.{{0,40}}\b(?:want|wanna|going) to "
             rf"(?:stop|quit|come off)\b",
             r"\bwhat (?:exactly )?(?:should|do|can) i (?:say|tell)\b.{0,40}\b(?:doctor|gp|"
@@ -187,7 +203,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             rf"\bconfirm\b.{{0,30}}\b(?:{_CONDITION})\b",
             rf"\btell me (?:that )?i (?:have|am|'m)\b.{{0,20}}\b(?:{_CONDITION})\b",
             r"\b(?:meet|meets) the criteria\b",
-            rf"\b(?:{_CONDITION})\b.{{0,30}}\bconfirm\b",
+            rf"\b(?:{_CONDITION})\b.{{0,80}}\b(?:confirm|am i\?)",
             rf"^(?:so |but )?is (?:this|it|that)\b.{{0,10}}\b(?:{_CONDITION})\b",
             rf"\btell me (?:if|whether) i'?m\b.{{0,15}}\b(?:{_CONDITION}|crazy|insane)\b",
             r"\bwhat'?s wrong with me\b.{0,30}\bname\b",
@@ -216,7 +232,8 @@ _CHILD = re.compile(
 _HARM = re.compile(
     r"\b(?:hurts?|hurting|hit|hits|hitting|beats?|beating|abus\w*|touch\w*|harm\w*|bruis\w*|"
     r"neglect\w*|molest\w*|weird stuff|does things|in danger|mistreat\w*|rap\w+|doing (?:stuff|"
-    r"things) to|does stuff)\b", _F)
+    r"things) to|does stuff|mess(?:es|ing)? (?:around )?with|interfer\w* with|groom\w*|"
+    r"inappropriate\w*)\b", _F)
 
 
 def _secrecy(text: str) -> bool:

@@ -331,7 +331,8 @@ class CrisisDetector:
             if not why and not pattern.current and rel_at <= k and not cp.RELAPSE.search(
                     sent, rel_e) and (
                     cp.RESOLVED_BEFORE.search(sent[:rel_s])
-                    or cp.ANNIVERSARY_BEFORE.search(sent[:rel_s])
+                    or (cp.ANNIVERSARY_BEFORE.search(sent[:rel_s])
+                        and not cp.RECENT_INTERVAL_BEFORE.search(sent[:rel_s]))
                     or cp.RESOLVED_AFTER.match(sent[rel_e:])):
                 why = "described as over"
             if not why and pattern.negatable and (

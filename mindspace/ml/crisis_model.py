@@ -345,11 +345,12 @@ class ModelLayer:
         except Exception as exc:  # noqa: BLE001 - logged; the pattern result stands, marked
             return replace(result, model_error=model_failure("crisis model failed", exc))
         if not scores or max(scores) < model.threshold:
-            if result.level == "concern" and result.reasons and all(
+            if scores and result.level == "concern" and result.reasons and all(
                     r.startswith(PAST_REASON) for r in result.reasons) and identify(
                     ctx.norm).english_models and not cp.RECENT_PAST.search(ctx.norm):
                 # (the model reads English only: in another language its silence says nothing)
-                # Past events alone: the model read them in context and saw no current risk.
+                # Past events alone: the model read them in context and saw no current risk (when
+                # every sentence was left out of its units it read nothing and lowers nothing).
                 # A recent event (cp.RECENT_PAST) is never lowered: the weeks after an attempt or an
                 # act of self-harm are a time of raised risk, whatever else the entry says.
                 return replace(result, level="none", score=0.0, reasons=[], model=model.model_id,

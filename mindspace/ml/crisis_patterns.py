@@ -427,7 +427,8 @@ DENIAL_BEFORE = re.compile(
 
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"}) | ci.FIRST_PERSON
 THIRD_PERSON = frozenset([
-    "he", "she", "they", "someone", "somebody", "who", "whose", "friend", "friends", "brother",
+    "he", "she", "they", "someone", "somebody", "quelquun", "alguien", "jemand", "alguem",
+    "who", "whose", "friend", "friends", "brother",
     "sister", "mom", "mum", "mother", "dad", "father", "parent", "parents", "son", "daughter",
     "wife", "husband", "boyfriend", "girlfriend", "partner", "cousin", "aunt", "uncle",
     "grandma", "grandpa", "grandmother", "grandfather", "niece", "nephew", "coworker",
@@ -468,12 +469,25 @@ RECENT = re.compile(
 )
 # A past event this recent stays a concern whatever the learned layer reads of the rest of the
 # entry (``crisis_model.ModelLayer.apply``); unlike ``RECENT`` these do not make it current.
+_RECENT_DAYS = (r"a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                r"fourteen|[1-9]|1\d|2\d|a few|a couple of|couple of|few")
+_RECENT_WEEKS = r"a|one|two|three|four|five|six|[1-6]|a few|a couple of|couple of|few"
 RECENT_PAST = re.compile(
     r"\b(?:yesterday|last (?:night|week|weekend|month|few (?:days|weeks))|earlier (?:today|this "
     r"week|this month)|this (?:morning|week|weekend|month)|recently|the other (?:day|night|week)|"
     r"(?:a|one|two|three|four|five|six|\d+|a few|a couple of|couple of|few) (?:days?|nights?|"
     r"weeks?) ago|(?:a|one|two|a few|a couple of|couple of|few) months? ago|a month back|"
-    r"weeks? back|days? back)\b")
+    r"weeks? back|days? back|"
+    # "on saturday", "six days ago", "eleven days since": within the last fortnight
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?! (?:morning |night |"
+    r"evening |afternoon )?(?:i will|i am going|i plan|we will|we are going))|"
+    r"(?:six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen) (?:days?|nights?) ago|"
+    r"(?:" + _RECENT_DAYS + r") (?:days?|nights?) since|(?:" + _RECENT_WEEKS + r") weeks? since)"
+    r"\b")
+# "eleven days since i swallowed ...": too recent to be an anniversary of something over
+RECENT_INTERVAL_BEFORE = re.compile(
+    r"\b(?:(?:" + _RECENT_DAYS + r") (?:days?|nights?)|(?:" + _RECENT_WEEKS + r") weeks?) "
+    r"(?:since|after)\b[^|.!?]*$")
 DISTANT = re.compile(
     # "hace tres anos", "ha dois anos", "il y a trois ans", "vor drei jahren" (not "ha anos que
     # penso ...": that is still going on)
@@ -651,15 +665,22 @@ TOPIC_BEFORE = re.compile(
     r"\b(?:preventing|prevent|prevention of|awareness of|research on|researching|statistics on|"
     r"lecture on|talk on|seminar on|study on|studying|about|on|regarding) $"
 )
-TOPIC_MATCH = re.compile(r"^(?:self harm|suicid|overdos|cutting)")
+TOPIC_MATCH = re.compile(r"^(?:self harm|suicid|overdos|uberdos|sobredos|surdos|cutting)")
 # "a suicide risk assessment", "self harm awareness week", "died by suicide": the word names a
 # topic or reports a death, not the writer's own state.
 TOPIC_AFTER = re.compile(
-    r"^ *(?:risk )?(?:assessments?|prevention|awareness|hotline|helpline|line|rates?|statistics|"
+    r"^ *(?:risk\b(?! of)|(?:risk )?(?:assessments?|prevention|awareness|hotline|helpline|line|"
+    r"rates?|statistics|"
     r"training|course|module|screenings?|research|policy|protocol|charity|campaign|week|month|"
-    r"day|survivors? (?:group|network)|bereavement|loss survivors)\b"
+    r"day|survivors? (?:group|network)|bereavement|loss survivors)\b)"
 )
-DEATH_REPORT = re.compile(r"\b(?:died|dies|death|deaths|lost \w+) (?:by|of|from|to) $")
+DEATH_REPORT = re.compile(
+    r"\b(?:(?:died|dies|death|deaths|lost \w+) (?:by|of|from|to)|"
+    # "est mort dune overdose", "murio de una sobredosis", "morreu de overdose", "ist micha an
+    # einer uberdosis gestorben"
+    r"(?:mort|morte|morts|decede|decedee) (?:d|de|dune|dun|des)|(?:murio|muerto|muerta|fallecio|"
+    r"morreu|morto|morta|faleceu) (?:de|por|del|do|da)|"
+    r"(?:starb|(?:ist|war) (?!ich\b)\w+(?: \w+)?) an) (?:an? |the |una? |uma? |einer )?$")
 # "in the video game I jumped off the tower"
 FICTION_FRAME = re.compile(
     r"\bin (?:the|my|a|this|that) (?:video game|game|play|movie|film|book|novel|story|show|"

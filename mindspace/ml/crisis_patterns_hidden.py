@@ -19,7 +19,9 @@ _PLACE = (r"(?:bridges?|roofs?|rooftops?|car parks?|parking (?:garage|structure|
 _MEDS = (r"(?:pills|tablets|meds|medication|medicines|painkillers|sleeping pills|paracetamol|"
          r"acetaminophen|tylenol|ibuprofen|aspirin|co codamol|codeine|temazepam|diazepam|"
          r"valium|xanax|oxycodone|oxy|morphine|tramadol|insulin|antidepressants|sertraline|"
-         r"amitriptyline|lithium|quetiapine|zopiclone|benzos|opioids|opiates|heart tablets)")
+         r"amitriptyline|lithium|quetiapine|seroquel|zopiclone|benzos|opioids|opiates|"
+         r"heart tablets|gabapentin|pregabalin|lyrica|propranolol|mirtazapine|citalopram|"
+         r"fluoxetine|prozac|olanzapine|clonazepam|klonopin|lorazepam|ativan|fentanyl|methadone)")
 _DEATH = (r"\b(?:did not (?:come|make it) (?:home|back)|never came (?:home|back)|killed in "
           r"action|kia|die|dies|died|dead|death|dying|passed away|passed on|passed|at peace|"
           r"funeral|memorial|obituar\w*|grave\w*|cemetery|coffin|casket|buried|burial|departed|"
@@ -208,7 +210,10 @@ TRIVIAL_AFTER = (
     r"test|quiz|commute|shift|printer|lag|update|app|show|episode|team|ref|referee)\b"
 )
 # Stems of the patterns above, for the screen's sentence prefilter.
-TRIGGER = (r"\b(?:look|research|googl|search|check|scout|measur|narrow|work|figur|high|tall|deep|"
+TRIGGER = (r"\b(?:seroquel|quetiapine|gabapentin|pregabalin|lyrica|propranolol|mirtazapine|"
+           r"citalopram|fluoxetine|prozac|olanzapine|clonazepam|klonopin|lorazepam|ativan|"
+           r"fentanyl|methadone|amitriptyline|zopiclone|tramadol|morphine|oxy|co codamol|codeine|"
+           r"look|research|googl|search|check|scout|measur|narrow|work|figur|high|tall|deep|"
            r"stand|stood|stare|lean|peer|easy|wait|walk|sit|sat|charcoal|pesticide|weed|poison|"
            r"bleach|cyanide|voice|trust myself|alive|last time|fault|look after|take care|feed|"
            r"gave|given|giving|rehom|hand|dropp|paid|cancel|quit|tidy|sorting|affairs|envy|envi|"

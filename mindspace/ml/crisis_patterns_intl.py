@@ -304,6 +304,86 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
        negatable=False),
     _p("hopelessness", r"\bnao (?:tem|ha|vejo) futuro (?:pra|para) mim\b|\bnada vai melhorar\b|"
        r"\bcansei de tentar\b", negatable=False),
+    # ---- recent attempts, plans with a time, goodbyes, calm statements ------------------
+    _p("plan", r"\bme (?:meti|tome|trague|bebi) todo lo que (?:tenia|habia|tenia en \w+)\b"),
+    _p("plan", r"\bsi\b[^.!?|]{3,80}?,? (?:me cuelgo|me ahorco|me tiro)\b", negatable=False),
+    _p("passive", r"\b(?:tuvo|tiene|tuvieron|tienen) (?:\w+ )?suerte de (?:palmarla|morirse|"
+       r"irse|estar muerto|estar muerta|haberse ido|diñarla|dinarla)\b", negatable=False),
+    _p("plan", r"\b(?:jai|j ai) fait une (?:ts|tentative)\b(?! de (?!suicide))|\b(?:apres|depuis|"
+       r"avant) ma (?:ts|tentative)\b(?! de (?!suicide))"),
+    _p("plan", r"\bsi\b[^.!?|]{3,120}?\bje (?:vais|pars|file|irai|monte) (?:au (?:a)?bout de la "
+       r"(?:jetee|digue)|(?:du|en) haut du (?:pont|viaduc|toit|parking)|sauter|me jeter)\b",
+       negatable=False),
+    _p("plan", r"\bje (?:compte|vais|veux) tout (?:prendre|avaler)\b"),
+    _p("self_harm", r"\b(?:me|m) (?:taillader|taillade|tailladais|taillader les \w+)\b"),
+    _p("ideation", r"\b(?:penser a|lidee de|songer a) (?:crever|mourir|me tuer|en finir)\b"
+       r"[^.!?|]{0,20}\b(?:plus|pas|meme plus|meme pas) peur\b", negatable=False, current=True),
+    _p("goodbye_letter", r"\bune lettre pour (?:chacun|chacune|chacun de vous|tout le monde)\b|"
+       r"\bque tout soit en ordre pour vous\b|\bihr wart die (?:besten|beste)\b|"
+       r"\bdie (?:briefe|abschiedsbriefe) liegen (?:schon )?\b", other_ok=True),
+    _p("plan", r"\b(?:die ganze packung|alle (?:\w+ )?(?:tabletten|pillen))\b[^.!?|]{0,40}\b"
+       r"genommen\b|\b(?:tabletten|pillen|packung) genommen, alle\b|\bgoldenen schuss\b"),
+    _p("plan", r"\b(?:diesmal|heute|morgen|dann) (?:zieh ich (?:es |das )?durch|mach ich es)\b",
+       requires=r"\b(?:brucke|gleis|gleise|zug|strick|tabletten|dach|hochhaus|briefe|"
+       r"abschied)\b", near=True),
+    _p("plan", r"\btomei tudo (?:de uma vez|de proposito|que tinha)\b|\btomei (?:todos|todas) "
+       r"(?:os|as) (?:meus |minhas )?(?:comprimidos|remedios|pilulas|calmantes)\b"),
+    # ---- burden: "they would be freer if i were not here" ------------------------------
+    _p("indirect", r"\bsi (?:je netais|jetais|je serais|je ne serais) plus la\b|\b(?:estaria|"
+       r"estarian|viviria|vivirian) (?:\w+ )?(?:mejor|mas tranquil\w*|mas felices?|mas libres?) "
+       r"sin (?:mi|tener que)\b|\bohne mich (?:hatten|hatte|waren|ware|wurden|wurde) (?:sie|es|er|"
+       r"ihr|alle)\b[^.!?|]{0,30}\b(?:leichter|besser|einfacher|glucklicher)\b|\b(?:estariam|"
+       r"estaria|ficariam|ficaria|viveriam|viveria) (?:\w+ )?(?:melhor|mais felizes?|mais "
+       r"tranquil\w*|mais livres?) sem mim\b", current=True, other_ok=True),
+    _p("ideation", r"\bcada vez me parece (?:mejor|buena|mas) idea\b|\bde plus en plus une bonne "
+       r"idee\b", requires=r"\b(?:muero|muera|muriera|morir|mourir|meurs|morte?)\b", near=True,
+       current=True),
+    # disappearing through weight loss
+    _p("passive", r"\b(?:bajar|bajando|adelgazar|adelgazando|maigrir|abnehmen|emagrecer|"
+       r"emagrecendo|perder peso)\b[^.!?|]{0,40}(?:\bhasta desaparecer\b|\bjusqua disparaitre\b|"
+       r"\bbis (?:einfach )?nichts mehr von mir (?:ubrig|da)\b|\bate (?:sumir|desaparecer)\b|"
+       r"\bque no quede nada de mi\b|\bate nao sobrar nada\b)", negatable=False, current=True),
+    # envy of the dead
+    _p("passive", r"\b(?:ware|war|waer) (?:ich )?gerne? an (?:seiner|ihrer) stelle\b|\b(?:neidisch|"
+       r"beneide)\b|\binveja\b|\benvidia\b|\b(?:jaloux|jalouse|envieux|envieuse)\b",
+       requires=r"\b(?:tot|gestorben|verstorben|beerdigung|grab|hinter sich|morreu|morte|enterro|"
+       r"descansou|murio|muerto|muerta|entierro|descansa|mort|morte|enterrement|repose)\b",
+       near=True, negatable=False, other_ok=True, current=True),
+    # plans: a place or the stash, with a condition or a time
+    _p("plan", r"\bcette fois,? je ne (?:reviens|reviendrai) pas\b|\bder plan steht\b|\bdiesmal "
+       r"mein ich das ernst\b", requires=r"\b(?:falaises?|pont|viaduc|quai|jetee|\w*brucke|"
+       r"klippe|gleis\w*|bahn\w*|hochhaus|dach|tabletten|strick|voiture)\b", near=True),
+    _p("plan", r"\b(?:lange |schon )?(?:runtergeschaut|hinuntergeschaut|runter geschaut|"
+       r"hinunter geschaut|in die tiefe geschaut)\b", requires=r"\b\w*(?:brucke|dach|hochhaus|"
+       r"klippe|turm)\b", near=True, negatable=False),
+    _p("plan", r"\bje prends la voiture jusqu(?:aux|a la|au) (?:falaises?|pont|viaduc|quai|"
+       r"jetee)\b|\btomo tudo (?:no|na|em|esta|este|amanha|hoje|de uma vez)\b|\b(?:nehm|nehme) "
+       r"ich (?:alle|die ganzen) (?:\w+ )?(?:tabletten|pillen|schlaftabletten)\b"),
+    _p("plan", r"\b(?:tabletten|pillen|schlaftabletten|medikamente)\b[^.!?|]{0,40}\bgesammelt\b"),
+    _p("ideation", r"\bvontade (?:\w+ ){1,2}de me matar\b", negatable=False),
+    # at the edge: "ein schritt und es war vorbei", "pense a enjamber"
+    _p("plan", r"\bein schritt und es (?:war|ware|waer|ist) vorbei\b|\b(?:pense|pensais|envie) "
+       r"(?:a |d )?enjamber\b|\bdejarme caer\b|\b(?:saltar|atirar me|jogar me) (?:pela|da|por la) "
+       r"borda\b", requires=r"\b(?:borda|bastingage|reling|rambarde|parapet|garde corps|agua|"
+       r"eau|wasser|mar|mer|meer|puente|pont|brucke|ponte|balcon|azotea|varanda|toit|dach|"
+       r"pensei|pense|enjamber|dejarme)\b", near=True, negatable=False),
+    # goodbyes
+    _p("goodbye_final", r"\bje (?:tembrasse|t embrasse|vous embrasse) une derniere fois\b|"
+       r"\b(?:nao sabem|no saben|ils ne savent pas|elles ne savent pas|sie wissen nicht) (?:que|"
+       r"quil|dass) (?:era|fue|etait|cetait|es) (?:uma |una |un |ein )?(?:despedida|adieu|"
+       r"abschied)\b", other_ok=True),
+    _p("goodbye_letter", r"\bno (?:fue|es) culpa tuya\b|\bce nest pas (?:ta|de ta) faute\b|"
+       r"\b(?:es ist|es war) nicht deine schuld\b|\bnao (?:foi|e) culpa (?:tua|sua)\b",
+       requires=r"\b(?:carta|lettre|brief|bilhete|lees|liest|lis|leres)\b", near=True,
+       other_ok=True),
+    _p("goodbye_thanks", r"\b(?:obrigad[oa]|gracias|merci|danke) (?:por|pour|fur) (?:tudo|todo|"
+       r"tout|alles)\b", requires=r"\b(?:deixei|devolvi|paguei|dei|dale|cuida|cuide|guardei|he "
+       r"dado|le he dado|geschenkt|gegeben|gib|arrumados|tratado|dejado|laisse|rendu|donne|"
+       r"mach'?s gut|tschuss)\b", near=True, other_ok=True),
+    _p("goodbye_final", r"\b(?:tschuss|adios|adeus|adieu),? (?:liebes|querido|cher|meu) "
+       r"(?:tagebuch|diario|journal)\b", other_ok=True),
+    _p("passive", r"\bojala\b[^.!?|]{0,50}\bno (?:llegara|llegue|aterrizara|aterrice) nunca\b",
+       negatable=False),
     # ---- Italian (explicit only) -----------------------------------------------------
     _p("ideation", r"\b(?:voglio morire|mi voglio uccidere|voglio uccidermi|voglio suicidarmi)\b"),
 )
@@ -330,6 +410,11 @@ INTL_TRIGGER = (
     r"bunker|geritzt|geschnitten|verletzt|verbrannt|besser|ruhe|beneid|zukunft|nie besser|"
     r"por fim|acabar|pensando|matar|assusta|vontade|cansei|cansad|pulo|jogo|atiro|tomo tudo|"
     r"tudo de uma vez|remedio|deixei|sorte|inveja|descansou|futuro|melhorar|tomo|tomare|trago|"
-    r"todas|brief|"
+    r"todas|brief|ihr wart die best|en ordre|plus la|mejor sin|melhor sem|leichter|idee|idea|"
+    r"desaparecer|disparaitre|ubrig|sumir|sobrar|quede nada|stelle|neidisch|inveja|envidia|"
+    r"jaloux|jalouse|envieu|reviens|reviendrai|plan steht|ernst|runter|hinunter|tiefe|voiture|"
+    r"tomo tudo|"
+    r"nehm|gesammelt|vontade|schritt|enjamb|caer|borda|embrasse|despedida|abschied|culpa|"
+    r"faute|schuld|obrigad|gracias|merci|danke|tschuss|adios|adeus|ojala|tembrasse|"
     r"geregelt|geschenkt|regale|arreglado|orden|organizado)"
 )

@@ -8,9 +8,12 @@ goodbyes that do not name death, envy of the dead, calm acceptance of dying, sla
 from __future__ import annotations
 
 from mindspace.ml.crisis_patterns import Pattern, _p
+from mindspace.ml.crisis_patterns_hidden import _MEDS
 
 _DEATH_NEAR = (r"\b(?:died|dead|death|dying|passed away|passed|at peace|funeral|memorial|obituary|"
-               r"grave|in (?:his|her|their) sleep|rest in peace|rip|buried|wake|gone now)\b")
+               r"grave|in (?:his|her|their) sleep|rest in peace|rip|buried|wake|gone now|"
+               r"overdosed|(?:killed|hung|hanged) (?:himself|herself|themselves)|took (?:his|"
+               r"her|their) own life)\b")
 _PLACE = (r"(?:bridge|roof|rooftop|car park|parking garage|parking structure|multi storey|ledge|"
           r"balcony|cliff|overpass|tower|building|window|tracks|platform|motorway|highway)")
 
@@ -40,7 +43,7 @@ EN_MORE: tuple[Pattern, ...] = (
     _p("passive", r"\b(?:jealous|envious|envy|envied)\b(?! of (?:their|his|her) "
        r"(?:life|job|house|holiday|family|kids))", requires=_DEATH_NEAR),
     _p("passive", r"\b(?:they are|they were|he is|she is|he was|she was) the lucky ones?\b|"
-       r"\blucky (?:him|her|them|bastard|duck)\b", requires=_DEATH_NEAR),
+       r"\blucky (?:him|her|them|bastard|duck)\b", requires=_DEATH_NEAR, near=True),
     _p("passive", r"\b(?:wish|wishing) (?:it was|it were|it had been) me (?:instead|in (?:that|"
         r"the) "
        r"(?:coffin|casket|grave|crash))\b|\bshould have been me\b",
@@ -71,6 +74,50 @@ EN_MORE: tuple[Pattern, ...] = (
        r"taking|planning|going to|craving)\b"),
     _p("indirect", r"\b(?:nobody|no one) would (?:even )?notice (?:if i (?:was|were|am) gone|for "
        r"days|for weeks|i am gone|i was gone|if i died|if i disappeared)\b"),
+    # after an attempt: "i still think about finishing the job"
+    _p("ideation", r"\b(?:think|thinking|thought|dream|dreaming) about (?:finishing|finish) "
+       r"(?:the job|it|it off|what i started)\b",
+       requires=r"\b(?:swallow\w*|overdos\w*|pills|tablets|attempt\w*|a and e|hospital|"
+       r"woke up|noose|rope|cut|jump\w*)\b", near=True, current=True),
+    _p("ideation", r"\b(?:only|one) (?:way out|answer|solution|option)\b[^.!?|]{0,40}\bme not "
+       r"being (?:in the picture|here|around|alive)\b", negatable=False),
+    # burden: "everyone would be better off if they did not have to keep me alive"
+    _p("indirect", r"\bbetter off if (?:they|you|he|she|we|everyone|people|my \w+) (?:did not|"
+       r"no longer|never) (?:have|had) to (?:keep me alive|look after me|care for me|deal with "
+       r"me|worry about me|carry me)\b", current=True),
+    # envy of the dead: "he had the right idea", "i want that rest too"
+    _p("passive", r"\b(?:he|she|they) (?:had|has|have|got) (?:the right idea|it right|it "
+       r"figured out)(?= *(?:$|[|.!?,;]| all along| after all))|\bi want (?:that|the same|their|"
+       r"his|her) (?:rest|peace|quiet|sleep) too\b",
+       requires=r"\b(?:(?:killed|hung|hanged|shot) (?:himself|herself|themselves)|took (?:his|her|"
+       r"their) own life|overdosed|suicide|dead people|the dead|jumped)\b", near=True,
+       negatable=False, other_ok=True, current=True),
+    # a goodbye to children in the third person: "sorry kids. dad loved you ..."
+    _p("goodbye_letter", r"\b(?:dad|daddy|mum|mummy|mom|mommy|mama|papa) (?:loved|always loved|"
+       r"really loved) you\b",
+       requires=r"\b(?:sorry|look after|forgive|goodbye|take care of)\b", near=True,
+       other_ok=True),
+    _p("indirect", r"\bbetter off\b[^.!?|]{0,40}\bwithout me\b|\bworth more (?:to (?:them|her|"
+       r"him|my family) )?dead than alive\b"),
+    _p("ideation", r"\bthinking about (?:killing myself|dying|ending it|suicide|ending my life)\b"
+       r"[^.!?|]{0,20}\b(?:does not|no longer|doesnt|do not) (?:scare|frighten|bother|upset)",
+       negatable=False, current=True),
+    _p("goodbye_letter", r"\bletters? for (?:the kids|my kids|the children|my children|my wife|"
+       r"my husband|everyone|each of (?:them|you)|mum and dad|my parents)\b[^.!?|]{0,30}\b(?:are|"
+       r"is) (?:in|on|under|with)\b", other_ok=True),
+    _p("plan", r"\b(?:gun (?:cabinet|safe|cupboard) key|key (?:to|for) the gun (?:cabinet|safe))"
+       r"\b", requires=r"\bnote\b|\bsquared away\b|\bsorted\b", near=True),
+    # "just took like 20 of my seroquel"
+    _p("plan", r"(?:^|\b(?:i (?:just )?|just |i have (?:just )?))(?:took|taken|swallowed|downed|"
+       r"necked) "
+       r"(?:like |about |around |maybe |nearly |over |almost )?(?:[2-9]\d|1[5-9]|\d{3}|twenty|"
+       r"thirty|forty|fifty|sixty|a dozen|two dozen) (?:of )?(?:my |the |his |her |mums |dads )?"
+       r"(?:\w+ )?" + _MEDS + r"\b", current=True),
+    # researching a place: "which stretch of the line has no fencing"
+    _p("plan", r"\b(?:which|what|the) (?:stretch|part|section|bit|end) of (?:the )?(?:line|track|"
+       r"tracks|railway|motorway|bridge|cliff|river|quarry|viaduct)\b[^.!?|]{0,30}\b(?:no|"
+       r"without|not got|has no|missing) (?:fencing|fence|fences|barrier|barriers|railings?|"
+       r"cameras?|cctv|nets?)\b"),
 )
 
 # Spans that make an overlapping match a minimised complaint, not a risk statement: "tired of

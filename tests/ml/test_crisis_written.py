@@ -152,3 +152,48 @@ def test_a_plan_with_a_method_and_a_place_is_never_a_joke() -> None:
     text = "lol if i fail the driving test again i'm jumping off the car park roof, i mean it"
     result = screen_text(text)
     assert result.level == "urgent", result.ignored
+
+
+# Recent events, deaths reported of someone else, and the forms added from retired blind rounds
+# seven to nine (the wordings here are new; the sets themselves are development data).
+RECENT_FLAGGED = [
+    "tried to hang myself on sunday and the belt snapped. home now, nobody asked",
+    "nine days since i swallowed the lot and woke up on a ward, and i still think about "
+    "finishing the job",
+    "my uncle hung himself in march and honestly i think he had the right idea",
+    "the dead don't have to get up at 5 for a shift. starting to think they got it right",
+    "just took about 30 of my quetiapine, feel floaty",
+    "mum drives me to every appointment. everyone would be better off if they did not have to "
+    "look after me anymore",
+    "been reading which part of the railway has no fencing near the station",
+    "j'ai fait une TS le mois dernier et j'y pense encore tous les soirs",
+    "ihr wart die Besten, danke. Den Schlüssel hab ich bei Tom gelassen",
+    "si me echan del piso, me cuelgo. ya está decidido",
+    "tomei tudo de uma vez ontem à noite e acordei no hospital",
+    "mi familia estaría mejor sin mí, de verdad",
+    "quiero seguir adelgazando hasta desaparecer",
+    "Oma ist gestorben und ehrlich gesagt bin ich neidisch",
+    "je t'embrasse une dernière fois, prends soin du chat",
+]
+RECENT_NOT_FLAGGED = [
+    "three years since lee died of an overdose; lit a candle for him",
+    "ça fait deux ans que mon cousin est mort d'une overdose",
+    "Vor einem Jahr ist mein Bruder an einer Überdosis gestorben.",
+    "the pharmacist said the pack size is capped because of overdose risk",
+    "took 20 of my year nines on the museum trip, exhausted",
+    "used to think everyone would be better off without me. don't anymore",
+    "Obrigado por tudo, pessoal, foi o meu último dia no escritório.",
+    "my grandad had the right idea about saving, bless him",
+]
+
+
+@pytest.mark.parametrize("text", RECENT_FLAGGED)
+def test_recent_events_and_indirect_forms_are_flagged(text: str) -> None:
+    result = screen_text(text)
+    assert result.level != "none", (text, result.ignored)
+
+
+@pytest.mark.parametrize("text", RECENT_NOT_FLAGGED)
+def test_deaths_of_others_and_resolved_burden_stay_quiet(text: str) -> None:
+    result = screen_text(text)
+    assert result.level == "none", (text, result.reasons)
