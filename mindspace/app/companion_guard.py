@@ -228,12 +228,14 @@ _SECRET = re.compile(
 _CHILD = re.compile(
     r"\b(?:child|children|kids?|son|daughter|little (?:brother|sister)|baby|toddler|students?|"
     r"pupils?|players|nephew|niece|cousin|grandchild|minor|stepson|stepdaughter|boy|girl|"
-    r"(?:my|his|her) (?:brother|sister))\b", _F)
+    r"(?:my|his|her) (?:brother|sister)|(?:she'?s|he'?s|they'?re|is|aged?|only) (?:[1-9]|1[0-7])"
+    r"(?: (?:years? old|yrs?|yo))?)\b", _F)
 _HARM = re.compile(
     r"\b(?:hurts?|hurting|hit|hits|hitting|beats?|beating|abus\w*|touch\w*|harm\w*|bruis\w*|"
     r"neglect\w*|molest\w*|weird stuff|does things|in danger|mistreat\w*|rap\w+|doing (?:stuff|"
-    r"things) to|does stuff|mess(?:es|ing)? (?:around )?with|interfer\w* with|groom\w*|"
-    r"inappropriate\w*)\b", _F)
+    r"things) to|does stuff|does to|did to|(?:shakes|shaking|shook|shaken) (?:the |my |his |her "
+    r"|our )?(?:baby|babies|kids?|child|children|son|daughter|toddler|him|her|them)|"
+    r"mess(?:es|ing)? (?:around )?with|interfer\w* with|groom\w*|inappropriate\w*)\b", _F)
 
 
 def _secrecy(text: str) -> bool:
