@@ -8,8 +8,9 @@
 * text-emotion: language and length over the GoEmotions Ekman *train* split (43,410 comments);
   the top probability over every ``--every``-th comment of the *test* split, scored one by one by
   the shipped int8 model exactly as the app scores an entry.
-* crisis-classifier: language and length over the ``train`` split of the statements it was
-  trained on (the files named in its manifest entry; lines marked as another language left out).
+* crisis-classifier: language and length over the statements it was trained on (every split but
+  ``held`` and ``heldout``) of the statement files named in its manifest entry (lines marked as
+  another language left out).
 * whisper-tiny-en: language over the reference transcripts of the shared ASR evaluation clips.
 
 Only counts are written. Uses the same feature code as the app (``mindspace.ml.drift``).
@@ -48,7 +49,9 @@ def crisis_texts(entry: dict) -> tuple[list[str], list[str]]:
             if line.strip():
                 row = json.loads(line)
                 # the learned layer is trained on English lines only
-                if row.get("split", "train") == "train" and row.get("language", "en") == "en":
+                # (every split but the held-out ones, as scripts/train_crisis_classifier.py)
+                if row.get("split") not in ("held", "heldout") and row.get("language",
+                                                                          "en") == "en":
                     texts.append(str(row["text"]))
     return texts, files
 
@@ -83,7 +86,8 @@ def main() -> int:
         crisis.add_text(text)
     entries["crisis-classifier"]["drift_reference"] = {
         "source": "short English first-person statements",
-        "computed_from": f"train split of {len(files)} statement files ({len(texts)} statements)",
+        "computed_from": f"trained-on splits of {len(files)} statement files "
+                         f"({len(texts)} statements)",
         "n": len(texts), "histograms": crisis.to_dict()}
 
     with (args.asr / "transcripts.tsv").open(encoding="utf-8") as fh:
