@@ -328,6 +328,12 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
        r"abschied)\b", near=True),
     _p("plan", r"\btomei tudo (?:de uma vez|de proposito|que tinha)\b|\btomei (?:todos|todas) "
        r"(?:os|as) (?:meus |minhas )?(?:comprimidos|remedios|pilulas|calmantes)\b"),
+    # ---- attempts told in the past tense ------------------------------------------------
+    _p("plan", r"\b(?:tentei|tentou|tinha tentado|quis) (?:me matar|suicidio|me suicidar|suicidar "
+       r"me|tirar a (?:minha )?(?:propria )?vida)\b|\b(?:jai|j ai|javais) (?:essaye|tente) (?:de "
+       r"|d )(?:me tuer|me suicider|mettre fin a mes jours|en finir)\b|\b(?:versucht|probiert),? "
+       r"(?:mir das leben zu nehmen|mich (?:zu toten|umzubringen))\b|\b(?:intente|trate de|he "
+       r"intentado|quise) (?:matarme|suicidarme|quitarme la vida)\b"),
     # ---- burden: "they would be freer if i were not here" ------------------------------
     _p("indirect", r"\bsi (?:je netais|jetais|je serais|je ne serais) plus la\b|\b(?:estaria|"
        r"estarian|viviria|vivirian) (?:\w+ )?(?:mejor|mas tranquil\w*|mas felices?|mas libres?) "
@@ -413,7 +419,7 @@ INTL_TRIGGER = (
     r"todas|brief|ihr wart die best|en ordre|plus la|mejor sin|melhor sem|leichter|idee|idea|"
     r"desaparecer|disparaitre|ubrig|sumir|sobrar|quede nada|stelle|neidisch|inveja|envidia|"
     r"jaloux|jalouse|envieu|reviens|reviendrai|plan steht|ernst|runter|hinunter|tiefe|voiture|"
-    r"tomo tudo|"
+    r"tomo tudo|tentei|tentou|essaye|tente|versucht|probiert|intente|trate|"
     r"nehm|gesammelt|vontade|schritt|enjamb|caer|borda|embrasse|despedida|abschied|culpa|"
     r"faute|schuld|obrigad|gracias|merci|danke|tschuss|adios|adeus|ojala|tembrasse|"
     r"geregelt|geschenkt|regale|arreglado|orden|organizado)"

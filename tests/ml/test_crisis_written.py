@@ -174,6 +174,9 @@ RECENT_FLAGGED = [
     "quiero seguir adelgazando hasta desaparecer",
     "Oma ist gestorben und ehrlich gesagt bin ich neidisch",
     "je t'embrasse une dernière fois, prends soin du chat",
+    "vorgestern hab ich versucht, mir das Leben zu nehmen",
+    "no mês passado tentei me matar e ainda penso nisso",
+    "j'ai tenté de me suicider il y a trois semaines",
 ]
 RECENT_NOT_FLAGGED = [
     "three years since lee died of an overdose; lit a candle for him",
@@ -184,6 +187,8 @@ RECENT_NOT_FLAGGED = [
     "used to think everyone would be better off without me. don't anymore",
     "Obrigado por tudo, pessoal, foi o meu último dia no escritório.",
     "my grandad had the right idea about saving, bless him",
+    "há quinze anos tentei me matar; hoje sou avó e feliz",
+    "tentei fazer pão de queijo ontem e queimou tudo",
 ]
 
 
