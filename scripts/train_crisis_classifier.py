@@ -76,7 +76,7 @@ MORE = sorted((REPO / "tests" / "data").glob("crisis_train_more_*.jsonl"))
 # `train` (never fitted). Later blind sets are never read.
 DEV = [REPO / "tests" / "data" / f"crisis_blind{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8)] + [
     REPO / "tests" / "data" / "crisis-dev" / f"r{n}{s}-crisis.jsonl"
-    for n in (7, 8, 9) for s in "abc"]
+    for n in (7, 8, 9, 10) for s in "abc"]
 # Splits never fitted: the held split of the training files and the gate split of the eval set.
 HELD_SPLITS = ("held", "heldout")
 # Everyday journal lines by other writers (the emotion corpus): safe statements, and long
