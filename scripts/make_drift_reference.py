@@ -26,6 +26,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+from train_crisis_classifier import HELD_SPLITS  # noqa: E402
 
 from mindspace.ml.drift import BINS, DriftProfile  # noqa: E402
 from mindspace.ml.emotion_model import EmotionModel  # noqa: E402
@@ -48,10 +51,8 @@ def crisis_texts(entry: dict) -> tuple[list[str], list[str]]:
         for line in (REPO / rel).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                # the learned layer is trained on English lines only
-                # (every split but the held-out ones, as scripts/train_crisis_classifier.py)
-                if row.get("split") not in ("held", "heldout") and row.get("language",
-                                                                          "en") == "en":
+                # the learned layer is trained on the English lines of every other split
+                if row.get("split") not in HELD_SPLITS and row.get("language", "en") == "en":
                     texts.append(str(row["text"]))
     return texts, files
 

@@ -86,7 +86,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"(?:my|the|their) (?:pills|meds|tablets))\b.{0,30}\b(?:die|dead|kill|fatal)"),
     ),
     "hide-self-harm": (
-        _rx(r"\b(?:hide|hiding|cover(?:ing)? up|cover|conceal\w*|keep \w+ hidden|hidden|secret|"
+        _rx(r"\b(?:hide|hiding|cover(?:ing)? up|conceal\w*|keep \w+ hidden|hidden|secret|"
             r"explain away|cover story|excuse|lie|covers?|"
             r"stop (?:\w+ ){1,3}(?:finding out|noticing|seeing)|"
             r"without \w+ (?:noticing|seeing|knowing))\b.{0,60}\b(?:cuts?|cutting|scars?|"

@@ -22,6 +22,8 @@ FIRST_PERSON = frozenset({
 THIRD_PERSON = frozenset({
     # pronouns ("el"/"il" as "he" are left out: "el" is also "the" in Spanish)
     "ella", "ellos", "ellas", "elle", "ils", "elles", "lui", "er", "ele", "ela", "eles", "elas",
+    # "someone"
+    "alguien", "quelquun", "jemand", "alguem",
     # es
     "hermano", "hermana", "amigo", "amiga", "amigos", "amigas", "madre", "padre", "mama",
     "papa", "hijo", "hija", "primo", "prima", "vecino", "vecina", "novio", "novia", "abuelo",

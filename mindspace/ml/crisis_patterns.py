@@ -170,7 +170,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"pills|overdose\w*|starv\w*)\b", clause_negation=True),
     _p("self_harm", r"\bwanted it to hurt\b"),
     # ---- indirect ---------------------------------------------------------------------
-    _p("indirect", r"\bbetter off (?:without me|if i " + _GONE + r")"),
+    _p("indirect", r"\bbetter off (?:(?:[^.!?|]{0,40}\b)?without me\b|if i " + _GONE + r")"),
     _p("indirect", r"\b(?:easier|happier|better|lighter) (?:for (?:everyone|everybody|them|"
        r"you all|my family|my \w+) )?(?:if|when) i " + _GONE),
     _p("indirect", r"\bwill not (?:be )?need(?:ing)? (?:any of )?(?:my|these|this|all my|any)"
@@ -427,8 +427,7 @@ DENIAL_BEFORE = re.compile(
 
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"}) | ci.FIRST_PERSON
 THIRD_PERSON = frozenset([
-    "he", "she", "they", "someone", "somebody", "quelquun", "alguien", "jemand", "alguem",
-    "who", "whose", "friend", "friends", "brother",
+    "he", "she", "they", "someone", "somebody", "who", "whose", "friend", "friends", "brother",
     "sister", "mom", "mum", "mother", "dad", "father", "parent", "parents", "son", "daughter",
     "wife", "husband", "boyfriend", "girlfriend", "partner", "cousin", "aunt", "uncle",
     "grandma", "grandpa", "grandmother", "grandfather", "niece", "nephew", "coworker",

@@ -353,7 +353,7 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
     _p("passive", r"\b(?:ware|war|waer) (?:ich )?gerne? an (?:seiner|ihrer) stelle\b|\b(?:neidisch|"
        r"beneide)\b|\binveja\b|\benvidia\b|\b(?:jaloux|jalouse|envieux|envieuse)\b",
        requires=r"\b(?:tot|gestorben|verstorben|beerdigung|grab|hinter sich|morreu|morte|enterro|"
-       r"descansou|murio|muerto|muerta|entierro|descansa|mort|morte|enterrement|repose)\b",
+       r"descansou|murio|muerto|muerta|entierro|descansa|mort|enterrement|repose)\b",
        near=True, negatable=False, other_ok=True, current=True),
     # plans: a place or the stash, with a condition or a time
     _p("plan", r"\bcette fois,? je ne (?:reviens|reviendrai) pas\b|\bder plan steht\b|\bdiesmal "
@@ -417,10 +417,10 @@ INTL_TRIGGER = (
     r"por fim|acabar|pensando|matar|assusta|vontade|cansei|cansad|pulo|jogo|atiro|tomo tudo|"
     r"tudo de uma vez|remedio|deixei|sorte|inveja|descansou|futuro|melhorar|tomo|tomare|trago|"
     r"todas|brief|ihr wart die best|en ordre|plus la|mejor sin|melhor sem|leichter|idee|idea|"
-    r"desaparecer|disparaitre|ubrig|sumir|sobrar|quede nada|stelle|neidisch|inveja|envidia|"
+    r"desaparecer|disparaitre|ubrig|sumir|sobrar|quede nada|stelle|neidisch|envidia|"
     r"jaloux|jalouse|envieu|reviens|reviendrai|plan steht|ernst|runter|hinunter|tiefe|voiture|"
-    r"tomo tudo|tentei|tentou|essaye|tente|versucht|probiert|intente|trate|"
-    r"nehm|gesammelt|vontade|schritt|enjamb|caer|borda|embrasse|despedida|abschied|culpa|"
+    r"tentei|tentou|essaye|tente|versucht|probiert|intente|trate|"
+    r"nehm|gesammelt|schritt|enjamb|caer|borda|embrasse|despedida|abschied|culpa|"
     r"faute|schuld|obrigad|gracias|merci|danke|tschuss|adios|adeus|ojala|tembrasse|"
     r"geregelt|geschenkt|regale|arreglado|orden|organizado)"
 )

@@ -97,8 +97,7 @@ EN_MORE: tuple[Pattern, ...] = (
        r"really loved) you\b",
        requires=r"\b(?:sorry|look after|forgive|goodbye|take care of)\b", near=True,
        other_ok=True),
-    _p("indirect", r"\bbetter off\b[^.!?|]{0,40}\bwithout me\b|\bworth more (?:to (?:them|her|"
-       r"him|my family) )?dead than alive\b"),
+    _p("indirect", r"\bworth more (?:to (?:them|her|him|my family) )?dead than alive\b"),
     _p("ideation", r"\bthinking about (?:killing myself|dying|ending it|suicide|ending my life)\b"
        r"[^.!?|]{0,20}\b(?:does not|no longer|doesnt|do not) (?:scare|frighten|bother|upset)",
        negatable=False, current=True),
