@@ -2,7 +2,10 @@
 
 ``normalise(text)`` lower-cases, removes accents (for the Spanish, French, German and
 Portuguese patterns), expands contractions and slang ("wanna", "kms", "unalive"),
-fixes one-edit typos of a few distinctive key words, removes intensifiers that never change a
+fixes one-edit typos of a few distinctive key words and, in English text, one-edit misspellings
+of words of risk statements that are no English word (``_respell``; word list
+``resources/crisis/english-words.txt``: the whole words of the sentence encoder's WordPiece
+vocabulary, Apache-2.0), removes intensifiers that never change a
 risk phrase, marks quoted speech with « » and line breaks with " | ". Pure and thread-safe.
 """
 
@@ -11,6 +14,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+
+from mindspace.core.paths import resources_dir
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"',
                          "«": '"', "»": '"'})
@@ -53,6 +58,24 @@ _TOKEN_MAP.update({w + "in": w + "ing" for w in (
 # Distinctive words whose one-edit misspellings are rarely other words.
 _KEYWORDS = ("myself", "suicide", "suicidal", "overdose", "goodbye", "worthless", "hopeless",
              "tonight", "tomorrow", "anymore", "burden")
+# Words of risk statements whose one-edit misspellings ("tabelts", "paracetmol", "noboby") are
+# read as the word when the misspelling is no English word: the word list
+# (resources/crisis/english-words.txt) keeps real words ("will", "wife") as they are.
+_SPELLED = (
+    "pills", "tablets", "paracetamol", "painkillers", "sleeping", "overdosing", "overdosed",
+    "killing", "killed", "kills", "dying", "alive", "living", "ending", "bridge", "jumping",
+    "hanging", "noose", "razor", "blade", "blades", "cutting", "wrists", "wrist", "bleeding",
+    "disappear", "disappearing", "forever", "existing", "exist", "everyone", "everybody",
+    "nobody", "without", "better", "anything", "nothing", "wanted", "planned", "planning",
+    "letter", "swallow", "swallowed", "stockpile", "stockpiling", "saving", "enough", "sorry",
+    "thinking", "thoughts", "hurting", "scars", "burning", "lethal", "method", "methods", "cliff",
+    "tracks", "motorway", "rooftop", "shotgun", "rifle", "trigger", "loaded", "carbon",
+    "monoxide", "exhaust", "drown", "drowning", "deserve", "pointless", "useless", "trapped",
+    "escape", "leaving", "funeral", "breathing", "waking", "asleep", "decided", "finished",
+    "someone", "anyone", "people", "family", "always", "cannot", "tired", "ready", "world",
+    "around", "matter", "worth", "point", "please", "again", "leave", "finish", "sleep",
+    "wanting", "thought",
+)
 _WORD = re.compile(r"[a-z0-9']+")
 # Intensifiers that never change the meaning of a risk phrase ("I just want to die").
 _FILLER_ADVERBS = re.compile(r"\b(?:just|really|literally|honestly|seriously|actually|simply|"
@@ -80,8 +103,47 @@ _LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "@": "a"})
 _LEET_WORD = re.compile(r"[a-z]+[0134][a-z0134]*[a-z][a-z0134]*")
 
 
+# Words of English and words of the other screened languages that English rarely uses
+_ENGLISH_WORDS = re.compile(r"\b(?:i|my|the|and|of|it|you|that|this|with|for|be|am|are|been|"
+                            r"would|if|just|can|do|at|we|they|he|she|what|have|not|is|your)\b")
+_OTHER_WORDS = re.compile(r"\b(?:que|los|las|del|por|para|pero|muy|estoy|quiero|tengo|nadie|"
+                            r"nao|uma|com|mais|muito|estou|quero|tenho|ninguem|voce|je|suis|"
+                            r"les|des|une|pas|avec|pour|mais|tres|veux|rien|moi|mon|deus|dios|"
+                            r"dieu|todo|todos|tout|toujours|sempre|siempre|hoy|hoje|jai|ce|"
+                            r"sera|demain|dans|qui|ne|le|el|yo|mi|ya|se|lo|eu|meu|minha|nem|"
+                            r"amanha|manana|vou|voy|est|et|il|elle|nous|vous|mes|mis|meus|"
+                            r"ele|ela|pra|pela|pelo|vez|mae|demais|mein|meine|der|soll|vom|"
+                            r"alle|danke|kein|keine|auch|wir|sie|ich|und|nicht|ist|mit|auf)\b")
 _GERMAN_WORDS = re.compile(r"\b(?:ich|und|nicht|ist|mit|auf|dem|den|eine|einen|zum|zur|mich|"
                            r"mir|noch|schon|das|hab|habe|bin|wenn|aber)\b")
+
+
+@functools.cache
+def _english_words() -> frozenset[str]:
+    """English words of four letters or more; empty (no spelling fixes) if the list is missing."""
+    try:
+        return frozenset((resources_dir() / "crisis" / "english-words.txt").read_text(
+            encoding="utf-8").split())
+    except OSError:
+        return frozenset()
+
+
+_SUFFIXES = ("ing", "ed", "es", "s", "er", "ers", "est", "ly", "ness", "ies", "ied", "ful")
+
+
+def _is_word(tok: str) -> bool:
+    """``tok`` is in the word list, or is an inflection of a word in it ("faking", "stopped",
+    "tidies")."""
+    words = _english_words()
+    if tok in words:
+        return True
+    for suffix in _SUFFIXES:
+        if tok.endswith(suffix) and len(tok) - len(suffix) >= 2:
+            stem = tok[: -len(suffix)]
+            if (stem in words or stem + "e" in words or stem + "y" in words
+                    or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in words)):
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=8192)
@@ -119,6 +181,16 @@ def _expand_apostrophes(m: re.Match[str]) -> str:
     return low.replace("'", "")
 
 
+
+@functools.lru_cache(maxsize=8192)
+def _respell(tok: str) -> str:
+    """One of ``_SPELLED`` for a one-edit misspelling of it that is no English word."""
+    if len(tok) >= 4 and tok.isascii() and tok.isalpha() and tok not in _english_words():
+        near = [w for w in _SPELLED if abs(len(w) - len(tok)) <= 1 and _one_edit(tok, w)]
+        if len(near) == 1 and not _is_word(tok):
+            return near[0]
+    return tok
+
 # "unalive"/"unaliving" ending a clause is said of oneself ("thinking about unaliving").
 _UNALIVE = re.compile(r"\bunaliv(e|ed|ing)\b(?= *(?:$|[|.!?,;]|tonight|today|now|soon|again|"
                       r"lol|and|but|so|because))")
@@ -154,8 +226,19 @@ def normalise(text: str) -> str:
     t = re.sub(r"\b\w+'\w+\b", _expand_apostrophes, t)
     t = t.replace("'", " ")
     german = len(set(_GERMAN_WORDS.findall(t))) >= 2  # German "im" ("im Bad") is not "i am"
-    t = _WORD.sub(lambda m: m.group(0) if german and m.group(0) == "im" else _fix_token(m.group(0)),
-                  t)
+    # English respelling only for text that is not Spanish, French, Portuguese or German
+    # (Portuguese "me leve" is not "me leave")
+    english = (not german and len(set(_ENGLISH_WORDS.findall(t))) >= 2
+               and len(set(_OTHER_WORDS.findall(t))) < 2)
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if german and word == "im":
+            return word
+        fixed = _fix_token(word)
+        return _respell(word) if english and fixed == word else fixed
+
+    t = _WORD.sub(fix, t)
     t = _FILLER_ADVERBS.sub(" ", t)
     t = re.sub(r"\b(want to|going to|wish i could|ready to) dye\b(?= *(?:$|[|.!?,;]|and|so|"
                r"because|tonight|now|today))", r"\1 die", t)

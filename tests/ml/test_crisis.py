@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from mindspace.ml import crisis_text
 from mindspace.ml.crisis import CrisisDetector, CrisisResult, combine, normalise
 
 EVAL = Path(__file__).resolve().parents[1] / "data" / "crisis_eval.jsonl"
@@ -404,3 +405,29 @@ def test_denials_taken_back_relapses_and_indirect_goodbyes_flag(text: str) -> No
 def test_a_joke_marker_is_not_a_joke_when_the_writer_says_they_mean_it() -> None:
     assert level("mondays make me want to die lol") == "none"
     assert level("mondays make me want to die, not kidding") != "none"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("been saving up tabelts for weeks, nearly enough now", "urgent"),
+    ("noboby would even notice if i was gone", "concern"),
+    ("i keep thinkng about jumping off the bridg tonight", "urgent"),
+])
+def test_misspelt_risk_words_are_read_as_the_word(text: str, expected: str) -> None:
+    assert level(text) == expected
+
+
+@pytest.mark.parametrize(("word", "kept"), [
+    ("will", "will"), ("wife", "wife"), ("faking", "faking"), ("stopped", "stopped"),
+    ("tidies", "tidies"), ("tabelts", "tablets"), ("killnig", "killing"), ("noboby", "nobody"),
+])
+def test_only_words_outside_the_word_list_are_respelt(word: str, kept: str) -> None:
+    assert normalise(f"i think that {word}") == f"i think that {kept}"
+
+
+def test_misspelling_fixes_leave_the_other_languages_alone() -> None:
+    for text in ("tomei todos os comprimidos", "quiero morirme", "je veux mourir",
+                 "ich will nicht mehr leben", "Todo dia peço a Deus que me leve logo.",
+                 "J'ai écrit à chacun une lettre. Demain matin ce sera terminé.",
+                 "terminei com ele e to leve demais", "Mein letzter Eintrag. Danke an alle."):
+        respelt = set(normalise(text).replace(".", " ").split()) & set(crisis_text._SPELLED)
+        assert not respelt, text
