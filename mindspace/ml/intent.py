@@ -51,6 +51,13 @@ class SoftmaxHead:
     bias: np.ndarray  # (classes,)
     temperature: float
     model_id: str
+    # optional hidden layer (units, dim) and (units,): scores = weights @ relu(hidden @ x + b)
+    hidden: np.ndarray | None = None
+    hidden_bias: np.ndarray | None = None
+
+    @property
+    def input_dim(self) -> int:
+        return int((self.hidden if self.hidden is not None else self.weights).shape[1])
 
     @classmethod
     def from_file(cls, path: Path, model_id: str) -> SoftmaxHead:
@@ -61,10 +68,19 @@ class SoftmaxHead:
         temp = float(data.get("temperature", 1.0))
         if w.ndim != 2 or w.shape[0] != len(labels) or b.shape != (len(labels),) or temp <= 0:
             raise ModelIntegrityError(f"model {INTENT_NAME}: malformed weights file")
-        return cls(labels, w, b, temp, model_id)
+        h = hb = None
+        if "hidden" in data:
+            h = np.asarray(data["hidden"]["weights"], dtype=np.float64)
+            hb = np.asarray(data["hidden"]["bias"], dtype=np.float64)
+            if h.ndim != 2 or h.shape[0] != w.shape[1] or hb.shape != (h.shape[0],):
+                raise ModelIntegrityError(f"model {INTENT_NAME}: malformed weights file")
+        return cls(labels, w, b, temp, model_id, h, hb)
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
-        z = (self.weights @ np.asarray(x, dtype=np.float64) + self.bias) / self.temperature
+        v = np.asarray(x, dtype=np.float64)
+        if self.hidden is not None and self.hidden_bias is not None:
+            v = np.maximum(0.0, self.hidden @ v + self.hidden_bias)
+        z = (self.weights @ v + self.bias) / self.temperature
         z = z - z.max()
         e = np.exp(z)
         return np.asarray(e / e.sum())
@@ -72,9 +88,9 @@ class SoftmaxHead:
 
 class IntentClassifier:
     def __init__(self, encoder: SentenceEncoder, head: SoftmaxHead) -> None:
-        if head.weights.shape[1] != encoder.dim:
+        if head.input_dim != encoder.dim:
             raise ModelIntegrityError(
-                f"model {INTENT_NAME} expects {head.weights.shape[1]}-d embeddings, "
+                f"model {INTENT_NAME} expects {head.input_dim}-d embeddings, "
                 f"encoder gives {encoder.dim}")
         self.encoder = encoder
         self.head = head
