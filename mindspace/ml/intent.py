@@ -5,7 +5,8 @@ Contract
 * Files come from the :class:`~mindspace.ml.registry.ModelRegistry` entries
   ``sentence-encoder`` (shared with the crisis screen) and ``companion-intent``
   (``weights.json``: ``labels``, a ``weights`` matrix of ``len(labels)`` rows by 384, ``bias``,
-  ``temperature``). Both are integrity-checked (size + sha256) before loading;
+  ``temperature``; optionally ``hidden`` ``{"weights", "bias"}``, a ReLU layer read first, whose
+  units are then the columns of ``weights``). Both are integrity-checked (size + sha256) before loading;
   :meth:`IntentClassifier.load` raises ``ModelIntegrityError``/``ModelNotFoundError``/``OSError``.
 * ``classify(text) -> IntentReading``: the labels ranked by probability (softmax over the head's
   scores divided by ``temperature``). Same input, same output; thread-safe; a few milliseconds

@@ -54,3 +54,30 @@ def test_classifies_requests_and_is_deterministic() -> None:
     assert clf.classify("thanks, bye").label == "small-talk"
     assert clf.classify("promise you won't tell anyone my dad hits my brother").label \
         == "refuse-secrecy"
+
+
+def test_a_head_with_a_hidden_layer_reads_and_scores(tmp_path: Path) -> None:
+    import numpy as np
+
+    from mindspace.ml.intent import SoftmaxHead
+
+    rng = np.random.default_rng(1)
+    hidden, hidden_bias = rng.normal(size=(8, 384)), rng.normal(size=8)
+    out, bias = rng.normal(size=(3, 8)), rng.normal(size=3)
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps({
+        "labels": ["a", "b", "c"], "temperature": 0.5, "weights": out.tolist(),
+        "bias": bias.tolist(),
+        "hidden": {"weights": hidden.tolist(), "bias": hidden_bias.tolist()}}))
+    head = SoftmaxHead.from_file(path, "test")
+    assert head.input_dim == 384
+    x = rng.normal(size=384)
+    z = (out @ np.maximum(0.0, hidden @ x + hidden_bias) + bias) / 0.5
+    expected = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+    assert np.allclose(head.probabilities(x), expected)
+    # a hidden layer whose shape does not meet the output layer is refused
+    data = json.loads(path.read_text())
+    data["hidden"]["bias"] = data["hidden"]["bias"][:-1]
+    path.write_text(json.dumps(data))
+    with pytest.raises(ModelIntegrityError):
+        SoftmaxHead.from_file(path, "test")
