@@ -58,7 +58,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from gate_metrics import read_jsonl, single_label  # noqa: E402
 
 from mindspace.ml.crisis_model import ENCODER_NAME, SentenceEncoder  # noqa: E402
-from mindspace.ml.intent import INTENT_NAME, prepare  # noqa: E402
+from mindspace.ml.intent import INTENT_NAME, SoftmaxHead, prepare  # noqa: E402
 from mindspace.ml.registry import ModelRegistry  # noqa: E402
 
 CORPUS = ROOT / "training" / "companion"
@@ -410,17 +410,13 @@ def main(argv: list[str] | None = None) -> int:
     else:
         w, b = fit(x, y, k, class_weights(y, k), args.steps)
 
-    def scores(hx: np.ndarray) -> np.ndarray:
-        if hidden is not None:
-            hx = np.maximum(0.0, hx @ hidden[0].T + hidden[1])
-        return np.asarray(hx @ w.T + b)
-
+    head = SoftmaxHead(tuple(labels), w, b, 1.0, "training", hidden)
     dev_name = next(iter(held))
     dev_x, dev_gold = held[dev_name]
-    temperature = pick_temperature(scores(dev_x), np.asarray([index[g] for g in dev_gold]))
+    temperature = pick_temperature(head.scores(dev_x), np.asarray([index[g] for g in dev_gold]))
     figures: dict[str, Any] = {}
     for name, (hx, gold) in held.items():
-        pred = [labels[i] for i in scores(hx).argmax(axis=1)]
+        pred = [labels[i] for i in head.scores(hx).argmax(axis=1)]
         figures[name] = single_label(gold, pred)
         print(f"{name}: accuracy {figures[name]['accuracy']:.3f}, "
               f"macro-F1 {figures[name]['macro_f1']:.3f} (n={len(gold)})")

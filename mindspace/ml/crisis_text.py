@@ -181,15 +181,14 @@ def _expand_apostrophes(m: re.Match[str]) -> str:
     return low.replace("'", "")
 
 
-
 @functools.lru_cache(maxsize=8192)
 def _respell(tok: str) -> str:
     """One of ``_SPELLED`` for a one-edit misspelling of it that is no English word."""
-    if len(tok) >= 4 and tok.isascii() and tok.isalpha() and tok not in _english_words():
-        near = [w for w in _SPELLED if abs(len(w) - len(tok)) <= 1 and _one_edit(tok, w)]
-        if len(near) == 1 and not _is_word(tok):
-            return near[0]
-    return tok
+    if len(tok) < 4 or not (tok.isascii() and tok.isalpha()) or _is_word(tok):
+        return tok
+    near = [w for w in _SPELLED if abs(len(w) - len(tok)) <= 1 and _one_edit(tok, w)]
+    return near[0] if len(near) == 1 else tok
+
 
 # "unalive"/"unaliving" ending a clause is said of oneself ("thinking about unaliving").
 _UNALIVE = re.compile(r"\bunaliv(e|ed|ing)\b(?= *(?:$|[|.!?,;]|tonight|today|now|soon|again|"

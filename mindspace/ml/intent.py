@@ -6,7 +6,8 @@ Contract
   ``sentence-encoder`` (shared with the crisis screen) and ``companion-intent``
   (``weights.json``: ``labels``, a ``weights`` matrix of ``len(labels)`` rows by 384, ``bias``,
   ``temperature``; optionally ``hidden`` ``{"weights", "bias"}``, a ReLU layer read first, whose
-  units are then the columns of ``weights``). Both are integrity-checked (size + sha256) before loading;
+  units are then the columns of ``weights``). Both are integrity-checked (size + sha256) before
+  loading;
   :meth:`IntentClassifier.load` raises ``ModelIntegrityError``/``ModelNotFoundError``/``OSError``.
 * ``classify(text) -> IntentReading``: the labels ranked by probability (softmax over the head's
   scores divided by ``temperature``). Same input, same output; thread-safe; a few milliseconds
@@ -52,13 +53,12 @@ class SoftmaxHead:
     bias: np.ndarray  # (classes,)
     temperature: float
     model_id: str
-    # optional hidden layer (units, dim) and (units,): scores = weights @ relu(hidden @ x + b)
-    hidden: np.ndarray | None = None
-    hidden_bias: np.ndarray | None = None
+    # optional ReLU layer read first: (weights (units, dim), bias (units,))
+    hidden: tuple[np.ndarray, np.ndarray] | None = None
 
     @property
     def input_dim(self) -> int:
-        return int((self.hidden if self.hidden is not None else self.weights).shape[1])
+        return int((self.hidden[0] if self.hidden is not None else self.weights).shape[1])
 
     @classmethod
     def from_file(cls, path: Path, model_id: str) -> SoftmaxHead:
@@ -69,19 +69,24 @@ class SoftmaxHead:
         temp = float(data.get("temperature", 1.0))
         if w.ndim != 2 or w.shape[0] != len(labels) or b.shape != (len(labels),) or temp <= 0:
             raise ModelIntegrityError(f"model {INTENT_NAME}: malformed weights file")
-        h = hb = None
+        hidden = None
         if "hidden" in data:
             h = np.asarray(data["hidden"]["weights"], dtype=np.float64)
             hb = np.asarray(data["hidden"]["bias"], dtype=np.float64)
             if h.ndim != 2 or h.shape[0] != w.shape[1] or hb.shape != (h.shape[0],):
                 raise ModelIntegrityError(f"model {INTENT_NAME}: malformed weights file")
-        return cls(labels, w, b, temp, model_id, h, hb)
+            hidden = (h, hb)
+        return cls(labels, w, b, temp, model_id, hidden)
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        """Scores before the temperature, for one vector or a batch of rows."""
+        v = np.asarray(x, dtype=np.float64)
+        if self.hidden is not None:
+            v = np.maximum(0.0, v @ self.hidden[0].T + self.hidden[1])
+        return np.asarray(v @ self.weights.T + self.bias)
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
-        v = np.asarray(x, dtype=np.float64)
-        if self.hidden is not None and self.hidden_bias is not None:
-            v = np.maximum(0.0, self.hidden @ v + self.hidden_bias)
-        z = (self.weights @ v + self.bias) / self.temperature
+        z = self.scores(x) / self.temperature
         z = z - z.max()
         e = np.exp(z)
         return np.asarray(e / e.sum())

@@ -431,3 +431,11 @@ def test_misspelling_fixes_leave_the_other_languages_alone() -> None:
                  "terminei com ele e to leve demais", "Mein letzter Eintrag. Danke an alle."):
         respelt = set(normalise(text).replace(".", " ").split()) & set(crisis_text._SPELLED)
         assert not respelt, text
+
+
+def test_the_word_list_is_the_encoder_vocabularys_whole_words() -> None:
+    vocab = json.loads((Path(__file__).resolve().parents[2] / "models" / "sentence-encoder"
+                        / "tokenizer.json").read_text(encoding="utf-8"))["model"]["vocab"]
+    words = sorted(w for w in vocab
+                   if w.isalpha() and w.isascii() and w.islower() and len(w) >= 4)
+    assert crisis_text._english_words() == frozenset(words)
