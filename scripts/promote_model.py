@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/promote_model.py RUN_DIR_OR_ID MODEL [--models-dir DIR] [--sets DIR]
                                               [--mlruns DIR] [--dry-run]
+                                              [--accept-larger REASON]
 
 * RUN_DIR_OR_ID: a folder holding the candidate's files and ``candidate.json``
   (``{"version", "run", "files": {role: file name}, ...}``), or the id of an MLflow run in
@@ -17,6 +18,8 @@
   evaluator of the model's kind (:data:`EVALUATORS`). Gates per model (:data:`GATES`,
   docs/model-ops.md): every gated metric no worse than the shipped model's on every set (equal
   passes), size at most 10 % larger and latency per item at most 20 % (or 5 ms) slower.
+  ``--accept-larger REASON`` waives the size gate only (e.g. a head with another architecture);
+  the reason is printed and written into the model card's Promotion section.
 * Refused: prints the failing gates and exits 1; nothing is written. Accepted: copies the files to
   ``models/<MODEL>/``, rewrites the manifest entry (files, sha256, size, version, figures, the
   ``run`` it came from) and the "Promotion" section of the model card; exits 0.
@@ -288,7 +291,7 @@ def evaluate(kind: str, folder: Path, spec: dict[str, Any], sets: list[GateSet],
     return Side(folder, dict(spec["files"]), figures, size, float(np.mean(latencies)))
 
 
-def gate(model: str, shipped: Side, candidate: Side) -> list[str]:
+def gate(model: str, shipped: Side, candidate: Side, accept_larger: bool = False) -> list[str]:
     """The gates the candidate fails (empty: promote)."""
     rules = GATES.get(model, DEFAULT_GATES)
     failures = []
@@ -300,7 +303,7 @@ def gate(model: str, shipped: Side, candidate: Side) -> list[str]:
             a, b = cand[metric], ship_metrics[metric]
             if (direction == "higher" and a < b) or (direction == "lower" and a > b):
                 failures.append(f"{set_name} {metric}: candidate {a:.4f} vs shipped {b:.4f}")
-    if candidate.size > shipped.size * SIZE_MARGIN:
+    if candidate.size > shipped.size * SIZE_MARGIN and not accept_larger:
         failures.append(f"size: candidate {candidate.size} B > shipped {shipped.size} B + 10 %")
     limit = max(shipped.latency_ms * LATENCY_MARGIN, shipped.latency_ms + LATENCY_SLACK_MS)
     if candidate.latency_ms > limit:
@@ -330,7 +333,7 @@ def resolve_candidate(ref: str, mlruns: Path) -> Path:
 
 
 def card_section(model: str, run: str, shipped: Side, candidate: Side,
-                 notes: list[str]) -> str:
+                 notes: list[str], accept_larger: str | None = None) -> str:
     rules = GATES.get(model, DEFAULT_GATES)
     gates = ", ".join(f"{m} {'>=' if d == 'higher' else '<='} shipped" for m, d in rules.items())
     lines = ["## Promotion", "", f"Promoted from run `{run}` by `scripts/promote_model.py`; "
@@ -344,14 +347,16 @@ def card_section(model: str, run: str, shipped: Side, candidate: Side,
             lines.append(f"| {set_name} | {metric} | "
                          f"{fmt.format(shipped.figures[set_name][metric])} | {fmt.format(value)} |")
     lines += ["", f"Size {shipped.size} B -> {candidate.size} B; latency per item "
-              f"{shipped.latency_ms:.2f} ms -> {candidate.latency_ms:.2f} ms.", ""]
+              f"{shipped.latency_ms:.2f} ms -> {candidate.latency_ms:.2f} ms."
+              + (f" Size gate waived: {accept_larger}." if accept_larger else ""), ""]
     lines += [f"Note: {n}." for n in notes] + ([""] if notes else [])
     return "\n".join(lines)
 
 
 def promote(candidate_ref: str, model: str, models_dir: Path, sets_dir: Path | None = None,
             mlruns: Path | None = None, dry_run: bool = False,
-            report: Callable[[str], None] | None = None) -> tuple[bool, list[str]]:
+            report: Callable[[str], None] | None = None,
+            accept_larger: str | None = None) -> tuple[bool, list[str]]:
     manifest_path = models_dir / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     entry = next((e for e in manifest["models"] if e["name"] == model), None)
@@ -365,7 +370,7 @@ def promote(candidate_ref: str, model: str, models_dir: Path, sets_dir: Path | N
     folder = resolve_candidate(candidate_ref, mlruns or REPO / "mlruns")
     try:
         return _promote(folder, candidate_ref, model, models_dir, manifest_path, manifest, entry,
-                        sets, notes, dry_run, report)
+                        sets, notes, dry_run, report, accept_larger)
     finally:
         if folder.name.startswith(DOWNLOAD_PREFIX) and folder.parent == Path(tempfile.gettempdir()):
             shutil.rmtree(folder, ignore_errors=True)
@@ -374,7 +379,8 @@ def promote(candidate_ref: str, model: str, models_dir: Path, sets_dir: Path | N
 def _promote(folder: Path, candidate_ref: str, model: str, models_dir: Path,
              manifest_path: Path, manifest: dict[str, Any], entry: dict[str, Any],
              sets: list[GateSet], notes: list[str], dry_run: bool,
-             report: Callable[[str], None] | None) -> tuple[bool, list[str]]:
+             report: Callable[[str], None] | None,
+             accept_larger: str | None = None) -> tuple[bool, list[str]]:
     spec = json.loads((folder / "candidate.json").read_text(encoding="utf-8"))
     shipped_spec = {**{k: v for k, v in entry.items() if k in ("thresholds",)},
                     "files": {role: f["path"] for role, f in entry["files"].items()}}
@@ -388,7 +394,9 @@ def _promote(folder: Path, candidate_ref: str, model: str, models_dir: Path,
                 if not m.startswith("n")))
         report(f"size {shipped.size} -> {candidate.size} B; latency "
                f"{shipped.latency_ms:.2f} -> {candidate.latency_ms:.2f} ms per item")
-    failures = gate(model, shipped, candidate)
+    failures = gate(model, shipped, candidate, bool(accept_larger))
+    if accept_larger and candidate.size > shipped.size * SIZE_MARGIN and report is not None:
+        report(f"size gate waived: {accept_larger}")
     if failures or dry_run:
         return not failures, failures
     target = models_dir / model
@@ -413,8 +421,8 @@ def _promote(folder: Path, candidate_ref: str, model: str, models_dir: Path,
     card = target / "MODEL_CARD.md"
     text = card.read_text(encoding="utf-8") if card.exists() else f"# {model}\n"
     text = text.split("## Promotion")[0].rstrip() + "\n\n"
-    card.write_text(text + card_section(model, entry["run"], shipped, candidate, notes),
-                    encoding="utf-8")
+    card.write_text(text + card_section(model, entry["run"], shipped, candidate, notes,
+                                        accept_larger), encoding="utf-8")
     return True, []
 
 
@@ -426,9 +434,11 @@ def main() -> int:
     ap.add_argument("--sets", type=Path, default=None)
     ap.add_argument("--mlruns", type=Path, default=REPO / "mlruns")
     ap.add_argument("--dry-run", action="store_true")
+    ap.add_argument("--accept-larger", metavar="REASON",
+                    help="waive the size gate (only that one), giving the reason for the card")
     args = ap.parse_args()
     ok, failures = promote(args.candidate, args.model, args.models_dir, args.sets, args.mlruns,
-                           args.dry_run, report=print)
+                           args.dry_run, report=print, accept_larger=args.accept_larger)
     for line in failures:
         print(f"gate failed: {line}")
     print("promoted" if ok and not args.dry_run else ("passes every gate" if ok else "refused"))

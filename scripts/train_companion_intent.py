@@ -1,15 +1,21 @@
 """Train the companion's intent head on the written corpus in ``training/companion/``.
 
 Usage: /work/main/.venv/bin/python scripts/train_companion_intent.py [--folds 5] [--no-write]
-           [--out DIR] [--steps 600] [--data-fraction 1.0] [--seed 11] [--version V]
+           [--out DIR] [--hidden 128] [--hidden-steps 800] [--steps 600] [--data-fraction 1.0]
+           [--seed 11] [--version V]
 
 * Each ``training/companion/<intent>.txt`` holds one example message per line (``#`` starts a
   comment line). The file name is the label.
 * Every example is also used in a few deterministic variants (no punctuation, lower case, a
   typo, a spoken-style filler), so that terse, typo-ridden and voice-transcript messages read
   like the originals. Variants of one example always stay in the same fold.
-* Features: the shipped ``sentence-encoder`` (verified through the model registry); head: a
-  multinomial logistic regression with L2, fitted in NumPy by full-batch gradient descent.
+* Features: the shipped ``sentence-encoder`` (verified through the model registry); head: one
+  ReLU hidden layer (``--hidden``, 128 units) and a softmax output, with L2, fitted in NumPy by
+  full-batch Adam (``--hidden-steps``) from a seeded start; ``--hidden 0`` fits a multinomial
+  logistic regression by full-batch gradient descent instead (``--steps``; the k-fold report
+  always uses that linear head). With a hidden layer the linear head is fitted as well and
+  written as ``answers.json`` (role ``answers``, its own temperature): the companion reads the
+  ``crisis`` probability of answers inside an exercise from it.
 * Held-out sets: ``training/companion/dev.jsonl`` and ``eval.jsonl`` (``{"text", "label"}``,
   written separately from the training files and never trained on; named in
   ``models/companion-intent/gates/sets.json``, the promotion gates). The softmax temperature is
@@ -25,7 +31,8 @@ Usage: /work/main/.venv/bin/python scripts/train_companion_intent.py [--folds 5]
 * The run is logged with MLflow to ``mlruns/`` (``scripts/run_tracking.py``; parameters, sha256
   of every data file, figures on every evaluation set, the exported files); without MLflow a
   warning is printed and training goes on. ``--data-fraction`` and ``--steps`` exist to train
-  deliberately weaker candidates (promotion tests). About 15 s with the embedding cache.
+  deliberately weaker candidates (promotion tests). About 100 s on one core with the
+  embedding cache (15 s with ``--hidden 0``).
 """
 
 from __future__ import annotations
@@ -69,12 +76,14 @@ CRISIS_SAFE_MAX = 700  # hard negatives (idiom, third person, past ...) added to
 CACHE = Path.home() / ".cache" / "mindspace-train" / "companion-intent-embeddings.npz"
 MODELS = ROOT / "models"
 OUT = MODELS / INTENT_NAME / "weights.json"
+ANSWERS_OUT = MODELS / INTENT_NAME / "answers.json"
 GATE_SPEC = MODELS / INTENT_NAME / "gates" / "sets.json"
 VERSION = "1.0.0"
 L2 = 1e-3
 STEPS = 600
 LR = 2.0
 SEED = 11  # the crisis-statement sample
+HIDDEN = 128  # units of the hidden layer (0: a linear head)
 HIDDEN_LR = 3e-3  # Adam, for --hidden
 HIDDEN_L2 = 1e-4
 FILLERS = ("um so ", "uh ", "okay so ", "like ", "so basically ")
@@ -313,6 +322,11 @@ def write_manifest_entry(labels: list[str], figures: dict[str, Any], cv: dict[st
     digest = hashlib.sha256(OUT.read_bytes()).hexdigest()
     rel = f"{INTENT_NAME}/weights.json"
     size = OUT.stat().st_size
+    files: dict[str, Any] = {"model": {"path": rel, "sha256": digest, "size": size}}
+    if ANSWERS_OUT.exists():
+        files["answers"] = {"path": f"{INTENT_NAME}/{ANSWERS_OUT.name}",
+                            "sha256": hashlib.sha256(ANSWERS_OUT.read_bytes()).hexdigest(),
+                            "size": ANSWERS_OUT.stat().st_size}
     metrics: dict[str, Any] = {"temperature": temperature, "examples": n_examples}
     if cv:
         metrics.update({"cv_accuracy": cv["accuracy"],
@@ -320,7 +334,7 @@ def write_manifest_entry(labels: list[str], figures: dict[str, Any], cv: dict[st
     entry: dict[str, Any] = {
         "name": INTENT_NAME, "version": version, "kind": "softmax-regression-json",
         "path": rel, "sha256": digest, "size": size,
-        "files": {"model": {"path": rel, "sha256": digest, "size": size}},
+        "files": files,
         "requires": [ENCODER_NAME], "labels": labels,
         "license": "Apache-2.0 (weights trained by MindSpace on its own written messages)",
         "data_source": "training/companion/*.txt (written by the MindSpace team) with "
@@ -360,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="share of each intent's written examples to train on")
     ap.add_argument("--seed", type=int, default=SEED, help="seed of the crisis-statement sample")
     ap.add_argument("--version", default=VERSION)
-    ap.add_argument("--hidden", type=int, default=0,
+    ap.add_argument("--hidden", type=int, default=HIDDEN,
                     help="units of a ReLU hidden layer (0: a linear head)")
     ap.add_argument("--hidden-steps", type=int, default=800, help="Adam steps with --hidden")
     ap.add_argument("--cache", type=Path, default=CACHE, help="embedding cache file")
@@ -404,16 +418,23 @@ def main(argv: list[str] | None = None) -> int:
     cv = (cross_validate(args, corpus, len(written), texts, x, y, grp, orig, labels)
           if args.folds > 1 else None)
 
+    dev_name = next(iter(held))
+    dev_x, dev_gold = held[dev_name]
+    dev_y = np.asarray([index[g] for g in dev_gold])
     hidden: tuple[np.ndarray, np.ndarray] | None = None
+    answers_text = None
     if args.hidden:
         hidden, (w, b) = fit_hidden(x, y, k, class_weights(y, k), args.hidden, args.hidden_steps)
+        lw, lb = fit(x, y, k, class_weights(y, k), args.steps)
+        linear = SoftmaxHead(tuple(labels), lw, lb, 1.0, "training")
+        answers_t = pick_temperature(linear.scores(dev_x), dev_y)
+        answers_text = weights_json(labels, answers_t, lw, lb)
+        print(f"answers head (linear): temperature {answers_t:.2f}")
     else:
         w, b = fit(x, y, k, class_weights(y, k), args.steps)
 
     head = SoftmaxHead(tuple(labels), w, b, 1.0, "training", hidden)
-    dev_name = next(iter(held))
-    dev_x, dev_gold = held[dev_name]
-    temperature = pick_temperature(head.scores(dev_x), np.asarray([index[g] for g in dev_gold]))
+    temperature = pick_temperature(head.scores(dev_x), dev_y)
     figures: dict[str, Any] = {}
     for name, (hx, gold) in held.items():
         pred = [labels[i] for i in head.scores(hx).argmax(axis=1)]
@@ -428,12 +449,17 @@ def main(argv: list[str] | None = None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     weights_text = weights_json(labels, temperature, w, b, hidden)
     (out_dir / "weights.json").write_text(weights_text, encoding="utf-8")
+    if answers_text is not None:
+        (out_dir / "answers.json").write_text(answers_text, encoding="utf-8")
     params = {"steps": args.steps, "lr": LR, "l2": L2, "folds": args.folds,
               "data_fraction": args.data_fraction, "seed": args.seed, "version": args.version,
               "examples": len(corpus), "examples_with_variants": len(texts), "intents": k,
-              "encoder_sha256": enc_entry.sha256}
+              "encoder_sha256": enc_entry.sha256, "hidden": args.hidden,
+              "hidden_steps": args.hidden_steps if args.hidden else 0}
     candidate: dict[str, Any] = {
-        "version": args.version, "run": None, "files": {"model": "weights.json"},
+        "version": args.version, "run": None,
+        "files": {"model": "weights.json",
+                  **({"answers": "answers.json"} if answers_text is not None else {})},
         "params": params, "figures": figures, "temperature": temperature,
         "metrics": {"temperature": temperature, "examples": len(corpus),
                     **({"cv_accuracy": cv["accuracy"],
@@ -455,7 +481,8 @@ def main(argv: list[str] | None = None) -> int:
         if cv:
             metrics["5-fold CV" if args.folds == 5 else f"{args.folds}-fold CV"] = cv
         run_id = log_run(INTENT_NAME, params, data_files(), metrics,
-                         [out_dir / "weights.json", out_dir / "candidate.json"],
+                         [out_dir / "weights.json", out_dir / "candidate.json",
+                          *([out_dir / "answers.json"] if answers_text is not None else [])],
                          store=args.mlruns, on_run=write_candidate)
         if run_id:
             print(f"run logged: {args.mlruns} run {run_id}")
@@ -466,6 +493,10 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(out_dir, ignore_errors=True)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(weights_text, encoding="utf-8")
+    if answers_text is not None:
+        ANSWERS_OUT.write_text(answers_text, encoding="utf-8")
+    else:
+        ANSWERS_OUT.unlink(missing_ok=True)
     write_manifest_entry(labels, figures, cv, temperature, len(corpus), args.version, run_id)
     print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size / 1e3:.1f} kB) and its manifest "
           f"entry in {time.perf_counter() - t0:.1f} s")

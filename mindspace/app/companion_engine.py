@@ -44,10 +44,11 @@ if TYPE_CHECKING:
 ACT_AT = 0.55  # classifier confidence to start an exercise or act on an intent
 START_AT = 0.90  # a statement (not a request) starts an exercise only at this confidence
 ASK_AT = 0.30  # below ACT_AT but above this: "did you mean ...?"
-REFUSE_AT = 0.60
+REFUSE_AT = 0.35  # a "refuse-*" intent acts at this, and only with a word of its category
 OFFER_AFTER = 2  # support turns before an exercise is offered
 CRISIS_CONFIRM = 0.10  # intent "crisis" probability that confirms the learned layer's flag
-CRISIS_CONFIRM_STEP = 0.25  # the same inside an exercise, for answers to a step
+CRISIS_CONFIRM_STEP = 0.50  # the same for a message that asks for an exercise
+ANSWER_CONFIRM = 0.25  # the same for an answer to a step (read by the answers head)
 SENTENCE_CONFIRM = 0.50  # one sentence of a longer message, when the whole reads otherwise
 CRISIS_ALONE = 0.90  # intent "crisis" probability that flags on its own
 RISK_ALONE = 0.85  # crisis + methods + hiding self-harm together, outside an exercise
@@ -206,7 +207,7 @@ def _respond(engine: CompanionEngine, state: ConversationState, text: str,
         # risk written inside a long message about something else: confirm sentence by sentence
         for part in sentences(text):
             part_reading = engine.classify(part)
-            p = part_reading.probability("crisis") if part_reading is not None else 0.0
+            p = part_reading.crisis(in_exercise) if part_reading is not None else 0.0
             if p >= SENTENCE_CONFIRM:
                 level = analysis.crisis.level
                 reasons = [*analysis.crisis.reasons, f"one sentence reads like statements of "
@@ -241,20 +242,22 @@ def chat_crisis_level(analysis: MessageReading, reading: IntentReading | None,
     The crisis screen's learned layer reads journal-length text; on short chat replies ("done",
     "yes please") it often scores high. In chat its flag therefore counts when the intent
     classifier, trained on the same risk statements and on chat messages, also gives the
-    message a ``crisis`` probability of at least ``CRISIS_CONFIRM`` (``CRISIS_CONFIRM_STEP``
-    for the answer to an exercise step, read out of the question's context: "Sunday afternoon",
-    "tonight after work"); the classifier alone flags at ``CRISIS_ALONE``. Without the
+    message a ``crisis`` probability of at least ``CRISIS_CONFIRM`` (``CRISIS_CONFIRM_STEP`` for
+    a message that asks for an exercise; ``ANSWER_CONFIRM`` for the answer to an exercise step,
+    read out of the question's context, "Sunday afternoon", "tonight after work", by the
+    classifier's answers head); the classifier alone flags at ``CRISIS_ALONE``. Without the
     classifier the learned layer's level stands as it is.
     """
     level = analysis.crisis.level
     reasons = list(analysis.crisis.reasons)
     if reading is None:
         return level, reasons
-    p = reading.probability("crisis")
+    p = reading.crisis(in_exercise)
     # outside an exercise a request for methods counts with statements of risk; an answer to a
     # step ("suggest it tonight at dinner") is read on the crisis label alone
     risk = p if in_exercise else sum(reading.probability(label) for label in RISK_LABELS)
-    confirm = CRISIS_CONFIRM_STEP if in_exercise or asks_exercise else CRISIS_CONFIRM
+    confirm = (ANSWER_CONFIRM if in_exercise else CRISIS_CONFIRM_STEP if asks_exercise
+               else CRISIS_CONFIRM)
     if opens_support_panel(level) and risk >= confirm:
         return level, reasons
     if p >= CRISIS_ALONE:

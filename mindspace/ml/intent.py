@@ -1,4 +1,4 @@
-"""The companion's intent classifier: sentence embeddings + a multinomial logistic-regression head.
+"""The companion's intent classifier: sentence embeddings + a small softmax head.
 
 Contract
 --------
@@ -6,13 +6,15 @@ Contract
   ``sentence-encoder`` (shared with the crisis screen) and ``companion-intent``
   (``weights.json``: ``labels``, a ``weights`` matrix of ``len(labels)`` rows by 384, ``bias``,
   ``temperature``; optionally ``hidden`` ``{"weights", "bias"}``, a ReLU layer read first, whose
-  units are then the columns of ``weights``). Both are integrity-checked (size + sha256) before
-  loading;
+  units are then the columns of ``weights``); optionally a second file in the role ``answers``
+  (same format) whose ``crisis`` probability is the one read for answers inside an exercise.
+  All are integrity-checked (size + sha256) before loading;
   :meth:`IntentClassifier.load` raises ``ModelIntegrityError``/``ModelNotFoundError``/``OSError``.
 * ``classify(text) -> IntentReading``: the labels ranked by probability (softmax over the head's
-  scores divided by ``temperature``). Same input, same output; thread-safe; a few milliseconds
-  warm on a 2-core CPU. It reads what a person asks for; it is never a risk assessment (the
-  crisis screen alone does that).
+  scores divided by ``temperature``; ``answer_crisis`` from the ``answers`` head when there is
+  one). Same input, same output; thread-safe; a few milliseconds warm on a 2-core CPU. It
+  reads what a person asks for; it is never a risk assessment (the crisis screen alone does
+  that).
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ INTENT_NAME = "companion-intent"
 class IntentReading:
     ranked: tuple[tuple[str, float], ...]  # (label, probability), best first
     model_id: str
+    # "crisis" probability for an answer inside an exercise (the "answers" head, when shipped)
+    answer_crisis: float | None = None
 
     @property
     def label(self) -> str:
@@ -44,6 +48,12 @@ class IntentReading:
 
     def probability(self, label: str) -> float:
         return next((p for name, p in self.ranked if name == label), 0.0)
+
+    def crisis(self, in_exercise: bool = False) -> float:
+        """The ``crisis`` probability; for an answer inside an exercise, the answers head's."""
+        if in_exercise and self.answer_crisis is not None:
+            return self.answer_crisis
+        return self.probability("crisis")
 
 
 @dataclass(frozen=True)
@@ -93,13 +103,18 @@ class SoftmaxHead:
 
 
 class IntentClassifier:
-    def __init__(self, encoder: SentenceEncoder, head: SoftmaxHead) -> None:
-        if head.input_dim != encoder.dim:
-            raise ModelIntegrityError(
-                f"model {INTENT_NAME} expects {head.input_dim}-d embeddings, "
-                f"encoder gives {encoder.dim}")
+    def __init__(self, encoder: SentenceEncoder, head: SoftmaxHead,
+                 answers: SoftmaxHead | None = None) -> None:
+        for h in (head, answers) if answers is not None else (head,):
+            if h.input_dim != encoder.dim:
+                raise ModelIntegrityError(
+                    f"model {INTENT_NAME} expects {h.input_dim}-d embeddings, "
+                    f"encoder gives {encoder.dim}")
+        if answers is not None and "crisis" not in answers.labels:
+            raise ModelIntegrityError(f"model {INTENT_NAME}: the answers head has no crisis label")
         self.encoder = encoder
         self.head = head
+        self.answers = answers
 
     @property
     def model_id(self) -> str:
@@ -121,13 +136,20 @@ class IntentClassifier:
                                                  enc_entry.model_id, threads=threads)
         entry = registry.get(INTENT_NAME)
         head = SoftmaxHead.from_file(registry.verify(entry), entry.model_id)
-        return cls(encoder, head)
+        answers = (SoftmaxHead.from_file(entry.file_path("answers"), entry.model_id)
+                   if "answers" in entry.files else None)
+        return cls(encoder, head, answers)
 
     def classify(self, text: str) -> IntentReading:
-        probs = self.head.probabilities(self.encoder.embed(prepare(text)))
+        x = self.encoder.embed(prepare(text))
+        probs = self.head.probabilities(x)
         order = np.argsort(-probs, kind="stable")
+        answer_crisis = None
+        if self.answers is not None:
+            crisis = self.answers.labels.index("crisis")
+            answer_crisis = float(self.answers.probabilities(x)[crisis])
         return IntentReading(tuple((self.head.labels[i], float(probs[i])) for i in order),
-                             self.model_id)
+                             self.model_id, answer_crisis)
 
 
 def prepare(text: str) -> str:

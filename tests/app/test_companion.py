@@ -462,3 +462,24 @@ def test_chat_wording_of_acute_risk_opens_support(service: CompanionService, tex
 def test_past_or_someone_elses_panic_does_not_start_an_exercise(
         service: CompanionService, text: str) -> None:
     assert service.new_conversation().send(text).route != "exercise"
+
+
+def test_answers_inside_an_exercise_are_confirmed_by_the_answers_head() -> None:
+    from types import SimpleNamespace
+
+    from mindspace.app import companion_engine as ce
+    from mindspace.ml.intent import IntentReading
+
+    flagged = SimpleNamespace(crisis=SimpleNamespace(level="concern", reasons=("learned",)))
+    # the main head is sure, the answers head is not: an answer to a step is not confirmed
+    reading = IntentReading((("crisis", 0.6), ("answer", 0.4)), "test", answer_crisis=0.1)
+    assert ce.chat_crisis_level(flagged, reading, in_exercise=True)[0] == "none"  # type: ignore[arg-type]
+    assert ce.chat_crisis_level(flagged, reading)[0] == "concern"  # type: ignore[arg-type]
+    # and the other way round
+    reading = IntentReading((("answer", 0.9), ("crisis", 0.1)), "test", answer_crisis=0.3)
+    assert ce.ANSWER_CONFIRM <= 0.3
+    assert ce.chat_crisis_level(flagged, reading, in_exercise=True)[0] == "concern"  # type: ignore[arg-type]
+    assert ce.chat_crisis_level(flagged, reading, asks_exercise=True)[0] == "none"  # type: ignore[arg-type]
+    # without an answers head the main head's probability is read everywhere
+    reading = IntentReading((("crisis", 0.6), ("answer", 0.4)), "test")
+    assert ce.chat_crisis_level(flagged, reading, in_exercise=True)[0] == "concern"  # type: ignore[arg-type]

@@ -81,3 +81,38 @@ def test_a_head_with_a_hidden_layer_reads_and_scores(tmp_path: Path) -> None:
     path.write_text(json.dumps(data))
     with pytest.raises(ModelIntegrityError):
         SoftmaxHead.from_file(path, "test")
+
+
+def test_answers_head_gives_the_crisis_probability_inside_an_exercise(tmp_path: Path) -> None:
+    from mindspace.ml.intent import SoftmaxHead
+
+    registry = ModelRegistry()
+    entry = registry.get(INTENT_NAME)
+    assert set(entry.files) == {"model", "answers"}
+    clf = IntentClassifier.load(registry)
+    assert clf.answers is not None and clf.answers.hidden is None  # the linear head
+    text = "I've been saving up my tablets in a drawer"
+    reading = clf.classify(text)
+    x = clf.encoder.embed(text)
+    answers_p = float(clf.answers.probabilities(x)[clf.answers.labels.index("crisis")])
+    assert reading.answer_crisis == pytest.approx(answers_p)
+    assert reading.crisis(in_exercise=True) == reading.answer_crisis
+    assert reading.crisis() == reading.probability("crisis") != reading.answer_crisis
+    # an answers head that cannot say "crisis" is refused
+    data = json.loads(entry.file_path("answers").read_text())
+    data["labels"][data["labels"].index("crisis")] = "other"
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ModelIntegrityError, match="no crisis label"):
+        IntentClassifier(clf.encoder, clf.head, SoftmaxHead.from_file(path, "test"))
+
+
+def test_a_missing_answers_file_is_refused(tmp_path: Path) -> None:
+    root = tmp_path / "models"
+    root.mkdir()
+    shutil.copy(models_dir() / "manifest.json", root / "manifest.json")
+    shutil.copytree(models_dir() / "companion-intent", root / "companion-intent")
+    shutil.copytree(models_dir() / "sentence-encoder", root / "sentence-encoder")
+    (root / "companion-intent" / "answers.json").unlink()
+    with pytest.raises((ModelIntegrityError, reg.ModelNotFoundError, OSError)):
+        IntentClassifier.load(ModelRegistry(root))

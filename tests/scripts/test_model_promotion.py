@@ -1,6 +1,6 @@
 """Promotion and reproducibility of the real models, always in a temporary copy of models/.
 
-* companion-intent: a deliberately worse candidate (fewer steps, less data) is refused; the
+* companion-intent: a deliberately worse candidate (fewer Adam steps, less data) is refused; the
   shipped configuration retrained from the same data and seed is accepted (equal passes every
   gate) and reproduces the shipped weights within the stated tolerance.
 * crisis-classifier: a head that never fires is refused on recall.
@@ -106,6 +106,18 @@ def test_companion_intent_retrains_reproducibly(retrained: tuple[Path, Path, str
     assert again["temperature"] == shipped["temperature"]
     assert np.abs(np.array(again["weights"]) - np.array(shipped["weights"])).max() <= WEIGHT_TOL
     assert np.abs(np.array(again["bias"]) - np.array(shipped["bias"])).max() <= WEIGHT_TOL
+    assert ("hidden" in again) == ("hidden" in shipped)
+    for part in ("weights", "bias") if "hidden" in shipped else ():
+        assert np.abs(np.array(again["hidden"][part])
+                      - np.array(shipped["hidden"][part])).max() <= WEIGHT_TOL
+    shipped_answers = REPO / "models" / INTENT / "answers.json"
+    assert shipped_answers.exists() == (candidate / "answers.json").exists()
+    if shipped_answers.exists():  # the linear head for answers inside exercises
+        a_ship = json.loads(shipped_answers.read_text(encoding="utf-8"))
+        a_again = json.loads((candidate / "answers.json").read_text(encoding="utf-8"))
+        assert a_again["temperature"] == a_ship["temperature"] and "hidden" not in a_again
+        for part in ("weights", "bias"):
+            assert np.abs(np.array(a_again[part]) - np.array(a_ship[part])).max() <= WEIGHT_TOL
 
     # predictions and gated figures, side by side on the gated sets
     models = REPO / "models"
@@ -143,7 +155,7 @@ def test_companion_intent_promotion_refuses_worse_and_accepts_retrained(
     real = {p: p.read_bytes() for p in (REPO / "models" / "manifest.json",
                                         REPO / "models" / INTENT / "weights.json")}
     worse = tmp_path / "worse"
-    _train(worse, "--steps", "15", "--data-fraction", "0.25")
+    _train(worse, "--hidden-steps", "15", "--data-fraction", "0.25")
     lines: list[str] = []
     ok, failures = promote_model.promote(str(worse), INTENT, models, report=lines.append)
     assert not ok

@@ -96,3 +96,32 @@ def test_cli_exit_codes(tmp_path: Path) -> None:
                            str(worse), "crisis-classifier", "--models-dir", str(models)],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and "refused" in proc.stdout and "gate failed" in proc.stdout
+
+
+def test_larger_candidate_is_refused_unless_the_size_gate_is_waived_with_a_reason(
+        tmp_path: Path) -> None:
+    models = _setup(tmp_path)
+    before = (models / "manifest.json").read_bytes()
+    larger = _candidate(tmp_path, "larger", [3.0, 0.0], 0.0)
+    data = json.loads((larger / "weights.json").read_text())
+    (larger / "weights.json").write_text(json.dumps({**data, "padding": "x" * 500}))
+    ok, failures = promote_model.promote(str(larger), "crisis-classifier", models)
+    assert not ok and [f for f in failures if f.startswith("size")] == failures
+    assert (models / "manifest.json").read_bytes() == before
+
+    lines: list[str] = []
+    ok, failures = promote_model.promote(str(larger), "crisis-classifier", models,
+                                         report=lines.append,
+                                         accept_larger="a head with a hidden layer")
+    assert ok, failures
+    assert "size gate waived: a head with a hidden layer" in lines
+    card = (models / "crisis-classifier" / "MODEL_CARD.md").read_text()
+    assert "Size gate waived: a head with a hidden layer." in card
+
+
+def test_waiving_size_never_waives_a_worse_figure(tmp_path: Path) -> None:
+    models = _setup(tmp_path)
+    worse = _candidate(tmp_path, "worse", [0.1, 1.0], 0.0)
+    ok, failures = promote_model.promote(str(worse), "crisis-classifier", models,
+                                         accept_larger="any reason")
+    assert not ok and any("recall" in f or "fpr" in f for f in failures)
