@@ -155,7 +155,7 @@ def test_companion_intent_promotion_refuses_worse_and_accepts_retrained(
     real = {p: p.read_bytes() for p in (REPO / "models" / "manifest.json",
                                         REPO / "models" / INTENT / "weights.json")}
     worse = tmp_path / "worse"
-    _train(worse, "--hidden-steps", "15", "--data-fraction", "0.25")
+    _train(worse, "--hidden-steps", "15", "--steps", "15", "--data-fraction", "0.25")
     lines: list[str] = []
     ok, failures = promote_model.promote(str(worse), INTENT, models, report=lines.append)
     assert not ok

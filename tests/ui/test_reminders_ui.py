@@ -19,8 +19,16 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def running_clock(start: datetime):  # noqa: ANN201 - a clock that moves with real time
-    began = datetime.now(UTC)
-    return lambda: start + (datetime.now(UTC) - began)
+    """Reads ``start`` at its first call, then moves with real time (so a slow machine between
+    building the controller and arming it cannot skip past the reminder)."""
+    began: list[datetime] = []
+
+    def now() -> datetime:
+        if not began:
+            began.append(datetime.now(UTC))
+        return start + (datetime.now(UTC) - began[0])
+
+    return now
 
 
 def test_fires_without_a_tray_and_stops_when_turned_off(qtbot) -> None:
