@@ -49,6 +49,7 @@ OFFER_AFTER = 2  # support turns before an exercise is offered
 CRISIS_CONFIRM = 0.10  # intent "crisis" probability that confirms the learned layer's flag
 CRISIS_CONFIRM_STEP = 0.50  # the same for a message that asks for an exercise
 ANSWER_CONFIRM = 0.25  # the same for an answer to a step (read by the answers head)
+ANSWER_CONFIRM_MAIN = 0.80  # or the main head's crisis probability, for an answer to a step
 SENTENCE_CONFIRM = 0.50  # one sentence of a longer message, when the whole reads otherwise
 CRISIS_ALONE = 0.90  # intent "crisis" probability that flags on its own
 RISK_ALONE = 0.85  # crisis + methods + hiding self-harm together, outside an exercise
@@ -245,7 +246,8 @@ def chat_crisis_level(analysis: MessageReading, reading: IntentReading | None,
     message a ``crisis`` probability of at least ``CRISIS_CONFIRM`` (``CRISIS_CONFIRM_STEP`` for
     a message that asks for an exercise; ``ANSWER_CONFIRM`` for the answer to an exercise step,
     read out of the question's context, "Sunday afternoon", "tonight after work", by the
-    classifier's answers head); the classifier alone flags at ``CRISIS_ALONE``. Without the
+    classifier's answers head, or ``ANSWER_CONFIRM_MAIN`` by its main head); the classifier
+    alone flags at ``CRISIS_ALONE``. Without the
     classifier the learned layer's level stands as it is.
     """
     level = analysis.crisis.level
@@ -258,7 +260,8 @@ def chat_crisis_level(analysis: MessageReading, reading: IntentReading | None,
     risk = p if in_exercise else sum(reading.probability(label) for label in RISK_LABELS)
     confirm = (ANSWER_CONFIRM if in_exercise else CRISIS_CONFIRM_STEP if asks_exercise
                else CRISIS_CONFIRM)
-    if opens_support_panel(level) and risk >= confirm:
+    if opens_support_panel(level) and (risk >= confirm or (
+            in_exercise and reading.probability("crisis") >= ANSWER_CONFIRM_MAIN)):
         return level, reasons
     if p >= CRISIS_ALONE:
         return "concern", [f"the message reads like statements of suicidal thinking or "

@@ -480,6 +480,10 @@ def test_answers_inside_an_exercise_are_confirmed_by_the_answers_head() -> None:
     assert ce.ANSWER_CONFIRM <= 0.3
     assert ce.chat_crisis_level(flagged, reading, in_exercise=True)[0] == "concern"  # type: ignore[arg-type]
     assert ce.chat_crisis_level(flagged, reading, asks_exercise=True)[0] == "none"  # type: ignore[arg-type]
+    # a main head that is very sure confirms an answer too
+    reading = IntentReading((("crisis", 0.85), ("answer", 0.15)), "test", answer_crisis=0.1)
+    assert ce.ANSWER_CONFIRM_MAIN <= 0.85
+    assert ce.chat_crisis_level(flagged, reading, in_exercise=True)[0] == "concern"  # type: ignore[arg-type]
     # without an answers head the main head's probability is read everywhere
     reading = IntentReading((("crisis", 0.6), ("answer", 0.4)), "test")
     assert ce.chat_crisis_level(flagged, reading, in_exercise=True)[0] == "concern"  # type: ignore[arg-type]
