@@ -74,7 +74,7 @@ _SPELLED = (
     "escape", "leaving", "funeral", "breathing", "waking", "asleep", "decided", "finished",
     "someone", "anyone", "people", "family", "always", "cannot", "tired", "ready", "world",
     "around", "matter", "worth", "point", "please", "again", "leave", "finish", "sleep",
-    "wanting", "thought",
+    "wanting", "thought", "jealous",
 )
 _WORD = re.compile(r"[a-z0-9']+")
 # Intensifiers that never change the meaning of a risk phrase ("I just want to die").
@@ -181,12 +181,23 @@ def _expand_apostrophes(m: re.Match[str]) -> str:
     return low.replace("'", "")
 
 
+def _undoubled(word: str) -> str:
+    """``word`` with every run of one letter as one letter ("disappear" -> "disapear")."""
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+_SPELLED_UNDOUBLED = {_undoubled(w): w for w in _SPELLED}
+
+
 @functools.lru_cache(maxsize=8192)
 def _respell(tok: str) -> str:
-    """One of ``_SPELLED`` for a one-edit misspelling of it that is no English word."""
+    """One of ``_SPELLED`` for a misspelling of it that is no English word: one edit, or (six
+    letters or more) only letters doubled or undoubled ("dissapear", "parracetamol")."""
     if len(tok) < 4 or not (tok.isascii() and tok.isalpha()) or _is_word(tok):
         return tok
     near = [w for w in _SPELLED if abs(len(w) - len(tok)) <= 1 and _one_edit(tok, w)]
+    if not near and len(tok) >= 6:
+        near = [w for w in (_SPELLED_UNDOUBLED.get(_undoubled(tok)),) if w is not None]
     return near[0] if len(near) == 1 else tok
 
 

@@ -411,6 +411,7 @@ def test_a_joke_marker_is_not_a_joke_when_the_writer_says_they_mean_it() -> None
     ("been saving up tabelts for weeks, nearly enough now", "urgent"),
     ("noboby would even notice if i was gone", "concern"),
     ("i keep thinkng about jumping off the bridg tonight", "urgent"),
+    ("honestly i just want to dissapear for good", "concern"),
 ])
 def test_misspelt_risk_words_are_read_as_the_word(text: str, expected: str) -> None:
     assert level(text) == expected
@@ -419,6 +420,8 @@ def test_misspelt_risk_words_are_read_as_the_word(text: str, expected: str) -> N
 @pytest.mark.parametrize(("word", "kept"), [
     ("will", "will"), ("wife", "wife"), ("faking", "faking"), ("stopped", "stopped"),
     ("tidies", "tidies"), ("tabelts", "tablets"), ("killnig", "killing"), ("noboby", "nobody"),
+    ("dissapear", "disappear"), ("parracetamol", "paracetamol"), ("jelous", "jealous"),
+    ("address", "address"), ("pillows", "pillows"), ("bottle", "bottle"),
 ])
 def test_only_words_outside_the_word_list_are_respelt(word: str, kept: str) -> None:
     assert normalise(f"i think that {word}") == f"i think that {kept}"
