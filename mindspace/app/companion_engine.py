@@ -35,6 +35,7 @@ from mindspace.app.companion_reader import MessageReader, MessageReading
 from mindspace.app.screen import level_rank, screen_text
 from mindspace.core.rules import opens_support_panel
 from mindspace.ml.crisis import PAST_REASON
+from mindspace.ml.crisis_text import respelled
 
 if TYPE_CHECKING:
     from mindspace.ml.intent import IntentClassifier, IntentReading
@@ -166,7 +167,11 @@ class CompanionEngine:
             run()
 
     def classify(self, text: str) -> IntentReading | None:
-        return self.intents.classify(text) if self.intents is not None and text else None
+        """The intent reading of ``text``, with misspelt words of risk statements written out
+        as the crisis screen reads them ("swalowed", "tabelts")."""
+        if self.intents is None or not text:
+            return None
+        return self.intents.classify(respelled(text))
 
 
 # ---- the one entry point -------------------------------------------------------------------

@@ -201,6 +201,17 @@ def _respell(tok: str) -> str:
     return near[0] if len(near) == 1 else tok
 
 
+def respelled(text: str) -> str:
+    """``text`` with misspelt words of risk statements written out (as :func:`normalise` reads
+    them, only in English text); everything else is left exactly as it is."""
+    low = _strip_accents(text.casefold())
+    if len(set(_ENGLISH_WORDS.findall(low))) < 2 or len(set(_OTHER_WORDS.findall(low))) >= 2 \
+            or len(set(_GERMAN_WORDS.findall(low))) >= 2:
+        return text
+    return re.sub(r"[A-Za-z]+", lambda m: _respell(m.group(0).lower())
+                  if _respell(m.group(0).lower()) != m.group(0).lower() else m.group(0), text)
+
+
 # "unalive"/"unaliving" ending a clause is said of oneself ("thinking about unaliving").
 _UNALIVE = re.compile(r"\bunaliv(e|ed|ing)\b(?= *(?:$|[|.!?,;]|tonight|today|now|soon|again|"
                       r"lol|and|but|so|because))")

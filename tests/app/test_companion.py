@@ -487,3 +487,12 @@ def test_answers_inside_an_exercise_are_confirmed_by_the_answers_head() -> None:
     # without an answers head the main head's probability is read everywhere
     reading = IntentReading((("crisis", 0.6), ("answer", 0.4)), "test")
     assert ce.chat_crisis_level(flagged, reading, in_exercise=True)[0] == "concern"  # type: ignore[arg-type]
+
+
+def test_the_intent_reader_reads_misspelt_risk_words_written_out() -> None:
+    engine = CompanionService.ephemeral().engine
+    misspelt, spelt = (engine.classify(t) for t in (
+        "i swalowed some stuff from under the sink and it is not the first time",
+        "i swallowed some stuff from under the sink and it is not the first time"))
+    assert misspelt is not None and spelt is not None
+    assert misspelt.ranked == spelt.ranked

@@ -442,3 +442,11 @@ def test_the_word_list_is_the_encoder_vocabularys_whole_words() -> None:
     words = sorted(w for w in vocab
                    if w.isalpha() and w.isascii() and w.islower() and len(w) >= 4)
     assert crisis_text._english_words() == frozenset(words)
+
+
+def test_respelled_writes_out_only_misspelt_risk_words_in_english_text() -> None:
+    assert crisis_text.respelled("I swalowed the tabelts, sorry") == \
+        "I swallowed the tablets, sorry"
+    for text in ("I am fine, thanks for asking", "Tomei todos os comprimidos hoje",
+                 "ich habe die tabelts und bin müde"):
+        assert crisis_text.respelled(text) == text
