@@ -291,6 +291,10 @@ def evaluate(kind: str, folder: Path, spec: dict[str, Any], sets: list[GateSet],
     return Side(folder, dict(spec["files"]), figures, size, float(np.mean(latencies)))
 
 
+def oversize(shipped: Side, candidate: Side) -> bool:
+    return candidate.size > shipped.size * SIZE_MARGIN
+
+
 def gate(model: str, shipped: Side, candidate: Side, accept_larger: bool = False) -> list[str]:
     """The gates the candidate fails (empty: promote)."""
     rules = GATES.get(model, DEFAULT_GATES)
@@ -303,7 +307,7 @@ def gate(model: str, shipped: Side, candidate: Side, accept_larger: bool = False
             a, b = cand[metric], ship_metrics[metric]
             if (direction == "higher" and a < b) or (direction == "lower" and a > b):
                 failures.append(f"{set_name} {metric}: candidate {a:.4f} vs shipped {b:.4f}")
-    if candidate.size > shipped.size * SIZE_MARGIN and not accept_larger:
+    if oversize(shipped, candidate) and not accept_larger:
         failures.append(f"size: candidate {candidate.size} B > shipped {shipped.size} B + 10 %")
     limit = max(shipped.latency_ms * LATENCY_MARGIN, shipped.latency_ms + LATENCY_SLACK_MS)
     if candidate.latency_ms > limit:
@@ -395,7 +399,7 @@ def _promote(folder: Path, candidate_ref: str, model: str, models_dir: Path,
         report(f"size {shipped.size} -> {candidate.size} B; latency "
                f"{shipped.latency_ms:.2f} -> {candidate.latency_ms:.2f} ms per item")
     failures = gate(model, shipped, candidate, bool(accept_larger))
-    if accept_larger and candidate.size > shipped.size * SIZE_MARGIN and report is not None:
+    if accept_larger and oversize(shipped, candidate) and report is not None:
         report(f"size gate waived: {accept_larger}")
     if failures or dry_run:
         return not failures, failures

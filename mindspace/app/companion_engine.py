@@ -252,8 +252,8 @@ def chat_crisis_level(analysis: MessageReading, reading: IntentReading | None,
     a message that asks for an exercise; ``ANSWER_CONFIRM`` for the answer to an exercise step,
     read out of the question's context, "Sunday afternoon", "tonight after work", by the
     classifier's answers head, or ``ANSWER_CONFIRM_MAIN`` by its main head); the classifier
-    alone flags at ``CRISIS_ALONE``. Without the
-    classifier the learned layer's level stands as it is.
+    alone flags at ``CRISIS_ALONE``. Without the classifier the learned layer's level stands as
+    it is.
     """
     level = analysis.crisis.level
     reasons = list(analysis.crisis.reasons)

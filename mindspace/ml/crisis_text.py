@@ -201,15 +201,29 @@ def _respell(tok: str) -> str:
     return near[0] if len(near) == 1 else tok
 
 
+def _is_german(low: str) -> bool:
+    return len(set(_GERMAN_WORDS.findall(low))) >= 2
+
+
+def _is_english(low: str) -> bool:
+    """Lower-case ``low`` reads as English, not Spanish, French, Portuguese or German (where
+    English respelling would misread words: Portuguese "me leve" is not "me leave")."""
+    return (not _is_german(low) and len(set(_ENGLISH_WORDS.findall(low))) >= 2
+            and len(set(_OTHER_WORDS.findall(low))) < 2)
+
+
 def respelled(text: str) -> str:
     """``text`` with misspelt words of risk statements written out (as :func:`normalise` reads
     them, only in English text); everything else is left exactly as it is."""
-    low = _strip_accents(text.casefold())
-    if len(set(_ENGLISH_WORDS.findall(low))) < 2 or len(set(_OTHER_WORDS.findall(low))) >= 2 \
-            or len(set(_GERMAN_WORDS.findall(low))) >= 2:
+    if not _is_english(_strip_accents(text.casefold())):
         return text
-    return re.sub(r"[A-Za-z]+", lambda m: _respell(m.group(0).lower())
-                  if _respell(m.group(0).lower()) != m.group(0).lower() else m.group(0), text)
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        fixed = _respell(word.lower())
+        return word if fixed == word.lower() else fixed
+
+    return re.sub(r"[A-Za-z]+", fix, text)
 
 
 # "unalive"/"unaliving" ending a clause is said of oneself ("thinking about unaliving").
@@ -246,11 +260,8 @@ def normalise(text: str) -> str:
     t = re.sub(r"_", " ", t)
     t = re.sub(r"\b\w+'\w+\b", _expand_apostrophes, t)
     t = t.replace("'", " ")
-    german = len(set(_GERMAN_WORDS.findall(t))) >= 2  # German "im" ("im Bad") is not "i am"
-    # English respelling only for text that is not Spanish, French, Portuguese or German
-    # (Portuguese "me leve" is not "me leave")
-    english = (not german and len(set(_ENGLISH_WORDS.findall(t))) >= 2
-               and len(set(_OTHER_WORDS.findall(t))) < 2)
+    german = _is_german(t)  # German "im" ("im Bad") is not "i am"
+    english = _is_english(t)  # respelling only for English text
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)

@@ -105,8 +105,8 @@ class SoftmaxHead:
 class IntentClassifier:
     def __init__(self, encoder: SentenceEncoder, head: SoftmaxHead,
                  answers: SoftmaxHead | None = None) -> None:
-        for h in (head, answers) if answers is not None else (head,):
-            if h.input_dim != encoder.dim:
+        for h in (head, answers):
+            if h is not None and h.input_dim != encoder.dim:
                 raise ModelIntegrityError(
                     f"model {INTENT_NAME} expects {h.input_dim}-d embeddings, "
                     f"encoder gives {encoder.dim}")
