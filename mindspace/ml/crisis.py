@@ -56,6 +56,7 @@ from typing import Any, Protocol
 
 from mindspace.ml import crisis_net as net
 from mindspace.ml import crisis_patterns as cp
+from mindspace.ml import crisis_patterns_acts as acts
 from mindspace.ml import crisis_patterns_colloquial as colloquial
 from mindspace.ml import crisis_patterns_hidden as hidden
 from mindspace.ml import crisis_patterns_more as more
@@ -213,13 +214,14 @@ _TRIGGER = re.compile(
     r"calm|peaceful|comfort|sooth|relief|to do list|panic|deserve|nap|snooze|notice|know|"
     r"hug|swallow|whole|entire|off|car park|parking)|" + hidden.TRIGGER + "|" + INTL_TRIGGER
     + "|" + _stem_trie(FORM_TRIGGER + "|" + FAMILY_TRIGGER + "|" + regional.REGIONAL_TRIGGER + "|"
-                       + colloquial.COLLOQUIAL_TRIGGER)
+                       + colloquial.COLLOQUIAL_TRIGGER + "|" + acts.ACT_TRIGGER)
 )
 # English curated phrasings, then Spanish, French, German, Portuguese (crisis_patterns_intl).
 _PATTERNS: tuple[cp.Pattern, ...] = (cp.PATTERNS + more.EN_MORE + hidden.EN_HIDDEN + INTL_PATTERNS
                                       + FORM_PATTERNS + FAMILY_PATTERNS
                                       + regional.REGIONAL_PATTERNS
-                                      + colloquial.COLLOQUIAL_PATTERNS)
+                                      + colloquial.COLLOQUIAL_PATTERNS
+                                      + acts.ACT_PATTERNS)
 # The literals each pattern needs (one of them must occur in a match): a sentence is searched
 # only with the patterns whose literals it holds.
 _INDEX = LiteralIndex([p.regex for p in _PATTERNS])

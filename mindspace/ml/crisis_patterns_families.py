@@ -58,8 +58,8 @@ _ES_ACT = (r"(?:matarme|suicidarme|quitarme la vida|acabar con (?:mi vida|todo|e
            r"siempre|del mapa|de una vez|de este mundo)|dejar de existir|irme para siempre|"
            r"irme de este mundo|dejar este mundo)")
 _ES_DIE = (r"(?:morir(?:me)?|no despertar(?:me)?|estar muert[oa]|dormir para siempre|no existir)")
-_ES_IDIOM = (r"(?! (?:a |de )?(?:estudiar|trabajar|risa|la risa|verguenza|hambre|sueno|calor|"
-             r"frio|ganas|aburrimiento|envidia|celos|amor|cansancio|entrenar|correr)\b)")
+_ES_IDIOM = (r"(?! (?:a |de )?(?:la |el )?(?:estudiar|trabajar|risa|la risa|verguenza|hambre|"
+             r"sueno|calor|frio|ganas|aburrimiento|envidia|celos|amor|cansancio|entrenar|correr)\b)")
 
 # ---- French -----------------------------------------------------------------------------
 _FR_LEAD = (r"(?:je pense (?:\w+ )?a|je veux|jveux|j veux|je voudrais|jvoudrais|jai envie|envie|"
@@ -135,10 +135,10 @@ FAMILY_PATTERNS: tuple[Pattern, ...] = (
        + _JOKE),
     _p("ideation", r"\b" + _ES_WISH + r" " + _W_ES + r"{0,2}?" + _ES_DIE + r"\b" + _ES_IDIOM
        + _JOKE),
-    _p("ideation", r"\bme (?:quiero|quisiera|pienso|gustaria|puedo|podria) (?:\w+ )?(?:matar|"
+    _p("ideation", r"(?:\bme (?:quiero|quisiera|pienso|gustaria|puedo|podria) (?:\w+ )?(?:matar|"
        r"suicidar|morir|quitar la vida|ahorcar|colgar|tirar (?:a|al|del|de|desde|por)|pegar un "
        r"tiro|envenenar)\b|(?<!que )\bme voy a (?:\w+ )?(?:matar|suicidar|quitar la vida|ahorcar|"
-       r"colgar|tirar (?:a|al|del|de|desde|por)|pegar un tiro|envenenar)\b" + _ES_IDIOM + _JOKE),
+       r"colgar|tirar (?:a|al|del|de|desde|por)|pegar un tiro|envenenar)\b)" + _ES_IDIOM + _JOKE),
     _p("ideation", r"\b(?:yo )?me (?:suicido|quito la vida|ahorco|pego un tiro|doy un tiro|"
        r"matare|suicidare|ahorcare|tirare|envenenare)\b" + _ES_IDIOM + _JOKE),
     # bare "me mato" / "je me tue" only end a clause or come with a time or "for real":
