@@ -300,7 +300,8 @@ ACT_PATTERNS: tuple[Pattern, ...] = (
     _p("plan", r"\b(?:ab welchem stockwerk|welche menge|wie viele? (?:\w+ )?(?:man|ma) braucht|"
        r"wia vui (?:\w+ )?ma braucht)\b", reason=_PREP),
     # 3. medicines kept back, counted or hidden
-    _p("plan", _NOT_FOR_OTHERS + r"(?:" + _KEEP + r"[^.!?|]{0,60}?\b" + _MEDS + r"|\b" + _MEDS
+    _p("plan", r"(?=" + _KEEP + r"|\b" + _MEDS + r"\b)" + _NOT_FOR_OTHERS + r"(?:" + _KEEP
+       + r"[^.!?|]{0,60}?\b" + _MEDS + r"|\b" + _MEDS
        + r"\b[^.!?|]{0,60}?" + _KEEP + r")", requires=_STOCK, reason=_PREP, near=True,
        other_ok=True),
     _p("plan", r"\b(?:lo vengo juntando|lo tengo guardado|lo que tengo guardado|jen ai assez|"
@@ -359,9 +360,10 @@ _AT_REST = (r"\b(?:la saco barata|hinter sich|sei ruah|seine ruhe|ihre ruhe|repo
             r"souffre plus|pus besoin|plus besoin|nicht mehr mitmachen|ausgeloggt|nao sente mais|"
             r"descansou|descansa|em paz|ya no sufre|ya descansa|esta en paz|ya no tiene que|"
             r"nao precisa mais|muss nicht mehr|il est tranquille|ya se fue|la tiene facil)\b")
-_GO_PLACE = (r"\b(?:me subo|subo|me voy|voy|ire|me ire|je prends le train|je vais|jirai|jvais|"
-             r"fahr (?:ich|i)|fahre ich|ich fahre|ich gehe|i geh|geh ich|vou|irei|ir ate|ando a "
-             r"pensar em ir)\b[^.!?|]{0,30}\b(?:a la|al|hasta el|hasta la|au|a la|aux|jusquau|"
+_GO = (r"\b(?:me subo|subo|me voy|voy|ire|me ire|je prends le train|je vais|jirai|jvais|"
+       r"fahr (?:ich|i)|fahre ich|ich fahre|ich gehe|i geh|geh ich|vou|irei|ir ate|ando a "
+       r"pensar em ir)\b")
+_GO_PLACE = (_GO + r"[^.!?|]{0,30}\b(?:a la|al|hasta el|hasta la|au|a la|aux|jusquau|"
              r"jusquaux|zum|zur|auf das|aufs|in den|ins|a|ao|ate a|ate ao|para a|para o|pra)\b"
              r"[^.!?|]{0,20}(?:" + PLACE_WORDS[5:-3] + r"|falaises|steinbruch|arribas|azoteas?)\b")
 # a trip with an everyday purpose ("pour prendre des photos", "um zu angeln")
@@ -470,7 +472,8 @@ ACT_PATTERNS = ACT_PATTERNS + (
     _p("hopelessness", _ENVY, requires=_AT_REST + r"|\b(?:se fue|parti|partie|morreu|morto|"
        r"gestorben|tot|fallecio|murio|aufghangt|aufgehangt)\b", reason="envies someone who died",
        other_ok=True, current=True, near=True),
-    _p("plan", _LEISURE + _PURPOSE + _GO_PLACE, requires=r"\b(?:" + _WEEKDAY + r"|noite|noche|"
+    _p("plan", r"(?=" + _GO + r")" + _LEISURE + _PURPOSE + _GO_PLACE,
+       requires=r"\b(?:" + _WEEKDAY + r"|noite|noche|"
                                                          r"nuit|nacht|"
        r"abends|manana|demain|morgen|amanha|si|se|wenn|falls|sollte|ya ni pedo|horaires|"
        r"menos gente|moins de monde|keiner|nadie|personne|ninguem|niemand)\b", near=True,
