@@ -77,6 +77,7 @@ class MessageReader:
 
     @classmethod
     def load(cls, registry: ModelRegistry) -> MessageReader:
+        from mindspace.ml.crisis_intl import IntlCrisisModel
         from mindspace.ml.crisis_model import CrisisModel, ModelLayer
 
         def emotion_model() -> EmotionModel:
@@ -101,11 +102,14 @@ class MessageReader:
             crisis_model = CrisisModel.load(registry)
         except Exception:  # noqa: BLE001 - the layer reports the reason on every reading
             crisis_model = None
+        def intl() -> IntlCrisisModel:
+            return IntlCrisisModel.load(registry)
+
         if crisis_model is not None:
             loaded = crisis_model
-            layer = ModelLayer(lambda: loaded)
+            layer = ModelLayer(lambda: loaded, intl_loader=intl)
         else:
-            layer = ModelLayer(lambda: CrisisModel.load(registry))
+            layer = ModelLayer(lambda: CrisisModel.load(registry), intl_loader=intl)
         encoder = crisis_model.encoder if crisis_model is not None else None
         return cls(CrisisDetector(model=layer), encoder, emotions, lexicon)
 

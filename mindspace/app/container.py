@@ -493,14 +493,16 @@ class AppServices:
 
     def _build_text_analyzer(self) -> TextAnalyzer:
         from mindspace.ml.crisis import CrisisDetector
+        from mindspace.ml.crisis_intl import IntlCrisisModel
         from mindspace.ml.crisis_model import CrisisModel, ModelLayer
         from mindspace.ml.emotion_model import EmotionModel
         from mindspace.ml.text_analyzer import TextAnalyzer, default_workers
 
         registry = self.model_registry()
         workers = default_workers()  # entries, and a text's crisis units, on up to 2 threads
-        crisis = CrisisDetector(model=ModelLayer(lambda: CrisisModel.load(registry),
-                                                 workers=workers))
+        layer = ModelLayer(lambda: CrisisModel.load(registry), workers=workers,
+                           intl_loader=lambda: IntlCrisisModel.load(registry))
+        crisis = CrisisDetector(model=layer)
         return TextAnalyzer(lambda: EmotionModel.load(registry), crisis=crisis, workers=workers)
 
     @staticmethod

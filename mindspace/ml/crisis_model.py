@@ -49,6 +49,8 @@ from mindspace.ml.crisis import (
     CrisisResult,
     ScreenContext,
 )
+from mindspace.ml.crisis_intl import LANGUAGES as INTL_LANGUAGES
+from mindspace.ml.crisis_intl import IntlCrisisModel
 from mindspace.ml.failures import model_failure
 from mindspace.ml.language import identify
 from mindspace.ml.registry import ModelIntegrityError, ModelRegistry
@@ -292,16 +294,27 @@ class ModelLayer:
     patterns could not place (``PAST_REASON``) becomes ``none`` when the model, reading those
     sentences with their neighbours, stays below its threshold ("back then I had a plan. This
     year I have a garden."). Current signals are never lowered.
+
+    An entry the language identifier reads as Spanish, French, German or Portuguese is read by
+    the layer for those languages (:class:`~mindspace.ml.crisis_intl.IntlCrisisModel`) instead,
+    on the same units and with the same raising rules; it lowers nothing. Its own failure is
+    recorded the same way.
     """
 
     def __init__(self, loader: Callable[[], CrisisModel] | None = None,
-                 max_units: int = MAX_MODEL_UNITS, workers: int = 1) -> None:
+                 max_units: int = MAX_MODEL_UNITS, workers: int = 1,
+                 intl_loader: Callable[[], IntlCrisisModel] | None = None) -> None:
         """``workers`` > 1 encodes a text's units on that many threads (same scores, less
-        wall time on a multi-core CPU)."""
+        wall time on a multi-core CPU). ``intl_loader`` (default:
+        :meth:`IntlCrisisModel.load`) gives the layer for Spanish, French, German and
+        Portuguese entries."""
         self._loader = loader or CrisisModel.load
+        self._intl_loader = intl_loader or IntlCrisisModel.load
         self._lock = threading.Lock()
         self._model: CrisisModel | None = None
         self._error: str | None = None
+        self._intl: IntlCrisisModel | None = None
+        self._intl_error: str | None = None
         self.max_units = max_units
         self.workers = max(1, int(workers))
         self._pool: ThreadPoolExecutor | None = None
@@ -324,6 +337,16 @@ class ModelLayer:
                     self._error = model_failure("crisis model unavailable", exc)
             return self._model
 
+    def intl_model(self) -> IntlCrisisModel | None:
+        with self._lock:
+            if self._intl is None and self._intl_error is None:
+                try:
+                    self._intl = self._intl_loader()
+                except Exception as exc:  # noqa: BLE001 - logged; the pattern screen still runs
+                    self._intl_error = model_failure("crisis model (other languages) unavailable",
+                                                     exc)
+            return self._intl
+
     @property
     def error(self) -> str | None:
         self.model()
@@ -336,6 +359,8 @@ class ModelLayer:
 
     def apply(self, result: CrisisResult, ctx: ScreenContext, detector: CrisisDetector
               ) -> CrisisResult:
+        if identify(ctx.norm).code in INTL_LANGUAGES:
+            return self._apply_intl(result, ctx, detector)
         model = self.model()
         if model is None:
             return replace(result, model_error=self._error)
@@ -357,6 +382,28 @@ class ModelLayer:
                                ignored=(*result.ignored, "past event read in context as over "
                                         f"(model score {max(scores, default=0.0):.2f})"))
             return replace(result, model=model.model_id)
+        return self._raise(result, ctx, units, scores, model.threshold, model.model_id)
+
+    def _apply_intl(self, result: CrisisResult, ctx: ScreenContext, detector: CrisisDetector
+                    ) -> CrisisResult:
+        """A Spanish, French, German or Portuguese entry: the layer for those languages reads
+        it (the English layer reads English only). It raises as the English layer does and
+        never lowers a level."""
+        model = self.intl_model()
+        if model is None:
+            return replace(result, model_error=self._intl_error)
+        units = model_units(ctx, detector, self.max_units)
+        try:
+            scores = model.score_units([u for _, u in units])
+        except Exception as exc:  # noqa: BLE001 - logged; the pattern result stands, marked
+            return replace(result, model_error=model_failure("crisis model failed", exc))
+        if not scores or max(scores) < model.threshold:
+            return replace(result, model=model.model_id)
+        return self._raise(result, ctx, units, scores, model.threshold, model.model_id)
+
+    def _raise(self, result: CrisisResult, ctx: ScreenContext, units: list[tuple[int, str]],
+               scores: list[float], threshold: float, model_id: str) -> CrisisResult:
+        """The level once a unit reached the threshold (see the class docstring)."""
         best = max(range(len(scores)), key=lambda i: (scores[i], -i))
         p, k = scores[best], units[best][0]
         reasons = [*result.reasons,
@@ -364,14 +411,14 @@ class ModelLayer:
                    f"(model score {p:.2f})"]
         level, score = result.level, result.score
         if level == "none":  # the model alone: at most concern
-            level, score = "concern", max(score, model_score(p, model.threshold))
+            level, score = "concern", max(score, model_score(p, threshold))
         elif level == "concern":  # urgent only with pattern evidence of a plan/means/timing
             evidence = self._evidence(ctx, k)
             if evidence:
                 level, score = "urgent", max(score, URGENT_AT)
                 reasons.append(f"together with {evidence}")
         return replace(result, level=level, score=round(min(1.0, score), 3),
-                       reasons=reasons, model=model.model_id)
+                       reasons=reasons, model=model_id)
 
     @staticmethod
     def _evidence(ctx: ScreenContext, k: int) -> str | None:
