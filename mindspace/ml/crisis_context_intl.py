@@ -41,6 +41,9 @@ THIRD_PERSON = frozenset({
     # pt
     "irmao", "irma", "mae", "pai", "filho", "filha", "vizinho", "vizinha", "namorado",
     "namorada", "avo", "colega", "personagem", "filme", "livro", "musica",
+    "aluno", "aluna", "alunos", "alunas", "schuler", "schulerin",
+    # someone's words reported in the third person ("disse que" is also "I said": left out)
+    "falou", "dijo", "escribio", "comento", "comentou", "contou", "menciono", "mencionou",
 })
 
 PAST_CUES = frozenset({

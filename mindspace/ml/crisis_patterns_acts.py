@@ -46,7 +46,8 @@ _ES_SH = (r"\bme (?:estoy |estuve |he estado |volvi a |vuelvo a |sigo )?(?:corta
           r"lastime|lastimado)\b")
 _FR_SH = (r"\b(?:je me suis|jme suis|je me|jme|me suis) (?:encore |de nouveau |a nouveau |"
           r"re)?(?:coupee?|ouverte?|entaillee?|brulee?|scarifiee?|tailladee?|cramee?|mutilee?|"
-          r"coupe|crame|brule|scarifie|taillade|mutile|lacere|laceree)\b|\b(?:encore )?"
+          r"coupe|crame|brule|scarifie|taillade|mutile|lacere|laceree|griffee?|"
+          r"grattee? au sang)\b|\b(?:encore )?"
           r"(?:entaille|coupe|taillade|lacere|brule) (?:le|la|les|mon|ma|mes) (?:dos de la main|"
           + _BODY + r")\b")
 _DE_SH = (r"\b(?:ich |i )?(?:hab|habe|hob|han) (?:ich |i )?(?:mir|ma|mi) (?:(?!beim\b|aus\b|"
@@ -54,7 +55,8 @@ _DE_SH = (r"\b(?:ich |i )?(?:hab|habe|hob|han) (?:ich |i )?(?:mir|ma|mi) (?:(?!b
           r"(?:geritzt|gritzt|aufgeritzt|geschnitten|gschnittn|gschnitten|aufgeschnitten|"
           r"verbrannt|verbrennt)\b|\b(?:ich |i )?(?:ritze|ritz|schneide|schneid) (?:ich |i )?"
           r"(?:mir|ma|mich|mi) (?:\w+ ){0,6}?(?:" + _BODY + r"|auf|wieder|wider)\b|"
-          r"\bklinge (?:\w+ )?(?:rausgeholt|rausgekramt|ausgepackt)\b")
+          r"\bklinge (?:\w+ )?(?:rausgeholt|rausgekramt|ausgepackt)\b|\b(?:hab|habe) (?:ich )?mich "
+          r"(?:\w+ ){0,4}?(?:blutig|wund) (?:gekratzt|geschlagen)\b")
 _PT_SH = (r"\b(?:me (?:cortei|corto|cortando|queimei|queimo|queimando|machuquei|arranhei)|"
           r"(?:cortei|queimei|machuquei|arranhei|corto|queimo) me|(?:voltei|volto) a me "
           r"(?:cortar|queimar|machucar))\b")
@@ -69,16 +71,19 @@ _DAILY = (r"(?![^.!?|]*\b(?:par jour|por dia|al dia|pro tag|am tag|cada \d+|tout
           r"chien|hund|cachorro|gato|chat|katze|de fer|de hierro|eisen|vitamin\w*|fiebre|fievre|"
           r"fieber|febre|gotas|gouttes|tropfen)\b)")
 _HOW_MANY = (r"\b(?:cuant[oa]s?|quant[oa]s?|combien|cb|wie ?viele?|wieviel|wia vui|welche menge|"
+             r"qual andar|que piso|quel etage|welche[sn]? stockwerk|"
              r"ab welchem|la dose|la dosis|a dose)\b")
 _AMOUNT_OF = (r"(?:" + _MEDS + r"|pisos|plantas|metros|etages|metres|stockwerk\w*|stock|meter|"
-              r"andares|volt|de (?:estas|esas) \w+|de remedio|de medicamento|ca prend|"
+              r"andares|andar|piso|etage|volt|de (?:estas|esas) \w+|de remedio|de medicamento|"
+              r"ca prend|"
               r"il faut|il faudrait)")
 _ENOUGH = (r"\b(?:hacen falta|hace falta|necesit\w*|seria[n]?|serian|fazem|faz mal|precis\w*|"
            r"suficientes?|il faut|faudrait|faut|ca prend|braucht|brauch|bracht|reich\w*|todlich|"
            r"uberlebt|uberleben|peligros[oa]s|perigos[oa]s|mal de verdade|marche|a coup sur|"
            r"no despertar|no quedar vivo|nao acordar|nicht mehr aufwacht|ned mehr aufwacht|"
            r"letal|lethal|mortel|mortal|pour mon poids|para (?:mi|o meu) peso|fur mein gewicht|"
-           r"sobra|assez|genug)\b")
+           r"sobra|assez|genug|alto o bastante|alto lo suficiente|assez haut|hoch genug|"
+           r"sin que duela|sem doer|sans souffrir|schmerzlos)\b")
 _HIGH_PLACE = PLACE_WORDS[:-3] + r"|\w*bruck\w*|arribas?|gerust|steinbruch)\w*\b"
 _HEIGHT = (r"\b(?:altura|hauteur|hohe|wie hoch|wia hoch)\b[^.!?|]{0,40}" + _HIGH_PLACE + "|"
            + _HIGH_PLACE + r"[^.!?|]{0,40}\b(?:altura|hauteur|hohe)\b")
@@ -124,7 +129,9 @@ _NO_NEED = (r"\b(?:ya no (?:las?|los?|me) (?:voy a |va a )?(?:necesitar|hacer fa
 _FAREWELL_GIFT = (r"\b(?:no fundo (?:e|era) despedida|(?:el|ele|ela|il|elle|er|sie|ils|elles) "
                   r"(?:nem |ne )?(?:sabe|sait|savent|capte|weiss|precisa saber|a rien compris|ont "
                   r"rien compris) (?:pas )?(?:pq|pk|porque|pourquoi|warum)|y ?a rien compris|"
-                  r"tant que je suis (?:la|encore la)|que no se haga problema|"
+                  r"tant que je suis (?:la|encore la)|que no se haga problema|no es por eso|"
+                  r"nao e por isso|"
+                  r"ce nest pas pour ca|cest pas pour ca|nicht deswegen|darum geht es nicht|"
                   r"ya quedo todo|todo en orden|tout est en ordre|alles (?:ist )?erledigt|"
                   r"fica tudo tratado)\b")
 # given away because of a move, a newer thing, a finished course or a grown child
@@ -170,7 +177,8 @@ _NO_OBJECT = (r"(?![^.!?|]*\b(?:zu \w+|\w+zu\w+en|vamos|nos vamos|me voy a vivir
               r"on va|nous allons|wir|casar|casamos|casarnos|boda|mariage|marier|hochzeit|heiraten|"
               r"casamento|mudar|mudamos|viajar|voyage|reise|umziehen|demenag\w*|trabajo|emprego|"
               r"job|stelle|boulot|poste|curso|carrera|universidad|faculdade|uni|studium|"
-              r"divorc\w*|scheidung|separar\w*|comprar|acheter|kaufen|vender|vendre|verkaufen|quitte\w*|"
+              r"divorc\w*|scheidung|separar\w*|comprar|acheter|kaufen|vender|vendre|verkaufen|"
+              r"quitte\w*|"
               r"dejo|dejar|deixo|deixar|verlasse\w*|kundige|renuncio|demission\w*|je pars|parto|"
               r"zieh\w*)\b)")
 _DECIDED_WITH = (r"\b(?:tranquil\w*|calm\w*|en paz|sin miedo|ya no tengo miedo|plus peur|"
@@ -227,7 +235,8 @@ _NO_RETURN = (r"\b(?:(?:y )?no (?:salgo|vuelvo|regreso) (?:mas|nunca)|"
               r"(?:und )?bleibe? dort|kimm nimma|komme? nicht mehr (?:zuruck|runter|heim)|"
               r"nimma (?:obi|hoam|zruck)|und aus is|aus is|nao volto mais|sem volta|"
               r"nao volto (?:pra|para) casa|no vuelvo a casa|et je saute|y me tiro|me echo al rio|"
-              r"me meto al agua)\b")
+              r"me meto al agua|y se acabo|e acabou|et cest fini|und dann ist schluss|"
+              r"dann ist schluss)\b")
 _PLACE_GO = (r"\b(?:" + PLACE_WORDS[5:-3] + r"|rambla|mar|agua|lago|watt|donau|wald|steinbruch|"
              r"lac|fleuve|mer|rio|ponte|arrabida|barragem|falaises|chalet|garage|garagem)\b")
 _CAR_INTO = (r"\b(?:me voy|me estrello|me tiro|me lanzo|je fonce|je me jette|jme jette|fahr ich|"
@@ -264,12 +273,13 @@ _NOT_WAKE = (r"\b(?:(?:me )?(?:acueste|acuesto|dormirme|dormir|duerma) y no (?:m
 _VANISH = (r"\b(?:(?:me quiero|quiero) borrar(?:me)?(?: del mapa)?|borrarme del mapa|"
            r"(?:je veux|jveux|jaimerais|je voudrais) (?:juste |simplement |seulement )?"
            r"(?:disparaitre|meffacer)(?! (?:de|des|du|pour|une|un|quelques|le week|en vacances))|"
-           r"fur immer (?:schleichn|verschwinden|verschwindn)|"
+           r"fur immer (?:schleichn|verschwinden|verschwindn)|je reve (?:juste |seulement )?de "
+           r"disparaitre|disparaitre pour (?:de bon|toujours)|"
            r"(?:apetece me|quero|queria|to pensando em|pensando em) (?:\w+ )?(?:sumir|desaparecer)"
            r"(?=[^.!?|]{0,30}\b(?:de vez|mesmo|de vdd|de verdade|sem volta|ninguem|pra sempre)))")
 
 _DE_VANISH = (r"\b(?:ich will|ich mochte|i tat mi|ich ware gerne|i war gern) (?:\w+ ){0,3}"
-              r"(?:verschwinden|verschwindn|fort)\b")
+              r"(?:verschwinden|verschwindn|fort|ausloggen)\b")
 _DE_FOR_GOOD = (r"\b(?:ganz|fur immer|vom ganzen leben|ernst|ganz und gar|nicht verreist|niemand|"
                 r"koana|keiner|endgultig)\b")
 
@@ -483,7 +493,8 @@ ACT_PATTERNS = ACT_PATTERNS + (
        r"rifle|arma|waffe|arme)\b", reason=_PREP, near=True),
     _p("preparation", _ROPE_BOUGHT, requires=r"\b(?:personne|nadie|ninguem|niemand|keiner|demande|"
        r"pregunto|perguntou|gefragt|garage|grenier|poutre|viga|balken|ce soir|esta noche|heute "
-       r"nacht|hoje a noite|prete|lista|bereit|pronta|demenag\w*|jdemenag\w*|mudanza|umzug)\b",
+       r"nacht|hoje a noite|prete|lista|bereit|pronta|demenag\w*|jdemenag\w*|mudanza|umzug|"
+       r"guardad[oa]|armario|escondid[oa]|versteckt|cachee?|placard|schrank)\b",
        near=True, reason=_PREP),
     _p("plan", _TESTED, reason=_PREP),
     _p("plan", r"\b(?:corde|strick|seil|soga|cuerda|corda)\b(?: \w+){0,2}? (?:est |esta |ist |ta |"
@@ -519,6 +530,63 @@ ACT_PATTERNS = ACT_PATTERNS + (
     _p("plan", _TRACKS_TIME, requires=r"\b(?:pleine vitesse|toda velocidad|toda velocidade|vollem "
        r"tempo|\d+ ?h ?\d+|passe|pasa|passa|kommt)\b", reason="describes a plan, method or attempt",
        near=True),
+)
+
+_REGRET_ALIVE = (r"\b(?:la proxima (?:vez )?no fallo|la proxima vez lo hago bien|"
+                 r"nachstes mal (?:richtig|"
+                 r"klappt es)|la prochaine fois (?:ce sera la bonne|je le ferai bien)|"
+                 r"da proxima vez "
+                 r"(?:nao falho|eu consigo|faco direito)|dommage que (?:ca|cela) (?:nait|ait) pas "
+                 r"marche|ce que je regrette cest quon mait trouvee?|froh bin ich daruber nicht|"
+                 r"leider (?:hat|hats) (?:es )?nicht geklappt|lastima que no funciono|pena que nao "
+                 r"deu certo)\b")
+_AFTER_CARE = (r"\b(?:klinik|krankenhaus|notaufnahme|versuch\w*|alta|hospital|urgencias|urgences|"
+               r"sortie?|medocs|tentative|intente|intento|tentei|tentativa|pronto socorro|garage|"
+               r"motor|gefunden|encontraron|trouvee?|encontrou)\b")
+_ENGINE = (r"\b(?:bei laufendem motor|motor laufen (?:lassen|liess)|con el motor (?:encendido|"
+           r"en marcha)|"
+           r"moteur (?:allume|en marche|qui tourne)|motor ligado|com o motor a trabalhar)\b")
+_READY_LIST = (r"\b(?:listo|lista|pronto|pronta|je suis prete?|tout est regle(?: pour apres)?|"
+               r"alles "
+               r"geregelt|bin bereit|ich bin so weit|tudo certo)(?= *(?:$|[|.!?,;:]))")
+_LIST_ITEMS = (r"^(?=.*\b(?:carta|cartas|lettre|lettres|brief|briefe|mensagem|abschiedsbrief)\b)"
+               r"(?=.*\b(?:llaves|chaves|senhas|codes?|passw\w*|passwort|contrasenas|perro|gato|"
+               r"chat|chien|hund|katze|cachorro|cao|schlussel|cles|clefs|banco|banque|bank)\b)")
+_EN_FINIR = (r"\b(?:jen finis|je vais en finir|jvais en finir|je veux en finir|en finir (?:est|=) "
+             r"(?:la )?seule (?:option|issue|solution))(?! avec)\b")
+_SCHLUSS = (r"\b(?:schluss mit allem|mit allem schluss|(?:mach|mache) (?:ich )?(?:bald |jetzt )?"
+            r"schluss,? nicht mit (?:jemandem|ihm|ihr|dir),? (?:sondern )?mit allem)\b")
+# "nicht mit jemandem, mit allem" after "ich mach Schluss" in the sentence before
+_WITH_ALL = r"\bnicht mit (?:jemandem|ihm|ihr|dir),? (?:sondern )?mit allem\b"
+_TERMINO = (r"\b(?:el \w+|manana|esta noche|hoy|pronto) (?:termino|acabo) con todo\b|"
+            r"\b(?:meter o pe|"
+            r"sair|largar) (?:dessa|desta) vida\b")
+_GONE_BY = (r"\b(?:dici la|d ici la|dimanche|demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|"
+            r"samedi)\b[^.!?|]{0,12}\bje serai (?:parti|partie)\b")
+_HOW_PAINLESS = (r"\b(?:buscando|busque|busco|pesquis\w*|recherch\w*|cherch\w*|gesucht|lese ich|"
+                 r"gelesen|googl\w*|foros|foruns|forums|foren)\b[^.!?|]{0,40}\b(?:sin que duela|"
+                 r"sem "
+                 r"doer|sem dor|sans souffrir|sans douleur|schmerzlos|am sichersten|sicherste "
+                 r"methode|welche methode|que metodo|quel moyen|qual metodo|comment dautres sy "
+                 r"etaient pris)\b")
+
+ACT_PATTERNS = ACT_PATTERNS + (
+    _p("plan", _REGRET_ALIVE, requires=_AFTER_CARE, reason="tells of a recent attempt",
+       near=True, current=True, negatable=False),
+    _p("plan", _ENGINE, requires=r"\b(?:garage|garagem|garaje|versucht|tentei|intente|tente|"
+       r"schlauch|manguera|mangueira|tuyau|tor zu)\b", reason="describes a plan, method or attempt",
+       near=True, current=True),
+    _p("indirect", _READY_LIST, requires=_LIST_ITEMS, reason="says goodbye or puts their affairs "
+       "in order", near=True, negatable=False),
+    _p("ideation", _EN_FINIR, reason="expresses thoughts of suicide", current=True),
+    _p("ideation", _SCHLUSS, reason="expresses thoughts of suicide", current=True,
+       negatable=False),
+    _p("ideation", _WITH_ALL, requires=r"\bschluss\b", reason="expresses thoughts of suicide",
+       current=True, negatable=False, near=True),
+    _p("ideation", _TERMINO + _JOKE, reason="expresses thoughts of suicide", current=True),
+    _p("indirect", _GONE_BY, requires=r"\b(?:au revoir|adieu|lettre|mail|mails|programme|envoi|"
+       r"message)\b", reason="says goodbye or puts their affairs in order", near=True),
+    _p("plan", _HOW_PAINLESS, reason="describes preparing the means or a plan", current=True),
 )
 
 # Every pattern above needs one of these stems in its sentence (see crisis._TRIGGER).
@@ -557,5 +625,11 @@ ACT_TRIGGER = (
     r"ja sei como|petatear|colgar los tenis|estirar la pata|chupar faros|unaliven|despawnen|"
     r"viver|vivir|vivre|leben|ficar|estar|seriam|iam\b|cobrarian|tendrian|vivirian|je ne suis|"
     r"jsuis|epargner|tive azar|devia ter|deveria ter|tendria que|debi ser|aurait du|cetait a moi|"
-    r"hatte ich|warum nicht|pense|pienso|penso|denke|denk\b"
+    r"hatte ich|warum nicht|pense|pienso|penso|denke|denk\b|griff|grattee|blutig|wund|qual andar|"
+    r"que piso|quel etage|stockwerk|no es por eso|nao e por isso|pas pour ca|deswegen|darum|"
+    r"se acabo|acabou|cest fini|schluss|ausloggen|reve|proxima|nachstes mal|prochaine fois|"
+    r"dommage|regrette|froh bin|geklappt|lastima|pena que|motor|moteur|listo|lista|pronto|pronta|"
+    r"prete|regle|geregelt|bereit|so weit|tudo certo|jen finis|en finir|termino|meter o pe|"
+    r"largar|dici|d ici|serai|buscando|busque|busco|pesquis|recherch|cherch|gesucht|lese ich|"
+    r"gelesen|googl|foros|foruns|forums|foren|mit allem"
 )

@@ -115,7 +115,9 @@ _OTHER_WORDS = re.compile(r"\b(?:que|los|las|del|por|para|pero|muy|estoy|quiero|
                             r"ele|ela|pra|pela|pelo|vez|mae|demais|mein|meine|der|soll|vom|"
                             r"alle|danke|kein|keine|auch|wir|sie|ich|und|nicht|ist|mit|auf)\b")
 _GERMAN_WORDS = re.compile(r"\b(?:ich|und|nicht|ist|mit|auf|dem|den|eine|einen|zum|zur|mich|"
-                           r"mir|noch|schon|das|hab|habe|bin|wenn|aber)\b")
+                           r"mir|noch|schon|das|hab|habe|bin|wenn|aber|wir|haben|hat|sind|gestern|"
+                           r"heute|sehr|auch|nach|sich|uns|oder|dass|seinen|seine|einem|einer|"
+                           r"keine|nur|ganz|immer|jetzt|wieder|morgen)\b")
 
 
 @functools.cache

@@ -71,6 +71,15 @@ RISK = [
     ("fr", "Pardon pour ce que je vais faire, maman."),
     ("es", "Perdón por lo que va a pasar, los quiero a todos."),
     ("de", "Hab mir schon überlegt wie. Bald ist Schluss."),
+    # regret at surviving; an engine in a closed garage; a checklist of goodbyes
+    ("es", "Me dieron el alta del hospital ayer. La próxima no fallo."),
+    ("de", "Seit drei Tagen raus aus der Klinik nach dem Versuch. Nächstes Mal richtig."),
+    ("de", "Ich setze mich in die Garage, Tor zu, bei laufendem Motor."),
+    ("pt", "✓ carta pra minha irmã ✓ senhas anotadas ✓ o gato com a vizinha. pronto."),
+    ("fr", "Si je rate encore l'examen, j'en finis."),
+    ("de", "Ich mach bald Schluss. Nicht mit ihm, mit allem."),
+    ("fr", "J'ai programmé les mails d'adieu pour lundi. D'ici là je serai parti."),
+    ("es", "Llevo días buscando en foros cómo hacerlo sin que duela."),
 ]
 
 SAFE = [
@@ -118,6 +127,12 @@ SAFE = [
     ("de", "Ich werde dem Projekt ein Ende setzen und mir ein neues Hobby suchen."),
     ("fr", "Pardon pour le retard, le train était bloqué."),
     ("de", "Nichts hält mich mehr in dieser Stadt, ich ziehe nach Hamburg."),
+    # the same words in everyday life
+    ("es", "Lista la maleta, las llaves y la carta de recomendación. ¡Mañana empiezo!"),
+    ("de", "Heute mach ich früher Schluss mit der Arbeit und fahre zum See."),
+    ("fr", "J'en finis avec ce dossier ce soir, promis."),
+    ("pt", "Meu aluno falou que queria sumir; conversei com a orientadora e com a família."),
+    ("es", "Busqué en foros cómo quitar la humedad de la pared sin que se note."),
     # someone else; a time that is over
     ("es", "Mi prima se estuvo cortando hace años; hoy está bien y estudia medicina."),
     ("pt", "Há cinco anos tomei a cartela inteira. Hoje faço terapia e estou bem."),
