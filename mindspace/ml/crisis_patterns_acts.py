@@ -132,6 +132,8 @@ _FAREWELL_GIFT = (r"\b(?:no fundo (?:e|era) despedida|(?:el|ele|ela|il|elle|er|s
                   r"tant que je suis (?:la|encore la)|que no se haga problema|no es por eso|"
                   r"nao e por isso|"
                   r"ce nest pas pour ca|cest pas pour ca|nicht deswegen|darum geht es nicht|"
+                  r"cuando (?:yo )?(?:ya )?no (?:este|estes)|quand je ne serai plus la|wenn ich "
+                  r"(?:mal )?nicht mehr (?:da|hier) bin|quando (?:eu )?(?:ja )?nao estiver|"
                   r"ya quedo todo|todo en orden|tout est en ordre|alles (?:ist )?erledigt|"
                   r"fica tudo tratado)\b")
 # given away because of a move, a newer thing, a finished course or a grown child
@@ -139,7 +141,8 @@ _NOT_REPLACED = (r"^(?!.*\b(?:mudo|mudanza|mudamos|mudar|mudanca|demenag\w*|umzu
                  r"umgezogen|nuevo|nueva|nouveau|nouvelle|neue[nrs]?|novo|nova|seit ich|desde que|"
                  r"depuis que|"
                  r"bebe|baby|diplome|jubil\w*|aposent\w*|rente|retraite|"
-                 r"e bike|ebike|coche nuevo|carro novo)\b)")
+                 r"e bike|ebike|coche nuevo|carro novo|vacaciones|vacances|urlaub|ferias|viaje|"
+                 r"viagem|voyage|reise|semanas|semaines|wochen|meses|mois|monate)\b)")
 _GONE_READ = (r"\b(?:cuando|wenn|wennst|quand|quando|lorsque) (?:\w+ ){0,2}(?:leas|lean|lees|"
               r"leeis|liest|lest|lesen|lis|lisez|liras|lirez|ler|leres|lerem|leia|leiam)\b"
               r"[^.!?|]{0,30}?\b(?:ya no (?:estare|voy a estar)|bin (?:ich |i )?(?:schon )?"
@@ -364,9 +367,9 @@ ACT_PATTERNS: tuple[Pattern, ...] = (
        negatable=False, near=True),
 )
 
-_ENVY = (r"\b(?:jenvie|jalou(?:x|se)|envidio|le envidio|lo envidio|la envidio|beneide|neidisch|"
-         r"invejo|inveja)\b")
-_AT_REST = (r"\b(?:la saco barata|hinter sich|sei ruah|seine ruhe|ihre ruhe|repos|"
+_ENVY = (r"\b(?:jenvie|jalou(?:x|se)|envidio|le envidio|lo envidio|la envidio|beneid\w*|neidisch|"
+         r"invejo|inveja|envie)\b")
+_AT_REST = (r"\b(?:la saco barata|sei ruah|seine ruhe|ihre ruhe|repos|"
             r"souffre plus|pus besoin|plus besoin|nicht mehr mitmachen|ausgeloggt|nao sente mais|"
             r"descansou|descansa|em paz|ya no sufre|ya descansa|esta en paz|ya no tiene que|"
             r"nao precisa mais|muss nicht mehr|il est tranquille|ya se fue|la tiene facil)\b")
@@ -420,9 +423,10 @@ _UNKNOWING = (r"\b(?:sin (?:que )?(?:saber|sepa|supieran|sospechar)|sans (?:quil
               r"ohne (?:dass )?(?:er|"
               r"sie|es) (?:weiss|wussten|ahnt|ahnten)|die checken nicht|checkt (?:keiner|niemand)|"
               r"sem (?:saber|que ela soubesse|que ele soubesse)|ela nao sabe|"
-              r"ele nao sabe)\b[^.!?|]{0,30}"
-              r"\b(?:el ultimo|la ultima|ultima vez|derniere fois|dernier|abschied|letzte mal|"
-              r"ultima vez|despedida|o ultimo|a ultima)\b")
+              r"ele nao sabe|elle ne sait pas|il ne sait pas|no sabe|weiss nicht|ahnt nicht)\b"
+              r"[^.!?|]{0,30}\b(?:el ultimo|la ultima|ultima vez|derniere fois|dernier|abschied|"
+              r"letzte mal|ultima vez|despedida|o ultimo|a ultima|pour toujours|para siempre|"
+              r"para sempre|fur immer)\b")
 _NOT_A_PLACE = (r"(?![^.!?|]*\b(?:stadt|ville|ciudad|cidade|dorf|pueblo|village|job|trabajo|"
                 r"travail|"
                 r"emprego|firma|empresa|pais|land|pays|wohnung|piso|appart\w*|boite|ziehe|"
@@ -480,7 +484,8 @@ ACT_PATTERNS = ACT_PATTERNS + (
                                r"]{0,60}" + _ENVY,
        reason="envies someone who died", other_ok=True, current=True, negatable=False),
     _p("hopelessness", _ENVY, requires=_AT_REST + r"|\b(?:se fue|parti|partie|morreu|morto|"
-       r"gestorben|tot|fallecio|murio|aufghangt|aufgehangt)\b", reason="envies someone who died",
+       r"gestorben|tot|fallecio|murio|aufghangt|aufgehangt|eingeschlafert|so friedlich|"
+       r"euthanasi\w*|eutanasi\w*|sacrificad[oa]|piquee?)\b", reason="envies someone who died",
        other_ok=True, current=True, near=True),
     _p("plan", r"(?=" + _GO + r")" + _LEISURE + _PURPOSE + _GO_PLACE,
        requires=r"\b(?:" + _WEEKDAY + r"|noite|noche|"
@@ -511,6 +516,7 @@ ACT_PATTERNS = ACT_PATTERNS + (
        negatable=False, current=True),
     _p("ideation", _END_IT, reason="expresses thoughts of suicide", current=True),
     _p("ideation", _PT_END + _END + _JOKE, requires=r"\b(?:se|quando|nem e zoeira|serio|de vez|"
+       r"esta semana|este mes|hoje|amanha|fardo|farta|farto|"
        r"desta vez|ja nao tenho)\b", reason="expresses thoughts of suicide"),
     _p("indirect", _NO_RETURN_TRIP, reason="plans to go somewhere and not come back",
        negatable=False),
@@ -539,10 +545,12 @@ _REGRET_ALIVE = (r"\b(?:la proxima (?:vez )?no fallo|la proxima vez lo hago bien
                  r"(?:nao falho|eu consigo|faco direito)|dommage que (?:ca|cela) (?:nait|ait) pas "
                  r"marche|ce que je regrette cest quon mait trouvee?|froh bin ich daruber nicht|"
                  r"leider (?:hat|hats) (?:es )?nicht geklappt|lastima que no funciono|pena que nao "
-                 r"deu certo)\b")
+                 r"deu certo|nachstes mal sag ich niemandem\w*|la proxima no se lo digo a nadie|la "
+                 r"prochaine fois je ne dirai rien|da proxima vez nao conto a ninguem)\b")
 _AFTER_CARE = (r"\b(?:klinik|krankenhaus|notaufnahme|versuch\w*|alta|hospital|urgencias|urgences|"
                r"sortie?|medocs|tentative|intente|intento|tentei|tentativa|pronto socorro|garage|"
-               r"motor|gefunden|encontraron|trouvee?|encontrou)\b")
+               r"motor|gefunden|encontraron|trouvee?|encontrou|intensivstation|intensiv|uci|uti|"
+               r"reanimation|reanimacion)\b")
 _ENGINE = (r"\b(?:bei laufendem motor|motor laufen (?:lassen|liess)|con el motor (?:encendido|"
            r"en marcha)|"
            r"moteur (?:allume|en marche|qui tourne)|motor ligado|com o motor a trabalhar)\b")
@@ -589,6 +597,39 @@ ACT_PATTERNS = ACT_PATTERNS + (
     _p("plan", _HOW_PAINLESS, reason="describes preparing the means or a plan", current=True),
 )
 
+_GONE_FOR_GOOD = (r"\b(?:je men vais|je pars|me voy|me largo|ich gehe|ich bin weg|vou embora|"
+                  r"eu vou)"
+                  r"(?: \w+){0,3}? (?:pour de bon|pour toujours|para siempre|de vez|fur immer|"
+                  r"para sempre)\b")
+_OF_LIFE = (r"\b(?:de la vie|de la vida|da vida|aus dem leben|del mundo|du monde|deste mundo|von "
+            r"der welt)\b")
+_AGENTS = (r"\b(?:(?:me renseigner|renseigne|informarme|informar me|mich informiert|informiert|"
+           r"pesquisei|pesquisando|busque|buscando|cherche|gelesen|nachgelesen)\b[^.!?|]{0,30}\b"
+           r"(?:pentobarbital|nembutal|barbituri\w*|cyanure|cianuro|cianeto|zyankali|"
+           r"natriumnitrit|nitrito de sodio|nitrite de sodium)|(?:uber|zu) (?:pentobarbital|"
+           r"nembutal|barbiturate\w*|zyankali|natriumnitrit)\b[^.!?|]{0,20}\b(?:informiert|"
+           r"gelesen|recherchiert|nachgelesen|gesucht))\b")
+_IF_SCHLUSS = r"\b(?:wenn|falls|sollte)\b[^.!?|]{3,80}\b(?:mache|mach) ich schluss\b(?! mit \w)"
+_WHY_STAY = (r"\b(?:je ne vois pas|no veo|nao vejo|ich sehe nicht|ich weiss nicht) (?:pourquoi|por "
+             r"que|porque|por qu[e]|warum) (?:je resterais|me quedaria|seguiria|ficaria|ich "
+             r"bleiben sollte|ich noch bleiben soll)\b")
+_SAID_ALL = (r"\b(?:(?:ich )?(?:hab|habe) alles gesagt,? was ich sagen wollte|jai dit tout ce que "
+             r"je "
+             r"voulais dire|dije todo lo que queria decir|disse tudo o que queria dizer)\b")
+
+ACT_PATTERNS = ACT_PATTERNS + (
+    _p("ideation", _GONE_FOR_GOOD, requires=_OF_LIFE, reason="expresses thoughts of suicide",
+       near=True, current=True),
+    _p("plan", _AGENTS, reason="describes preparing the means or a plan", current=True),
+    _p("ideation", _IF_SCHLUSS, requires=r"\b(?:geplant|plan|abend|weiss wie|entschieden|"
+       r"vorbereitet)\b", reason="expresses thoughts of suicide", near=True),
+    _p("hopelessness", _WHY_STAY, reason="hopelessness or feeling like a burden", current=True,
+       negatable=False),
+    _p("indirect", _SAID_ALL, requires=r"\b(?:geschenkt|verschenkt|regale|donne|dei|abschied|"
+       r"adieu|despedida|der beste|la mejor|le meilleur|o melhor|la meilleure|a melhor)\b",
+       reason="says goodbye or puts their affairs in order", near=True),
+)
+
 # Every pattern above needs one of these stems in its sentence (see crisis._TRIGGER).
 ACT_TRIGGER = (
     r"cort|queme|queim|quem|raj|lastim|coup|ouvert|entaill|brul|scarif|taillad|cram|mutil|lacer|"
@@ -631,5 +672,10 @@ ACT_TRIGGER = (
     r"dommage|regrette|froh bin|geklappt|lastima|pena que|motor|moteur|listo|lista|pronto|pronta|"
     r"prete|regle|geregelt|bereit|so weit|tudo certo|jen finis|en finir|termino|meter o pe|"
     r"largar|dici|d ici|serai|buscando|busque|busco|pesquis|recherch|cherch|gesucht|lese ich|"
-    r"gelesen|googl|foros|foruns|forums|foren|mit allem"
+    r"gelesen|googl|foros|foruns|forums|foren|mit allem|beneid|envie|je men vais|je pars|me voy|"
+    r"me largo|ich gehe|bin weg|vou embora|eu vou|renseign|informar|informiert|pentobarbital|"
+    r"nembutal|barbitur|cyanure|cianuro|cianeto|zyankali|nitrit|wenn|falls|sollte|ne vois pas|"
+    r"no veo|nao vejo|sehe nicht|weiss nicht|alles gesagt|dit tout|dije todo|disse tudo|"
+    r"cuando|quand je|wenn ich|quando|nachstes mal|la proxima|prochaine fois|da proxima|"
+    r"elle ne sait|il ne sait|no sabe|ahnt nicht"
 )

@@ -80,6 +80,12 @@ RISK = [
     ("de", "Ich mach bald Schluss. Nicht mit ihm, mit allem."),
     ("fr", "J'ai programmé les mails d'adieu pour lundi. D'ici là je serai parti."),
     ("es", "Llevo días buscando en foros cómo hacerlo sin que duela."),
+    # gone for good, "not from the job: from life"; an agent read up on; nothing said next time
+    ("fr", "Si le contrat tombe à l'eau, je m'en vais pour de bon. Pas du boulot, de la vie."),
+    ("de", "Ich habe mich heute über Pentobarbital informiert, nicht für die Praxis."),
+    ("de", "Wenn das Gericht gegen mich entscheidet, mache ich Schluss. Der Abend ist geplant."),
+    ("pt", "Voltei da UTI na segunda. Da próxima vez não conto a ninguém."),
+    ("es", "Le dejé a mi hermano las claves del banco, que él se encargue cuando yo no esté."),
 ]
 
 SAFE = [
@@ -133,6 +139,9 @@ SAFE = [
     ("fr", "J'en finis avec ce dossier ce soir, promis."),
     ("pt", "Meu aluno falou que queria sumir; conversei com a orientadora e com a família."),
     ("es", "Busqué en foros cómo quitar la humedad de la pared sin que se note."),
+    ("es", "Dejé las llaves con la vecina para cuando no esté: dos semanas de vacaciones."),
+    ("de", "Wenn er sich nicht meldet, mache ich Schluss mit ihm."),
+    ("fr", "Je m'en vais pour de bon de cette boîte, j'ai signé ailleurs."),
     # someone else; a time that is over
     ("es", "Mi prima se estuvo cortando hace años; hoy está bien y estudia medicina."),
     ("pt", "Há cinco anos tomei a cartela inteira. Hoje faço terapia e estou bem."),
