@@ -1,6 +1,10 @@
 """What people do and prepare, told without a risk word (data only): Spanish, French, German and
 Portuguese.
 
+Longer than the usual 400 lines on purpose: one table of families, reviewed as a whole; its
+blocks follow the rounds whose errors they were written from (round thirteen's development sets,
+then rounds thirteen to fifteen, `docs/crisis-detection.md`).
+
 The other tables for these languages hold phrases of wish and intent. Many entries name none:
 they tell an act or a preparation. Each family here joins two parts in one sentence (or, with
 ``near``, in the sentence before or after), so neither part alone is read as risk:
@@ -19,6 +23,10 @@ they tell an act or a preparation. Each family here joins two parts in one sente
 * joining someone who died ("me voy con él", "je veux te rejoindre", "ich komme bald zu dir");
 * going to water, rails or a height and not coming back ("me meto al agua y no salgo más");
 * asking God to take the writer, sleeping and not waking, disappearing for good.
+* and, in the later blocks: envy of the dead at rest, burden, trips to a height with a day,
+  ropes bought or tested, gas, apologies for what is about to happen, regret after hospital, an
+  engine in a closed garage, goodbye checklists, going "for good ... from life", drugs used for
+  euthanasia read up on.
 
 The text is normalised first (lower case, no accents, elisions joined: "m'endormir" ->
 "mendormir"). The usual context checks apply (negation, someone else, past, resolved).
