@@ -1,5 +1,6 @@
 """Crisis-screen evaluation: recall on risk statements and false-positive rate, per split and
-per category, on `tests/data/crisis_eval.jsonl`; also the time to scan a 1 MB document.
+per category, on `tests/data/crisis_eval.jsonl`; also the time to scan a 1 MB document, a
+document of 400 distinct development lines, and the learned layer for the other languages.
 
 Usage: python bench/bench_crisis.py [--split dev|heldout|all] [--show-errors] [--patterns-only]
        python bench/bench_crisis.py --file PATH [--app] [--blind] [--patterns-only]
@@ -25,6 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+sys.path.insert(0, str(ROOT / "bench"))
+from cpuinfo import cpu_line  # noqa: E402
 
 from mindspace.ml.crisis import CrisisDetector  # noqa: E402
 from mindspace.ml.crisis_model import CrisisModel, ModelLayer  # noqa: E402
@@ -134,6 +138,7 @@ def main() -> int:
                     help="with --file: print the figures only, never the statements (for a "
                     "held-out set that must stay unseen by whoever tunes the screen)")
     args = ap.parse_args()
+    print(cpu_line())
     det = CrisisDetector()
     combined: CrisisDetector | None = None
     if not args.patterns_only:
@@ -185,7 +190,40 @@ def main() -> int:
         t0 = time.perf_counter()
         d.detect(doc + " I want to end my life.")
         print(f"{name}: scan of a 1 MB document: {time.perf_counter() - t0:.2f} s")
+    _development_lines(det)
     return 0
+
+
+def _development_lines(det: CrisisDetector) -> None:
+    """A long document of distinct lines (the first 400 development lines, every language):
+    CPU time of the pattern screen; and the learned layer for Spanish, French, German and
+    Portuguese on each development line in those languages, alone."""
+    rows = [json.loads(x) for f in sorted((ROOT / "tests" / "data" / "crisis-dev").glob("*.jsonl"))
+            for x in f.read_text(encoding="utf-8").splitlines() if x.strip()]
+    doc = " ".join(r["text"] for r in rows[:400])
+    t0 = time.process_time()
+    det.detect(doc)
+    print(f"patterns: a {len(doc) // 1000} kB document of 400 distinct development lines: "
+          f"{time.process_time() - t0:.2f} s CPU")
+    try:
+        from mindspace.ml.crisis_intl import IntlCrisisModel
+
+        intl = IntlCrisisModel.load()
+    except Exception as exc:  # noqa: BLE001 - an older tree or missing files: report, go on
+        print(f"learned layer for es/fr/de/pt unavailable: {exc}")
+        return
+    texts = [r["text"] for r in rows if r.get("language", "en") != "en"]
+    per_line, per_100 = [], []
+    for text in texts:
+        t0 = time.perf_counter()
+        intl.score_units([text])
+        spent = time.perf_counter() - t0
+        per_line.append(spent)
+        per_100.append(spent * 100 / max(1, len(text.split())))
+    per_line.sort()
+    per_100.sort()
+    print(f"{intl.model_id}: {len(texts)} lines, median {1000 * per_line[len(texts) // 2]:.2f} "
+          f"ms per line, {1000 * per_100[len(texts) // 2]:.2f} ms per 100 words")
 
 
 if __name__ == "__main__":

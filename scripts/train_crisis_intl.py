@@ -29,7 +29,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from mindspace.ml.crisis_intl import LANGUAGES, features  # noqa: E402
+from mindspace.ml.crisis_intl import LANGUAGES, features, logit  # noqa: E402
 
 DEV = REPO / "tests" / "data" / "crisis-dev"
 
@@ -74,8 +74,7 @@ def fit(feats: list[np.ndarray], y: np.ndarray, dim: int, lam: float, steps: int
 
 
 def predict(w: np.ndarray, b: float, feats: list[np.ndarray]) -> np.ndarray:
-    return np.array([1.0 / (1.0 + np.exp(-(float(w[f].sum()) / np.sqrt(max(1, len(f))) + b)))
-                     for f in feats])
+    return np.array([1.0 / (1.0 + np.exp(-logit(w, b, f))) for f in feats])
 
 
 def ece(p: np.ndarray, y: np.ndarray) -> float:

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 import onnxruntime as ort
@@ -59,6 +59,7 @@ ENCODER_NAME = "sentence-encoder"
 CLASSIFIER_NAME = "crisis-classifier"
 MAX_TOKENS = 128
 DEFAULT_THREADS = 1
+M = TypeVar("M")
 
 
 class SentenceEncoder:
@@ -277,6 +278,26 @@ def model_score(p: float, threshold: float) -> float:
     return round(CONCERN_AT + 0.3 * (p - threshold) / max(1e-6, 1.0 - threshold) * 0.99, 3)
 
 
+class _Loaded(Generic[M]):
+    """A model loaded on first use; a failure is kept (and not retried) as ``error``."""
+
+    def __init__(self, loader: Callable[[], M], what: str, lock: threading.Lock) -> None:
+        self._loader = loader
+        self._what = what
+        self._lock = lock
+        self._model: M | None = None
+        self.error: str | None = None
+
+    def get(self) -> M | None:
+        with self._lock:
+            if self._model is None and self.error is None:
+                try:
+                    self._model = self._loader()
+                except Exception as exc:  # noqa: BLE001 - logged; the pattern screen still runs
+                    self.error = model_failure(self._what, exc)
+            return self._model
+
+
 class ModelLayer:
     """Learned layer for :class:`CrisisDetector` (``CrisisDetector(model=ModelLayer())``).
 
@@ -308,13 +329,11 @@ class ModelLayer:
         wall time on a multi-core CPU). ``intl_loader`` (default:
         :meth:`IntlCrisisModel.load`) gives the layer for Spanish, French, German and
         Portuguese entries."""
-        self._loader = loader or CrisisModel.load
-        self._intl_loader = intl_loader or IntlCrisisModel.load
         self._lock = threading.Lock()
-        self._model: CrisisModel | None = None
-        self._error: str | None = None
-        self._intl: IntlCrisisModel | None = None
-        self._intl_error: str | None = None
+        self._english = _Loaded(loader or CrisisModel.load, "crisis model unavailable",
+                                self._lock)
+        self._intl = _Loaded(intl_loader or IntlCrisisModel.load,
+                             "crisis model (other languages) unavailable", self._lock)
         self.max_units = max_units
         self.workers = max(1, int(workers))
         self._pool: ThreadPoolExecutor | None = None
@@ -329,28 +348,12 @@ class ModelLayer:
         return model.score_units(units, map_fn=pool.map)
 
     def model(self) -> CrisisModel | None:
-        with self._lock:
-            if self._model is None and self._error is None:
-                try:
-                    self._model = self._loader()
-                except Exception as exc:  # noqa: BLE001 - logged; the pattern screen still runs
-                    self._error = model_failure("crisis model unavailable", exc)
-            return self._model
-
-    def intl_model(self) -> IntlCrisisModel | None:
-        with self._lock:
-            if self._intl is None and self._intl_error is None:
-                try:
-                    self._intl = self._intl_loader()
-                except Exception as exc:  # noqa: BLE001 - logged; the pattern screen still runs
-                    self._intl_error = model_failure("crisis model (other languages) unavailable",
-                                                     exc)
-            return self._intl
+        return self._english.get()
 
     @property
     def error(self) -> str | None:
-        self.model()
-        return self._error
+        self._english.get()
+        return self._english.error
 
     @property
     def model_id(self) -> str | None:
@@ -359,47 +362,34 @@ class ModelLayer:
 
     def apply(self, result: CrisisResult, ctx: ScreenContext, detector: CrisisDetector
               ) -> CrisisResult:
-        if identify(ctx.norm).code in INTL_LANGUAGES:
-            return self._apply_intl(result, ctx, detector)
-        model = self.model()
+        language = identify(ctx.norm)
+        # An entry in Spanish, French, German or Portuguese is read by the layer for those
+        # languages (the English layer reads English only); it raises the same way, lowers nothing.
+        loaded = self._intl if language.code in INTL_LANGUAGES else self._english
+        model = loaded.get()
         if model is None:
-            return replace(result, model_error=self._error)
+            return replace(result, model_error=loaded.error)
         units = model_units(ctx, detector, self.max_units)
+        texts = [u for _, u in units]
         try:
-            scores = self._scores(model, [u for _, u in units])
+            scores = (self._scores(model, texts) if isinstance(model, CrisisModel)
+                      else model.score_units(texts))
         except Exception as exc:  # noqa: BLE001 - logged; the pattern result stands, marked
             return replace(result, model_error=model_failure("crisis model failed", exc))
-        if not scores or max(scores) < model.threshold:
-            if scores and result.level == "concern" and result.reasons and all(
-                    r.startswith(PAST_REASON) for r in result.reasons) and identify(
-                    ctx.norm).english_models and not cp.RECENT_PAST.search(ctx.norm):
-                # (the model reads English only: in another language its silence says nothing)
-                # Past events alone: the model read them in context and saw no current risk (when
-                # every sentence was left out of its units it read nothing and lowers nothing).
-                # A recent event (cp.RECENT_PAST) is never lowered: the weeks after an attempt or an
-                # act of self-harm are a time of raised risk, whatever else the entry says.
-                return replace(result, level="none", score=0.0, reasons=[], model=model.model_id,
-                               ignored=(*result.ignored, "past event read in context as over "
-                                        f"(model score {max(scores, default=0.0):.2f})"))
-            return replace(result, model=model.model_id)
-        return self._raise(result, ctx, units, scores, model.threshold, model.model_id)
-
-    def _apply_intl(self, result: CrisisResult, ctx: ScreenContext, detector: CrisisDetector
-                    ) -> CrisisResult:
-        """A Spanish, French, German or Portuguese entry: the layer for those languages reads
-        it (the English layer reads English only). It raises as the English layer does and
-        never lowers a level."""
-        model = self.intl_model()
-        if model is None:
-            return replace(result, model_error=self._intl_error)
-        units = model_units(ctx, detector, self.max_units)
-        try:
-            scores = model.score_units([u for _, u in units])
-        except Exception as exc:  # noqa: BLE001 - logged; the pattern result stands, marked
-            return replace(result, model_error=model_failure("crisis model failed", exc))
-        if not scores or max(scores) < model.threshold:
-            return replace(result, model=model.model_id)
-        return self._raise(result, ctx, units, scores, model.threshold, model.model_id)
+        if scores and max(scores) >= model.threshold:
+            return self._raise(result, ctx, units, scores, model.threshold, model.model_id)
+        if scores and result.level == "concern" and result.reasons and all(
+                r.startswith(PAST_REASON) for r in result.reasons) and (
+                language.english_models) and not cp.RECENT_PAST.search(ctx.norm):
+            # (the model reads English only: in another language its silence says nothing)
+            # Past events alone: the model read them in context and saw no current risk (when
+            # every sentence was left out of its units it read nothing and lowers nothing).
+            # A recent event (cp.RECENT_PAST) is never lowered: the weeks after an attempt or an
+            # act of self-harm are a time of raised risk, whatever else the entry says.
+            return replace(result, level="none", score=0.0, reasons=[], model=model.model_id,
+                           ignored=(*result.ignored, "past event read in context as over "
+                                    f"(model score {max(scores, default=0.0):.2f})"))
+        return replace(result, model=model.model_id)
 
     def _raise(self, result: CrisisResult, ctx: ScreenContext, units: list[tuple[int, str]],
                scores: list[float], threshold: float, model_id: str) -> CrisisResult:

@@ -35,10 +35,16 @@ The text is normalised first (lower case, no accents, elisions joined: "m'endorm
 from __future__ import annotations
 
 from mindspace.ml.crisis_patterns import Pattern, _p
-from mindspace.ml.crisis_patterns_forms import _ACCIDENT, _JOKE, _WEEKDAY, PILL_WORDS, PLACE_WORDS
+from mindspace.ml.crisis_patterns_forms import (
+    _ACCIDENT,
+    _END,
+    _JOKE,
+    _WEEKDAY,
+    PILL_WORDS,
+    PLACE_WORDS,
+)
 from mindspace.ml.crisis_patterns_regional import _LEISURE
 
-_END = r"(?= *(?:$|[|.!?,;:]))"
 _MEDS = (r"(?:" + PILL_WORDS[3:-1] + r"|pastilla|pildora|comprimido|cachet|comprime|pilule|"
          r"tablette|tablettn|tabletten|remedio|medicamento|medicament|ansioliticos|ansiolitico|"
          r"clonazepam|rivotril|alprazolam|xanax|lorazepam|ativan|diazepam|valium|tylenol|"

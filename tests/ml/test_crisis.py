@@ -9,6 +9,7 @@ import pytest
 
 from mindspace.ml import crisis_text
 from mindspace.ml.crisis import CrisisDetector, CrisisResult, combine, normalise
+from tests.ml.crisis_checks import assert_prefilter_finds_every_match
 
 EVAL = Path(__file__).resolve().parents[1] / "data" / "crisis_eval.jsonl"
 DET = CrisisDetector()
@@ -58,13 +59,7 @@ def test_method_and_goodbye_cues_together_are_urgent() -> None:
 
 def test_sentence_prefilter_finds_the_same_matches_as_a_full_scan() -> None:
     rows = [json.loads(x) for x in EVAL.read_text(encoding="utf-8").splitlines() if x]
-    for row in rows:
-        norm = normalise(row["text"])
-        starts, ends = DET._sentences(norm)
-        fast = [(p.regex.pattern, m.span()) for p, m, _ in DET._matches(norm, starts, ends)]
-        full = [(p.regex.pattern, m.span())
-                for p, m, _ in DET._matches(norm, starts, ends, prefilter=False)]
-        assert fast == full, row["text"]
+    assert_prefilter_finds_every_match(DET, (row["text"] for row in rows))
 
 
 def test_repeated_sentences_find_the_same_matches_as_the_first() -> None:

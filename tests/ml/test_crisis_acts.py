@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from mindspace.app.screen import screen_text
-from mindspace.ml.crisis import CrisisDetector, normalise
+from mindspace.ml.crisis import CrisisDetector
+from tests.ml.crisis_checks import assert_prefilter_finds_every_match
 
 RISK = [
     # self-injury told as an act, in any tense
@@ -161,11 +162,4 @@ def test_the_same_ingredients_in_everyday_life_stay_quiet(lang: str, text: str) 
 
 
 def test_the_sentence_prefilter_keeps_every_match_of_these_families() -> None:
-    det = CrisisDetector()
-    for _, text in RISK + SAFE:
-        norm = normalise(text)
-        starts, ends = det._sentences(norm)
-        fast = [(p.regex.pattern, m.span()) for p, m, _ in det._matches(norm, starts, ends)]
-        full = [(p.regex.pattern, m.span())
-                for p, m, _ in det._matches(norm, starts, ends, prefilter=False)]
-        assert fast == full, text
+    assert_prefilter_finds_every_match(CrisisDetector(), (text for _, text in RISK + SAFE))

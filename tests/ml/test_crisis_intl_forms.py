@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from mindspace.app.screen import screen_text
-from mindspace.ml.crisis import CrisisDetector, normalise
+from mindspace.ml.crisis import CrisisDetector
+from tests.ml.crisis_checks import assert_prefilter_finds_every_match
 
 RISK = {
     "es": [
@@ -498,11 +499,5 @@ def test_a_method_named_in_the_sentence_before_completes_a_plan() -> None:
 
 
 def test_the_sentence_prefilter_keeps_every_match_of_these_forms() -> None:
-    det = CrisisDetector()
-    for _, text in _cases(RISK) + _cases(SAFE) + _cases(RISK_MORE) + _cases(SAFE_MORE):
-        norm = normalise(text)
-        starts, ends = det._sentences(norm)
-        fast = [(p.regex.pattern, m.span()) for p, m, _ in det._matches(norm, starts, ends)]
-        full = [(p.regex.pattern, m.span())
-                for p, m, _ in det._matches(norm, starts, ends, prefilter=False)]
-        assert fast == full, text
+    cases = _cases(RISK) + _cases(SAFE) + _cases(RISK_MORE) + _cases(SAFE_MORE)
+    assert_prefilter_finds_every_match(CrisisDetector(), (text for _, text in cases))
