@@ -10,6 +10,7 @@ fires the first time only. The text shown never holds anything the user wrote.
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime, time, timedelta
 
 REMINDER_TITLE = "MindSpace"
@@ -55,9 +56,9 @@ def next_reminder(
 
 
 def milliseconds_until(now: datetime, fire: datetime) -> int:
-    """Whole milliseconds from `now` to `fire` (at least 0), for a timer."""
+    """Whole milliseconds from `now` to `fire`, rounded up (at least 0), for a timer."""
     if now.tzinfo is not None and fire.tzinfo is not None:
         delta = fire.astimezone(UTC) - now.astimezone(UTC)
     else:
         delta = fire - now
-    return max(0, int(delta.total_seconds() * 1000))
+    return max(0, math.ceil(delta / timedelta(milliseconds=1)))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
@@ -46,6 +46,7 @@ class ReminderController(QObject):
         self._menu: QMenu | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may fire early
         self.timer.timeout.connect(self._tick)
 
     @property
@@ -75,8 +76,8 @@ class ReminderController(QObject):
         if menu is not None:
             menu.deleteLater()
 
-    def _arm(self) -> None:
-        now = self._clock()
+    def _arm(self, now: datetime | None = None) -> None:
+        now = now or self._clock()
         self.next_at = next_fire(self.prefs, now)
         if self.next_at is None:  # every day is quiet
             self.timer.stop()
@@ -86,10 +87,10 @@ class ReminderController(QObject):
     def _tick(self) -> None:
         if not self.prefs.reminder_enabled:
             return
-        due = self.next_at
-        if due is not None and self._clock() >= due:
+        due, now = self.next_at, self._clock()  # one reading: a second could pass the due time
+        if due is not None and now >= due:
             self.show_reminder()
-        self._arm()
+        self._arm(now)
 
     def show_reminder(self) -> None:
         if self.tray is not None and self.tray.isVisible():

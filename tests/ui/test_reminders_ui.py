@@ -47,6 +47,19 @@ def test_fires_without_a_tray_and_stops_when_turned_off(qtbot) -> None:
     assert not reminders.active and reminders.next_at is None
 
 
+def test_a_timer_that_wakes_early_does_not_skip_the_day(qtbot) -> None:
+    """The clock passes the due time between two readings of one wake-up: still shown today."""
+    readings = iter([datetime(2024, 5, 15, 19, 59, 59, 990_000, tzinfo=BERLIN),  # armed
+                     datetime(2024, 5, 15, 19, 59, 59, 995_000, tzinfo=BERLIN)])  # woke early
+    late = datetime(2024, 5, 15, 20, 0, 0, 1_000, tzinfo=BERLIN)
+    reminders = ReminderController(tray_available=lambda: False,
+                                   clock=lambda: next(readings, late))
+    with qtbot.waitSignal(reminders.reminder_shown, timeout=5_000):
+        reminders.apply(Preferences(reminder_enabled=True, reminder_time="20:00"))
+    assert reminders.next_at == datetime(2024, 5, 16, 20, 0, tzinfo=BERLIN)
+    reminders.stop()
+
+
 def test_tray_icon_when_available_and_gone_when_off(qtbot) -> None:
     start = datetime(2024, 5, 17, 21, 0, tzinfo=BERLIN)  # a Friday evening
     reminders = ReminderController(tray_available=lambda: True, clock=running_clock(start))
