@@ -198,7 +198,9 @@ NET_PATTERNS: tuple[Pattern, ...] = (
        r"it is time|do it|no more)\b"),
     _p("plan", r"\b(?:\d{2,}|dozens?|a handful|handfuls|a bunch|twenty|thirty|forty|fifty|"
        r"hundred|all) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:pills|tablets|"
-       r"painkillers|sleeping pills|capsules)\b", requires=r"\b(?:take|took|taking|swallow\w*|"
+       r"painkillers|sleeping pills|capsules)\b(?! (?:this morning|on time|as prescribed|"
+       r"every (?:day|morning|night)|with (?:food|breakfast|water)|at (?:breakfast|lunch|dinner|"
+       r"bedtime))\b)", requires=r"\b(?:take|took|taking|swallow\w*|"
        r"down|downed|ready|saved|enough|tonight|counted|lined|planning|plan|going to|want)\b"),
     # buying pills in several places so nobody asks
     _p("plan", r"\b(?:different|another|several|separate|other|second|more) (?:shops?|"
@@ -366,8 +368,10 @@ NET_PATTERNS: tuple[Pattern, ...] = (
        r"downing|downed|eat|"
        r"eating|empty|emptying) (?:every|each|all (?:of )?(?:the|my)?|the whole|everything in "
        r"the|all the) ?(?:single )?(?:pill|tablet|med|capsule|medicine cabinet|medicine|"
-       r"bottle)s?\b(?! (?:this morning|today|on time|as prescribed|every (?:day|morning|night)|"
-       r"with (?:food|breakfast|water)|at (?:breakfast|lunch|dinner|bedtime))\b)"),
+       r"bottle)s?\b(?! (?:cabinet )?(?:this morning|today|on time|as prescribed|every (?:day|"
+       r"morning|night)|with (?:food|breakfast|water)|at (?:breakfast|lunch|dinner|bedtime)|out|"
+       r"back|to (?:the |a "
+       r")?(?:pharmacy|chemist|tip|bin|surgery)|for (?:safe )?disposal)\b)"),
     _p("plan", r"\bswallow(?:ed|ing)? (?:everything|all of it|whatever)\b"),
     _p("plan", r"\b(?:use|using|turn|turning|point|pointing|used) (?:it|them|the \w+|a \w+|"
        r"that|this|my \w+) (?:on|against|at) myself\b"),

@@ -200,6 +200,80 @@ EN_HIDDEN: tuple[Pattern, ...] = (
        r"die|urge to die)?(?:" + _SUICIDE + r"|wish to die|urge to die)?",
        requires=r"\b(?:by my own hand|suicide|killing myself|ending my life|wish to die|urge "
        r"to die|ending it)\b", negatable=False, current=True),
+    # a handful of a named medicine taken
+    _p("plan", r"\b(?<!forgot to )(?<!forget to )(?<!remember to )(?<!did not )(?:take|took|taking|"
+       r"swallow|swallowed|swallowing|downed|necked) (?:all (?:of )?(?:my |the )?|a (?:bunch|"
+       r"handful|lot|load) of (?:my |the |me )?|(?:the |a )?whole (?:bottle|pack|box|packet|strip) "
+       r"of (?:my |the )?)(?:\w+ )?" + _MEDS + r"\b(?! (?:this morning|today|on time|as "
+       r"prescribed|every (?:day|morning|night)|with (?:food|breakfast|water)|at (?:breakfast|"
+       r"lunch|dinner|bedtime))\b)"),
+    # the dose already looked up; everything in the medicine cabinet as an option
+    _p("plan", r"\b(?:looked up|worked out|checked|googled|found out|researched|calculated|"
+       r"counted) (?:exactly )?how many (?:of )?(?:my |the |these |those )?(?:\w+ ){0,2}?"
+       r"(?:" + _MEDS[3:-1] + r"|patches|packets|boxes)\b[^|.!?]{0,20}\b(?:would|will|it would|"
+       r"it will|i would|i need|i will need|it takes)\b"),
+    _p("plan", r"\b(?:take|taking|swallow|swallowing|down|neck|necking) (?:everything|all|the lot|"
+       r"whatever is) (?:in|from) (?:my |the |his |her |our |mum s |dad s |dads |mums |nan s )?"
+       r"(?:\w+ )?(?:medicine|bathroom|pill) (?:cabinet|cupboard|drawer|box)\b(?! (?:to|out|and "
+       r"(?:throw|bin|dispose|return)))"),
+    # the policy read for what it pays after a suicide
+    _p("plan", r"\bmy (?:life )?(?:insurance|policy)\b[^|.!?]{0,80}\b(?:suicide|take (?:my|their|"
+       r"your) own life|kill (?:myself|yourself|themselves))\b", other_ok=True),
+    # pill bottles lined up, tablets kept back in a tin
+    _p("plan", r"\b(?:lining|lined|line) (?:up )?(?:the |my |all (?:the |my )?)?(?:\w+ )?"
+       r"(?:pill bottles|bottles of (?:pills|tablets)|boxes of (?:pills|tablets)|" + _MEDS[3:-1]
+       + r")\b(?! (?:up )?(?:for the week|in (?:the|a|my) (?:organi[sz]er|dosette|pill ?box)))"),
+    _p("plan", r"\b(?:pill bottles|bottles of (?:pills|tablets)|boxes of (?:pills|tablets)|"
+       + _MEDS[3:-1] + r") (?:that )?i (?:have been|have|had|am|keep|kept|have got) (?:lining|"
+       r"lined|line) (?:them )?up\b(?! (?:for the week|in (?:the|a|my) (?:organi[sz]er|dosette|"
+       r"pill ?box)))"),
+    _p("plan", r"\b(?:putting|put|keeping|kept|hiding|hid|stashing) (?:them|it|those|these) (?:in|"
+       r"into|under|inside|at the back of) (?:a|the|my|an) (?:\w+ ){0,2}?(?:tin|box|jar|drawer|"
+       r"cabinet|bag|sock|envelope|bottle|tub|pot)\b",
+       requires=r"(?=.*\b(?:" + _MEDS[3:-1] + r"|swallow\w*)\b)(?=.*\b(?:\d{2,}|twenty|thirty|"
+       r"forty|fifty|sixty|hundred|instead|in case|for if|for when|stop swallowing|"
+       r"not (?:taking|swallowing)))",
+       near=True),
+    _p("plan", r"\b(?:got|have|put|laid|lined|set|tipped|emptied) (?:\w+ ){0,2}?(?:the|a|my) "
+       r"whole (?:box|packet|pack|bottle|strip|tub|blister) of (?:\w+ ){0,3}?(?:" + _MEDS[3:-1]
+       + r"|sleepers)\b", requires=r"\b(?:out|on the (?:table|bed|side|counter)|in front of me|"
+       r"lined up|ready)\b", near=True),
+    _p("plan", r"\b(?:the|a|my) whole (?:box|packet|pack|bottle|strip|tub|blister) of "
+       r"(?:\w+ ){0,3}?(?:" + _MEDS[3:-1] + r"|sleepers) (?:is|are) (?:out|laid out|lined up|"
+       r"ready|in front of me|on the (?:table|bed|side|counter))\b"),
+    # a plan with a day when the others are away
+    _p("indirect", r"\bi (?:have|have got|got|made) (?:a |my |the )?plan(?= *(?:$|[|.!?;]))",
+       requires=r"(?=.*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|"
+       r"tomorrow|weekend)\b[^|.!?]{0,40}\b(?:when|while|once|after) (?:\w+ ){0,3}?(?:go|goes|"
+       r"gone|are away|is away|leave|leaves|left|asleep|out)\b)(?:(?=.*(?:\b(?:talk|speak|say "
+       r"goodbye) to (?:somebody|someone|anyone|a person)\b|\b(?:goodbye|nobody|no one|alone)\b|"
+       r"\bbefore(?= *(?:$|[|.!?]))))|(?!.*\b(?:i will|i am going to|i can|we will|we are going|"
+       r"going to)\b))", near=True),
+    # voices that name the night; a head that says jump
+    _p("ideation", r"\b(?:voice|voices)\b[^|.!?]{0,40}\b(?:tell\w*|say\w*|said)\b[^|.!?]{0,10}"
+       r"\b(?:tonight is the night|tonights the night|it is time|now is the time|today is the "
+       r"day)\b"),
+    _p("ideation", r"\b(?:my head|my brain|my mind|something in me|a voice|the voices?) (?:keeps? |"
+       r"is |are )?(?:says?|saying|telling me|tells me|screaming|shouting|whispering) (?:to )?"
+       r"jump\b"),
+    # on a roof, a ledge or at the top of a quarry road, alone
+    _p("plan", r"\bi am (?:sat |stood |sitting |standing |up )?(?:on|at) (?:the )?(?:roof|rooftop|"
+       r"top floor|ledge|edge)\b",
+       requires=r"\bjump\w*\b|\b(?:everybody|everyone) (?:is |has )?gone\b|\bnobody (?:is )?"
+       r"(?:here|around)\b|\balone up here\b|\bgoodbye\b", near=True),
+    _p("indirect", r"\b(?:in|sat in|sitting in) (?:the|my) (?:car|van|truck) (?:at|on|by|near) "
+       r"(?:the )?(?:top of the )?(?:\w+ )?(?:quarry|cliffs?|bridge|reservoir|dam|viaduct|multi "
+       r"storey|clifftop|cliff top)\b",
+       requires=r"\bbeen (?:here|sat here|sitting here|parked here|parked up) (?:for )?(?:\w+ )?"
+       r"(?:hours?|ages|a while|all (?:night|day))\b|\bjust wanted to (?:tell|say|talk)\b|"
+       r"\bgoodbye\b|\b(?:do not|dunno|not sure) (?:know )?why\b", near=True),
+    _p("plan", r"\b(?:closed|shut|locked) garage\b|\bgarage (?:door )?(?:is |are )?(?:closed|shut|"
+       r"locked)\b|\bin the garage\b", requires=r"\b(?:engine|motor) (?:is |still )?(?:running|"
+       r"on)\b", near=True),
+    # already a ghost: only the body has to catch up
+    _p("indirect", r"\b(?:my |the |only )?body (?:just |still )?(?:needs? to|has to|have to|must|"
+       r"to) catch up\b", requires=r"\b(?:ghost|dead|already gone|gone already|i will help it|"
+       r"soon)\b", near=True),
 )
 
 # "kms this wifi is so slow": the slang aimed at a trivial annoyance named right after it
@@ -220,4 +294,8 @@ TRIGGER = (r"\b(?:seroquel|quetiapine|gabapentin|pregabalin|lyrica|propranolol|m
            r"jealous|lucky|scar|frighten|afraid|panic|sav|stockpil|hoard|collect|stash|putting|"
            r"put aside|squirrel|build|built|gather|count|in case|got|have|there are|train|note|"
            r"date|day|stare|staring|gaz|urge|pull|temptation|itch|know|rope|which|eat|ate|own life|"
-           r"truck|bus|car|lorry|semi|ute|tram|better off|happier|fine|insurance|home)")
+           r"truck|bus|car|lorry|semi|ute|tram|better off|happier|fine|insurance|home|worked|"
+           r"found|calculat|counted|medicine|bathroom|pill|policy|lin|put|kept|keeping|hid|"
+           r"whole|laid|set|tipped|emptied|plan|my head|my brain|my mind|something in me|roof|"
+           r"top floor|ledge|edge|quarry|cliff|bridge|reservoir|dam|viaduct|multi storey|garage|"
+           r"body)")

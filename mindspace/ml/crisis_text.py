@@ -21,6 +21,11 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"'
                          "«": '"', "»": '"'})
 _DQUOTE = re.compile(r'"([^"|]*)"')
 _SQUOTE = re.compile(r"(?<![\w])'((?:[^'|]|(?<=\w)'(?=\w))+?)'(?![\w])")
+# a quote the writer then owns: "'I should just die.' I think this every day now"
+_OWNED_QUOTE = re.compile(
+    r"«([^«»]*)»(?=[\s.,!?;:]*(?:(?:sorry|honestly|and|but|yes|yeah|because)[\s,]+)?(?:i (?:think|"
+    r"thought|keep thinking|tell myself|say to myself|believe) (?:this|that|it)\b|(?:that|this) is "
+    r"what i (?:think|keep thinking|tell myself)\b))")
 _NT = re.compile(r"\b(\w+)n't\b")
 _NT_SPECIAL = {"ca": "can", "wo": "will", "sha": "shall", "ai": "am"}
 _S_PRONOUNS = {"it", "that", "what", "there", "he", "she", "who", "where", "here", "everyone",
@@ -38,7 +43,7 @@ _TOKEN_MAP = {
     "selfharm": "self harm", "od": "overdose", "oded": "overdosed", "thats": "that is",
     "whats": "what is", "theres": "there is", "everyones": "everyone is", "lyfe": "life",
     "ppl": "people", "bf": "boyfriend", "gf": "girlfriend", "sh": "self harm",
-    "meds": "meds", "noone": "no one", "wnt": "want",
+    "meds": "meds", "noone": "no one", "wnt": "want", "wana": "want to",
     # Spanish, French and Portuguese chat spellings
     "kiero": "quiero", "kieres": "quieres", "aki": "aqui", "xq": "porque", "pq": "porque",
     "ngm": "ninguem", "chui": "je suis", "chuis": "je suis", "jsuis": "je suis",
@@ -256,6 +261,7 @@ def normalise(text: str) -> str:
     t = re.sub(r"\s*[\r\n]+\s*", " | ", t)
     t = _DQUOTE.sub(r"«\1»", t)
     t = _SQUOTE.sub(r"«\1»", t)
+    t = _OWNED_QUOTE.sub(r"\1", t)
     t = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", t)  # self-harm -> self harm
     t = _LAUGH_EMOJI.sub(" lol ", t)  # "im dead 💀" reads like "im dead lol"
     t = re.sub(r"[^\w\s.,!?;:|«»'&]", " ", t)  # emoji and symbols -> space

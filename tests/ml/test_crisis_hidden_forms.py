@@ -39,6 +39,23 @@ RISK = [
     "been thinkin bout endin it, the old man's shotgun is still in the loft",
     "a tink bout tek mi own life every night now",
     "Wouldn't mind a bus knocking me over on the way to work tbh.",
+    # acts and preparations told in chat and in answers to exercise steps
+    "swallowed a handful of my gabapentin twenty minutes ago, head's swimming",
+    "Already worked out how many of my nan's morphine patches it would take.",
+    "Options: ring the bank, sell the car, or swallow everything in the bathroom cabinet.",
+    "Two cans down and the whole packet of my zopiclone is out on the table.",
+    "The sleeping tablets I've been lining up behind the kettle. Nobody looks there.",
+    "Not swallowing the quetiapine any more. Putting them in a jar instead, about thirty.",
+    "First step: read my life insurance policy to see whether it pays out after a suicide.",
+    "I have a plan. Friday night when my flatmates are away. Nobody will know.",
+    "voices keep saying tonight is the night and I'm too tired to argue",
+    "my brain keeps telling me to jump",
+    "I'm up on the roof at work, everyone has gone home, thinking about the jump",
+    "Sat in the van at the top of the quarry. Been here three hours.",
+    "I'm in the garage, door shut, engine running. Sorry.",
+    "Feel like a ghost already, the body just has to catch up soon.",
+    "wana die tbh",
+    "'Everyone would be fine without me.' I think this every day now.",
 ]
 
 SAFE = [
@@ -60,6 +77,15 @@ SAFE = [
     "They'd be better off taking the train into town.",
     "Renewed the life insurance and the car insurance today, boring admin.",
     "nae bother, see ye at the match the morra",
+    "Took all my tablets this morning with breakfast like the nurse said.",
+    "Took everything in the medicine cabinet to the pharmacy for safe disposal.",
+    "I line up my pills for the week in the organiser every Sunday.",
+    "Put them in a tin in the cupboard, the biscuits I mean, about twenty left.",
+    "I have a plan. Saturday when the kids go to their dad's I'll finally paint the hall.",
+    "I'm on the roof fixing the gutter, back in ten.",
+    "Sat in the car at the top of the cliff road watching the sunset with my wife.",
+    "The car's in the garage for its MOT, should be ready Friday.",
+    "'Why bother trying?' That is what my boss said about the project, not me.",
 ]
 
 
