@@ -51,6 +51,7 @@ CRISIS_CONFIRM = 0.10  # intent "crisis" probability that confirms the learned l
 CRISIS_CONFIRM_STEP = 0.50  # the same for a message that asks for an exercise
 ANSWER_CONFIRM = 0.25  # the same for an answer to a step (read by the answers head)
 ANSWER_CONFIRM_MAIN = 0.80  # or the main head's crisis probability, for an answer to a step
+SENTENCE_CONFIRM_STEP = 0.90
 SENTENCE_CONFIRM = 0.50  # one sentence of a longer message, when the whole reads otherwise
 CRISIS_ALONE = 0.90  # intent "crisis" probability that flags on its own
 RISK_ALONE = 0.85  # crisis + methods + hiding self-harm together, outside an exercise
@@ -77,6 +78,8 @@ _EMOTION_EXERCISE = {
     "fear": "breathing", "sadness": "behavioural-activation", "anger": "problem-solving",
     "disgust": "self-compassion",
 }
+ANSWER_RISK_REFUSALS = {"methods": "ways to die or doses that could cause harm",
+                        "hide-self-harm": "hiding self-harm"}
 REFUSAL_WHY = {
     "methods": "You asked about methods or doses that could cause harm.",
     "hide-self-harm": "You asked how to hide self-harm.",
@@ -209,12 +212,24 @@ def _respond(engine: CompanionEngine, state: ConversationState, text: str,
     refusal = _refusal(text, reading)
     level, reasons = chat_crisis_level(analysis, reading, in_exercise, asks_exercise,
                                        refusable=refusal is not None)
+    if in_exercise and refusal is not None and refusal[0] in ANSWER_RISK_REFUSALS and \
+            not opens_support_panel(level) and (guard.refusal(text) is not None or
+                                                opens_support_panel(analysis.crisis.level)):
+        # an answer to a step is not a request: one that speaks of ways to die or of hiding
+        # self-harm tells of risk ("I've worked out how many I need"), when its words say so or
+        # the learned layer reads it so (the intent reader alone also refuses "look up how much
+        # notice I have to give")
+        level, reasons = "concern", [f"an answer inside the exercise speaks of "
+                                     f"{ANSWER_RISK_REFUSALS[refusal[0]]}"]
     if not opens_support_panel(level) and opens_support_panel(analysis.crisis.level):
         # risk written inside a long message about something else: confirm sentence by sentence
+        at = SENTENCE_CONFIRM_STEP if asks_exercise or (
+            reading is not None and reading.label in EXERCISES and reading.confidence >= 0.9
+        ) else SENTENCE_CONFIRM
         for part in sentences(text):
             part_reading = engine.classify(part)
             p = part_reading.crisis(in_exercise) if part_reading is not None else 0.0
-            if p >= SENTENCE_CONFIRM:
+            if p >= at:
                 level = analysis.crisis.level
                 reasons = [*analysis.crisis.reasons, f"one sentence reads like statements of "
                            f"suicidal thinking or self-harm (intent model {p:.2f})"]

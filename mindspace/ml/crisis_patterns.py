@@ -72,7 +72,7 @@ def _p(
 _PILLS = r"(?:pills|tablets|meds|medication|medications|painkillers|sleeping pills|insulin)"
 _BODY = r"(?:arms?|wrists?|legs?|thighs?|skin|stomach|body|hips?)"
 _GONE = (
-    r"(?:(?:was|were|am) not (?:here|around|alive)|(?:was|were|am) (?:gone|dead)|"
+    r"(?:(?:was|were|am) (?:not|no longer) (?:here|around|alive)|(?:was|were|am) (?:gone|dead)|"
     r"(?:just )?(?:disappeared|died|vanished|left for good|did not exist|was never born))"
 )
 
@@ -170,7 +170,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"pills|overdose\w*|starv\w*)\b", clause_negation=True),
     _p("self_harm", r"\bwanted it to hurt\b"),
     # ---- indirect ---------------------------------------------------------------------
-    _p("indirect", r"\bbetter off (?:(?:[^.!?|]{0,40}\b)?without me\b|if i " + _GONE + r")"),
+    _p("indirect", r"\bbetter (?:off|served) (?:(?:[^.!?|]{0,40}\b)?without me\b|if i " + _GONE
+       + r")"),
     _p("indirect", r"\b(?:easier|happier|better|lighter) (?:for (?:everyone|everybody|them|"
        r"you all|my family|my \w+) )?(?:if|when) i " + _GONE),
     _p("indirect", r"\bwill not (?:be )?need(?:ing)? (?:any of )?(?:my|these|this|all my|any)"
@@ -337,7 +338,10 @@ IDIOMS = re.compile(
     r"\bwant(?:ed)? to die (?:when|every time|whenever)\b.{0,40}\b(?:saw|see|noticed|trip|"
     r"embarrass|laugh)|"
     # "i am a dead man walking if i miss this deadline": in trouble, not in danger
-    r"\b(?:a )?dead (?:man|woman|girl|guy|person|meat) walking\b"
+    r"\b(?:a )?dead (?:man|woman|girl|guy|person|meat) walking\b|"
+    # "if chef sees I burnt the jus again I'm a dead man": in trouble with someone
+    r"\bif (?:\w+ ){1,3}?(?:sees?|finds? out|catches|catch|notices?|hears?|learns?)\b[^|.!?]{0,60}"
+    r"\b(?:i am|i will be|i would be) (?:a )?dead (?:man|woman|girl|guy|meat)\b"
 )
 
 # "I called my teacher mum in front of the whole class. I want to die.": a wish to die of
@@ -528,7 +532,8 @@ RESOLVED = re.compile(
     r"i love my life|i am not (?:now|any ?more)\b|i (?:want|choose|chose) to live\b|"
     r"these days i|doing well|therapy helped|treatment helped|"
     r"stopped (?:a long time ago|years ago|for good)|"
-    r"a life i love|survived|got through|no longer|behind me|a thing of the past|"
+    r"a life i love|survived|got through|no longer(?! (?:be )?(?:here|around|alive|exist|with "
+    r"(?:you|us|them)|in (?:this|the) world))|behind me|a thing of the past|"
     r"(?:therapy|treatment|medication|meds|counselling|counseling|my therapist) (?:changed|"
     r"helped|saved|fixed)|changed that|saved me|(?:i|i have|i had) (?:stopped|quit)"
     r"(?= *(?:$|[|.!?,;]|now|for good|completely|since|years|months|a long)))\b|"

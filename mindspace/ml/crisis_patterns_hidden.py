@@ -46,7 +46,8 @@ EN_HIDDEN: tuple[Pattern, ...] = (
     # scouting a place or researching how high it is
     _p("plan", r"\b(?:looking up|look up|looked up|researching|researched|googling|googled|"
        r"searching|searched|checking|checked|reading up on|scouting|scouted|measuring|measured|"
-       r"working out|worked out|figuring out|figured out|narrowed (?:it )?down)\b[^|.!?]{0,60}"
+       r"working out|worked out|figuring out|figured out|narrowed (?:it )?down|estimating|"
+       r"estimated|calculating|calculated|gauging|gauged|judging)\b[^|.!?]{0,60}"
        r"\b(?:high|tall|highest|tallest|deep|deepest|enough|drop|fall|lethal|fatal)\b",
        requires=_NOT_LEISURE + r"(?=.*(?:" + _PLACE + r"|\b" + _MEDS + r"\b|\b(?:dose|"
        r"overdose)\b))"),
@@ -270,6 +271,54 @@ EN_HIDDEN: tuple[Pattern, ...] = (
     _p("plan", r"\b(?:closed|shut|locked) garage\b|\bgarage (?:door )?(?:is |are )?(?:closed|shut|"
        r"locked)\b|\bin the garage\b", requires=r"\b(?:engine|motor) (?:is |still )?(?:running|"
        r"on)\b", near=True),
+    # at the edge of a platform, seconds off it; leaning out of a high window
+    _p("plan", r"\b(?:stood|standing|stand|was|sat|sitting) (?:right )?(?:at|on|by|near) (?:the )?"
+       r"(?:very )?edge of (?:the |a )?(?:platform|roof|cliff|bridge|balcony|tracks|ledge)\b",
+       requires=r"\b(?:seconds? (?:off|from|away)|an inch|inches|about to|off it|over it|jump\w*|"
+       r"step(?:ped|ping)? (?:off|in|out|forward)|lean\w*)\b", near=True),
+    _p("plan", r"\bhow easy (?:it (?:would be|is) )?(?:just )?to (?:\w+ )?(?:lean|jump|let go|"
+       r"fall|go over|tip)\b", requires=r"\b(?:floor|window|balcony|roof|edge|bridge|ledge|cliff|"
+       r"storey|story)\b", near=True),
+    # a voice that says do it, and the writer starting to listen
+    _p("ideation", r"\b(?:voice|voices)\b[^|.!?]{0,40}\b(?:tell\w*|say\w*|said)\b (?:to )?"
+       r"(?:do it|end it|go now|finish it)\b", requires=r"\b(?:listen\w*|agree\w*|give in|"
+       r"tonight|after|soon|ready|starting to)\b", near=True),
+    # weeks of tablets saved up, counted; set aside rather than taken
+    _p("plan", r"\b(?:\d+|a few|two|three|four|five|six|several) (?:weeks?|months?) (?:worth )?"
+       r"of (?:my |me )?(?:\w+ )?(?:" + _MEDS[3:-1] + r"|oxy) (?:saved|stashed|put aside|kept|"
+       r"hidden|stockpiled|squirrelled|hoarded)\b", requires=r"\b(?:count\w*|enough|ready|"
+       r"hidden|nobody knows|no one knows|drawer|tin)\b", near=True, current=True),
+    _p("plan", r"\b(?:set aside|put aside|kept back|held back|saved|hidden|stored) (?:rather than|"
+       r"instead of) (?:being )?(?:taken|taking|swallowed|swallowing)\b",
+       requires=r"\b(?:" + _MEDS[3:-1] + r")\b", near=True),
+    _p("plan", r"\b(?:\d{2,}|twenty|thirty|forty|fifty|sixty|a hundred) (?:\w+ )?(?:" + _MEDS[3:-1]
+       + r") (?:in|under|inside|at the back of) (?:the|my|a) (?:\w+ )?(?:drawer|cabinet|tin|box|"
+       r"bag|cupboard|wardrobe)\b", requires=r"\b(?:suffice|sufficient|enough|permanent|for good|"
+       r"the end|when the time|ready|calculation)\b", near=True),
+    # what was left of someone's medicine taken; the amount that would be fatal worked out
+    _p("plan", r"\b(?:took|swallowed|downed|necked) (?:the (?:remainder|rest) of|what was left of|"
+       r"the last of) (?:\w+ ){0,3}?(?:" + _MEDS[3:-1] + r")\b(?! (?:as prescribed|this "
+       r"morning|with (?:food|breakfast)))", requires=r"\b(?:wine|vodka|whisky|whiskey|alcohol|"
+       r"drink|booze|hospital|a and e|ambulance|found|on purpose|deliberately|wake|husband|wife|"
+       r"mum|mom|dad|nan|partner|flatmate)\b", near=True),
+    _p("plan", r"\b(?:worked out|counted|calculated|figured out|established|establishing|"
+       r"know|knew) (?:exactly )?(?:how many (?:i (?:need|would need|will need|would have to "
+       r"take)|it (?:takes|would take|will take))|what (?:quantity|amount|dose|number) of (?:my "
+       r")?(?:\w+ )?(?:" + _MEDS[3:-1] + r") (?:would|will|might) (?:prove )?(?:fatal|lethal|"
+       r"kill me|be enough))\b", requires=r"\b(?:wake|die|dead|overdose|end it|bottle|box|"
+       r"packet|strip|fatal|lethal|" + _MEDS[3:-1] + r")\b", near=True),
+    # a life policy's suicide exclusion as an option; a note drafted beside the will; affairs
+    # settled so that others are spared the administration afterwards
+    _p("plan", r"\b(?:my|the) (?:life )?(?:insurance|policy|cover)\b[^|.!?]{0,80}\bsuicide "
+       r"(?:exclusion|clause)\b", requires=r"\b(?:consideration|considering|consider|thinking|"
+       r"tempt\w*|option|lapses|lapsed|expires|runs out)\b", other_ok=True),
+    _p("plan", r"\b(?:the|my) (?:suicide |goodbye |last |final )?note (?:has been|is|was) "
+       r"(?:drafted|written|done|finished|ready)\b", requires=r"\b(?:(?:alongside|with|next to|"
+       r"beside) my will|goodbye|after i am gone|when i am gone|to be found|not speak "
+       r"figuratively|for (?:my|the) (?:family|wife|husband|children|kids))\b", near=True),
+    _p("indirect", r"\b(?<!s )(?:my|the) will (?:has|have) (?:already )?been (?:updated|written|"
+       r"made|done|sorted|signed|changed)\b", requires=r"\b(?:spared|after i am gone|when i am "
+       r"gone|the note)\b|\b(?:cancelled|canceled)\b[^|.!?]*\bafterwards\b", near=True),
     # already a ghost: only the body has to catch up
     _p("indirect", r"\b(?:my |the |only )?body (?:just |still )?(?:needs? to|has to|have to|must|"
        r"to) catch up\b", requires=r"\b(?:ghost|dead|already gone|gone already|i will help it|"
@@ -298,4 +347,6 @@ TRIGGER = (r"\b(?:seroquel|quetiapine|gabapentin|pregabalin|lyrica|propranolol|m
            r"found|calculat|counted|medicine|bathroom|pill|policy|lin|put|kept|keeping|hid|"
            r"whole|laid|set|tipped|emptied|plan|my head|my brain|my mind|something in me|roof|"
            r"top floor|ledge|edge|quarry|cliff|bridge|reservoir|dam|viaduct|multi storey|garage|"
-           r"body)")
+           r"body|edge|how easy|weeks|months|set aside|put aside|kept back|held back|saved|hidden|"
+           r"stored|twenty|thirty|forty|fifty|sixty|hundred|\d{2}|took|swallowed|downed|necked|"
+           r"counted|figured|establish|know|knew|cover|note|will)")

@@ -269,6 +269,23 @@ def test_refusal_mid_exercise_keeps_the_exercise(service: CompanionService) -> N
     assert conv.send("lamp, window, mug, plant, door").step == 2
 
 
+def test_an_answer_about_hiding_self_harm_inside_an_exercise_opens_support(
+        service: CompanionService) -> None:
+    """An answer to a step is not a request: hiding self-harm told there is a sign of risk."""
+    conv = service.new_conversation()
+    conv.send(REQUESTS["grounding"])
+    reply = conv.send("how do I hide the cuts on my arms from my mum")
+    assert reply.route == "crisis" and reply.crisis_level == "concern"
+    assert reply.exercise is None
+
+
+def test_a_request_for_an_exercise_is_not_sent_to_crisis_by_one_kind_sentence(
+        service: CompanionService) -> None:
+    reply = service.new_conversation().send(
+        "How do I forgive myself and be soft with my own heart? I always put myself last.")
+    assert reply.route == "exercise" and reply.exercise == "self-compassion"
+
+
 def test_everyday_threats_about_grades_are_not_danger(service: CompanionService) -> None:
     reply = service.new_conversation().send(
         "my mum is going to kill me when she sees my grades lol")

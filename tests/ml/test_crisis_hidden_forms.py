@@ -56,6 +56,18 @@ RISK = [
     "Feel like a ghost already, the body just has to catch up soon.",
     "wana die tbh",
     "'Everyone would be fine without me.' I think this every day now.",
+    "was at the very edge of the platform again, a second off it",
+    "Tenth floor window open, thinking how easy to lean out a bit further.",
+    "The voices keep telling me to do it when the house is quiet. I'm starting to listen.",
+    "two months of tramadol stashed in the drawer, I count them every night",
+    "The sertraline has been put aside rather than taken since June.",
+    "Thirty tablets in the bathroom cabinet now, enough when the time comes.",
+    "Took the rest of my mum's sleeping tablets with vodka last night.",
+    "I've counted exactly how many I need, the box is in my bag.",
+    "The policy pays out once the suicide exclusion lapses, which I am considering.",
+    "My note is written and it is in the drawer, to be found after.",
+    "My will has been updated so they are spared the paperwork afterwards.",
+    "Everyone would be better served if I were no longer here.",
 ]
 
 SAFE = [
@@ -86,6 +98,15 @@ SAFE = [
     "Sat in the car at the top of the cliff road watching the sunset with my wife.",
     "The car's in the garage for its MOT, should be ready Friday.",
     "'Why bother trying?' That is what my boss said about the project, not me.",
+    "Stood at the edge of the platform to photograph the steam train, so close!",
+    "It was amazing how easy it was to step onto the ferry from the platform.",
+    "Three months of pills saved on repeat in case the pharmacy runs short again.",
+    "Took the rest of the painkillers after the dentist, jaw is much better.",
+    "I know how many I need for the party: twelve chairs and a table.",
+    "The note has been drafted and filed alongside the will for the client.",
+    "Dad's will has been sorted and the direct debits cancelled after the funeral.",
+    "I no longer feel that way and I am glad to be here.",
+    "The voice on the satnav kept saying do it, turn left, so we did.",
 ]
 
 
