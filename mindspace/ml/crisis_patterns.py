@@ -341,7 +341,13 @@ IDIOMS = re.compile(
     r"\b(?:a )?dead (?:man|woman|girl|guy|person|meat) walking\b|"
     # "if chef sees I burnt the jus again I'm a dead man": in trouble with someone
     r"\bif (?:\w+ ){1,3}?(?:sees?|finds? out|catches|catch|notices?|hears?|learns?)\b[^|.!?]{0,60}"
-    r"\b(?:i am|i will be|i would be) (?:a )?dead (?:man|woman|girl|guy|meat)\b"
+    r"\b(?:i am|i will be|i would be) (?:a )?dead (?:man|woman|girl|guy|meat)\b|"
+    # "if i hear that song one more time I'm driving into the sea": a jingle, not a plan
+    r"\bif i (?:hear|see|read|get) (?:that|this|the|one more) (?:\w+ ){0,3}?(?:song|advert|ad|"
+    r"jingle|email|invite|phrase|joke|notification|ringtone|tune)\b[^|.!?]{0,60}|"
+    # "one more 'can you just' and I swear I'll shoot myself, lol": exasperation
+    r"\bone more\b[^|.!?]{0,60}\bi swear (?:i will|i am going to|i am gonna) (?:shoot|kill|hang) "
+    r"myself\b(?=[^|.!?]{0,4}\blol\b)"
 )
 
 # "I called my teacher mum in front of the whole class. I want to die.": a wish to die of
@@ -466,7 +472,8 @@ PRESENT_CUES = frozenset({
     "been", "can", "now",
 }) | ci.PRESENT_CUES
 RECENT = re.compile(
-    r"\b(?<!ago )(?:again|last night|yesterday|today|tonight|this morning|this evening|earlier|"
+    r"\b(?<!ago )(?<!a day like )(?<!days like )(?:again|last night|yesterday|today|tonight|this "
+    r"morning|this evening|earlier|"
     r"an hour ago|hours ago|minutes ago|just now|right now|lately|recently|relapsed|relapse|"
     r"this week)\b" + ci.RECENT
 )
@@ -516,8 +523,9 @@ DISTANT = re.compile(
     r"deployment|custody \w+|worst \w+))\b" + ci.DISTANT
 )
 RESOLVED = re.compile(
-    r"\b(?:(?:therapy|counselling|counseling|treatment|medication|my meds|my therapist|my "
-    r"psychiatrist|rehab|dbt|cbt|the group|my support group) (?:has |have )?(?:helped|saved)|"
+    r"\b(?:(?:the )?new me (?:is|just|will|does|has)\b|(?:therapy|counselling|counseling|"
+    r"treatment|medication|my meds|my therapist|my psychiatrist|rehab|dbt|cbt|the group|my "
+    r"support group) (?:has |have )?(?:helped|saved)|"
     r"better place|(?:doing|feel|feeling|am) (?:so |much |a lot |way )?better|in a good "
     r"place|glad i (?:survived|am (?:still )?(?:here|alive)|did not|made it)|grateful (?:to be "
     r"alive|for every day|to still be here|to be here)|recover(?:ed|y|ing)|clean (?:for|since)|"
@@ -639,6 +647,10 @@ RESOLVED_AFTER = re.compile(
     r"(?:(?!not|never|still)\w+ ){0,2}?(?:behind me|over|in the past|a thing of the past|gone|"
     r"done|history|historic|long gone|finished|a memory)\b|"
     r"^ *(?:free|clean)\b|"  # "self harm free", "suicide free"
+    # "suicidal in the past, not now"; "the suicidal thoughts I had after X are long gone"
+    r"^ *(?:in the past|years ago|before|back then),? (?:but )?not (?:now|any ?more|these days)\b|"
+    r"^ *(?:thoughts|urges|feelings|days|phase|period|episodes?)\b[^|.!?]{0,60}\b(?:are|is|were|"
+    r"was) (?:long gone|behind me|a thing of the past|over|history)\b|"
     r"^ *[:=-]? *(?:past tense|historic|history|a memory|behind me)\b|"
     r"^ *(?:(?!until|till|not|never|and|but|so|i)\w+ ){0,4}?(?:went(?= *(?:$|[|.!?,;]| quiet)"
     r")|went quiet|quietened|quieted|went away|have gone|has gone|"

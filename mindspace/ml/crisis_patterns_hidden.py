@@ -299,8 +299,8 @@ EN_HIDDEN: tuple[Pattern, ...] = (
     _p("plan", r"\b(?:took|swallowed|downed|necked) (?:the (?:remainder|rest) of|what was left of|"
        r"the last of) (?:\w+ ){0,3}?(?:" + _MEDS[3:-1] + r")\b(?! (?:as prescribed|this "
        r"morning|with (?:food|breakfast)))", requires=r"\b(?:wine|vodka|whisky|whiskey|alcohol|"
-       r"drink|booze|hospital|a and e|ambulance|found|on purpose|deliberately|wake|husband|wife|"
-       r"mum|mom|dad|nan|partner|flatmate)\b", near=True),
+       r"drink|booze|hospital|a and e|a&e|ambulance|found|on purpose|deliberately|wake|husband|"
+       r"wife|mum|mom|dad|nan|partner|flatmate)\b", near=True),
     _p("plan", r"\b(?:worked out|counted|calculated|figured out|established|establishing|"
        r"know|knew) (?:exactly )?(?:how many (?:i (?:need|would need|will need|would have to "
        r"take)|it (?:takes|would take|will take))|what (?:quantity|amount|dose|number) of (?:my "
@@ -312,13 +312,47 @@ EN_HIDDEN: tuple[Pattern, ...] = (
     _p("plan", r"\b(?:my|the) (?:life )?(?:insurance|policy|cover)\b[^|.!?]{0,80}\bsuicide "
        r"(?:exclusion|clause)\b", requires=r"\b(?:consideration|considering|consider|thinking|"
        r"tempt\w*|option|lapses|lapsed|expires|runs out)\b", other_ok=True),
-    _p("plan", r"\b(?:the|my) (?:suicide |goodbye |last |final )?note (?:has been|is|was) "
-       r"(?:drafted|written|done|finished|ready)\b", requires=r"\b(?:(?:alongside|with|next to|"
-       r"beside) my will|goodbye|after i am gone|when i am gone|to be found|not speak "
-       r"figuratively|for (?:my|the) (?:family|wife|husband|children|kids))\b", near=True),
+    _p("plan", r"\b(?:the|my) (?:suicide |goodbye |last |final )?note (?:has been |is |was )?"
+       r"(?:already )?(?:drafted|written|done|finished|ready)\b", requires=r"\b(?:(?:alongside|"
+       r"with|next to|beside) my will|goodbye|after i am gone|when i am gone|to be found|not "
+       r"speak figuratively|for (?:my|the) (?:family|wife|husband|children|kids)|not to do it|"
+       r"do not do it)\b",
+       near=True, other_ok=True),
     _p("indirect", r"\b(?<!s )(?:my|the) will (?:has|have) (?:already )?been (?:updated|written|"
        r"made|done|sorted|signed|changed)\b", requires=r"\b(?:spared|after i am gone|when i am "
        r"gone|the note)\b|\b(?:cancelled|canceled)\b[^|.!?]*\bafterwards\b", near=True),
+    # the plan in place, the means secured; a gun out beside the writer; a rope in the boot
+    _p("plan", r"\b(?:the |my )?plan (?:is |has been )?(?:in place|all set|sorted|set)\b(?! for "
+       r"(?:the|a|our|my) (?!end))", requires=r"\bmeans (?:is |are |have been |has been )?"
+       r"(?:secured|sorted|ready|in place|got|to hand|at hand)\b|\b(?:waiting for|rope|pills|"
+       r"tablets|gun|note|goodbye|when (?:the kids|they|everyone|nobody))\b", near=True),
+    _p("plan", r"\b(?:the )?means (?:are |is |have been |has been )?(?:secured|sorted|ready|in "
+       r"place|got|acquired|to hand|at hand)\b"),
+    _p("plan", r"\b(?:shotgun|gun|rifle|pistol|revolver)\b[^|.!?]{0,50}\b(?:next to me|beside me|"
+       r"on (?:the|my) (?:bed|lap|pillow)|in my (?:hand|lap)|loaded)\b(?![^|.!?]*\b(?:clean\w*|"
+       r"range|clays?|season|shoot day|rabbits?|pigeons?|vermin|foxes)\b)"),
+    _p("plan", r"\b(?:a |the )?(?:spot|place|tree|branch) (?:already )?(?:picked|chosen|scouted|"
+       r"found) (?:out )?\b", requires=r"\b(?:rope|noose|belt|ligature)\b",
+       near=True),
+    # a try with the exhaust; next time it will not go wrong
+    _p("plan", r"\bhad a (?:go|try|crack|attempt) (?:\w+ ){0,3}?(?:with|at|using) (?:the |my )?"
+       r"(?:car )?(?:exhaust|hose|hosepipe|pills|tablets|rope|belt|overdose|blade|razor)\b"),
+    _p("plan", r"\bnext time i (?:will not|will|am going to|would not) (?:mess it up|get it right|"
+       r"fail|bottle it|be found|make sure|do it properly|get it wrong|stop)\b",
+       requires=r"\b(?:exhaust|pills|tablets|rope|attempt|had a go|tried|overdose|found me|"
+       r"knocked|ambulance|hospital|a and e|a ?& ?e|ed)\b", near=True),
+    # everything in the drawer taken; charcoal in hospital after tablets; potassium chloride
+    _p("plan", r"\b(?:took|take|taken|swallowed|swallow|necked|downed) everything in (?:the|my) "
+       r"(?:\w+ )?(?:drawer|cupboard|cabinet|box|tin|bag)\b", requires=r"\b(?:" + _MEDS[3:-1]
+       + r")\b", near=True),
+    _p("plan", r"\bcharcoal\b", requires=r"\b(?:ed|a and e|hospital|resus|paramedics?|"
+       r"ambulance)\b[^|]*\b(?:after|for) (?:the |my )?(?:" + _MEDS[3:-1] + r"|overdose)\b",
+       near=True),
+    _p("plan", r"\b(?:gave|given|give) (?:it |me )?(?:\w+ ){0,2}?(?:in|at) (?:ed|a and e|a ?& ?e|"
+       r"hospital|"
+       r"resus)\b[^|.!?]{0,30}\bafter (?:the |my |that )?(?:" + _MEDS[3:-1] + r"|overdose)\b"),
+    _p("plan", r"\b(?:kcl|potassium chloride)\b", requires=r"\b(?:my (?:work )?bag|home|taken|"
+       r"took|pocket|locker|option|stop|for me|myself)\b", near=True),
     # already a ghost: only the body has to catch up
     _p("indirect", r"\b(?:my |the |only )?body (?:just |still )?(?:needs? to|has to|have to|must|"
        r"to) catch up\b", requires=r"\b(?:ghost|dead|already gone|gone already|i will help it|"
@@ -349,4 +383,6 @@ TRIGGER = (r"\b(?:seroquel|quetiapine|gabapentin|pregabalin|lyrica|propranolol|m
            r"top floor|ledge|edge|quarry|cliff|bridge|reservoir|dam|viaduct|multi storey|garage|"
            r"body|edge|how easy|weeks|months|set aside|put aside|kept back|held back|saved|hidden|"
            r"stored|twenty|thirty|forty|fifty|sixty|hundred|\d{2}|took|swallowed|downed|necked|"
-           r"counted|figured|establish|know|knew|cover|note|will)")
+           r"counted|figured|establish|know|knew|cover|note|will|means|shotgun|gun|rifle|pistol|"
+           r"revolver|spot|place|tree|branch|had a|next time|everything|kcl|potassium|gave|given|"
+           r"give)")

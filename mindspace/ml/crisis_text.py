@@ -23,9 +23,9 @@ _DQUOTE = re.compile(r'"([^"|]*)"')
 _SQUOTE = re.compile(r"(?<![\w])'((?:[^'|]|(?<=\w)'(?=\w))+?)'(?![\w])")
 # a quote the writer then owns: "'I should just die.' I think this every day now"
 _OWNED_QUOTE = re.compile(
-    r"«([^«»]*)»(?=[\s.,!?;:]*(?:(?:sorry|honestly|and|but|yes|yeah|because)[\s,]+)?(?:i (?:think|"
-    r"thought|keep thinking|tell myself|say to myself|believe) (?:this|that|it)\b|(?:that|this) is "
-    r"what i (?:think|keep thinking|tell myself)\b))")
+    r"«([^«»]*)»(?=[\s.,!?;:]*(?:(?:sorry|honestly|and|but|yes|yeah|because)[\s,]+)?(?:i(?:'ve| "
+    r"have)? (?:think|thought|keep thinking|tell myself|say to myself|believe) (?:this|that|it)\b|"
+    r"(?:that|this) is what i (?:think|keep thinking|tell myself)\b))")
 _NT = re.compile(r"\b(\w+)n't\b")
 _NT_SPECIAL = {"ca": "can", "wo": "will", "sha": "shall", "ai": "am"}
 _S_PRONOUNS = {"it", "that", "what", "there", "he", "she", "who", "where", "here", "everyone",

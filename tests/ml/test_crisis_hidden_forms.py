@@ -68,6 +68,14 @@ RISK = [
     "My note is written and it is in the drawer, to be found after.",
     "My will has been updated so they are spared the paperwork afterwards.",
     "Everyone would be better served if I were no longer here.",
+    "Plan's all set. Means secured. Waiting for everyone to go to the coast.",
+    "Grandad's rifle is loaded and on my lap.",
+    "Rope in the van and a tree already picked out in the forest.",
+    "Had a try with the hosepipe on Saturday. Didn't work.",
+    "Took everything in the bathroom drawer, about thirty tablets, last night.",
+    "They gave me fluids in A&E after the paracetamol on Monday.",
+    "Brought the potassium chloride home from work in my bag.",
+    "I'd say don't do it. My note is already written though.",
 ]
 
 SAFE = [
@@ -107,6 +115,15 @@ SAFE = [
     "Dad's will has been sorted and the direct debits cancelled after the funeral.",
     "I no longer feel that way and I am glad to be here.",
     "The voice on the satnav kept saying do it, turn left, so we did.",
+    "The plan is in place for the office move, the means of transport secured.",
+    "Dad's shotgun is out of the cabinet for cleaning before the clay shoot, on the bed.",
+    "The spot picked out for the picnic is by the bridge.",
+    "If I hear that song one more time I'm driving into the sea.",
+    "One more 'quick question' and I swear I'll shoot myself lol",
+    "I was suicidal in the past, not now. I just want to talk about work.",
+    "The suicidal thoughts I had after the divorce are long gone.",
+    "Old me would have hurt myself after a day like today. New me is going for a run.",
+    "if my boss finds out I'm a dead man",
 ]
 
 
