@@ -212,6 +212,11 @@ def _respond(engine: CompanionEngine, state: ConversationState, text: str,
     refusal = _refusal(text, reading)
     level, reasons = chat_crisis_level(analysis, reading, in_exercise, asks_exercise,
                                        refusable=refusal is not None)
+    if opens_support_panel(level) and not opens_support_panel(analysis.crisis.level) and \
+            guard.aimed_at_others(text):
+        # the intent reader alone, on exasperation aimed at someone else ("I could murder
+        # whoever left the stockroom like this"); the crisis screen saw nothing
+        level, reasons = "none", []
     if in_exercise and refusal is not None and refusal[0] in ANSWER_RISK_REFUSALS and \
             not opens_support_panel(level) and (guard.refusal(text) is not None or
                                                 opens_support_panel(analysis.crisis.level)):

@@ -508,6 +508,18 @@ _SOMEONE_ELSE = re.compile(
 _JUST_TALK = re.compile(r"\b(?:need|want|wanna|just) (?:to )?(?:vent|rant|talk|offload)\b", _F)
 
 
+_AT_OTHERS = re.compile(r"\b(?:could|will|would|gonna|going to|i ll|i'?ll|about to) "
+                        r"(?:murder|kill|strangle|throttle|batter|swing for) (?:whoever|whoe?ver|"
+                        r"him|her|them|the (?!rest of me)\w+|my (?!self)\w+|someone|somebody|"
+                        r"everyone|everybody|the lot of them)\b", _F)
+
+
+def aimed_at_others(text: str) -> bool:
+    """Everyday exasperation aimed at someone else ("I could murder whoever left the stockroom
+    like this"): not a statement about the writer's own safety."""
+    return bool(_AT_OTHERS.search(text))
+
+
 def not_a_request_now(text: str) -> bool:
     """A message about a time that is over, about someone else, or asking just to talk: an
     exercise word in it ("had a panic attack last week") is not a request to start one."""

@@ -323,6 +323,8 @@ IDIOMS = re.compile(
     r"\b(?:die|died|dying|dead) (?:of|from|with) (?:laughter|laughing|embarrassment|shame|"
     r"boredom|cringe|cuteness|happiness|excitement|jealousy|envy|curiosity|hunger|thirst|"
     r"heat|the cold)\b|"
+    r"\b(?:i would|i had|i d) sooner (?:\w+ ){1,4}?than (?:do|work|go|sit|face|spend|have|"
+    r"deal|listen|watch)\b|"
     r"\brather die than\b(?! (?:go on|going on|live|living|keep|continue|be alive|feel|wake|"
     r"exist|spend another|do this|face))|\b(?:die|dying) for (?:a|an|some|the|this|that)\b|"
     r"\bto die for\b|"

@@ -49,8 +49,8 @@ EN_HIDDEN: tuple[Pattern, ...] = (
        r"working out|worked out|figuring out|figured out|narrowed (?:it )?down|estimating|"
        r"estimated|calculating|calculated|gauging|gauged|judging)\b[^|.!?]{0,60}"
        r"\b(?:high|tall|highest|tallest|deep|deepest|enough|drop|fall|lethal|fatal)\b",
-       requires=_NOT_LEISURE + r"(?=.*(?:" + _PLACE + r"|\b" + _MEDS + r"\b|\b(?:dose|"
-       r"overdose)\b))"),
+       requires=_NOT_LEISURE + r"(?=.*(?:" + _PLACE + r"|\b" + _MEDS + r"\b|\b(?:doses?|"
+       r"overdoses?)\b))"),
     _p("plan", r"\b(?:high|tall|deep) enough\b",
        requires=_NOT_LEISURE + r"(?=.*\b(?:i|me|my)\b[^|.!?]*\b" + _PLACE + ")"),
     # looking down from a height and thinking how easy it would be
@@ -213,7 +213,8 @@ EN_HIDDEN: tuple[Pattern, ...] = (
        r"counted) (?:exactly )?how many (?:of )?(?:my |the |these |those )?(?:\w+ ){0,2}?"
        r"(?:" + _MEDS[3:-1] + r"|patches|packets|boxes)\b[^|.!?]{0,20}\b(?:would|will|it would|"
        r"it will|i would|i need|i will need|it takes)\b"),
-    _p("plan", r"\b(?:take|taking|swallow|swallowing|down|neck|necking) (?:everything|all|the lot|"
+    _p("plan", r"\b(?:take|taking|took|taken|swallow|swallowing|swallowed|down|downed|neck|necked|"
+       r"necking) (?:everything|all|the lot|"
        r"whatever is) (?:in|from) (?:my |the |his |her |our |mum s |dad s |dads |mums |nan s )?"
        r"(?:\w+ )?(?:medicine|bathroom|pill) (?:cabinet|cupboard|drawer|box)\b(?! (?:to|out|and "
        r"(?:throw|bin|dispose|return)))"),
@@ -353,6 +354,36 @@ EN_HIDDEN: tuple[Pattern, ...] = (
        r"resus)\b[^|.!?]{0,30}\bafter (?:the |my |that )?(?:" + _MEDS[3:-1] + r"|overdose)\b"),
     _p("plan", r"\b(?:kcl|potassium chloride)\b", requires=r"\b(?:my (?:work )?bag|home|taken|"
        r"took|pocket|locker|option|stop|for me|myself)\b", near=True),
+    # not planning to be around tomorrow; buying far more than needed at a pharmacy
+    _p("indirect", r"\b(?<!did )(?<!was )(?<!were )(?:do not|not|no) (?:plan|planning|intend|"
+       r"intending|expect|expecting) "
+       r"(?:on |to )?(?:being |be )?(?:around|here|alive)(?= *(?:$|[|.!?,;]|for tomorrow|tomorrow|"
+       r"much longer|after (?:tonight|this|today)|by (?:then|tomorrow|the weekend|next)))"),
+    _p("plan", r"\b(?:buying|bought|getting|got|picking up|picked up) (?:way |far |a lot |much |"
+       r"loads )?more (?:\w+ )?than i (?:need|should|am allowed)\b",
+       requires=r"\b(?:pharmacy|chemist|pills|tablets|paracetamol|painkillers|boxes|packets)\b",
+       near=True),
+    # a knife in hand and trying not to use it on oneself
+    _p("self_harm", r"\btrying (?:\w+ )?(?:hard |my best |so hard )?not to (?:use (?:it|them|the "
+       r"\w+) on myself|hurt myself|cut(?: myself)?|act on it|do it)\b",
+       requires=r"\b(?:knife|blade|razor|scissors|glass|lighter|pills|tablets|rope|myself)\b",
+       near=True, negatable=False),
+    # tablets saved up instead of taken; the day still to pick; that I will actually jump
+    _p("plan", r"\b(?:saving|saved|keeping|kept|stashing|stashed|hoarding|hoarded) (?:them|it|"
+       r"those|these) (?:up )?(?:instead|for later|for when|for the day)\b",
+       requires=r"\b(?:" + _MEDS[3:-1] + r"|swallow\w*)\b", near=True),
+    _p("plan", r"\b(?:just |only )?(?:need|have|got) to (?:pick|choose|set|decide on) (?:the|a) "
+       r"(?:day|date)\b", requires=r"\b(?:lethal|doses?|overdose|pills|tablets|rope|jump|note|"
+       r"goodbye|end it|looking up|looked up)\b", near=True),
+    _p("ideation", r"\b(?:i will|i might|i am going to|i could|i would) (?:actually |really |just "
+       r")?jump(?= *(?:$|[|.!?,;]))", requires=r"^(?!.*\b(?:if you|you jump|said)\b)"),
+    _p("self_harm", r"\bcut (?:it|them|my (?:arm|wrist|leg|thigh)s?) (?:pretty |really |too |quite "
+       r"|so |very )?deep\b", requires=r"\b(?:sleeves|nobody (?:asks|knows|noticed|notices)|hide|"
+       r"hiding|on purpose|again|myself)\b", near=True),
+    # drink and tablets ready by the bed
+    _p("plan", r"\b(?:vodka|whisky|whiskey|wine|gin|rum|alcohol|booze)\b[^|.!?]{0,20}\b(?:and )?"
+       r"(?:the |my |some )?(?:" + _MEDS[3:-1] + r")\b[^|.!?]{0,30}\b(?:tonight|ready|lined up|on "
+       r"the (?:bedside|table|side)|next to (?:me|the bed))\b", other_ok=True),
     # already a ghost: only the body has to catch up
     _p("indirect", r"\b(?:my |the |only )?body (?:just |still )?(?:needs? to|has to|have to|must|"
        r"to) catch up\b", requires=r"\b(?:ghost|dead|already gone|gone already|i will help it|"
@@ -385,4 +416,5 @@ TRIGGER = (r"\b(?:seroquel|quetiapine|gabapentin|pregabalin|lyrica|propranolol|m
            r"stored|twenty|thirty|forty|fifty|sixty|hundred|\d{2}|took|swallowed|downed|necked|"
            r"counted|figured|establish|know|knew|cover|note|will|means|shotgun|gun|rifle|pistol|"
            r"revolver|spot|place|tree|branch|had a|next time|everything|kcl|potassium|gave|given|"
-           r"give)")
+           r"give|plan|intend|expect|buying|bought|getting|picking|trying|saving|keeping|stashing|"
+           r"hoarding|need|jump|cut|vodka|whisk|wine|gin|rum|alcohol|booze)")

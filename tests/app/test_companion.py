@@ -286,6 +286,13 @@ def test_a_request_for_an_exercise_is_not_sent_to_crisis_by_one_kind_sentence(
     assert reply.route == "exercise" and reply.exercise == "self-compassion"
 
 
+def test_exasperation_aimed_at_someone_else_is_not_danger(service: CompanionService) -> None:
+    reply = service.new_conversation().send(
+        "honestly i could murder whoever left the stockroom like this")
+    assert reply.route != "crisis"
+    assert service.new_conversation().send("honestly i could kill myself").route == "crisis"
+
+
 def test_everyday_threats_about_grades_are_not_danger(service: CompanionService) -> None:
     reply = service.new_conversation().send(
         "my mum is going to kill me when she sees my grades lol")

@@ -76,6 +76,14 @@ RISK = [
     "They gave me fluids in A&E after the paracetamol on Monday.",
     "Brought the potassium chloride home from work in my bag.",
     "I'd say don't do it. My note is already written though.",
+    "I don't plan on being around much longer.",
+    "At the chemist now getting far more paracetamol than I need.",
+    "Blade in my hand, trying so hard not to use it on myself.",
+    "Stopped taking the sertraline, saving them up instead.",
+    "Found the lethal doses online, just need to pick the day.",
+    "The worry is that I might actually jump.",
+    "Cut my thigh pretty deep again, long sleeves and nobody asks.",
+    "Gin and my tablets on the bedside table tonight.",
 ]
 
 SAFE = [
@@ -124,6 +132,13 @@ SAFE = [
     "The suicidal thoughts I had after the divorce are long gone.",
     "Old me would have hurt myself after a day like today. New me is going for a run.",
     "if my boss finds out I'm a dead man",
+    "I don't plan on being around for the meeting, I'm on leave.",
+    "Bought way more than I need at the garden centre again.",
+    "Trying hard not to eat the whole cake myself.",
+    "I'd sooner walk into the sea than do another January sale.",
+    "Cut it pretty deep into the lawn with the new mower, oops.",
+    "Wine and a film tonight, the tablets for my hay fever on the side.",
+    "If you jump I'll jump, said the kids at the pool.",
 ]
 
 
