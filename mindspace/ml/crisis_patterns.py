@@ -341,6 +341,9 @@ IDIOMS = re.compile(
     r"embarrass|laugh)|"
     # "i am a dead man walking if i miss this deadline": in trouble, not in danger
     r"\b(?:a )?dead (?:man|woman|girl|guy|person|meat) walking\b|"
+    # "risk assessment for suicidal patients", "the friend I lost to suicide": a topic or a loss
+    r"\bsuicidal (?:patients?|clients?|callers?|service users?)\b|"
+    r"\b(?:lost|lose|losing) (?:\w+ ){0,5}?to suicide\b|"
     # "if chef sees I burnt the jus again I'm a dead man": in trouble with someone
     r"\bif (?:\w+ ){1,3}?(?:sees?|finds? out|catches|catch|notices?|hears?|learns?)\b[^|.!?]{0,60}"
     r"\b(?:i am|i will be|i would be) (?:a )?dead (?:man|woman|girl|guy|meat)\b|"
@@ -503,7 +506,7 @@ RECENT_INTERVAL_BEFORE = re.compile(
 DISTANT = re.compile(
     # "hace tres anos", "ha dois anos", "il y a trois ans", "vor drei jahren" (not "ha anos que
     # penso ...": that is still going on)
-    r"\b(?:hace|ha|faz) (?:\w+ ){0,2}anos\b(?! que\b)|\bil y a (?:\w+ ){0,2}ans\b(?! que\b)|"
+    r"\b(?:hace|ha|faz) (?:\w+ ){0,2}anos?\b(?! que\b)|\bil y a (?:\w+ ){0,2}ans?\b(?! que\b)|"
     r"\bvor (?:\w+ ){0,2}jahren\b|"
     r"\b(?:(?:old|past|younger|former|teenage|teen|uni|college) me\b|in (?:\w+ )?school\b|"
     r"in (?:uni|sixth form|year \d+|grade \d+)\b|when i was (?:thirteen|fourteen|fifteen|sixteen|"

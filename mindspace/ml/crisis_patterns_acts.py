@@ -644,8 +644,92 @@ ACT_PATTERNS = ACT_PATTERNS + (
        reason="says goodbye or puts their affairs in order", near=True),
 )
 
+# ---- from text rounds sixteen and seventeen ------------------------------------------------
+_DECISION_FALLEN = r"\bdie entscheidung (?:ist|wurde) (?:gefallen|getroffen)\b"
+_AFFAIRS = (r"\b(?:gekundigt|passworter|abgemeldet|abschied\w*|ruhig|testament|aufgeraumt|"
+            r"ordenado|regale|despedi\w*|deixei|adieu|resilie|mots de passe)\b")
+_WATER_NO_RETURN = (r"\b(?:an den|zum|in den|ans|an die) (?:see|fluss|meer|rhein|strand|"
+                    r"\w*bruck\w*|steinbruch|klippe\w*)\b[^.!?|]{0,40}\bund (?:komme|kehre|kehr|"
+                    r"komm) (?:nicht|nie) (?:mehr )?zuruck\b")
+_FAREWELL_WRITTEN = (r"\babschiedsbrief\w* (?:geschrieben|fertig|verfasst)\b|\b(?:cartas? de "
+                     r"despedida|lettres? d adieu|cartas? de despedida) (?:escritas?|ecrites?|"
+                     r"prontas?|listas?)\b")
+_METRES = (r"\b(?:estuve|estoy|ando|estava|tava|ando) (?:viendo|mirando|buscando|calculando|vendo|"
+           r"pesquisando) (?:cuant[oa]s?|quant[oa]s?) (?:metros|pisos|plantas|andares)\b")
+_HIGH_WORDS = (r"\b(?:puente|edificio|piso|balcon|autopista|azotea|viaducto|ponte|predio|"
+               r"viaduto|arribas?)\b")
+_END_THIS = (r"\b(?:el \w+|manana|esta noche|hoy|pronto)(?: a la noche| en la noche| por la "
+             r"noche)? (?:termino|acabo) con esto\b")
+_NOT_HERE_WHEN = (r"\bno (?:creo|pienso) que (?:siga|este|estare|seguire) (?:aqui|viva|vivo|aca) "
+                  r"cuando\b|\bnao (?:acho|creio) que (?:ainda )?(?:esteja|estarei|vou estar) "
+                  r"(?:aqui|viva|vivo) quando\b")
+_WHICH_DOSE = r"\b(?:chercher|cherche|a chercher|je cherche) (?:quelle|la) (?:dose|hauteur)\b"
+_NOBODY_SEES = (r"\bpersonne ne me verra (?:partir|sortir|y aller|descendre)\b|\bnadie me vera "
+                r"(?:salir|irme|ir)\b|\bninguem (?:me )?vai me ver (?:sair|ir)\b")
+_WATER = (r"\b(?:canal|riviere|pont|gare|voie|voies|falaise|lac|mer|seine|rio|rambla|mar|"
+          r"vias?|tren|ponte|linha|trem)\b")
+_FOUND_IN_TIME = (r"\b(?:je )?regrette (?:quon|qu on|que lon) m ?ait (?:trouvee?|sauvee?|"
+                  r"retrouvee?|ramenee?)\b|\bme arrepiento de que me (?:encontraran|"
+                  r"hayan encontrado|salvaran)\b|\b(?:me )?arrependo de (?:me )?terem "
+                  r"(?:encontrado|salvado)\b")
+_LEAST_PAINFUL = (r"\b(?:la )?(?:facon|maniere|methode) la (?:moins douloureuse|plus douce|plus "
+                  r"rapide) de (?:partir|mourir|en finir|me tuer)\b|\b(?:la )?(?:forma|manera) "
+                  r"(?:menos dolorosa|mas rapida) de (?:morir|irme|matarme|acabar)\b|\b(?:a )?"
+                  r"(?:forma|maneira) (?:menos dolorosa|mais rapida) de (?:morrer|partir|me "
+                  r"matar)\b|"
+                  r"\bdie (?:schmerzloseste|sanfteste|schnellste) art,? (?:zu sterben|zu gehen|"
+                  r"mich umzubringen)\b")
+_DAY_CHOSEN = (r"\b(?:ja )?escolhi o dia\b|\b(?:ya )?(?:elegi|escogi) el dia\b|\bjai (?:deja )?"
+               r"choisi le jour\b|\bden tag (?:hab ich|habe ich) (?:schon )?(?:ausgesucht|gewahlt|"
+               r"festgelegt)\b")
+_DAY_CHOSEN_WITH = (r"\b(?:acabo|acabar|termino|terminar|en finir|schluss|arribas?|farol|ponte|"
+                    r"puente|pont|brucke|chave|llave|cle|deixei|deje|laisse|isto|esto)\b")
+
+_IN_ORDER_AFTER = (r"\b(?:tout|que tout soit|tout soit) en ordre pour (?:apres|lapres|la suite)\b|"
+                   r"\btodo en orden para (?:despues|cuando no este)\b|\btudo em ordem para "
+                   r"(?:depois|quando eu nao estiver)\b|\balles (?:in ordnung|geregelt) fur "
+                   r"(?:danach|nachher)\b")
+_HURT_WITH_BLADE = (r"\b(?:haciendome|hacerme|me hago|me hice|me estoy haciendo) dano con "
+                    r"(?:la |el |una |un )?(?:cuchilla|navaja|hoja|tijeras|compas|vidrio|cristal|"
+                    r"sacapuntas)\b")
+
+ACT_PATTERNS = ACT_PATTERNS + (
+    _p("indirect", _IN_ORDER_AFTER, reason="says goodbye or puts their affairs in order",
+       current=True),
+    _p("self_harm", _HURT_WITH_BLADE, requires=r"\b(?:noches|otra vez|de nuevo|como en|tiritas|"
+       r"mangas|nadie|escondo|escondi|llevo)\b", reason="describes hurting themselves",
+       near=True, current=True),
+    _p("plan", _DECISION_FALLEN, requires=_AFFAIRS, reason="describes preparing the means or a "
+       "plan", near=True, current=True),
+    _p("plan", _WATER_NO_RETURN, reason="describes preparing the means or a plan", current=True),
+    _p("plan", _FAREWELL_WRITTEN, requires=_AFFAIRS + r"|\b(?:richtig an|es fuhlt sich richtig)\b",
+       reason="says goodbye or puts their affairs in order", near=True, current=True),
+    _p("plan", _METRES + _NOT_STUDY, requires=_HIGH_WORDS,
+       reason="describes preparing the means or a plan", near=True),
+    _p("ideation", _END_THIS, requires=r"\b(?:regale|ordenado|despedi\w*|carta|nadie|todo listo|"
+       r"deje|ya esta)\b", reason="expresses thoughts of suicide", near=True, current=True),
+    _p("indirect", _NOT_HERE_WHEN, reason="says goodbye or puts their affairs in order",
+       current=True),
+    _p("plan", _WHICH_DOSE, requires=r"\b(?:hauteur|combien de temps|historique|efface|mortelle|"
+       r"letale|pont|fenetre|nuits)\b", reason="describes preparing the means or a plan",
+       near=True),
+    _p("plan", _NOBODY_SEES, requires=_WATER, reason="describes preparing the means or a plan",
+       near=True),
+    _p("plan", _FOUND_IN_TIME, reason="describes preparing the means or a plan", current=True,
+       negatable=False),
+    _p("plan", _LEAST_PAINFUL, reason="describes preparing the means or a plan", current=True),
+    _p("plan", _DAY_CHOSEN, requires=_DAY_CHOSEN_WITH, reason="describes preparing the means or a "
+       "plan", near=True, current=True),
+)
+
 # Every pattern above needs one of these stems in its sentence (see crisis._TRIGGER).
 ACT_TRIGGER = (
+    r"en ordre|en orden|em ordem|in ordnung|geregelt|haciendome|hacerme|me hago|me hice|"
+    r"me estoy|entscheidung|zuruck|abschiedsbrief|despedida|adieu|viendo|mirando|buscando|"
+    r"calculando|"
+    r"vendo|pesquisando|con esto|creo que|pienso que|acho que|creio que|dose|hauteur|"
+    r"personne ne|nadie me|ninguem|regrette|arrepiento|arrependo|facon|maniere|methode|forma|"
+    r"manera|maneira|schmerzlos|sanfteste|schnellste|escolhi|elegi|escogi|choisi|den tag|"
     r"cort|queme|queim|quem|raj|lastim|coup|ouvert|entaill|brul|scarif|taillad|cram|mutil|lacer|"
     r"ritz|schnitt|schneid|verbrann|verbrenn|klinge|machuc|arranh|kopf|schadel|tete contre|"
     r"cabeza contra|cabeca|comprei|compre|achete|gekauft|cuant|quant|combien|cb|wie viel|wieviel|"

@@ -384,6 +384,43 @@ EN_HIDDEN: tuple[Pattern, ...] = (
     _p("plan", r"\b(?:vodka|whisky|whiskey|wine|gin|rum|alcohol|booze)\b[^|.!?]{0,20}\b(?:and )?"
        r"(?:the |my |some )?(?:" + _MEDS[3:-1] + r")\b[^|.!?]{0,30}\b(?:tonight|ready|lined up|on "
        r"the (?:bedside|table|side)|next to (?:me|the bed))\b", other_ok=True),
+    # from text rounds sixteen and seventeen: a day that "is the plan" after affairs are
+    # settled; the house to oneself with tablets at hand; cutting again; nobody checking near
+    # water; asking how many pills are too many under a pretext; letters for the family; better
+    # off not having to carry me; a heart that would stop; angry it did not work
+    _p("plan", r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow)"
+       r"(?: evening| night| morning| afternoon)? is the (?:plan|day|night)\b",
+       requires=r"\b(?:calm|cancelled|canceled|paid off|sorted the (?:cat|dog)|goodbye|letters?|"
+       r"note|rehomed|gave away|given away)\b", near=True, current=True),
+    _p("plan", r"\b(?:have|get|got) the (?:house|flat|place) to myself\b",
+       requires=r"(?=.*\b(?:" + _MEDS[3:-1] + r")\b)(?=.*\b(?:all i need|enough time|long enough|"
+       r"nobody will|no one will)\b)", near=True),
+    _p("self_harm", r"\bcut (?:again|myself again)\b(?= *(?:$|[|.!?,;]|tonight|today|last night))",
+       requires=r"\b(?:sleeves|blood|locked|razor|blade|plasters?|bandages?|hide|hear)\b",
+       near=True),
+    _p("plan", r"\bnobody (?:checks|notices|will notice|watches|sees|is watching)\b",
+       requires=r"\b(?:pond|river|canal|lake|sea|railway|bridge|tracks|cliff|quarry|reservoir)\b",
+       near=True),
+    _p("plan", r"\bhow many (?:\w+ ){0,2}?(?:" + _MEDS[3:-1] + r") (?:would be|is|are|were) too "
+       r"many\b", requires=r"\b(?:quiz|pretend\w*|said it was for|wrote it (?:down|on)|noted it|so "
+       r"nobody|so no one)\b", near=True, other_ok=True),
+    _p("indirect", r"\bif i am not (?:here|around) (?:after|by|on|next|come)\b",
+       requires=r"\b(?:list|code|papers|passwords|keys|know what to do|will)\b", near=True),
+    _p("plan", r"\b(?:wrote|written|writing) (?:letters?|notes?) (?:to|for) (?:the kids|my kids|"
+       r"the children|my children|each of (?:them|the kids)|everyone|my (?:wife|husband|partner|"
+       r"mum|mom|dad|family|daughter|son))\b", requires=r"\b(?:in order|insurance|will find|find "
+       r"them|after i am gone|goodbye|my will)\b", near=True),
+    _p("indirect", r"\bbetter off (?:not having to|without having to|if (?:he|she|they) did not "
+       r"have to) (?:carry|look after|support|deal with|worry about|pay for|care for) me\b",
+       other_ok=True),
+    _p("passive", r"\bwish(?:ing|ed)? my heart would (?:just )?stop\b", current=True),
+    _p("plan", r"\b(?:angry|sorry|gutted|disappointed|upset|annoyed|cross) (?:that )?it (?:did not|"
+       r"didn t) work\b", requires=r"\b(?:hospital|a ?& ?e|a and e|home from|discharged|pills|"
+       r"part of me|"
+       r"tablets|overdose|ambulance)\b", near=True, current=True),
+    _p("indirect", r"\bi am not coming back from this(?: one| time)?\b",
+       requires=r"\b(?:thanks for everything|look after each other|goodbye|honour|honor|love you "
+       r"all)\b", near=True),
     # already a ghost: only the body has to catch up
     _p("indirect", r"\b(?:my |the |only )?body (?:just |still )?(?:needs? to|has to|have to|must|"
        r"to) catch up\b", requires=r"\b(?:ghost|dead|already gone|gone already|i will help it|"
@@ -417,4 +454,7 @@ TRIGGER = (r"\b(?:seroquel|quetiapine|gabapentin|pregabalin|lyrica|propranolol|m
            r"counted|figured|establish|know|knew|cover|note|will|means|shotgun|gun|rifle|pistol|"
            r"revolver|spot|place|tree|branch|had a|next time|everything|kcl|potassium|gave|given|"
            r"give|plan|intend|expect|buying|bought|getting|picking|trying|saving|keeping|stashing|"
-           r"hoarding|need|jump|cut|vodka|whisk|wine|gin|rum|alcohol|booze)")
+           r"hoarding|need|jump|cut|vodka|whisk|wine|gin|rum|alcohol|booze|monday|tuesday|wednesday|"
+           r"thursday|friday|saturday|sunday|tonight|tomorrow|house to|flat to|place to|nobody|"
+           r"how many|if i am not|wrote|written|writing|better off|wish|angry|sorry|gutted|"
+           r"disappointed|upset|annoyed|cross|not coming back)")

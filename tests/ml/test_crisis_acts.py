@@ -87,6 +87,20 @@ RISK = [
     ("de", "Wenn das Gericht gegen mich entscheidet, mache ich Schluss. Der Abend ist geplant."),
     ("pt", "Voltei da UTI na segunda. Da próxima vez não conto a ninguém."),
     ("es", "Le dejé a mi hermano las claves del banco, que él se encargue cuando yo no esté."),
+    # a decision taken with affairs settled; water and no return; farewell letters; heights
+    ("de", "Die Entscheidung ist gefallen. Passwörter aufgeschrieben, Vertrag gekündigt."),
+    ("de", "Am Freitag fahre ich an den See und komme nicht mehr zurück."),
+    ("de", "Abschiedsbriefe geschrieben, Wohnung aufgeräumt. Ich bin ganz ruhig."),
+    ("es", "Estuve mirando cuántos metros tiene el puente del río."),
+    ("es", "Le regalé la bici a mi primo, ya está todo ordenado. El sábado termino con esto."),
+    ("es", "No creo que siga aquí cuando mi hermana vuelva de Chile."),
+    ("fr", "Je passe mes soirées à chercher quelle dose, quelle hauteur de pont."),
+    ("fr", "Il y a la rivière au bout du chemin. Personne ne me verra partir samedi."),
+    ("fr", "Je regrette qu'on m'ait trouvée à temps."),
+    ("fr", "J'ai lu sur la façon la moins douloureuse de partir."),
+    ("pt", "Já escolhi o dia. Vou à ponte e acabo com isto."),
+    ("fr", "J'ai dit à ma sœur où sont les papiers, que tout soit en ordre pour après."),
+    ("es", "Llevo dos noches haciéndome daño con la cuchilla, nadie lo sabe."),
 ]
 
 SAFE = [
@@ -146,6 +160,13 @@ SAFE = [
     # someone else; a time that is over
     ("es", "Mi prima se estuvo cortando hace años; hoy está bien y estudia medicina."),
     ("pt", "Há cinco anos tomei a cartela inteira. Hoje faço terapia e estou bem."),
+    ("pt", "Há um ano pensava em acabar com tudo. Hoje corro e estou bem."),
+    # the same words in everyday plans
+    ("de", "Die Entscheidung ist gefallen: wir ziehen nach Leipzig."),
+    ("es", "Estuve mirando cuántos metros tiene el puente para el trabajo de física."),
+    ("fr", "Je cherche la dose de sirop pour mon fils, il a de la fièvre."),
+    ("pt", "Já escolhi o dia do casamento: 12 de junho."),
+    ("es", "Me hice daño con el cuchillo cortando cebolla."),
 ]
 
 
