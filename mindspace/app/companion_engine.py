@@ -51,6 +51,7 @@ CRISIS_CONFIRM = 0.10  # intent "crisis" probability that confirms the learned l
 CRISIS_CONFIRM_STEP = 0.50  # the same for a message that asks for an exercise
 ANSWER_CONFIRM = 0.25  # the same for an answer to a step (read by the answers head)
 ANSWER_CONFIRM_MAIN = 0.80  # or the main head's crisis probability, for an answer to a step
+AIMED_AT_OTHERS_WORDS = 30  # longest message the exasperation rule reads
 SENTENCE_CONFIRM_STEP = 0.90
 SENTENCE_CONFIRM = 0.50  # one sentence of a longer message, when the whole reads otherwise
 CRISIS_ALONE = 0.90  # intent "crisis" probability that flags on its own
@@ -212,11 +213,6 @@ def _respond(engine: CompanionEngine, state: ConversationState, text: str,
     refusal = _refusal(text, reading)
     level, reasons = chat_crisis_level(analysis, reading, in_exercise, asks_exercise,
                                        refusable=refusal is not None)
-    if opens_support_panel(level) and not opens_support_panel(analysis.crisis.level) and \
-            guard.aimed_at_others(text):
-        # the intent reader alone, on exasperation aimed at someone else ("I could murder
-        # whoever left the stockroom like this"); the crisis screen saw nothing
-        level, reasons = "none", []
     if in_exercise and refusal is not None and refusal[0] in ANSWER_RISK_REFUSALS and \
             not opens_support_panel(level) and (guard.refusal(text) is not None or
                                                 opens_support_panel(analysis.crisis.level)):
@@ -239,6 +235,11 @@ def _respond(engine: CompanionEngine, state: ConversationState, text: str,
                 reasons = [*analysis.crisis.reasons, f"one sentence reads like statements of "
                            f"suicidal thinking or self-harm (intent model {p:.2f})"]
                 break
+    if opens_support_panel(level) and screened.level == "none" and chat_level == "none" and \
+            len(text.split()) <= AIMED_AT_OTHERS_WORDS and guard.aimed_at_others(text):
+        # the models alone, on a short message of exasperation aimed at someone else ("I could
+        # murder whoever left the stockroom like this"): the patterns saw no risk to the writer
+        level, reasons = "none", []
     if opens_support_panel(level):
         return _crisis(engine.library, state, level, reasons, first)
     if guard.is_why(text):

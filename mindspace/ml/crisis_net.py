@@ -198,7 +198,8 @@ NET_PATTERNS: tuple[Pattern, ...] = (
        r"it is time|do it|no more)\b"),
     _p("plan", r"\b(?:\d{2,}|dozens?|a handful|handfuls|a bunch|twenty|thirty|forty|fifty|"
        r"hundred|all) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:pills|tablets|"
-       r"painkillers|sleeping pills|capsules)\b(?! (?:this morning|on time|as prescribed|"
+       r"painkillers|sleeping pills|capsules)\b(?! (?:this morning|on time|as prescribed|over "
+       r"(?:the course|a week|a month|the week|the month)|"
        r"every (?:day|morning|night)|with (?:food|breakfast|water)|at (?:breakfast|lunch|dinner|"
        r"bedtime))\b)", requires=r"\b(?:take|took|taking|swallow\w*|"
        r"down|downed|ready|saved|enough|tonight|counted|lined|planning|plan|going to|want)\b"),

@@ -346,7 +346,7 @@ IDIOMS = re.compile(
     r"\b(?:lost|lose|losing) (?:\w+ ){0,5}?to suicide\b|"
     # "if chef sees I burnt the jus again I'm a dead man": in trouble with someone
     r"\bif (?:\w+ ){1,3}?(?:sees?|finds? out|catches|catch|notices?|hears?|learns?)\b[^|.!?]{0,60}"
-    r"\b(?:i am|i will be|i would be) (?:a )?dead (?:man|woman|girl|guy|meat)\b|"
+    r"\b(?:i am|i will be|i would be) (?:a )?dead(?: (?:man|woman|girl|guy|meat))?\b|"
     # "if i hear that song one more time I'm driving into the sea": a jingle, not a plan
     r"\bif i (?:hear|see|read|get) (?:that|this|the|one more) (?:\w+ ){0,3}?(?:song|advert|ad|"
     r"jingle|email|invite|phrase|joke|notification|ringtone|tune)\b[^|.!?]{0,60}|"
@@ -521,7 +521,8 @@ DISTANT = re.compile(
     r"i remember|in my (?:teens|twenties|thirties|youth|childhood|early \w+)|my teens|"
     r"(?:last|a) decade|(?:when|while) i was (?:at|in) (?:uni|university|college|school)|"
     r"back in (?:school|college|uni)|during my|back when|(?:long|so long) ago|"
-    r"there was a time|at one point|(?:high school|teenage|younger|teen) me|"
+    r"there was a time|at one point|(?:high school|teenage|younger|teen) me|(?:from )?when i "
+    r"used to|"
     r"as a (?:student|young \w+)|looking back|i once|once(?= *(?:$|[|.!?,;]))|"
     r"(?:my|an|the|some) old (?:\w+ )?(?:letters?|notes?|scars?|journals?|diary|diaries)|"
     r"during (?:the|my) (?:divorce|breakup|break up|separation|pandemic|lockdown|"
@@ -659,6 +660,7 @@ RESOLVED_AFTER = re.compile(
     r"^ *[:=-]? *(?:past tense|historic|history|a memory|behind me)\b|"
     r"^ *(?:(?!until|till|not|never|and|but|so|i)\w+ ){0,4}?(?:went(?= *(?:$|[|.!?,;]| quiet)"
     r")|went quiet|quietened|quieted|went away|have gone|has gone|"
+    r"(?:went|stopped|faded|eased|lifted) (?=after\b)|"
     r"ended|stopped|passed|faded|have faded|lifted|disappeared|have not come back|has not come "
     r"back|never came back)\b(?! (?:caring|trying|eating|sleeping|going|taking|answering|"
     r"talking|up|working))"

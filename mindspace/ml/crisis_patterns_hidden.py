@@ -262,7 +262,8 @@ EN_HIDDEN: tuple[Pattern, ...] = (
     _p("plan", r"\bi am (?:sat |stood |sitting |standing |up )?(?:on|at) (?:the )?(?:roof|rooftop|"
        r"top floor|ledge|edge)\b",
        requires=r"\bjump\w*\b|\b(?:everybody|everyone) (?:is |has )?gone\b|\bnobody (?:is )?"
-       r"(?:here|around)\b|\balone up here\b|\bgoodbye\b", near=True),
+       r"(?:here|around)\b|\balone up here\b|\bgoodbye\b|\b(?:tell|say it to|talk to) "
+       r"(?:someone|somebody|anyone) (?:before|first)\b", near=True),
     _p("indirect", r"\b(?:in|sat in|sitting in) (?:the|my) (?:car|van|truck) (?:at|on|by|near) "
        r"(?:the )?(?:top of the )?(?:\w+ )?(?:quarry|cliffs?|bridge|reservoir|dam|viaduct|multi "
        r"storey|clifftop|cliff top)\b",
@@ -421,6 +422,26 @@ EN_HIDDEN: tuple[Pattern, ...] = (
     _p("indirect", r"\bi am not coming back from this(?: one| time)?\b",
        requires=r"\b(?:thanks for everything|look after each other|goodbye|honour|honor|love you "
        r"all)\b", near=True),
+    # from companion round twenty-one: a hose and tape in the car; gone by Christmas with the
+    # tools given away; twenty of someone's tablets taken; bleach or paraffin to drink or stared at
+    _p("plan", r"\b(?:hose|hosepipe|hose pipe)\b[^|.!?]{0,40}\b(?:gaffer tape|duct tape|tape)\b|"
+       r"\b(?:gaffer tape|duct tape)\b[^|.!?]{0,40}\b(?:hose|hosepipe|hose pipe)\b",
+       requires=r"\b(?:car|exhaust|van|window|footwell|lay by|boot|garage|engine|back seat)\b",
+       near=True),
+    _p("indirect", r"\b(?:i will|ill|i ll) be gone (?:by|before) (?:christmas|new year|easter|the "
+       r"weekend|the end of (?:the )?\w+|next \w+|monday|tuesday|wednesday|thursday|friday|"
+       r"saturday|sunday|spring|summer|autumn|winter)\b", requires=r"\b(?:sorted|goes to|gave|"
+       r"giving|tools|note|goodbye|joke|nobody knows)\b", near=True),
+    _p("plan", r"\b(?:took|swallowed|taken|downed|necked) (?:about |around |like |maybe |nearly |"
+       r"over |roughly )?(?:\d{2,}|twenty|thirty|forty|fifty) (?:of )?(?:\w+ ){0,4}?(?:"
+       + _MEDS[3:-1] + r")\b(?! (?:over|in|across|during) (?:the |a )?(?:course|week|month|year|"
+       r"day)| as prescribed| a day| every)"),
+    _p("plan", r"\b(?:drink|drinking|swallow|swallowing|down) (?:the |some |a bottle of |the "
+       r"bottle of )?(?:paraffin|bleach|jik|kerosene|petrol|weedkiller|weed killer|pesticide|"
+       r"antifreeze|rat poison|dettol|domestos|pool chlorine)\b"),
+    _p("plan", r"\b(?:staring|stared|looking|looked|sitting|sat) (?:at|with) (?:it|the bottle|the "
+       r"bleach|the paraffin)\b", requires=r"\b(?:jik|bleach|paraffin|weedkiller|weed killer|"
+       r"pesticide|rat poison|antifreeze|under the sink)\b", near=True),
     # already a ghost: only the body has to catch up
     _p("indirect", r"\b(?:my |the |only )?body (?:just |still )?(?:needs? to|has to|have to|must|"
        r"to) catch up\b", requires=r"\b(?:ghost|dead|already gone|gone already|i will help it|"
@@ -457,4 +478,5 @@ TRIGGER = (r"\b(?:seroquel|quetiapine|gabapentin|pregabalin|lyrica|propranolol|m
            r"hoarding|need|jump|cut|vodka|whisk|wine|gin|rum|alcohol|booze|monday|tuesday|wednesday|"
            r"thursday|friday|saturday|sunday|tonight|tomorrow|house to|flat to|place to|nobody|"
            r"how many|if i am not|wrote|written|writing|better off|wish|angry|sorry|gutted|"
-           r"disappointed|upset|annoyed|cross|not coming back)")
+           r"disappointed|upset|annoyed|cross|not coming back|hose|tape|gone by|gone before|took|"
+           r"swallow|taken|downed|necked|drink|down|staring|stared|looking|looked|sitting|sat)")

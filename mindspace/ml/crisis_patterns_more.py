@@ -111,7 +111,8 @@ EN_MORE: tuple[Pattern, ...] = (
        r"necked) "
        r"(?:like |about |around |maybe |nearly |over |almost )?(?:[2-9]\d|1[5-9]|\d{3}|twenty|"
        r"thirty|forty|fifty|sixty|a dozen|two dozen) (?:of )?(?:my |the |his |her |mums |dads )?"
-       r"(?:\w+ )?" + _MEDS + r"\b", current=True),
+       r"(?:\w+ )?" + _MEDS + r"\b(?! (?:over|in|across|during) (?:the |a )?(?:course|week|month|"
+       r"year|day)| as prescribed| a day| every)", current=True),
     # researching a place: "which stretch of the line has no fencing"
     _p("plan", r"\b(?:which|what|the) (?:stretch|part|section|bit|end) of (?:the )?(?:line|track|"
        r"tracks|railway|motorway|bridge|cliff|river|quarry|viaduct)\b[^.!?|]{0,30}\b(?:no|"

@@ -84,6 +84,11 @@ RISK = [
     "The worry is that I might actually jump.",
     "Cut my thigh pretty deep again, long sleeves and nobody asks.",
     "Gin and my tablets on the bedside table tonight.",
+    "Sat in the car with the hosepipe and duct tape on the back seat.",
+    "Funny thing, I'll be gone by Easter. Already gave my guitar to my nephew.",
+    "Took about thirty of my dad's heart tablets an hour ago.",
+    "Thinking of drinking the bleach under the sink.",
+    "There's rat poison in the shed and I keep staring at it.",
 ]
 
 SAFE = [
@@ -139,6 +144,10 @@ SAFE = [
     "Cut it pretty deep into the lawn with the new mower, oops.",
     "Wine and a film tonight, the tablets for my hay fever on the side.",
     "If you jump I'll jump, said the kids at the pool.",
+    "Bought a new hose and some tape to fix the leak in the garden.",
+    "Took twenty of the vitamin tablets over the course of the month, as the nurse said.",
+    "If my mum sees this mess I'm dead.",
+    "The suicidal thoughts went after I changed my meds, I'm well now.",
 ]
 
 
