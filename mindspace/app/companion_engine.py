@@ -52,7 +52,8 @@ CRISIS_CONFIRM_STEP = 0.50  # the same for a message that asks for an exercise
 ANSWER_CONFIRM = 0.25  # the same for an answer to a step (read by the answers head)
 ANSWER_CONFIRM_MAIN = 0.80  # or the main head's crisis probability, for an answer to a step
 AIMED_AT_OTHERS_WORDS = 30  # longest message the exasperation rule reads
-SENTENCE_CONFIRM_STEP = 0.90
+SENTENCE_CONFIRM_STEP = 0.90  # the same, for a message that asks for an exercise
+EXERCISE_INTENT_AT = 0.90  # the intent reader's exercise label that counts as asking for one
 SENTENCE_CONFIRM = 0.50  # one sentence of a longer message, when the whole reads otherwise
 CRISIS_ALONE = 0.90  # intent "crisis" probability that flags on its own
 RISK_ALONE = 0.85  # crisis + methods + hiding self-harm together, outside an exercise
@@ -225,7 +226,8 @@ def _respond(engine: CompanionEngine, state: ConversationState, text: str,
     if not opens_support_panel(level) and opens_support_panel(analysis.crisis.level):
         # risk written inside a long message about something else: confirm sentence by sentence
         at = SENTENCE_CONFIRM_STEP if asks_exercise or (
-            reading is not None and reading.label in EXERCISES and reading.confidence >= 0.9
+            reading is not None and reading.label in EXERCISES
+            and reading.confidence >= EXERCISE_INTENT_AT
         ) else SENTENCE_CONFIRM
         for part in sentences(text):
             part_reading = engine.classify(part)

@@ -70,6 +70,14 @@ def _p(
 
 
 _PILLS = r"(?:pills|tablets|meds|medication|medications|painkillers|sleeping pills|insulin)"
+# the same with medicines named by kind or brand
+MEDICINES = (r"(?:pills|tablets|meds|medication|medicines|painkillers|sleeping pills|paracetamol|"
+             r"acetaminophen|tylenol|ibuprofen|aspirin|co codamol|codeine|temazepam|diazepam|"
+             r"valium|xanax|oxycodone|oxy|morphine|tramadol|insulin|antidepressants|sertraline|"
+             r"amitriptyline|lithium|quetiapine|seroquel|zopiclone|benzos|opioids|opiates|"
+             r"heart tablets|gabapentin|pregabalin|lyrica|propranolol|mirtazapine|citalopram|"
+             r"fluoxetine|prozac|olanzapine|clonazepam|klonopin|lorazepam|ativan|fentanyl|"
+             r"methadone)")
 _BODY = r"(?:arms?|wrists?|legs?|thighs?|skin|stomach|body|hips?)"
 _GONE = (
     r"(?:(?:was|were|am) (?:not|no longer) (?:here|around|alive)|(?:was|were|am) (?:gone|dead)|"
@@ -104,11 +112,12 @@ PATTERNS: tuple[Pattern, ...] = (
        r"candy|tv|netflix|sun))"),
     _p("plan", r"\b(?<!forgot to )(?<!forget to )(?<!remember to )(?<!remembered to )"
        r"(?<!reminded to )(?<!did not )(?:take|took|taking|swallow|swallowed|swallowing|down|"
-       r"downed)"
-       r" (?:all (?:of )?(?:my |the |these |those )?|a (?:bunch|handful|lot|load) of |"
-       r"(?:\w+ )?(?:too )?many |(?:the |a )?whole (?:bottle|pack|box|packet) of )(?:\w+ )?"
-       + _PILLS + r"\b(?! (?:this morning|today|on time|as prescribed|every (?:day|morning|night)|"
-       r"with (?:food|breakfast|water)|at (?:breakfast|lunch|dinner|bedtime))\b)"),
+       r"downed|necked)"
+       r" (?:all (?:of )?(?:my |the |these |those )?|a (?:bunch|handful|lot|load) of (?:my |the |"
+       r"me )?|(?:\w+ )?(?:too )?many |(?:the |a )?whole (?:bottle|pack|box|packet|strip) of "
+       r"(?:my |the )?)(?:\w+ )?(?:medications|" + MEDICINES[3:] + r"\b(?! (?:this morning|today|"
+       r"on time|as prescribed|every (?:day|morning|night)|with (?:food|breakfast|water)|at "
+       r"(?:breakfast|lunch|dinner|bedtime))\b)"),
     _p("plan", r"\b(?:take|took|swallow|swallowed|swallowing) (?:them all|all of them)\b",
        requires=_PILLS),
     _p("plan", r"\b(?:saving|saved|stockpil\w*|hoard\w*|stash\w*|collecting)"

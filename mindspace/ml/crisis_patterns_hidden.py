@@ -10,18 +10,13 @@ normalised by ``crisis_text.normalise`` (lower case, contractions expanded, "any
 
 from __future__ import annotations
 
-from mindspace.ml.crisis_patterns import Pattern, _p
+from mindspace.ml.crisis_patterns import MEDICINES, Pattern, _p
 
 _PLACE = (r"(?:bridges?|roofs?|rooftops?|car parks?|parking (?:garage|structure|lot)s?|"
           r"multi storey|ledges?|balcon(?:y|ies)|cliffs?|overpass(?:es)?|towers?|buildings?|"
           r"windows?|tracks|railway|platforms?|motorway|highway|dam|quarry|pier|jetty|viaduct|"
           r"flyover|top floor|stairwell)")
-_MEDS = (r"(?:pills|tablets|meds|medication|medicines|painkillers|sleeping pills|paracetamol|"
-         r"acetaminophen|tylenol|ibuprofen|aspirin|co codamol|codeine|temazepam|diazepam|"
-         r"valium|xanax|oxycodone|oxy|morphine|tramadol|insulin|antidepressants|sertraline|"
-         r"amitriptyline|lithium|quetiapine|seroquel|zopiclone|benzos|opioids|opiates|"
-         r"heart tablets|gabapentin|pregabalin|lyrica|propranolol|mirtazapine|citalopram|"
-         r"fluoxetine|prozac|olanzapine|clonazepam|klonopin|lorazepam|ativan|fentanyl|methadone)")
+_MEDS = MEDICINES
 _DEATH = (r"\b(?:did not (?:come|make it) (?:home|back)|never came (?:home|back)|killed in "
           r"action|kia|die|dies|died|dead|death|dying|passed away|passed on|passed|at peace|"
           r"funeral|memorial|obituar\w*|grave\w*|cemetery|coffin|casket|buried|burial|departed|"
@@ -201,13 +196,6 @@ EN_HIDDEN: tuple[Pattern, ...] = (
        r"die|urge to die)?(?:" + _SUICIDE + r"|wish to die|urge to die)?",
        requires=r"\b(?:by my own hand|suicide|killing myself|ending my life|wish to die|urge "
        r"to die|ending it)\b", negatable=False, current=True),
-    # a handful of a named medicine taken
-    _p("plan", r"\b(?<!forgot to )(?<!forget to )(?<!remember to )(?<!did not )(?:take|took|taking|"
-       r"swallow|swallowed|swallowing|downed|necked) (?:all (?:of )?(?:my |the )?|a (?:bunch|"
-       r"handful|lot|load) of (?:my |the |me )?|(?:the |a )?whole (?:bottle|pack|box|packet|strip) "
-       r"of (?:my |the )?)(?:\w+ )?" + _MEDS + r"\b(?! (?:this morning|today|on time|as "
-       r"prescribed|every (?:day|morning|night)|with (?:food|breakfast|water)|at (?:breakfast|"
-       r"lunch|dinner|bedtime))\b)"),
     # the dose already looked up; everything in the medicine cabinet as an option
     _p("plan", r"\b(?:looked up|worked out|checked|googled|found out|researched|calculated|"
        r"counted) (?:exactly )?how many (?:of )?(?:my |the |these |those )?(?:\w+ ){0,2}?"
@@ -423,7 +411,7 @@ EN_HIDDEN: tuple[Pattern, ...] = (
        requires=r"\b(?:thanks for everything|look after each other|goodbye|honour|honor|love you "
        r"all)\b", near=True),
     # from companion round twenty-one: a hose and tape in the car; gone by Christmas with the
-    # tools given away; twenty of someone's tablets taken; bleach or paraffin to drink or stared at
+    # tools given away; bleach or paraffin to drink or stared at
     _p("plan", r"\b(?:hose|hosepipe|hose pipe)\b[^|.!?]{0,40}\b(?:gaffer tape|duct tape|tape)\b|"
        r"\b(?:gaffer tape|duct tape)\b[^|.!?]{0,40}\b(?:hose|hosepipe|hose pipe)\b",
        requires=r"\b(?:car|exhaust|van|window|footwell|lay by|boot|garage|engine|back seat)\b",
@@ -432,10 +420,6 @@ EN_HIDDEN: tuple[Pattern, ...] = (
        r"weekend|the end of (?:the )?\w+|next \w+|monday|tuesday|wednesday|thursday|friday|"
        r"saturday|sunday|spring|summer|autumn|winter)\b", requires=r"\b(?:sorted|goes to|gave|"
        r"giving|tools|note|goodbye|joke|nobody knows)\b", near=True),
-    _p("plan", r"\b(?:took|swallowed|taken|downed|necked) (?:about |around |like |maybe |nearly |"
-       r"over |roughly )?(?:\d{2,}|twenty|thirty|forty|fifty) (?:of )?(?:\w+ ){0,4}?(?:"
-       + _MEDS[3:-1] + r")\b(?! (?:over|in|across|during) (?:the |a )?(?:course|week|month|year|"
-       r"day)| as prescribed| a day| every)"),
     _p("plan", r"\b(?:drink|drinking|swallow|swallowing|down) (?:the |some |a bottle of |the "
        r"bottle of )?(?:paraffin|bleach|jik|kerosene|petrol|weedkiller|weed killer|pesticide|"
        r"antifreeze|rat poison|dettol|domestos|pool chlorine)\b"),

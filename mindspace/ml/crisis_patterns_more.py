@@ -106,13 +106,11 @@ EN_MORE: tuple[Pattern, ...] = (
        r"is) (?:in|on|under|with)\b", other_ok=True),
     _p("plan", r"\b(?:gun (?:cabinet|safe|cupboard) key|key (?:to|for) the gun (?:cabinet|safe))"
        r"\b", requires=r"\bnote\b|\bsquared away\b|\bsorted\b", near=True),
-    # "just took like 20 of my seroquel"
-    _p("plan", r"(?:^|\b(?:i (?:just )?|just |i have (?:just )?))(?:took|taken|swallowed|downed|"
-       r"necked) "
-       r"(?:like |about |around |maybe |nearly |over |almost )?(?:[2-9]\d|1[5-9]|\d{3}|twenty|"
-       r"thirty|forty|fifty|sixty|a dozen|two dozen) (?:of )?(?:my |the |his |her |mums |dads )?"
-       r"(?:\w+ )?" + _MEDS + r"\b(?! (?:over|in|across|during) (?:the |a )?(?:course|week|month|"
-       r"year|day)| as prescribed| a day| every)", current=True),
+    # "just took like 20 of my seroquel", "took about 20 of my mum's BP tablets"
+    _p("plan", r"\b(?:took|taken|swallowed|downed|necked) (?:like |about |around |maybe |nearly |"
+       r"over |almost |roughly )?(?:\d{2,}|twenty|thirty|forty|fifty|sixty|a dozen|two dozen) "
+       r"(?:of )?(?:\w+ ){0,4}?" + _MEDS + r"\b(?! (?:over|in|across|during) (?:the |a )?(?:course|"
+       r"week|month|year|day)| as prescribed| a day| every)", current=True),
     # researching a place: "which stretch of the line has no fencing"
     _p("plan", r"\b(?:which|what|the) (?:stretch|part|section|bit|end) of (?:the )?(?:line|track|"
        r"tracks|railway|motorway|bridge|cliff|river|quarry|viaduct)\b[^.!?|]{0,30}\b(?:no|"
