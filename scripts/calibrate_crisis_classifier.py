@@ -38,6 +38,12 @@ DATA = REPO / "tests" / "data"
 TRAIN = [DATA / "crisis_eval.jsonl", DATA / "crisis_frames_dev.jsonl",
          DATA / "crisis_train_extra.jsonl", *sorted(DATA.glob("crisis_train_more_*.jsonl")),
          *[DATA / f"crisis_blind{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8)]]
+# Read sets trained on since crisis-classifier 1.5.0 (first messages and step answers included:
+# an answer's text is under "answer").
+TRAIN += [*sorted((DATA / "crisis-dev").glob("r*-crisis.jsonl")),
+          *[REPO / "bench" / "data" / "companion-blind" / f"c{n}.jsonl" for n in range(19, 50)],
+          *[REPO / "bench" / "data" / "companion-steps-blind" / f"m{n}.jsonl"
+            for n in range(5, 23)]]
 HELD = [DATA / "crisis_blind9.jsonl", DATA / "crisis_blind10.jsonl"]
 WEIGHTS = REPO / "models" / "crisis-classifier" / "weights.json"
 
@@ -50,7 +56,8 @@ def risk(row: dict) -> int:
 
 
 def rows_of(path: Path) -> list[dict]:
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [r | {"text": r["answer"]} if "text" not in r and "answer" in r else r for r in rows]
 
 
 def ece(p: np.ndarray, y: np.ndarray) -> tuple[float, list[tuple[float, float, float, int]]]:
@@ -116,7 +123,8 @@ def main() -> None:
     thr = float(sigmoid(np.array(z_thr / t + c)))
     print(f"temperature {t:.2f}, shift {c:+.2f}; threshold {base_thr} -> {thr:.4f}")
 
-    train = [r for path in TRAIN if path.exists() for r in rows_of(path)]
+    train = [r for path in TRAIN if path.exists() for r in rows_of(path)
+             if r.get("language", "en") == "en"]
     xt = model.encoder.embed_many([r["text"] for r in train]).astype(np.float64)
     protos = kmeans(xt, args.prototypes)
     far = float(np.quantile(np.max(xt @ protos.T, axis=1), 0.01))

@@ -64,7 +64,7 @@ import numpy as np  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-WORK = REPO / ".train-work-crisis"
+WORK = Path(os.environ.get("MINDSPACE_TRAIN_WORK", REPO / ".train-work-crisis"))
 MODELS = REPO / "models"
 ENC_DIR = MODELS / "sentence-encoder"
 CLF_DIR = MODELS / "crisis-classifier"
@@ -77,6 +77,14 @@ MORE = sorted((REPO / "tests" / "data").glob("crisis_train_more_*.jsonl"))
 DEV = [REPO / "tests" / "data" / f"crisis_blind{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8)] + [
     REPO / "tests" / "data" / "crisis-dev" / f"r{n}{s}-crisis.jsonl"
     for n in (7, 8, 9, 10) for s in "abc"]
+# Read since 1.4.0 (``--read-since``): English lines of text rounds eleven and thirteen to
+# seventeen, the first messages of companion rounds c19-c49 (crisis messages are risk; requests the
+# companion refuses are left out: they are neither) and the answers of steps rounds m5-m22.
+DEV_SINCE = [REPO / "tests" / "data" / "crisis-dev" / f"r{n}{s}-crisis.jsonl"
+             for n in (11, 13, 14, 15, 16, 17) for s in "abc"]
+CHAT_READ = [REPO / "bench" / "data" / "companion-blind" / f"c{n}.jsonl" for n in range(19, 50)]
+STEPS_READ = [REPO / "bench" / "data" / "companion-steps-blind" / f"m{n}.jsonl"
+              for n in range(5, 23)]
 # Splits never fitted: the held split of the training files and the gate split of the eval set.
 HELD_SPLITS = ("held", "heldout")
 # Everyday journal lines by other writers (the emotion corpus): safe statements, and long
@@ -84,8 +92,8 @@ HELD_SPLITS = ("held", "heldout")
 EVERYDAY = sorted((REPO / "training" / "emotion").glob("t*.jsonl"))
 EVERYDAY_HELD = ("t7.jsonl", "t8.jsonl")
 EVERYDAY_ENTRIES = REPO / "models" / "crisis-classifier" / "gates" / "everyday_entries.jsonl"
-ENC_NAME, ENC_VERSION = "sentence-encoder", "1.3.0"
-CLF_NAME, CLF_VERSION = "crisis-classifier", "1.4.0"
+ENC_NAME, ENC_VERSION = "sentence-encoder", "1.4.0"
+CLF_NAME, CLF_VERSION = "crisis-classifier", "1.5.0"
 MAX_LEN = 128
 STAGES = ("export", "quantize", "finetune", "train", "ship")
 SAMPLES = [
@@ -415,11 +423,33 @@ def data_sets(args: argparse.Namespace) -> tuple[list[dict[str, Any]], list[dict
            if r.get("language", "en") == "en"]
     for r in dev:
         r["source"] = "dev"
+    if getattr(args, "read_since", False):
+        dev += companion_rows() + [
+            r | {"source": "dev", "category": r.get("category", r.get("kind", "dev"))}
+            for path in DEV_SINCE for r in read_jsonl(path) if r.get("language", "en") == "en"]
     if args.train_on_dev:
         train, dev = train + dev, []
     if getattr(args, "everyday", False):
         train += everyday_rows(train)
     return train, held, dev
+
+
+def companion_rows() -> list[dict[str, Any]]:
+    """Statements from the read companion sets (``CHAT_READ``, ``STEPS_READ``)."""
+    rows: list[dict[str, Any]] = []
+    for path in CHAT_READ:
+        for i, r in enumerate(read_jsonl(path) if path.exists() else []):
+            if r["category"] != "harmful":
+                y = int(r["category"] == "crisis")
+                rows.append({"text": r["text"], "y": y, "label": "risk" if y else "safe",
+                             "category": f"chat {r['category']}", "id": f"{path.stem}-{i}",
+                             "source": "dev"})
+    for path in STEPS_READ:
+        for i, r in enumerate(read_jsonl(path) if path.exists() else []):
+            rows.append({"text": r["answer"], "y": r["y"], "label": r["label"],
+                         "category": f"step {r['exercise']}", "id": f"{path.stem}-{i}",
+                         "source": "dev"})
+    return rows
 
 
 def _everyday_lines(paths: list[Path]) -> list[str]:
@@ -953,6 +983,8 @@ def main() -> int:
     ap.add_argument("--frozen", dest="finetuned", action="store_false",
                     help="train/ship the frozen-encoder logistic regression instead of the "
                     "fine-tuned encoder + head (skips `finetune`)")
+    ap.add_argument("--read-since", action="store_true",
+                    help="also the sets read since 1.4.0 (DEV_SINCE, CHAT_READ, STEPS_READ)")
     ap.add_argument("--everyday", action="store_true",
                     help="also train on everyday journal lines (training/emotion) and long "
                     "entries made of them (see everyday_rows)")

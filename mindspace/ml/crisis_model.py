@@ -380,10 +380,12 @@ class ModelLayer:
             return self._raise(result, ctx, units, scores, model.threshold, model.model_id)
         if scores and result.level == "concern" and result.reasons and all(
                 r.startswith(PAST_REASON) for r in result.reasons) and (
-                language.english_models) and not cp.RECENT_PAST.search(ctx.norm):
+                language.english_models) and not cp.RECENT_PAST.search(ctx.norm) and (
+                not cp.NOT_OVER.search(ctx.norm)):
             # (the model reads English only: in another language its silence says nothing)
             # Past events alone: the model read them in context and saw no current risk (when
             # every sentence was left out of its units it read nothing and lowers nothing).
+            # Nor is one the writer doubts is over (cp.NOT_OVER: "i do not know if it is gone").
             # A recent event (cp.RECENT_PAST) is never lowered: the weeks after an attempt or an
             # act of self-harm are a time of raised risk, whatever else the entry says.
             return replace(result, level="none", score=0.0, reasons=[], model=model.model_id,

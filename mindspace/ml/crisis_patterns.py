@@ -508,6 +508,17 @@ RECENT_PAST = re.compile(
     r"(?:six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen) (?:days?|nights?) ago|"
     r"(?:" + _RECENT_DAYS + r") (?:days?|nights?) since|(?:" + _RECENT_WEEKS + r") weeks? since)"
     r"\b")
+# The writer doubts that a past time of risk is over ("i do not know if it is gone", "the thoughts
+# never went away"): the past event is not resolved, so the learned layer never lowers it.
+_THEY = r"(?:it|they|the (?:thoughts?|urges?|feelings?))"
+NOT_OVER = re.compile(
+    r"\b(?:(?:do not|did not|not|never|cannot) (?:know|sure|convinced|certain)(?: (?:if|whether|"
+    r"that))? " + _THEY + r"(?: is| are| has| have| was| were)?(?: (?:fully|completely|ever|"
+    r"actually|all))? (?:gone|over|gone away|went away|passed|behind me)|"
+    + _THEY + r" (?:never|has not|have not|did not) (?:fully |completely )?(?:went|go|gone|left|"
+    r"leave)(?: away)?|"
+    + _THEY + r" (?:is|are) (?:still there|creeping back|coming back|back again)|"
+    + _THEY + r" (?:might|could|may) (?:come|be coming) back)\b")
 # "eleven days since i swallowed ...": too recent to be an anniversary of something over
 RECENT_INTERVAL_BEFORE = re.compile(
     r"\b(?:(?:" + _RECENT_DAYS + r") (?:days?|nights?)|(?:" + _RECENT_WEEKS + r") weeks?) "
@@ -624,7 +635,7 @@ ANSWERED_NO = re.compile(
 RELAPSE = re.compile(
     r"\b(?:again|relaps\w*|lately|recently|(?:is|are|were|was|been|keep|keeps|they are|it is) "
     r"(?:coming )?back|(?<!not )(?<!never )(?:came|come|coming|creeping|crept) back|"
-    r"getting worse|worse than ever)\b" + ci.RELAPSE
+    r"getting worse|worse than ever)\b" + ci.RELAPSE + r"|" + NOT_OVER.pattern
 )
 # A sentence whose clause moves to the present ("..., now i want to die"): not past.
 CURRENT_SHIFT = re.compile(

@@ -206,6 +206,26 @@ def test_a_recent_past_event_is_never_lowered(det: CrisisDetector, text: str) ->
     assert det.detect(text).level in ("concern", "urgent")
 
 
+@pytest.mark.parametrize("text", [
+    "Last spring I thought about ending things and I don't know if it's really gone.",
+    "Two years ago I tried to end my life. Not sure the thoughts have gone away.",
+    "I self-harmed a lot at uni. Honestly it never really went away.",
+])
+def test_a_past_event_the_writer_doubts_is_over_is_never_lowered(
+        det: CrisisDetector, text: str) -> None:
+    """A past time of risk that the writer is not sure has passed is not resolved: it stays a
+    concern however the learned layer reads the rest of the entry."""
+    assert det.detect(text).level in ("concern", "urgent")
+
+
+@pytest.mark.parametrize("text", [
+    "It's gone now and I'm happy with how things are.",
+    "I don't know if the shop is open on Sunday.",
+])
+def test_doubt_about_ordinary_things_raises_nothing(det: CrisisDetector, text: str) -> None:
+    assert det.detect(text).level == "none"
+
+
 def test_model_reads_a_capped_number_of_units_and_patterns_read_everything(
         det: CrisisDetector) -> None:
     filler = "Today I walked to the park and made soup for dinner. " * 2000
