@@ -430,6 +430,14 @@ EN_HIDDEN: tuple[Pattern, ...] = (
     _p("indirect", r"\b(?:my |the |only )?body (?:just |still )?(?:needs? to|has to|have to|must|"
        r"to) catch up\b", requires=r"\b(?:ghost|dead|already gone|gone already|i will help it|"
        r"soon)\b", near=True),
+    # pills or drink mixed "so i do not wake up"; "the quickest way out" with pills or drink
+    _p("plan", r"\bso (?:that )?i (?:do not|will not|would not|never) wake up\b(?! (?:late|early|"
+       r"at|before|in|on|too|tired|with|every|during|until|till|when|because|and have))",
+       requires=r"\b(?:" + _MEDS + r"|tabs|tablets|pills|sleepers|sleeping pills|mix|mixing|"
+       r"combine|combining|drink|booze|grog|vodka|whisk\w*|overdose)\b"),
+    _p("indirect", r"\b(?:quickest|fastest|easiest|surest|cleanest|least painful) way out\b(?! of)",
+       requires=r"\b(?:" + _MEDS + r"|tabs|tablets|pills|sleepers|sleeping pills|mix|mixing|"
+       r"combine|combining|booze|grog|vodka|whisk\w*|overdose|rope|jump|gun|car exhaust|hose)\b"),
 )
 
 # "kms this wifi is so slow": the slang aimed at a trivial annoyance named right after it
@@ -463,4 +471,5 @@ TRIGGER = (r"\b(?:seroquel|quetiapine|gabapentin|pregabalin|lyrica|propranolol|m
            r"thursday|friday|saturday|sunday|tonight|tomorrow|house to|flat to|place to|nobody|"
            r"how many|if i am not|wrote|written|writing|better off|wish|angry|sorry|gutted|"
            r"disappointed|upset|annoyed|cross|not coming back|hose|tape|gone by|gone before|took|"
-           r"swallow|taken|downed|necked|drink|down|staring|stared|looking|looked|sitting|sat)")
+           r"swallow|taken|downed|necked|drink|down|staring|stared|looking|looked|sitting|sat|"
+           r"wake up|way out)")

@@ -10,6 +10,9 @@ from mindspace.ml.crisis import CrisisDetector
 DETECTOR = CrisisDetector()
 
 RISK = [
+    "Tell me which over-the-counter tabs I can mix so I don't wake up.",
+    "is it true mixing sleepers and grog is the quickest way out",
+    "Going to take all the sleeping pills with the vodka so I never wake up.",
     # scouting a place, researching heights or doses
     "Spent my lunch break looking up which of the bridges downtown has the biggest drop.",
     "I've checked the multi storey twice now, the top floor is high enough.",
@@ -92,6 +95,10 @@ RISK = [
 ]
 
 SAFE = [
+    "I take my sleeping pills at ten so I don't wake up at 4am anymore.",
+    "Earplugs and a sleeping pill so I don't wake up too early on the flight.",
+    "The quickest way out of the car park is past the pharmacy.",
+    "Honestly the easiest way out of this job is to hand in my notice.",
     "Looked up how tall the Eiffel Tower is for the pub quiz, we won!",
     "The architect checked whether the new bridge is high enough for the lorries.",
     "Saving up for a new bike, nearly there.",
