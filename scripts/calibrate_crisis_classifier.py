@@ -34,16 +34,16 @@ sys.path.insert(0, str(REPO))
 
 from mindspace.ml.crisis_model import CrisisModel  # noqa: E402
 
+sys.path.insert(0, str(REPO / "scripts"))
+from train_crisis_classifier import CHAT_READ, STEPS_READ  # noqa: E402
+
 DATA = REPO / "tests" / "data"
 TRAIN = [DATA / "crisis_eval.jsonl", DATA / "crisis_frames_dev.jsonl",
          DATA / "crisis_train_extra.jsonl", *sorted(DATA.glob("crisis_train_more_*.jsonl")),
          *[DATA / f"crisis_blind{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8)]]
 # Read sets trained on since crisis-classifier 1.5.0 (first messages and step answers included:
 # an answer's text is under "answer").
-TRAIN += [*sorted((DATA / "crisis-dev").glob("r*-crisis.jsonl")),
-          *[REPO / "bench" / "data" / "companion-blind" / f"c{n}.jsonl" for n in range(19, 50)],
-          *[REPO / "bench" / "data" / "companion-steps-blind" / f"m{n}.jsonl"
-            for n in range(5, 23)]]
+TRAIN += [*sorted((DATA / "crisis-dev").glob("r*-crisis.jsonl")), *CHAT_READ, *STEPS_READ]
 HELD = [DATA / "crisis_blind9.jsonl", DATA / "crisis_blind10.jsonl"]
 WEIGHTS = REPO / "models" / "crisis-classifier" / "weights.json"
 

@@ -8,9 +8,8 @@
 * text-emotion: language and length over the GoEmotions Ekman *train* split (43,410 comments);
   the top probability over every ``--every``-th comment of the *test* split, scored one by one by
   the shipped int8 model exactly as the app scores an entry.
-* crisis-classifier: language and length over the statements it was trained on (every split but
-  ``held`` and ``heldout``) of the statement files named in its manifest entry (lines marked as
-  another language left out).
+* crisis-classifier: language and length over the English statements it was trained on, as
+  ``scripts/train_crisis_classifier.py`` gathers them (``--read-since``), everyday lines left out.
 * whisper-tiny-en: language over the reference transcripts of the shared ASR evaluation clips.
 
 Only counts are written. Uses the same feature code as the app (``mindspace.ml.drift``).
@@ -28,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from train_crisis_classifier import HELD_SPLITS  # noqa: E402
+from train_crisis_classifier import data_sets  # noqa: E402
 
 from mindspace.ml.drift import BINS, DriftProfile  # noqa: E402
 from mindspace.ml.emotion_model import EmotionModel  # noqa: E402
@@ -43,18 +42,12 @@ def goemotions_texts(root: Path, split: str) -> list[str]:
         return [row[0] for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if row]
 
 
-def crisis_texts(entry: dict) -> tuple[list[str], list[str]]:
-    files = [f.strip().split(" ")[0] for f in entry["data_source"].split(",")]
-    files = [f for f in files if f.endswith(".jsonl")]
-    texts = []
-    for rel in files:
-        for line in (REPO / rel).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                # the learned layer is trained on the English lines of every other split
-                if row.get("split") not in HELD_SPLITS and row.get("language", "en") == "en":
-                    texts.append(str(row["text"]))
-    return texts, files
+def crisis_texts() -> list[str]:
+    """The English statements the shipped learned layer was trained on, without the everyday
+    lines (``train_crisis_classifier.data_sets`` with the options of the shipped version)."""
+    train, _, _ = data_sets(argparse.Namespace(train_on_dev=True, read_since=True,
+                                               everyday=False))
+    return [str(r["text"]) for r in train if r.get("language", "en") == "en"]
 
 
 def main() -> int:
@@ -81,14 +74,15 @@ def main() -> int:
                          "shipped int8 model)",
         "n": len(train), "histograms": emo.to_dict()}
 
-    texts, files = crisis_texts(entries["crisis-classifier"])
+    texts = crisis_texts()
     crisis = DriftProfile(("language", "length_words"))
     for text in texts:
         crisis.add_text(text)
     entries["crisis-classifier"]["drift_reference"] = {
-        "source": "short English first-person statements",
-        "computed_from": f"trained-on splits of {len(files)} statement files "
-                         f"({len(texts)} statements)",
+        "source": "short English first-person statements, chat messages and answers to exercise "
+                  "steps",
+        "computed_from": f"trained-on statements of {entries['crisis-classifier']['version']} "
+                         f"without the everyday lines ({len(texts)})",
         "n": len(texts), "histograms": crisis.to_dict()}
 
     with (args.asr / "transcripts.tsv").open(encoding="utf-8") as fh:

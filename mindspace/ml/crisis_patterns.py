@@ -115,7 +115,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"downed|necked)"
        r" (?:all (?:of )?(?:my |the |these |those )?|a (?:bunch|handful|lot|load) of (?:my |the |"
        r"me )?|(?:\w+ )?(?:too )?many |(?:the |a )?whole (?:bottle|pack|box|packet|strip) of "
-       r"(?:my |the )?)(?:\w+ )?(?:medications|" + MEDICINES[3:] + r"\b(?! (?:this morning|today|"
+       r"(?:my |the )?)(?:\w+ )?(?:medications|" + MEDICINES + r")\b(?! (?:this morning|today|"
        r"on time|as prescribed|every (?:day|morning|night)|with (?:food|breakfast|water)|at "
        r"(?:breakfast|lunch|dinner|bedtime))\b)"),
     _p("plan", r"\b(?:take|took|swallow|swallowed|swallowing) (?:them all|all of them)\b",
