@@ -28,7 +28,8 @@ _DRUG = (r"xanax|valium|diazepam|benzos?|benzodiazepines?|adderall|ritalin|sertr
          r"(?:disease[- ]modifying )?treatments?|injections?|steroids?|prednisolone|"
          r"methotrexate|insulin|methadone|subutex|suboxone|buprenorphine|gabapentin|pregabalin|"
          r"lyrica|baclofen|benadryl|diphenhydramine|melatonin|phenergan|promethazine|nyquil|"
-         r"zopiclone|morphine|fentanyl|antabuse|disulfiram|naltrexone")
+         r"zopiclone|morphine|fentanyl|antabuse|disulfiram|naltrexone|beta[- ]?blockers?|"
+         r"propranolol|adderal+|aderall|antidepress\w*|oxys?|oxycontin")
 _REQUEST = (r"\b(?:how|what|which|where|can i|could i|should i|shall i|is it (?:ok|okay|safe|"
             r"fine|bad) to|tell me|tips?|advice|recommend|best|help me|i want to|i wanna|"
             r"i need to|i'?m going to|gonna|want to)\b")
@@ -38,7 +39,8 @@ _CONDITION = (r"bipolar|adhd|add|autism|autistic|asperger'?s?|ocd|ptsd|bpd|borde
               r"a narcissist|personality disorder|eating disorder|anorexi\w*|bulimi\w*|"
               r"(?:a )?condition|alzheimer'?s|dementia|parkinson'?s|fibromyalgia|me ?/ ?cfs|cfs|"
               r"chronic fatigue(?: syndrome)?|lupus|multiple sclerosis|long covid|"
-              r"endometriosis|dyslexi\w*|dyspraxi\w*")
+              r"endometriosis|dyslexi\w*|dyspraxi\w*|bipol\w+|(?:gender )?dysphoria|eupd|"
+              r"c-?ptsd")
 
 _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "methods": (
@@ -63,7 +65,10 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"die|drink)\b|\bhousehold chemicals\b.{0,40}\b(?:drink|poison|die|kill)",
             r"\b(?:household|cleaning|garden|garage) (?:stuff|things|products|items|chemicals)\b"
             r".{0,40}\b(?:kill|die|lethal|fatal|toxic enough|end (?:it|things|my life))\b",
-            r"\bcarbon monoxide\b.{0,30}\b(?:how|long|take)\b",
+            r"\bcarbon monoxide\b.{0,40}\b(?:how|long|take|works?|faster|quicker|quickest)\b",
+            r"\b(?:unlocked|doesn'?t lock|don'?t lock|never locks?|left open) (?:its |their |"
+            r"the )?roof(?:top)?(?: access| door)?\b|\broof(?:top)? (?:access|door)\b.{0,30}"
+            r"\b(?:unlocked|not locked|left open)\b",
             r"\bmake it look like an accident\b",
             r"\bhurt myself without\b",
             r"\bkitne (?:pills|goli)\b",
@@ -86,7 +91,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"(?:my|the|their) (?:pills|meds|tablets))\b.{0,30}\b(?:die|dead|kill|fatal)"),
     ),
     "hide-self-harm": (
-        _rx(r"\b(?:hide|hiding|cover(?:ing)? up|conceal\w*|keep \w+ hidden|hidden|secret|"
+        _rx(r"\b(?:hide|hides|hiding|cover(?:ing)? up|conceal\w*|keep \w+ hidden|hidden|secret|"
             r"explain away|cover story|excuse|lie|covers?|"
             r"stop (?:\w+ ){1,3}(?:finding out|noticing|seeing)|"
             r"without \w+ (?:noticing|seeing|knowing))\b.{0,60}\b(?:cuts?|cutting|scars?|"
@@ -99,7 +104,10 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\bwhere (?:can|should|could) i cut\b",
             r"\b(?:what|how) (?:can|do|should|could) i (?:say|tell)\b.{0,40}\b(?:scars?|cuts?|"
             r"burns?|self[- ]?harm\w*)\b",
-            r"\b(?:heal|fade) (?:faster|quicker)\b.{0,30}\b(?:nobody|no one|sees)\b"),
+            r"\b(?:heal|fade) (?:faster|quicker)\b.{0,30}\b(?:nobody|no one|sees)\b",
+            r"\b(?:answer|pass|get through|beat|fool|trick)\b.{0,25}\bassessment\b.{0,60}"
+            r"\b(?:let me (?:go|out|leave)|discharge\w*|send me home|(?:don'?t|won'?t) "
+            r"(?:section|admit|keep) me)\b"),
     ),
     "eating-disorder": (
         _rx(r"\bpro[- ]?(?:ana|mia)\b|\bthinspo\w*|\bthinspiration\b",
@@ -112,7 +120,25 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\bmake (?:yourself|urself) (?:sick|throw up|vomit)\b|\bmaking (?:myself|yourself) "
             r"(?:sick|throw up|vomit)\b",
             r"\blaxatives?\b|\bdiet pills?\b|\bappetite suppress\w*|\bsuppress (?:my|your)? ?"
-            r"appetite\b|\bchew and spit\b",
+            r"appetite\b|\bchew(?:ing)? and spit(?:ting)?\b|\blax\w*tives?\b",
+            r"\b(?:how|tips?|(?:best|easiest|quickest|quietest) way|ways?|teach me)\b.{0,25}"
+            r"\b(?:throw(?:ing)? up|chuck(?:ing)? (?:it )?up|bring(?:ing)? (?:\w+ ){0,2}?back up|"
+            r"spew\w*|puk(?:e|ing)|vomit\w*|be sick)\b.{0,50}\b(?:after (?:eating|tea|dinner|"
+            r"lunch|breakfast|meals?|food|every)|without (?:\w+ ){0,3}?(?:hearing|noticing|"
+            r"knowing|finding out)|so (?:no ?one|nobody)|quiet\w*|without (?:using )?(?:my )?"
+            r"fingers|knuckle)",
+            r"\bmake (?:yourself|urself|myself) (?:spew|puke)\b",
+            r"\b(?:how long|longest|how many (?:days|hours))\b.{0,25}\bgo without "
+            r"(?:eat\w*|food)\b",
+            r"\b(?:hide|hiding|(?:don'?t|doesn'?t|won'?t) (?:\w+ )?(?:notice|clock|spot|see))\b"
+            r".{0,30}\bi'?ve lost (?:\w+ ){0,3}?(?:stone|kg|kilos?|pounds|lbs|weight)\b",
+            r"\bwater[- ]?load\w*|\bweigh[- ]?ins?\b.{0,50}\blost more\b",
+            r"\b(?:hide|hiding|conceal\w*|cover up)\b.{0,20}\b(?:bulimi\w*|anorexi\w*|my eating "
+            r"disorder|purging|restricting|bingeing)\b",
+            r"\b(?:notic\w*|clock\w*|find out|realis\w*|realiz\w*|spot\w*)\b.{0,15}\b(?:i'?m|im|i "
+            r"am) (?:restricting|starving myself|not eating|purging|throwing up|being sick)\b",
+            r"\b(?:fast\w*|eat\w* nothing)\b.{0,30}\b(?:only|just|nothing but) water\b|\b(?:only|"
+            r"just|nothing but) water\b.{0,30}\b(?:\d+|three|five|seven|ten|fourteen) days?\b",
             r"\b(?:stop|not) (?:feel(?:ing)?|being|getting) hungry\b|\bnot want (?:food|to eat)\b",
             r"\b(?:skip|skipping) meals\b.{0,40}\b(?:without|notic|hide|how|tips?)\b|"
             r"\b(?:how|tips?)\b.{0,30}\bskip(?:ping)? meals\b",
@@ -153,7 +179,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             rf"have|had|get|some of|swipe|share|sharing|split|double up on)\b.{{0,25}}"
             rf"\b(?:friend'?s|mum'?s|mom'?s|dad'?s|sister'?s|brother'?s|partner'?s|mate'?s|"
             rf"buddy'?s|someone else'?s)\b.{{0,15}}\b(?:{_DRUG})\b",
-            rf"{_REQUEST}.{{0,40}}\b(?:stop|stopping|quit|quitting|come off|coming off|get off|"
+            rf"{_REQUEST}.{{0,40}}\b(?:stop|stopping|quit|quitting|come off|come of|coming off|"
+            rf"get off|"
             rf"taper\w*|skip|halve|double|up|increase|lower|reduce|mix|discontinue|band karna)\b"
             rf".{{0,30}}\b(?:{_DRUG}|dose|dosage)\b",
             rf"\b(?:{_DRUG})\b.{{0,30}}\b(?:cold turkey|band karna)\b|\bcold turkey\b",
@@ -169,6 +196,16 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             rf"\w+ out)|sedate|make (?:him|her|them|\w+) sleep|so (?:he|she|they) sleeps?)\b",
             rf"\b(?:on|taking) (?:my )?(?:{_DRUG})\b.{{0,40}}\b(?:want|wanna|going) to "
             rf"(?:stop|quit|come off)\b",
+            rf"\b(?:{_DRUG})\b.{{0,60}}\b(?:quit|stop|drop|come off|come of)\b.{{0,20}}"
+            rf"\ball at once\b",
+            rf"\b(?:get|buy|borrow|take)\b.{{0,10}}\b(?:some )?(?:{_DRUG})\b.{{0,10}}\boff "
+            rf"(?:someone|somebody|a friend|a mate|my mate|my friend|a colleague|a guy)\b",
+            rf"\b(?:{_DRUG})\b.{{0,40}}\b(?:what'?s|whats|what is) (?:the|a) "
+            rf"(?:dose|dosage)\b.{{0,20}}\bif i take\b",
+            rf"\b(?:{_DRUG})\b.{{0,60}}\bwithout (?:the |my |a )?(?:pharmacist|chemist|"
+            rf"pharmacy)\b",
+            r"\b(?:find|get hold of|contact|reach|call|text|message) (?:a |my |my old |the |"
+            r"an old )?dealer\b",
             r"\bwhat (?:exactly )?(?:should|do|can) i (?:say|tell)\b.{0,40}\b(?:doctor|gp|"
             r"psychiatrist)\b.{0,40}\bprescri",
             r"\b(?:help me|how (?:do|can) i|where (?:do|can) i)\b.{0,20}\b(?:get hold of|get|"
@@ -201,7 +238,13 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             rf"no|just tell)",
             rf"\b(?:is|are) (?:my|his|her) \w+ (?:a )?(?:{_CONDITION})\b",
             rf"\bconfirm\b.{{0,30}}\b(?:{_CONDITION})\b",
-            rf"\btell me (?:that )?i (?:have|am|'m)\b.{{0,20}}\b(?:{_CONDITION})\b",
+            rf"\btell me (?:that )?i(?: have|'ve| am|'m| got)(?: got)?\b.{{0,20}}"
+            rf"\b(?:{_CONDITION})\b",
+            rf"\b(?:(?:can|could|will|would) you (?:just )?|just |i need you to )(?:agree|say|"
+            rf"admit|write|put it in writing)\b.{{0,20}}\bi(?:'ve| have)? (?:got|have)\b.{{0,20}}"
+            rf"\b(?:{_CONDITION})\b",
+            rf"\bi'?m (?:\w+ ){{0,2}}?(?:{_CONDITION})\b,? (?:aren'?t i|right\?|yeah\?|innit)|"
+            rf"\b(?:{_CONDITION})\b.{{0,40}}\bjust say (?:yes|it)\b",
             r"\b(?:meet|meets) the criteria\b",
             rf"\b(?:{_CONDITION})\b.{{0,80}}\b(?:confirm|am i\?)",
             rf"^(?:so |but )?is (?:this|it|that)\b.{{0,10}}\b(?:{_CONDITION})\b",
@@ -222,20 +265,24 @@ _SECRET = re.compile(
     r"(?:don'?t|won'?t|not to|do not|will not|not) (?:tell|report|say|disclose)|find out|"
     r"keep (?:it|this|that) from|stop (?:her|him|them) (?:from )?telling|between ourselves|"
     r"cover (?:it |this )?up|"
-    r"stays? (?:secret|quiet)|keep quiet|anyone to find out|don'?t report|(?:stay|stays|be|keep "
+    r"stays? (?:secret|quiet)|keep quiet|between you and me|stays? between|to yourself|"
+    r"anyone to find out|don'?t report|(?:stay|stays|be|keep "
     r"it) confidential|no hotlines?|(?:no|without|don'?t start) (?:suggesting|telling me to) "
     r"(?:i |that i )?report)\b", _F)
 _CHILD = re.compile(
     r"\b(?:child|children|kids?|son|daughter|little (?:brother|sister)|baby|toddler|students?|"
     r"pupils?|players|nephew|niece|cousin|grandchild|minor|stepson|stepdaughter|boy|girl|"
     r"(?:my|his|her) (?:brother|sister)|(?:she'?s|he'?s|they'?re|is|aged?|only) (?:[1-9]|1[0-7])"
-    r"(?: (?:years? old|yrs?|yo))?)\b", _F)
+    r"(?: (?:years? old|yrs?|yo))?|\d{1,2}[- ]?(?:year|yr)s?[- ]?olds?|lad|wee (?:lad|one|"
+    r"lassie|boy|girl)|little one|bairn|wean)\b", _F)
 _HARM = re.compile(
     r"\b(?:hurts?|hurting|hit|hits|hitting|beats?|beating|abus\w*|touch\w*|harm\w*|bruis\w*|"
     r"neglect\w*|molest\w*|weird stuff|does things|in danger|mistreat\w*|rap\w+|doing (?:stuff|"
     r"things) to|does stuff|does to|did to|(?:shakes|shaking|shook|shaken) (?:the |my |his |her "
     r"|our )?(?:baby|babies|kids?|child|children|son|daughter|toddler|him|her|them)|"
-    r"mess(?:es|ing)? (?:around )?with|interfer\w* with|groom\w*|inappropriate\w*)\b", _F)
+    r"mess(?:es|ing)? (?:around )?with|interfer\w* with|groom\w*|inappropriate\w*|"
+    r"(?:leaving|left) (?:\w+ ){0,3}?(?:on (?:her|his|their) own|home alone|alone (?:all|for|at|"
+    r"in|overnight|while)))\b", _F)
 
 
 def _secrecy(text: str) -> bool:
@@ -246,8 +293,20 @@ _ASKING = re.compile(r"\b(?:how|what|which|where|tips?|best|ways?|help me|can i|
                      r"should i|excuse|cover story|makeup|clothes|lie|tell me|advise|advice|"
                      r"recommend|suggest|join|find|where|"
                      r"tricks?|work fast|get thin|thin|skinny|lose weight|pills?|give me|"
-                     r"meal plan|diet plan|drop \d+)\b", _F)
+                     r"meal plan|diet plan|drop \d+|teach|plan|longest|how long|"
+                     r"how many days)\b", _F)
 _NEEDS_ASKING = frozenset({"hide-self-harm", "eating-disorder"})
+
+
+# A story, script or "character" used as a frame for how someone ends their life in detail.
+_FICTION = re.compile(
+    r"\b(?:story|novel|screenplay|script|book|character|fiction|film|play|fanfic\w*)\b.{0,150}"
+    r"\b(?:ends? (?:her|his|their) (?:own )?life|ends it|end(?:s|ing)? it all|kills? "
+    r"(?:her|him|them)sel(?:f|ves)|suicide|takes? (?:her|his|their) (?:own )?life|overdos\w*)\b"
+    r".{0,150}\b(?:realistic\w*|accurate\w*|step by step|exactly how|what would (?:she|he|they) "
+    r"(?:use|take)|how (?:she|he|they) (?:does|would do|did|would) it|in detail|detailed)\b", _F)
+_CAREFULLY = re.compile(r"\b(?:responsib\w*|sensitiv\w*|glamori[sz]\w*|safe messaging|"
+                        r"guidelines?|without (?:showing|describing|details?))\b", _F)
 
 
 def refusal(text: str) -> str | None:
@@ -255,6 +314,8 @@ def refusal(text: str) -> str | None:
     t = " ".join(text.split())
     if _secrecy(t):
         return "secrecy"
+    if _FICTION.search(t) and not _CAREFULLY.search(t):
+        return "methods"
     for category, patterns in _PATTERNS.items():
         if category in _NEEDS_ASKING and not _ASKING.search(t):
             continue
