@@ -438,6 +438,27 @@ EN_HIDDEN: tuple[Pattern, ...] = (
     _p("indirect", r"\b(?:quickest|fastest|easiest|surest|cleanest|least painful) way out\b(?! of)",
        requires=r"\b(?:" + _MEDS + r"|tabs|tablets|pills|sleepers|sleeping pills|mix|mixing|"
        r"combine|combining|booze|grog|vodka|whisk\w*|overdose|rope|jump|gun|car exhaust|hose)\b"),
+    # from answers inside exercises (companion steps m23-m26): a choice made to die; a life
+    # policy checked to pay out if it looks like an accident; tablets kept back until "enough
+    # when I decide"; fresh cuts on an arm or a blade kept hidden
+    _p("ideation", r"\b(?:choice|decision) (?:i have |i )?(?:finally |already |now )?made is to "
+       r"(?:die|end it|end it all|end my life|kill myself|not be here|not wake up)\b|\b(?:made|"
+       r"reached|come to) (?:the |my |a )?(?:choice|decision) to (?:die|end it|end it all|end my "
+       r"life|kill myself|not be here)\b", current=True),
+    _p("plan", r"\b(?:would|will|could|might|make it|making it|made to|so it|so that it|if it|as "
+       r"long as it) (?:look|looks) like (?:an? )?(?:\w+ )?accident\b",
+       requires=r"\b(?:life (?:policy|insurance|cover)|pays?(?: out)?|payout|insurance|policy)\b",
+       near=True),
+    _p("plan", r"\b(?:sufficient|enough)\b[^|.!?]{0,20}\bwhen i (?:decide|am ready|choose|go)\b|"
+       r"\b(?:keep|keeping|kept|save|saving|stash\w*) them (?:instead|back|aside)\b",
+       requires=r"\b(?:" + _MEDS + r"|tabs|tablets|pills|sleepers|sleeping pills|meds|"
+       r"count|counted)\b", near=True),
+    _p("self_harm", r"\b(?:fresh|new|latest) cuts? (?:on|across|up|along|under|down) (?:my |the )?"
+       r"(?:left |right |inner |upper )?(?:arms?|forearms?|wrists?|thighs?|legs?|stomach|hips?|"
+       r"belly|ribs)\b|\b(?:over|hide|hiding|cover|covering|covers) (?:the |my )?(?:new|fresh) "
+       r"cuts\b|\bthe (?:blade|razor|razors|blades) i keep (?:in|under|inside|hidden)\b",
+       requires=r"^(?!.*\b(?:brambles?|roses?|thorns?|cat|kitten|puppy|dog|glass|shaving|garden\w*|"
+       r"fell|fall|accident|surgery|operation|chef|kitchen|knife skills|paper)\b)"),
 )
 
 # "kms this wifi is so slow": the slang aimed at a trivial annoyance named right after it
@@ -472,4 +493,5 @@ TRIGGER = (r"\b(?:seroquel|quetiapine|gabapentin|pregabalin|lyrica|propranolol|m
            r"how many|if i am not|wrote|written|writing|better off|wish|angry|sorry|gutted|"
            r"disappointed|upset|annoyed|cross|not coming back|hose|tape|gone by|gone before|took|"
            r"swallow|taken|downed|necked|drink|down|staring|stared|looking|looked|sitting|sat|"
-           r"wake up|way out)")
+           r"wake up|way out|choice|decision|accident|sufficient|enough|keep them|keeping them|"
+           r"kept them|save them|saving them|stash|fresh|new cut|latest|blade|razor)")

@@ -92,6 +92,11 @@ RISK = [
     "Took about thirty of my dad's heart tablets an hour ago.",
     "Thinking of drinking the bleach under the sink.",
     "There's rat poison in the shed and I keep staring at it.",
+    "I have made the decision to end it, and I feel calm about it.",
+    "Worked out that the policy still pays if it looks like a climbing accident.",
+    "Not swallowing the zopiclone at night, keeping them back. Nearly enough when I decide.",
+    "Long sleeves in June because of the fresh cuts on my wrists.",
+    "Tugged my cuff down over the new cuts before the meeting.",
 ]
 
 SAFE = [
@@ -155,6 +160,12 @@ SAFE = [
     "Took twenty of the vitamin tablets over the course of the month, as the nurse said.",
     "If my mum sees this mess I'm dead.",
     "The suicidal thoughts went after I changed my meds, I'm well now.",
+    "I made the decision to move to Leeds and I feel calm about it.",
+    "The van skidded and it looks like an accident on the bypass again.",
+    "Insurance says it looks like an accident, so they'll pay out for the car.",
+    "Fresh cuts on my arms from pruning the roses, should have worn gloves.",
+    "The new cuts to the bus timetable mean I'm late every day.",
+    "Kept the cough sweets back, enough when I decide to go camping.",
 ]
 
 
