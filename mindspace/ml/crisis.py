@@ -280,6 +280,38 @@ _EN_LOOKALIKES = frozenset({"into", "onto", "unto", "photo", "auto", "tornado", 
                             "potato", "tomato", "pronto", "ditto", "lotto", "motto", "macho"})
 
 
+# A diary sentence that starts with a verb has dropped its "I" ("wrote letters to the kids
+# tonight", "gave the dog to my brother"): the people it names are not its subject. A sentence
+# that names a topic (a course, a film, the news) keeps the third-person reading.
+_DIARY_VERB = re.compile(
+    r"[a-z]{2,}ed|wrote|gave|sent|told|put|paid|read|saw|made|got|took|bought|sold|left|said|"
+    r"spent|kept|found|felt|had|went|came|brought|thought|sat|stood|drove|rang|hung|threw|hid|"
+    r"set|let|ran|began|chose|forgot|swore|met|lost|won|held|heard|knew|slept|woke|ate|drank|"
+    r"fell|caught|taught|sang|wore|tore|broke|spoke|stole|shook|rode|rose|flew|grew|blew|drew|"
+    r"built|lent|bent|meant|dealt|burnt|learnt|dreamt")
+_NOT_DIARY_VERB = frozenset({
+    "need", "feed", "speed", "seed", "weed", "breed", "bleed", "shed", "bed", "red", "embed",
+    "proceed", "exceed", "succeed", "indeed", "hundred", "ted", "ned", "fred", "ed"})
+_TOPIC = frozenset({
+    "song", "movie", "film", "book", "novel", "show", "story", "poem", "article", "news",
+    "documentary", "episode", "game", "lyrics", "play", "series", "podcast", "video", "lecture",
+    "class", "course", "essay", "paper", "report", "study", "scene", "chapter", "headline",
+    "awareness", "prevention", "research", "hotline", "campaign", "training", "workshop",
+    "module", "exam", "seminar"})
+
+
+# pronouns that start a clause about someone else ("learned to ask someone if they ...")
+_OTHER_SUBJECT = frozenset({"he", "she", "they", "someone", "somebody", "people"})
+
+
+def _dropped_i(toks: list[str]) -> bool:
+    """The sentence starts with a verb whose subject "I" was left out, and names no topic and
+    no one else as the subject of a clause."""
+    return bool(toks) and toks[0] not in _NOT_DIARY_VERB and bool(
+        _DIARY_VERB.fullmatch(toks[0])) and not any(t in _TOPIC or t in _OTHER_SUBJECT
+                                                    for t in toks)
+
+
 def _spanish_he(toks: list[str], i: int) -> bool:
     """True when ``toks[i]`` is the Spanish auxiliary "he" (first person), not English "he"."""
     return toks[i] == "he" and i + 1 < len(toks) and toks[i + 1] not in _EN_LOOKALIKES and bool(
@@ -401,7 +433,7 @@ class CrisisDetector:
                 for j in (k - 2, k - 1) if j >= 0):
             return "continues a sentence in a safe frame"
         toks = _tokens(re.sub(r"«[^»]*»?", " ", sent))
-        if not any(t in ("i", "myself") for t in toks):
+        if not any(t in ("i", "myself") for t in toks) and not _dropped_i(toks):
             subject = None
             for i, tok in enumerate(toks):
                 if _spanish_he(toks, i):

@@ -129,6 +129,22 @@ def test_safe_frames_keep_the_model_out(det: CrisisDetector, text: str) -> None:
     assert det.detect(text).level == "none"
 
 
+@pytest.mark.parametrize(("text", "reads"), [
+    ("Wrote letters to each of the kids tonight.", True),  # the "I" left out: the writer's own
+    ("Gave the dog to my brother tonight, told him it's just for a while.", True),
+    ("My brother gave the dog away.", False),  # someone else is the subject
+    ("Learned to ask someone if they're thinking of killing themselves.", False),
+    ("Watched a film about a man who gives everything away.", False),  # a topic
+    ("Need to pick the kids up at three.", False),  # only a past verb marks the diary form
+])
+def test_a_diary_sentence_without_its_i_is_the_writers_own(text: str, reads: bool) -> None:
+    """The learned layer reads a sentence that starts with a verb and left out its "I"; a
+    named person there is an object, not the subject."""
+    detector = CrisisDetector()
+    _, ctx = detector.screen(text)
+    assert (detector.safe_frame(ctx, 0) is None) == reads
+
+
 @pytest.mark.parametrize("text", [
     # the sentence after a negated one elaborates it
     "I won't hurt myself. I promised my sister and I meant it.",
