@@ -403,17 +403,45 @@ class CrisisDetector:
         return result, ScreenContext(norm, tuple(starts), tuple(ends), frozenset(framed), plan,
                                      res_at, rel_at, soft_at)
 
-    def safe_frame(self, ctx: ScreenContext, k: int) -> str | None:
-        """Why sentence ``k`` must not be raised by the learned layer, or None. Uses the
-        pattern screen's own frame checks: a match there was discarded as negated, quoted,
-        fiction/news/topic, third-person or resolved past; the sentence is framed as fiction;
-        its subject is someone else and the writer is not a subject; or it describes a past
-        event that a nearby sentence says is resolved."""
+    def pattern_frame(self, ctx: ScreenContext, k: int) -> str | None:
+        """The frames of sentence ``k`` the pattern screen itself found (a match discarded as
+        negated, quoted, fiction/news/topic, third-person or resolved past) or a fiction
+        frame."""
         if k in ctx.framed:
             return "safe frame found by the patterns"
-        sent = ctx.norm[ctx.starts[k]:ctx.ends[k]]
-        if cp.FICTION_FRAME.search(sent):
+        if cp.FICTION_FRAME.search(ctx.norm[ctx.starts[k]:ctx.ends[k]]):
             return "fiction or game"
+        return None
+
+    def whole_frame(self, ctx: ScreenContext, k: int) -> str | None:
+        """The frames the learned layer's whole-entry read keeps out: the pattern screen's own
+        (:meth:`pattern_frame`) and a sentence that continues one of them ("I won't hurt
+        myself. I promised my sister.": read alone, the second sentence is not the writer's
+        risk)."""
+        frame = self.pattern_frame(ctx, k)
+        if frame:
+            return frame
+        if self._continues_frame(ctx, k):
+            return "continues a sentence in a safe frame"
+        return None
+
+    def _continues_frame(self, ctx: ScreenContext, k: int) -> bool:
+        sent = ctx.norm[ctx.starts[k]:ctx.ends[k]]
+        return not cp.RISK_STEMS.search(sent) and not cp.RELAPSE.search(sent) and any(
+            j in ctx.framed or (self._sentence_past(ctx.norm[ctx.starts[j]:ctx.ends[j]])
+                                and self._resolved(ctx.resolved_at, ctx.relapse_at, j))
+            for j in (k - 2, k - 1) if j >= 0)
+
+    def safe_frame(self, ctx: ScreenContext, k: int) -> str | None:
+        """Why sentence ``k`` must not be raised by the learned layer, or None. Uses the
+        pattern screen's own frame checks (:meth:`pattern_frame`); the sentence is negated,
+        affirms safety or continues a sentence in a safe frame; its subject is someone else
+        and the writer is not a subject; or it describes a past event that a nearby sentence
+        says is resolved."""
+        frame = self.pattern_frame(ctx, k)
+        if frame:
+            return frame
+        sent = ctx.norm[ctx.starts[k]:ctx.ends[k]]
         earlier = [j for j in range(max(0, k - 3), k)
                    if j in ctx.framed or self._sentence_past(ctx.norm[ctx.starts[j]:ctx.ends[j]])]
         if cp.RESOLVED.search(sent) and earlier:
@@ -427,10 +455,7 @@ class CrisisDetector:
         if affirm and not cp.NEGATION_TRAP.search(sent) and not cp.RISK_STEMS.search(
                 sent[:affirm.start()] + " " + sent[affirm.end():]):
             return "affirms safety"
-        if not cp.RISK_STEMS.search(sent) and not cp.RELAPSE.search(sent) and any(
-                j in ctx.framed or (self._sentence_past(ctx.norm[ctx.starts[j]:ctx.ends[j]])
-                                    and self._resolved(ctx.resolved_at, ctx.relapse_at, j))
-                for j in (k - 2, k - 1) if j >= 0):
+        if self._continues_frame(ctx, k):
             return "continues a sentence in a safe frame"
         toks = _tokens(re.sub(r"«[^»]*»?", " ", sent))
         if not any(t in ("i", "myself") for t in toks) and not _dropped_i(toks):

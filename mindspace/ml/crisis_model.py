@@ -206,6 +206,8 @@ class CrisisModel:
 # ---- the layer the detector uses ---------------------------------------------------------
 
 MAX_MODEL_UNITS = 200
+# The score at which the whole-entry read raises (model probability, as the threshold).
+WHOLE_READ_AT = 0.90
 CHUNK_WORDS = 48
 WINDOW_WORDS = 80
 _OWN_QUOTE = re.compile(r"\bi (?:said|say|told|tell|keep thinking|thought|think|wrote|write|"
@@ -215,7 +217,8 @@ _LETTERS = re.compile(r"[a-z]")
 
 
 def model_units(ctx: ScreenContext, detector: CrisisDetector,
-                max_units: int = MAX_MODEL_UNITS) -> list[tuple[int, str]]:
+                max_units: int = MAX_MODEL_UNITS, *, whole: bool = False
+                ) -> list[tuple[int, str]]:
     """``(sentence index, text)`` pairs the model reads, in document order.
 
     The model reads sentences in context. Sentences in a safe frame
@@ -228,8 +231,11 @@ def model_units(ctx: ScreenContext, detector: CrisisDetector,
     At most ``max_units`` units: when a text has more, chunks of sentences containing one of
     the pattern screen's trigger stems are taken first, then the others, each group in
     document order (the pattern screen itself still reads everything).
+    With ``whole`` only the frames of :meth:`CrisisDetector.whole_frame` are left out: the
+    units of the whole-entry read.
     """
-    chunks = [(k, c) for k in range(len(ctx.starts)) for c in _sentence_units(ctx, detector, k)]
+    frame = detector.whole_frame if whole else detector.safe_frame
+    chunks = [(k, c) for k in range(len(ctx.starts)) for c in _sentence_units(ctx, frame, k)]
     if not chunks:
         return []
     sizes = [len(c.split()) for _, c in chunks]
@@ -261,9 +267,10 @@ def _join(chunks: Sequence[tuple[int, str]]) -> str:
     return out
 
 
-def _sentence_units(ctx: ScreenContext, detector: CrisisDetector, k: int) -> list[str]:
+def _sentence_units(ctx: ScreenContext, frame: Callable[[ScreenContext, int], str | None],
+                    k: int) -> list[str]:
     sent = ctx.norm[ctx.starts[k]:ctx.ends[k]]
-    if not _LETTERS.search(sent) or detector.safe_frame(ctx, k):
+    if not _LETTERS.search(sent) or frame(ctx, k):
         return []
     if "«" in sent:
         sent = _QUOTED.sub(
@@ -315,6 +322,14 @@ class ModelLayer:
     patterns could not place (``PAST_REASON``) becomes ``none`` when the model, reading those
     sentences with their neighbours, stays below its threshold ("back then I had a plan. This
     year I have a garden."). Current signals are never lowered.
+
+    The whole-entry read: when no unit reached the threshold, the sentences the layer left out
+    for its own reasons (:meth:`CrisisDetector.safe_frame` beyond
+    :meth:`CrisisDetector.whole_frame`: another person as the subject, a negation, a
+    resolution nearby) are read again in their place (``model_units(..., whole=True)``), and
+    a unit scoring at least ``WHOLE_READ_AT`` raises by the same rules ("My wife would get the
+    house and wouldn't have to nurse me through another winter."). Only the English layer
+    reads this way.
 
     An entry the language identifier reads as Spanish, French, German or Portuguese is read by
     the layer for those languages (:class:`~mindspace.ml.crisis_intl.IntlCrisisModel`) instead,
@@ -378,6 +393,19 @@ class ModelLayer:
             return replace(result, model_error=model_failure("crisis model failed", exc))
         if scores and max(scores) >= model.threshold:
             return self._raise(result, ctx, units, scores, model.threshold, model.model_id)
+        if isinstance(model, CrisisModel):
+            # The whole-entry read: sentences the layer left out for its own reasons (another
+            # person as subject, a negation, a resolution nearby) read again in their place;
+            # it raises only at a much higher score (WHOLE_READ_AT).
+            wide = [u for u in model_units(ctx, detector, self.max_units, whole=True)
+                    if u not in units]
+            try:
+                wide_scores = self._scores(model, [u for _, u in wide])
+            except Exception as exc:  # noqa: BLE001 - as above
+                return replace(result, model_error=model_failure("crisis model failed", exc))
+            if wide_scores and max(wide_scores) >= WHOLE_READ_AT:
+                return self._raise(result, ctx, wide, wide_scores, model.threshold,
+                                   model.model_id)
         if scores and result.level == "concern" and result.reasons and all(
                 r.startswith(PAST_REASON) for r in result.reasons) and (
                 language.english_models) and not cp.RECENT_PAST.search(ctx.norm) and (

@@ -15,6 +15,7 @@ from mindspace.ml.crisis_model import (
     CLASSIFIER_NAME,
     ENCODER_NAME,
     MAX_MODEL_UNITS,
+    WHOLE_READ_AT,
     WINDOW_WORDS,
     CrisisModel,
     ModelLayer,
@@ -143,6 +144,25 @@ def test_a_diary_sentence_without_its_i_is_the_writers_own(text: str, reads: boo
     detector = CrisisDetector()
     _, ctx = detector.screen(text)
     assert (detector.safe_frame(ctx, 0) is None) == reads
+
+
+@pytest.mark.parametrize("text", [
+    "My wife would get the house and wouldn't have to nurse me through another winter. On paper "
+    "everyone comes out ahead.",
+    "The kids would be better looked after by their aunt than by me. She's already got the spare "
+    "room ready, and I've written down their routines.",
+])
+def test_the_whole_entry_read_raises_what_the_units_left_out(
+        det: CrisisDetector, model: CrisisModel, text: str) -> None:
+    """Sentences left out for the layer's own reasons (here: another person as the subject)
+    are read again in place, and a high score raises."""
+    _, ctx = det.screen(text)
+    units = model_units(ctx, det)
+    assert max(model.score_units([u for _, u in units]), default=0.0) < model.threshold
+    whole = [u for u in model_units(ctx, det, whole=True) if u not in units]
+    assert max(model.score_units([u for _, u in whole])) >= WHOLE_READ_AT
+    result = det.detect(text)
+    assert result.level == "concern", result.reasons
 
 
 @pytest.mark.parametrize("text", [
