@@ -459,6 +459,73 @@ EN_HIDDEN: tuple[Pattern, ...] = (
        r"cuts\b|\bthe (?:blade|razor|razors|blades) i keep (?:in|under|inside|hidden)\b",
        requires=r"^(?!.*\b(?:brambles?|roses?|thorns?|cat|kitten|puppy|dog|glass|shaving|garden\w*|"
        r"fell|fall|accident|surgery|operation|chef|kitchen|knife skills|paper)\b)"),
+    # from the read development sets (text and companion lines the screen missed)
+    _p("plan", r"\b(?:goodbye|good bye)\b[^|.!?]{0,40}\bwithout (?:them|her|him|anyone|everyone|"
+       r"my \w+|the kids|people) (?:knowing|realising|realizing|noticing|guessing)(?: it "
+       r"(?:is|was) goodbye| why)?(?= *(?:$|[|.!?,;]|and\b|because\b|tonight|today|this week|"
+       r"all week))|"
+       r"\bwithout (?:them|her|him|anyone|everyone|my \w+|the kids) (?:knowing|realising|"
+       r"realizing) it (?:is|was) (?:goodbye|the last time)\b", current=True, negatable=False,
+       other_ok=True),
+    _p("plan", r"\b(?:take|taking|took|swallow\w*|down|downing|neck|necking) (?:the )?rest of "
+       r"(?:(?:the |my )?(?:box|packet|pack|bottle|pills|tablets|meds|strip)\b(?! of)|them\b|it\b)",
+       requires=r"\b(?:see what happens|for good|not wake|crisis line|end it|in one go|at once|"
+       r"whatever happens)\b", near=True),
+    _p("plan", r"\b(?:fast|express|non stop|nonstop) (?:train|one)\b[^|.!?]{0,20}\b(?:comes|"
+       r"passes|goes|rushes) through\b",
+       requires=r"\b(?:station|platform)\b", near=True, current=True),
+    _p("passive", r"\b(?:disappointed|gutted|sorry|annoyed|angry) (?:when|that) (?:\w+ ){0,3}?"
+       r"(?:found|find|woke|saved|rescued|came for) me\b|\bi (?:had )?hoped (?:that|it) was (?:it|"
+       r"the end)\b", current=True),
+    _p("passive", r"\b(?:beg|begging|pray|praying|ask|asking)\b[^|.!?]{0,25}\bnot (?:to )?let me "
+       r"wake up\b", current=True),
+    _p("plan", r"\b(?:have|had|having) another go\b",
+       requires=r"\b(?:overdos\w*|od|tried|attempt\w*|a ?& ?e|a and e|discharged|hospital|pills|"
+       r"tablets|rope|cut)\b", near=True),
+    _p("plan", r"\b(?:word|write|phrase) (?:a |the |my )?note\b[^|.!?]{0,50}\b(?:blam\w*|guilty|"
+       r"(?:her|his|their) fault|after)\b", negatable=False),
+    _p("indirect", r"\bif i (?:do not|will not|never) (?:write|message|text|reply|answer) "
+       r"(?:anymore|again)\b", requires=r"\b(?:tell|love|sorry|goodbye|mother|mum|mom|family)\b",
+       near=True),
+    _p("passive", r"\bhope (?:tomorrow|the morning|morning) (?:do not|does not|never|will not) "
+       r"comes?\b", current=True),
+    _p("ideation", r"\bwhy i (?:should not|shouldn t|shouldnt) (?:\w+ )?(?:walk into|jump|end it|"
+       r"kill myself|do it|take them)\b|\b(?:one|a|any) reasons? not to (?:end it|kill myself|do "
+       r"it|jump)\b", current=True),
+    _p("plan", r"\b(?:says|tells me|told me|is telling me|keeps telling me) i (?:have|need|ought|"
+       r"must) to (?:punish|hurt|kill|cut|harm) myself\b", other_ok=True),
+    _p("ideation", r"\b(?:running|run|ran|go|going|went) (?:through|over) how i (?:would|will|d) "
+       r"do it\b"),
+    _p("plan", r"\btak(?:e|ing|in) (?:them |it )?all(?: of (?:it|them))?\b[^|.!?]{0,30}\b(?:so i "
+       r"(?:can|could) (?:go )?be with|tonight|to be with)\b",
+       requires=r"\b(?:" + _MEDS + r"|pills|tablets|meds|left behind|shoebox|stash|box)\b",
+       near=True),
+    _p("plan", r"\bi have a plan and a date\b|\bi mean it this time\b[^|.!?]{0,30}\b(?:plan|"
+       r"date|tonight|friday|saturday|sunday|monday|tuesday|wednesday|thursday)\b", current=True,
+       negatable=False),
+    _p("plan", r"\b(?:browser|search|google) history\b[^|]{0,60}\b(?:least painful|how many would "
+       r"it take|painless|lethal|does it hurt)\b", negatable=False),
+    _p("plan", r"\bscheduled\b[^|.!?]{0,40}\b(?:notes?|messages?|emails?|letters?|posts?|them)\b",
+       requires=r"\b(?:thank you for everything|thanks for everything|goodbye|feels done|by the "
+       r"time (?:they|it) (?:land|arrive)|after i am gone|it will be over)\b", near=True),
+    _p("plan", r"\b(?:wrote|written|writing) (?:letters?|notes?) (?:to|for) (?:my |the )?"
+       r"(?:mum|mom|dad|wife|husband|kids|children|sister|brother|partner|family|daughter|son)\b",
+       requires=r"\b(?:drawer|tidy|bank account|passwords?|scheduled|gave my|did not even ask|"
+       r"in order|done now)\b", near=True),
+    _p("indirect", r"\bis all my (?:brain|head|mind) (?:says|thinks|can think|keeps saying)\b",
+       requires=r"\b(?:kill|die|dead|death|suicide|end it)\b"),
+    _p("indirect", r"\b(?:goes up|better|improves?|fixed|solved)\b[^|.!?]{0,40}\bif i (?:am|was|"
+       r"were) (?:removed|taken out|out of the (?:picture|equation|model))\b"),
+    _p("passive", r"\bdead (?:people|ones|folk)\b[^|.!?]{0,30}\b(?:do not|never) have to\b",
+       requires=r"\b(?:must be nice|lucky|envy|jealous|wish)\b", near=True),
+    _p("passive", r"\b(?:she|he|they) (?:is|are) free and i (?:am|m) (?:stuck|still here|left)\b",
+       requires=_DEATH, near=True, other_ok=True),
+    _p("ideation", r"\b(?:dying|death|suicide|ending it|killing myself)\b[^|]{0,60}\bon my to "
+       r"do list\b", current=True),
+    _p("self_harm", r"\bi (?:want|need) to cut\b(?= *(?:$|[|.!?,;]|my hands|so bad|tonight|again|"
+       r"right now))", current=True),
+    _p("ideation", r"\bsuicide (?:stopped|stops|has stopped|started) (?:being|feeling|to feel|to "
+       r"seem)\b"),
 )
 
 # "kms this wifi is so slow": the slang aimed at a trivial annoyance named right after it
@@ -494,4 +561,8 @@ TRIGGER = (r"\b(?:seroquel|quetiapine|gabapentin|pregabalin|lyrica|propranolol|m
            r"disappointed|upset|annoyed|cross|not coming back|hose|tape|gone by|gone before|took|"
            r"swallow|taken|downed|necked|drink|down|staring|stared|looking|looked|sitting|sat|"
            r"wake up|way out|choice|decision|accident|sufficient|enough|keep them|keeping them|"
-           r"kept them|save them|saving them|stash|fresh|new cut|latest|blade|razor)")
+           r"kept them|save them|saving them|stash|fresh|new cut|latest|blade|razor|goodbye|"
+           r"good bye|without|rest of|train|disappoint|gutted|hoped|let me wake|another go|note|"
+           r"write|hope|reason|why i|tells me|told me|says i|running|through how|tak|mean it|"
+           r"history|scheduled|unalive|removed|dead|free and|to do list|want to cut|need to cut|"
+           r"suicide)")
