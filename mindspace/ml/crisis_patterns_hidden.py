@@ -526,6 +526,29 @@ EN_HIDDEN: tuple[Pattern, ...] = (
        r"right now))", current=True),
     _p("ideation", r"\bsuicide (?:stopped|stops|has stopped|started) (?:being|feeling|to feel|to "
        r"seem)\b"),
+    # from answers inside exercises (companion steps m27-m32): a note written and where it will be
+    # found; self-inflicted wounds; a prescription topped up into a stash; tablets counted out or
+    # lined up; affairs in order before a last outing; "not a joke" after a means; a suicide
+    # exclusion running out; the last letter still to write
+    _p("plan", r"\b(?:note|notes|letter|letters) (?:is |are |has been |have been )?(?:written|"
+       r"done|finished)\b", requires=r"\b(?:find it|find them|pocket|drawer|nappy bag|will find|"
+       r"goodbye|there is not one|there isn t one)\b", near=True, current=True),
+    _p("self_harm", r"\bself[- ]inflicted\b",
+       requires=r"^(?!.*\b(?:lecture|topic|article|study|report|patients?|case|coroner|module|"
+       r"exam)\b).*\b(?:my|last night|sore|sleeve|forearm|wrist|thigh)\b", current=True),
+    _p("plan", r"\btopping (?:it |them )?up from (?:every|each) (?:prescription|script|refill)\b"),
+    _p("plan", r"\b(?:tablets|pills|meds|medication)\b (?:are |were )?(?:lined up|counted out|laid "
+       r"out|set out)\b", requires=r"\b(?:note|glovebox|glove box|tonight|window|car|doesn t "
+       r"apply|does not apply)\b", near=True, current=True, other_ok=True),
+    _p("plan", r"\baffairs (?:are|were|will be) (?:all )?(?:in order|sorted|settled)\b",
+       requires=r"\b(?:last|after that|pension|locker|will|goodbye|note|letters?)\b", near=True),
+    _p("plan", r"\bnot a joke\b",
+       requires=r"\b(?:freight|level crossing|tracks|rope|noose|overdose|the drop)\b", near=True,
+       current=True, negatable=False),
+    _p("plan", r"\bsuicide (?:exclusion|clause)\b[^|]{0,40}\b(?:runs out|expires|ends|is up|"
+       r"finishes|lapses)\b", current=True),
+    _p("plan", r"\b(?:the )?(?:last )?one for my (?:daughter|son|wife|husband|kids|mum|mom|dad|"
+       r"partner|sister|brother)\b", requires=r"\bletters?\b", near=True),
 )
 
 # "kms this wifi is so slow": the slang aimed at a trivial annoyance named right after it
@@ -565,4 +588,5 @@ TRIGGER = (r"\b(?:seroquel|quetiapine|gabapentin|pregabalin|lyrica|propranolol|m
            r"good bye|without|rest of|train|disappoint|gutted|hoped|let me wake|another go|note|"
            r"write|hope|reason|why i|tells me|told me|says i|running|through how|tak|mean it|"
            r"history|scheduled|unalive|removed|dead|free and|to do list|want to cut|need to cut|"
-           r"suicide)")
+           r"suicide|written|inflicted|topping|lined up|counted out|laid out|affairs|joke|"
+           r"exclusion|one for my)")

@@ -106,6 +106,14 @@ RISK = [
     "The voice says I have to punish myself again.",
     "Scheduled the emails to go out on Monday with thanks for everything. Feels done.",
     "I want to cut. My hands won't stop shaking.",
+    "My note's written. It's in the glovebox, he'll find it.",
+    "Right wrist: self-inflicted, last night, still stinging under my sleeve.",
+    "Been topping it up from every prescription since March.",
+    "Pills counted out on the kitchen table, note beside them.",
+    "Affairs are in order now: will signed, pension sorted. Friday is my last shift.",
+    "There's a level crossing on the way home. Not a joke.",
+    "The suicide clause on the policy expires next month.",
+    "Letters nearly done. Just the one for my son left.",
 ]
 
 SAFE = [
@@ -182,6 +190,12 @@ SAFE = [
     "Failed my driving test, going to have another go in March.",
     "I want to cut my hair short for summer.",
     "Scheduled the newsletter for Monday and went for a run.",
+    "The note written by my teacher was lovely.",
+    "Letters are done, posted them to the council and the bank after lunch.",
+    "Self-inflicted wounds were the topic of today's lecture.",
+    "My affairs are in order after the divorce, finally.",
+    "It's not a joke, the train was cancelled again.",
+    "The one for my daughter is the pink card, the blue one for my son.",
 ]
 
 
