@@ -128,7 +128,10 @@ PATTERNS: tuple[Pattern, ...] = (
        + r"\b.{0,25}\b(?:in front of me|ready|to take|lined up)\b"),
     _p("plan", r"\b(?:have|has) (?:the |my )?" + _PILLS + r" in front of me\b"),
     _p("plan", r"\bnoose\b"),
-    _p("plan", r"\b" + _PILLS + r" (?:counted|laid|lined|set|sorted) (?:out|up)\b"),
+    _p("plan", r"\b" + _PILLS + r" (?:counted|laid|lined|set|sorted) (?:out|up)\b",
+       # a week's doses set out in an organiser, as prescribed, is everyday care
+       requires=r"^(?!.*\b(?:dosette|pill (?:organi[sz]er|box)|for the week|weekly|pharmacist|as "
+       r"prescribed|blister pack)\b)"),
     _p("plan", r"\bdrive (?:my car |the car |myself )?(?:off (?:the road|a cliff|a bridge)|into "
        r"(?:a tree|a wall|traffic|oncoming|the river|the sea))"),
     _p("plan", r"\b(?:bought|buy|got|have|tied|tie|tying|found) (?:a|the|some|my) rope\b"

@@ -114,6 +114,7 @@ RISK = [
     "There's a level crossing on the way home. Not a joke.",
     "The suicide clause on the policy expires next month.",
     "Letters nearly done. Just the one for my son left.",
+    "Pills counted out on the kitchen table, all of them.",
 ]
 
 SAFE = [
@@ -196,6 +197,7 @@ SAFE = [
     "My affairs are in order after the divorce, finally.",
     "It's not a joke, the train was cancelled again.",
     "The one for my daughter is the pink card, the blue one for my son.",
+    "Meds lined up for the week in the dosette box, as the pharmacist showed me.",
 ]
 
 
