@@ -19,17 +19,17 @@ def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts), _F)
 
 
-_DRUG = (r"xanax|valium|diazepam|benzos?|benzodiazepines?|adderall|ritalin|sertraline|zoloft|"
+_DRUG = (r"xanax|valium|diazepam|benzos?|benzodiazepines?|adderal+|ritalin|sertraline|zoloft|"
          r"fluoxetine|prozac|citalopram|escitalopram|lexapro|lithium|quetiapine|seroquel|"
          r"venlafaxine|effexor|mirtazapine|clonazepam|klonopin|lorazepam|ativan|modafinil|"
-         r"codeine|tramadol|oxycodone|opioids?|ketamine|amitriptyline|antidepressants?|"
+         r"codeine|tramadol|oxycodone|opioids?|ketamine|amitriptyline|antidepress\w*|"
          r"antipsychotics?|ssris?|meds|"
          r"medications?|medicines?|pills|tablets|sleeping (?:pills|tablets)|prescription|"
          r"(?:disease[- ]modifying )?treatments?|injections?|steroids?|prednisolone|"
          r"methotrexate|insulin|methadone|subutex|suboxone|buprenorphine|gabapentin|pregabalin|"
          r"lyrica|baclofen|benadryl|diphenhydramine|melatonin|phenergan|promethazine|nyquil|"
          r"zopiclone|morphine|fentanyl|antabuse|disulfiram|naltrexone|beta[- ]?blockers?|"
-         r"propranolol|adderal+|aderall|antidepress\w*|oxys?|oxycontin")
+         r"propranolol|aderall|oxys?|oxycontin")
 _REQUEST = (r"\b(?:how|what|which|where|can i|could i|should i|shall i|is it (?:ok|okay|safe|"
             r"fine|bad) to|tell me|tips?|advice|recommend|best|help me|i want to|i wanna|"
             r"i need to|i'?m going to|gonna|want to)\b")
@@ -42,8 +42,20 @@ _CONDITION = (r"bipolar|adhd|add|autism|autistic|asperger'?s?|ocd|ptsd|bpd|borde
               r"endometriosis|dyslexi\w*|dyspraxi\w*|bipol\w+|(?:gender )?dysphoria|eupd|"
               r"c-?ptsd")
 
+# A story, script or "character" used as a frame for how someone ends their life in detail,
+# unless the writer asks how to write it carefully.
+_FICTION = (
+    r"^(?!.*\b(?:responsib\w*|sensitiv\w*|glamori[sz]\w*|safe messaging|guidelines?|without "
+    r"(?:showing|describing|details?))\b).*"
+    r"\b(?:story|novel|screenplay|script|book|character|fiction|film|play|fanfic\w*)\b.{0,150}"
+    r"\b(?:ends? (?:her|his|their) (?:own )?life|ends it|end(?:s|ing)? it all|kills? "
+    r"(?:her|him|them)sel(?:f|ves)|suicide|takes? (?:her|his|their) (?:own )?life|overdos\w*)\b"
+    r".{0,150}\b(?:realistic\w*|accurate\w*|step by step|exactly how|what would (?:she|he|they) "
+    r"(?:use|take)|how (?:she|he|they) (?:does|would do|did|would) it|in detail|detailed)\b")
+
 _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "methods": (
+        re.compile(_FICTION, _F),
         _rx(r"\b(?:lethal|fatal|deadly|toxic|overdose|od)\b.{0,40}\b(?:dose|amount|quantity|"
             r"many|much|mg|level)\b",
             r"\b(?:dose|amount|quantity|how (?:many|much))\b.{0,60}\b(?:lethal|fatal|deadly|kill|"
@@ -298,24 +310,11 @@ _ASKING = re.compile(r"\b(?:how|what|which|where|tips?|best|ways?|help me|can i|
 _NEEDS_ASKING = frozenset({"hide-self-harm", "eating-disorder"})
 
 
-# A story, script or "character" used as a frame for how someone ends their life in detail.
-_FICTION = re.compile(
-    r"\b(?:story|novel|screenplay|script|book|character|fiction|film|play|fanfic\w*)\b.{0,150}"
-    r"\b(?:ends? (?:her|his|their) (?:own )?life|ends it|end(?:s|ing)? it all|kills? "
-    r"(?:her|him|them)sel(?:f|ves)|suicide|takes? (?:her|his|their) (?:own )?life|overdos\w*)\b"
-    r".{0,150}\b(?:realistic\w*|accurate\w*|step by step|exactly how|what would (?:she|he|they) "
-    r"(?:use|take)|how (?:she|he|they) (?:does|would do|did|would) it|in detail|detailed)\b", _F)
-_CAREFULLY = re.compile(r"\b(?:responsib\w*|sensitiv\w*|glamori[sz]\w*|safe messaging|"
-                        r"guidelines?|without (?:showing|describing|details?))\b", _F)
-
-
 def refusal(text: str) -> str | None:
     """The refusal category a message asks for (see ``REFUSALS``), or None."""
     t = " ".join(text.split())
     if _secrecy(t):
         return "secrecy"
-    if _FICTION.search(t) and not _CAREFULLY.search(t):
-        return "methods"
     for category, patterns in _PATTERNS.items():
         if category in _NEEDS_ASKING and not _ASKING.search(t):
             continue

@@ -292,12 +292,7 @@ _DIARY_VERB = re.compile(
 _NOT_DIARY_VERB = frozenset({
     "need", "feed", "speed", "seed", "weed", "breed", "bleed", "shed", "bed", "red", "embed",
     "proceed", "exceed", "succeed", "indeed", "hundred", "ted", "ned", "fred", "ed"})
-_TOPIC = frozenset({
-    "song", "movie", "film", "book", "novel", "show", "story", "poem", "article", "news",
-    "documentary", "episode", "game", "lyrics", "play", "series", "podcast", "video", "lecture",
-    "class", "course", "essay", "paper", "report", "study", "scene", "chapter", "headline",
-    "awareness", "prevention", "research", "hotline", "campaign", "training", "workshop",
-    "module", "exam", "seminar"})
+_TOPIC = cp.TOPIC_NOUNS | {"training", "workshop", "module", "exam", "seminar"}
 
 
 # pronouns that start a clause about someone else ("learned to ask someone if they ...")

@@ -397,8 +397,9 @@ class ModelLayer:
             # The whole-entry read: sentences the layer left out for its own reasons (another
             # person as subject, a negation, a resolution nearby) read again in their place;
             # it raises only at a much higher score (WHOLE_READ_AT).
+            read = set(units)
             wide = [u for u in model_units(ctx, detector, self.max_units, whole=True)
-                    if u not in units]
+                    if u not in read]
             try:
                 wide_scores = self._scores(model, [u for _, u in wide])
             except Exception as exc:  # noqa: BLE001 - as above

@@ -453,7 +453,13 @@ DENIAL_BEFORE = re.compile(
 )
 
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"}) | ci.FIRST_PERSON
-THIRD_PERSON = frozenset([
+# What a sentence can be about instead of a person: a work, the news, a course or a campaign.
+TOPIC_NOUNS = frozenset([
+    "song", "movie", "film", "book", "novel", "show", "story", "poem", "article", "news",
+    "documentary", "episode", "game", "lyrics", "play", "series", "podcast", "video", "lecture",
+    "class", "course", "essay", "paper", "report", "study", "scene", "chapter", "headline",
+    "awareness", "prevention", "research", "hotline", "campaign"])
+THIRD_PERSON = TOPIC_NOUNS | frozenset([
     "he", "she", "they", "someone", "somebody", "who", "whose", "friend", "friends", "brother",
     "sister", "mom", "mum", "mother", "dad", "father", "parent", "parents", "son", "daughter",
     "wife", "husband", "boyfriend", "girlfriend", "partner", "cousin", "aunt", "uncle",
@@ -462,12 +468,9 @@ THIRD_PERSON = frozenset([
     "students", "teacher", "boss", "client", "patient", "man", "woman", "guy", "girl", "boy",
     "kid", "kids", "child", "children", "people", "person", "character", "protagonist",
     "narrator", "hero", "heroine", "villain", "author", "singer", "actor", "actress",
-    "celebrity", "speaker", "song", "movie", "film", "book", "novel", "show", "story", "poem",
-    "article", "news", "documentary", "episode", "game", "lyrics", "play", "series", "podcast",
-    "video", "lecture", "class", "course", "essay", "paper", "report", "study", "scene",
-    "chapter", "headline", "awareness", "prevention", "research", "hotline", "campaign",
-    "poet", "writer", "artist", "musician", "band", "rapper", "comedian", "host", "doctor",
-    "nurse", "therapist", "victim", "soldier", "officer", "stranger", "passenger", "driver",
+    "celebrity", "speaker", "poet", "writer", "artist", "musician", "band", "rapper",
+    "comedian", "host", "doctor", "nurse", "therapist", "victim", "soldier", "officer",
+    "stranger", "passenger", "driver",
     "teen", "teenager", "survivor", "user", "poster", "commenter", "narrator", "memoir",
     "mate", "mates", "bestie", "bff", "housemate", "regular", "regulars", "cohort", "nan",
     "nana", "gran", "granny", "grandad", "sibling", "siblings", "fiance", "fiancee", "manager",

@@ -583,10 +583,8 @@ TRIGGER = (r"\b(?:seroquel|quetiapine|gabapentin|pregabalin|lyrica|propranolol|m
            r"how many|if i am not|wrote|written|writing|better off|wish|angry|sorry|gutted|"
            r"disappointed|upset|annoyed|cross|not coming back|hose|tape|gone by|gone before|took|"
            r"swallow|taken|downed|necked|drink|down|staring|stared|looking|looked|sitting|sat|"
-           r"wake up|way out|choice|decision|accident|sufficient|enough|keep them|keeping them|"
-           r"kept them|save them|saving them|stash|fresh|new cut|latest|blade|razor|goodbye|"
-           r"good bye|without|rest of|train|disappoint|gutted|hoped|let me wake|another go|note|"
-           r"write|hope|reason|why i|tells me|told me|says i|running|through how|tak|mean it|"
-           r"history|scheduled|unalive|removed|dead|free and|to do list|want to cut|need to cut|"
-           r"suicide|written|inflicted|topping|lined up|counted out|laid out|affairs|joke|"
-           r"exclusion|one for my)")
+           r"wake up|way out|choice|decision|accident|sufficient|enough|keep them|fresh|new cut|"
+           r"latest|blade|razor|goodbye|good bye|without|rest of|disappoint|let me wake|"
+           r"another go|write|hope|reason|why i|tells me|told me|says i|running|through how|tak|"
+           r"mean it|history|scheduled|unalive|removed|dead|free and|to do list|want to cut|"
+           r"need to cut|suicide|inflicted|topping|laid out|joke|exclusion|one for my)")
