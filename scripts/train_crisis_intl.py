@@ -5,7 +5,8 @@
         [--lam 1e-5] [--steps 400] [--max-fpr 0.05] [--cv-only]
 
 Data: every line in these four languages of `tests/data/crisis-dev/*.jsonl` (development rounds
-whose errors were read: r2-r11, d13, and the safe lines of s13). Model: logistic regression on
+whose errors were read: r2-r17, d13, and the safe lines of s13; later rounds only once
+`TRAINED_THROUGH` is raised). Model: logistic regression on
 `mindspace.ml.crisis_intl.features` (hashed character and word n-grams), fitted by full-batch
 Adam in NumPy from zero weights for a fixed number of steps (deterministic: same data, same
 weights). The threshold is chosen by leave-one-round-out cross-validation: each round (and s13)
@@ -32,6 +33,9 @@ sys.path.insert(0, str(REPO))
 from mindspace.ml.crisis_intl import LANGUAGES, features, logit  # noqa: E402
 
 DEV = REPO / "tests" / "data" / "crisis-dev"
+# The shipped weights (1.3.0) were fitted on rounds up to seventeen; rounds read later are left
+# out until the layer is trained again with them (raise this then).
+TRAINED_THROUGH = 17
 
 
 def load_rows() -> list[tuple[str, str, int, str]]:
@@ -40,6 +44,8 @@ def load_rows() -> list[tuple[str, str, int, str]]:
     for path in sorted(DEV.glob("*.jsonl")):
         m = re.match(r"(r\d+|d13|s13)", path.name)
         fold = m.group(1) if m else path.stem
+        if fold[0] == "r" and int(fold[1:]) > TRAINED_THROUGH:
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue

@@ -135,8 +135,9 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"appetite\b|\bchew(?:ing)? and spit(?:ting)?\b|\blax\w*tives?\b",
             r"\b(?:how|tips?|(?:best|easiest|quickest|quietest) way|ways?|teach me)\b.{0,25}"
             r"\b(?:throw(?:ing)? up|chuck(?:ing)? (?:it )?up|bring(?:ing)? (?:\w+ ){0,2}?back up|"
-            r"spew\w*|puk(?:e|ing)|vomit\w*|be sick)\b.{0,50}\b(?:after (?:eating|tea|dinner|"
-            r"lunch|breakfast|meals?|food|every)|without (?:\w+ ){0,3}?(?:hearing|noticing|"
+            r"spew\w*|puk(?:e|ing)|vomit\w*|be sick)\b.{0,50}\b(?:after (?:a |my |the )?(?:eating|"
+            r"tea|dinner|lunch|breakfast|meals?|food|every|takeaway|binge|pizza|chippy|kebab)|"
+            r"without (?:\w+ ){0,3}?(?:hearing|noticing|"
             r"knowing|finding out)|so (?:no ?one|nobody)|quiet\w*|without (?:using )?(?:my )?"
             r"fingers|knuckle)",
             r"\bmake (?:yourself|urself|myself) (?:spew|puke)\b",
@@ -181,7 +182,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     ),
     "medication": (
         _rx(rf"\b(?:without|w/o) (?:a |my )?(?:prescription|doctor|script|seeing (?:a|my|the) "
-            rf"(?:doctor|gp|psychiatrist|prescriber|specialist)|telling (?:my|the) (?:doctor|gp|"
+            rf"(?:doctor|doc|dr|gp|psychiatrist|prescriber|specialist)|telling (?:my|the) "
+            rf"(?:doctor|gp|"
             rf"psychiatrist|prescriber)|"
             rf"involving (?:my|the) (?:doctor|gp|psychiatrist|prescriber)|asking anyone)\b"
             rf".{{0,60}}|\b(?:{_DRUG})\b.{{0,40}}\bwithout (?:a |my )?(?:prescription|doctor)",
@@ -216,6 +218,9 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             rf"(?:dose|dosage)\b.{{0,20}}\bif i take\b",
             rf"\b(?:{_DRUG})\b.{{0,60}}\bwithout (?:the |my |a )?(?:pharmacist|chemist|"
             rf"pharmacy)\b",
+            rf"\b(?:{_DRUG}|repeat|prescription|script|tablets|pills|meds)\b.{{0,120}}\bwithout "
+            rf"(?:going through |seeing |asking |involving )?(?:the |my |a )?(?:surgery|gp|"
+            rf"doctor|doc)\b",
             r"\b(?:find|get hold of|contact|reach|call|text|message) (?:a |my |my old |the |"
             r"an old )?dealer\b",
             r"\bwhat (?:exactly )?(?:should|do|can) i (?:say|tell)\b.{0,40}\b(?:doctor|gp|"
@@ -258,6 +263,9 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             rf"\bi'?m (?:\w+ ){{0,2}}?(?:{_CONDITION})\b,? (?:aren'?t i|right\?|yeah\?|innit)|"
             rf"\b(?:{_CONDITION})\b.{{0,40}}\bjust say (?:yes|it)\b",
             r"\b(?:meet|meets) the criteria\b",
+            rf"\b(?:have i got|do i have|have i|am i)\b.{{0,20}}\b(?:{_CONDITION})\b.{{0,5}}"
+            rf"\b(?:or not|yes or no)\b|\byes or no\b.{{0,40}}\b(?:have i got|do i have|am i)\b"
+            rf".{{0,20}}\b(?:{_CONDITION})\b",
             rf"\b(?:{_CONDITION})\b.{{0,80}}\b(?:confirm|am i\?)",
             rf"^(?:so |but )?is (?:this|it|that)\b.{{0,10}}\b(?:{_CONDITION})\b",
             rf"\btell me (?:if|whether) i'?m\b.{{0,15}}\b(?:{_CONDITION}|crazy|insane)\b",
@@ -377,18 +385,22 @@ _EXERCISE_RULES: dict[str, re.Pattern[str]] = {
         r"\bfive senses\b|\bthe senses one\b", r"\banchor me\b|\banchor myself\b",
         r"\b(?:overstimulated|sensory overload)\b",
         r"\b(?:5|five) things (?:i|you) can (?:see|hear|touch)\b|\bname (?:5|five) things\b",
-        r"\bwhat'?s around me\b|\bwhat is around me\b"),
+        r"\bwhat'?s around me\b|\bwhat is around me\b",
+        r"\b(?:name|notic\w*)\b.{0,25}\b(?:see|hear|touch|smell)\b.{0,30}\b(?:hear|touch|smell|"
+        r"taste)\b"),
     "thought-record": _rx(
         r"\bthought record\b|\bthought (?:diary|log|journal)\b",
         r"\bchalleng\w*\b.{0,15}\bthoughts?\b", r"\breframe\b",
         r"\b(?:examine|check|look at) the evidence\b", r"\bcognitive restructuring\b",
         r"\bthought challenging\b", r"\bbalanced (?:thought|thinking)\b",
         r"\bexamine my thoughts\b", r"\bcatastrophi[sz]\w*",
-        r"\b(?:unpick|untangle|pick apart|question)\b.{0,12}\b(?:that|this|thought|it)\b"),
+        r"\b(?:unpick|untangle|pick apart|question)\b.{0,12}\b(?:that|this|thought|it)\b",
+        r"\bhelp me challenge (?:that|this|it)\b"),
     "behavioural-activation": _rx(
         r"\bbehaviou?ral activation\b", r"\bactivity scheduling\b",
         r"\b(?:plan|schedule)\b.{0,15}\b(?:activit(?:y|ies)|something (?:nice|to do)|"
-        r"(?:some )?(?:stuff|things) (?:for|to do|this))\b",
+        r"(?:some )?(?:stuff|things) (?:for|to do|this|i (?:\w+ )?(?:used to )?(?:enjoy|like|"
+        r"love)))\b",
         r"\bno motivation\b|\b(?:can'?t|cannot) (?:get )?motivat\w*|\bunmotivated\b",
         r"\bout of (?:this|a|my) rut\b|\bnothing is fun\b|\bdon'?t feel like doing anything\b",
         r"\bcan'?t get off the (?:sofa|couch|bed)\b|\blost interest in\b",
@@ -397,6 +409,7 @@ _EXERCISE_RULES: dict[str, re.Pattern[str]] = {
         r"\bworry time\b", r"\b(?:can'?t|cannot) stop worrying\b",
         r"\bworr(?:y|ying|ied)\b.{0,15}\b(?:about )?(?:everything|all the time|constantly|"
         r"nonstop|all day)\b", r"\b(?:postpone|schedule)\b.{0,5}\b(?:my )?worr\w*",
+        r"\bsave (?:\w+ )?worries (?:up )?for\b|\bworr\w*\b.{0,30}\bset time\b",
         r"\boverthink(?:ing)? everything\b|\bwhat ifs?\b.{0,40}\bwhat if\b",
         r"\bworry postponement\b|\bchronic worrier\b"),
     "problem-solving": _rx(
@@ -420,7 +433,13 @@ _EXERCISE_RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:bedtime|night ?time|evening) wind[- ]?down\b|\bwind[- ]?down routine\b"),
     "safety-plan": _rx(
         r"\bsafety plan\b|\bcrisis plan\b|\bcoping plan\b|\bsafety planning\b",
-        r"\bplan for (?:when|bad days|if)\b.{0,25}\b(?:bad|hard|unsafe)\b"),
+        r"\bplan for (?:when|bad days|if)\b.{0,25}\b(?:bad|hard|unsafe)\b",
+        r"\b(?:write|make|fill in|fill out|put together|draw up)\b.{0,25}\bplan\b.{0,50}\b(?:bad "
+        r"(?:times|days|patch)|dark (?:times|days)|(?:it|things|they) (?:come|comes|came) back)\b",
+        r"\bplan\b.{0,20}\b(?:written down|ready|on paper)\b.{0,30}\b(?:in case|if)\b.{0,20}"
+        r"\b(?:comes? back|bad|dark)\b",
+        r"\b(?:crisis team|counsell?or|therapist|care co-?ordinator|gp|nurse)\b.{0,40}\bplan\b"
+        r".{0,20}\bfill (?:in|out)\b"),
 }
 
 
@@ -591,8 +610,9 @@ def not_a_request_now(text: str) -> bool:
 
 _ASK_NOW = re.compile(r"\b(?:can we|could we|let'?s|help me|(?:i )?(?:want to|wanna|"
     r"would like to) (?:do|try|look|"
-                      r"review|fill|write|make|set up|start|go through)|"
-                      r"i'?d like to (?:do|try|look|review)|walk me through|can you|could you|"
+                      r"review|fill|write|make|set up|start|go through|schedule|plan)|"
+                      r"i'?d like to (?:do|try|look|review|go through|update|fill|write|make)|"
+                      r"walk me through|can you|could you|"
                       r"can u|would you|pull up|show me|do it with me|i need|need a)\b", _F)
 
 

@@ -509,6 +509,7 @@ RECENT_PAST = re.compile(
     r"weeks?) ago|(?:a|one|two|a few|a couple of|couple of|few) months? ago|a month back|"
     r"weeks? back|days? back|"
     # "on saturday", "six days ago", "eleven days since": within the last fortnight
+    r"last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?! (?:morning |night |"
     r"evening |afternoon )?(?:i will|i am going|i plan|we will|we are going))|"
     r"(?:six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen) (?:days?|nights?) ago|"
@@ -541,7 +542,9 @@ DISTANT = re.compile(
     r"(?:for|during|through|throughout) (?:most of |all of |much of )?my (?:teens|twenties|"
     r"thirties|childhood|youth|school years|uni years)|from (?:19|20)\d\d|old (?:journals?|"
     r"diary|diaries|notebooks?|entries|posts)|at (?:age )?1\d\b(?! (?:am|pm|o clock))|"
-    r"years? ago|decades? ago|a long time ago|when i was (?:younger|little|a (?:kid|child|"
+    r"years? ago|years back|decades? ago|a long time ago|that was (?:back )?(?:in )?(?:19|20)\d\d|"
+    r"remember (?:sitting|standing|being|lying|thinking|when)|"
+    r"when i was (?:younger|little|a (?:kid|child|"
     r"teen|teenager)|in \w+ school|\d+)|as a (?:teen|teenager|kid|child)|in (?:high school|"
     r"college|university|my teens|my twenties|(?:19|20)\d\d)|back (?:then|in)|in the past|"
     r"i remember|in my (?:teens|twenties|thirties|youth|childhood|early \w+)|my teens|"
@@ -570,7 +573,8 @@ RESOLVED = re.compile(
     r"grateful|healthy|strong)|(?:i am|i feel) (?:\w+ )?(?:happy|healthy|thriving|loved|safe|"
     r"stable|content|well)(?: and \w+)?(?: now| today| these days)?(?= *(?:$|[|.!?,;]))|"
     r"i love my life|i am not (?:now|any ?more)\b|i (?:want|choose|chose) to live\b|"
-    r"these days i|doing well|therapy helped|treatment helped|"
+    r"these days i|doing (?:really |very |so |pretty |quite )?well|(?:it is|it s|all) sorted now|"
+    r"therapy helped|treatment helped|"
     r"stopped (?:a long time ago|years ago|for good)|"
     r"a life i love|survived|got through|no longer(?! (?:be )?(?:here|around|alive|exist|with "
     r"(?:you|us|them)|in (?:this|the) world))|behind me|a thing of the past|"
@@ -609,7 +613,8 @@ RESOLVED_SOFT = re.compile(
     r"has been) a gift|turned (?:it|things|my life|everything) around|i (?:now )?(?:help|"
     r"support|mentor) (?:others|people)|share my story|i am now (?:a|an|the)|"
     r"i have (?:a|my) (?:daughter|son|family|kids|children|wife|husband|partner)|"
-    r"(?:since|ever since) then i)\b"
+    r"(?:since|ever since) then i|(?:life s|lifes|life is) (?:\w+ )?decent|lifes (?:\w+ )?(?:good|"
+    r"great)|mad to think (?:about (?:it )?)?now)\b"
 )
 # "i will live", "i am going to be okay": the writer affirms their safety.
 SAFETY_AFFIRM = re.compile(
@@ -721,6 +726,7 @@ TOPIC_AFTER = re.compile(
     r"^ *(?:risk\b(?! of)|(?:risk )?(?:assessments?|prevention|awareness|hotline|helpline|line|"
     r"rates?|statistics|"
     r"training|course|module|screenings?|research|policy|protocol|charity|campaign|week|month|"
+    r"presentations?|admissions?|referrals?|thresholds?|cases|"
     r"day|survivors? (?:group|network)|bereavement|loss survivors)\b)"
 )
 DEATH_REPORT = re.compile(

@@ -549,6 +549,27 @@ EN_HIDDEN: tuple[Pattern, ...] = (
        r"finishes|lapses)\b", current=True),
     _p("plan", r"\b(?:the )?(?:last )?one for my (?:daughter|son|wife|husband|kids|mum|mom|dad|"
        r"partner|sister|brother)\b", requires=r"\bletters?\b", near=True),
+    # from the retired rounds (text round twenty-four, companion round thirty): thinking of
+    # joining someone who died; a hose on a car exhaust that failed; not wanting to step back off
+    # a lock gate or a ledge; a will done and the milk cancelled; a mind made up that feels light
+    _p("ideation", r"\b(?:thinking|thought|think|dream\w*) (?:about |of )?(?:joining|being with) "
+       r"(?:her|him|them|my (?:wife|husband|son|daughter|mum|mam|mom|dad|partner|boy|girl))\b"
+       r"(?! (?:for|at|on|in|next|this|tomorrow|later|when|after|and)\b)",
+       requires=r"\b(?:died|passed|grave|churchyard|cemetery|funeral|ashes|widow\w*|lost (?:her|"
+       r"him)|since (?:she|he) went)\b", current=True, other_ok=True),
+    _p("plan", r"\b(?:hose|pipe|tube)\b[^|.!?]{0,30}\bexhaust\b|\bexhaust\b[^|.!?]{0,30}\b(?:hose|"
+       r"pipe|tube)\b", requires=r"\b(?:had a go|tried|slipped|attempt\w*|did not work|didn t work|"
+       r"went wrong|nearly|tape|taped|garage)\b", near=True),
+    _p("plan", r"\b(?:did not|didn t|do not|don t) (?:really )?want to (?:step|come|climb|get) "
+       r"(?:back )?(?:off|down|back)(?: (?:it|that|there|the \w+))?(?= *(?:$|[|.!?,;]))",
+       requires=r"\b(?:lock gates?|bridge|edge|ledge|roof|"
+       r"platform|cliff|railings?|parapet|balcony|canal|river|weir|viaduct)\b", near=True,
+       current=True, negatable=False),
+    _p("plan", r"\b(?:done|made|written|sorted|signed|updated) my will\b[^|]{0,40}\bcancel\w* "
+       r"(?:the )?(?:milk|papers?|newspapers?|subscriptions?|direct debits?|gym)\b",
+       requires=r"^(?!.*\b(?:holiday|cruise|trip|away|hospital|operation|surgery|moving|move)\b)"),
+    _p("plan", r"\bmade (?:my mind up|up my mind)(?: now)?(?: and)? i (?:feel|felt) (?:so much |"
+       r"much |a lot |way )?(?:lighter|calm|calmer|at peace|peaceful|relieved)\b", current=True),
 )
 
 # "kms this wifi is so slow": the slang aimed at a trivial annoyance named right after it
@@ -587,4 +608,6 @@ TRIGGER = (r"\b(?:seroquel|quetiapine|gabapentin|pregabalin|lyrica|propranolol|m
            r"latest|blade|razor|goodbye|good bye|without|rest of|disappoint|let me wake|"
            r"another go|write|hope|reason|why i|tells me|told me|says i|running|through how|tak|"
            r"mean it|history|scheduled|unalive|removed|dead|free and|to do list|want to cut|"
-           r"need to cut|suicide|inflicted|topping|laid out|joke|exclusion|one for my)")
+           r"need to cut|suicide|inflicted|topping|laid out|joke|exclusion|one for my|joining|"
+           r"being with|"
+           r"exhaust|step|mind up|up my mind|my will)")

@@ -392,6 +392,23 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
        negatable=False),
     # ---- Italian (explicit only) -----------------------------------------------------
     _p("ideation", r"\b(?:voglio morire|mi voglio uccidere|voglio uccidermi|voglio suicidarmi)\b"),
+    # from the retired text round twenty-four: relief for everyone if I were not here; all that
+    # is needed in a drawer; a trip that does not exist after giving things away; a disguised
+    # goodbye that "they will understand tomorrow"; the height one surely does not survive
+    _p("indirect", r"\b(?:seria|sera) un alivio (?:para (?:todos|todo el mundo|ellos|mi familia|"
+       r"mi madre|mis padres) )?(?:que|si) (?:yo )?(?:ya )?(?:no estuviera|no estuviese|"
+       r"desapareciera|no existiera)\b"),
+    _p("plan", r"\bjai tout ce quil (?:me )?faut\b",
+       requires=r"\b(?:cest fini|tiroir|armoire|salle de bains|pharmacie|cachets|medocs|"
+       r"comprimes)\b", near=True),
+    _p("plan", r"\b(?:il ny a (?:pas de|aucun)|no hay(?: ningun)?|nao ha(?: nenhuma)?|"
+       r"nao existe(?: nenhuma)?|es gibt keine) (?:voyage|viaje|viagem|reise)(?= *(?:$|[|.!?]))",
+       requires=r"\b(?:donne|donnee|regale|dado|dei|doei|verschenkt|gegeben|plantes|velo)\b",
+       near=True, negatable=False),
+    _p("plan", r"\bmensage(?:m|ns) de despedida\b",
+       requires=r"\b(?:disfarcad\w*|amanha (?:eles |elas |voces )?(?:vao )?entend\w*)\b"),
+    _p("plan", r"\bab welche[rm]? hohe\b[^|.!?]{0,30}\b(?:nicht (?:mehr )?uberlebt|sicher "
+       r"stirbt|tot ist)\b"),
 )
 
 # Stems that let a sentence through the crisis screen's fast pre-filter.
@@ -422,5 +439,6 @@ INTL_TRIGGER = (
     r"tentei|tentou|essaye|tente|versucht|probiert|intente|trate|"
     r"nehm|gesammelt|schritt|enjamb|caer|borda|embrasse|despedida|abschied|culpa|"
     r"faute|schuld|obrigad|gracias|merci|danke|tschuss|adios|adeus|ojala|tembrasse|"
-    r"geregelt|geschenkt|regale|arreglado|orden|organizado)"
+    r"geregelt|geschenkt|regale|arreglado|orden|organizado|alivio|jai tout|voyage|viaje|viagem|"
+    r"reise|mensage|welche)"
 )

@@ -143,7 +143,9 @@ STUDY_CONTEXT = (
     r"treinamento|pravention|prevencion|prevention|prevencao|geubt|gelernt|aprendimos|aprendi|"
     r"appris|aprendemos|practicamos|learned|learnt|learning|taught|patient|patients|paciente|pacientes|patiente|doente|"
     r"we lost|lost a|lost an|lost the|perdimos|perdemos|perdi a|perdu un|perdu une|verloren|"
-    r"urgencias|pronto socorro|resus|a and e|on nights|nachtdienst|plantao|guardia)\b"
+    r"urgencias|pronto socorro|resus|a and e|on nights|nachtdienst|plantao|guardia|pharmacy|"
+    r"quizzed|quizzing|ed rota|admitted (?:a|an|another|two|three) (?:\w+ )?(?:lad|man|woman|"
+    r"girl|boy|patient|teen|teenager|kid|student|lady|gentleman|chap|fella))\b"
 )
 # "saying they were going to kms": the slang names someone else's words
 OTHER_SLANG = (

@@ -115,6 +115,16 @@ RISK = [
     "The suicide clause on the policy expires next month.",
     "Letters nearly done. Just the one for my son left.",
     "Pills counted out on the kitchen table, all of them.",
+    "Since my husband passed I keep thinking about joining him, sooner rather than later.",
+    "Tried it on Sunday with a pipe from the exhaust into the car, but it fell out.",
+    "Stood on the bridge at midnight and did not want to climb back down.",
+    "Done my will and cancelled the papers, nothing left to sort.",
+    "I've made up my mind and I feel calm, calmer than in years.",
+    "Para todos sería un alivio que yo no estuviera aquí.",
+    "J'ai tout ce qu'il me faut, les cachets sont dans l'armoire.",
+    "Ich habe nachgelesen, ab welcher Höhe man nicht mehr überlebt.",
+    "Dei a minha bicicleta à Rita e disse que ia viajar. Não há viagem.",
+    "Mandei uma mensagem de despedida disfarçada de piada. Amanhã eles vão entender.",
 ]
 
 SAFE = [
@@ -198,6 +208,17 @@ SAFE = [
     "It's not a joke, the train was cancelled again.",
     "The one for my daughter is the pink card, the blue one for my son.",
     "Meds lined up for the week in the dosette box, as the pharmacist showed me.",
+    "Thinking about joining her for the walk on Sunday since she passed her test.",
+    "My husband died last year and I am thinking of joining the bereavement group at church.",
+    "Stood on the lock gate to watch the boats and didn't want to come back down for ages.",
+    "Done my will and cancelled the milk before the cruise, three weeks away!",
+    "Made my mind up about the new job and I feel lighter already.",
+    "J'ai tout ce qu'il faut pour le gâteau de demain.",
+    "J'ai donné mes plantes à Inès. Il n'y a pas de voyage cette année, trop cher.",
+    "Night shift on the ward, admitted a young lad after an overdose, he is stable now.",
+    "Two self-harm presentations in A&E before midnight, both went home with follow-up.",
+    "My son quizzed me on paracetamol overdose thresholds for his pharmacy exam.",
+    "I went through a spell of feeling suicidal about four years back. It's all sorted now.",
 ]
 
 
