@@ -418,7 +418,16 @@ class CrisisDetector:
             return frame
         if self._continues_frame(ctx, k):
             return "continues a sentence in a safe frame"
+        if self._leaving_job(ctx, k):
+            return "about leaving a job"
         return None
+
+    @staticmethod
+    def _leaving_job(ctx: ScreenContext, k: int) -> bool:
+        """A last shift or being done with the place, in an entry about leaving a job."""
+        sent = ctx.norm[ctx.starts[k]:ctx.ends[k]]
+        return bool(cp.LAST_AT_WORK.search(sent) and cp.LEAVING_JOB.search(ctx.norm)
+                    and not cp.RISK_STEMS.search(sent))
 
     def _continues_frame(self, ctx: ScreenContext, k: int) -> bool:
         sent = ctx.norm[ctx.starts[k]:ctx.ends[k]]
@@ -452,6 +461,8 @@ class CrisisDetector:
             return "affirms safety"
         if self._continues_frame(ctx, k):
             return "continues a sentence in a safe frame"
+        if self._leaving_job(ctx, k):
+            return "about leaving a job"
         toks = _tokens(re.sub(r"«[^»]*»?", " ", sent))
         if not any(t in ("i", "myself") for t in toks) and not _dropped_i(toks):
             subject = None

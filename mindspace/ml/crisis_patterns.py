@@ -676,6 +676,19 @@ RISK_STEMS = re.compile(
     r"anymore|over with|no point|give up)"
 )
 
+# Leaving a job: an entry that says so ("handed in my notice", "new job starts in March") and a
+# sentence about the last shift or being done with the place, which the learned layer would
+# otherwise read as a goodbye.
+LEAVING_JOB = re.compile(
+    r"\b(?:hand(?:ed|ing)? (?:in )?(?:my |in my )?notice|notice (?:in|handed in)|resign\w*|"
+    r"quit (?:my|the|this) job|new job|job starts|leaving (?:do|drinks)|last day at work|"
+    r"retir(?:e|ed|ing|ement)|redundan\w*|contract (?:ends|is up))\b")
+LAST_AT_WORK = re.compile(
+    r"\b(?:last (?:shift|shifts|day|days|run|week|tour|service|trip|day s|shift s)|done with "
+    r"(?:that|this|the|my) (?:\w+ )?(?:place|job|company|firm|work|haulage|trade|industry|lot|"
+    r"shop|pub|kitchen|depot|office|site|ward)|never (?:setting|set|going to set) foot|that "
+    r"place (?:again|forever))\b")
+
 # "clean from self harm", "recovered from my overdose": the match itself is described as over.
 # "the suicidal phase is behind me", "my self harm days are over": the match named as over.
 RESOLVED_AFTER = re.compile(

@@ -146,6 +146,21 @@ def test_a_diary_sentence_without_its_i_is_the_writers_own(text: str, reads: boo
     assert (detector.safe_frame(ctx, 0) is None) == reads
 
 
+@pytest.mark.parametrize(("text", "reads"), [
+    ("Handed in my notice today. Last shift is on the 9th.", False),
+    ("New job starts in May, so I'm done with this office for good.", False),
+    ("Handed in my notice. Last shift Friday, then I'll be gone.", True),  # a risk stem
+    ("Last shift is on the 9th.", True),  # nothing says the writer is leaving a job
+])
+def test_a_last_shift_in_an_entry_about_leaving_a_job_is_not_a_goodbye(
+        text: str, reads: bool) -> None:
+    detector = CrisisDetector()
+    _, ctx = detector.screen(text)
+    k = max(i for i, (a, b) in enumerate(zip(ctx.starts, ctx.ends, strict=True)) if b > a)
+    assert (detector.safe_frame(ctx, k) is None) == reads
+    assert (detector.whole_frame(ctx, k) is None) == reads
+
+
 @pytest.mark.parametrize("text", [
     "My wife would get the house and wouldn't have to nurse me through another winter. On paper "
     "everyone comes out ahead.",
