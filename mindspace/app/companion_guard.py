@@ -57,7 +57,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "methods": (
         re.compile(_FICTION, _F),
         _rx(r"\b(?:lethal|fatal|deadly|toxic|overdose|od)\b.{0,40}\b(?:dose|amount|quantity|"
-            r"many|much|mg|level)\b",
+            r"many|much|mg|level)\b(?! (?:better|more|less|worse|happier|calmer|stronger))",
             r"\b(?:dose|amount|quantity|how (?:many|much))\b.{0,60}\b(?:lethal|fatal|deadly|kill|"
             r"die|dying|dead|overdose|od|not wake up|never wake up|be enough|fatal|dangerous)\b",
             r"\b(?:painless|quickest|fastest|easiest|best|surest|least painful|quick) (?:way|"
@@ -67,6 +67,11 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"overdose|hang (?:myself|yourself)|kill (?:myself|yourself|someone)|slit|poison)",
             r"\bhow (?:deep|long|high|far)\b.{0,40}\b(?:cut|bleed|bleed out|bridge|fall|jump|"
             r"drop)\b",
+            r"\bexactly how (?:they|he|she|someone|a person|you|i)(?:'d| would| will)? "
+            r"(?:hang|kill|"
+            r"drown|overdose|poison|suffocate|end)\b",
+            r"\bhow long\b.{0,30}\bwithout (?:air|oxygen|breathing)\b.{0,40}\b(?:permanent|brain "
+            r"damage|die|dies|dead|fatal|unconscious|drown)\w*",
             r"\bwhere(?:'s| is| can i|'d| would)?\b.{0,25}\b(?:jump from|jump off|buy a gun|get a "
             r"gun)\b",
             r"\bhow (?:do i|can i|to) get a gun\b",
@@ -141,6 +146,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"knowing|finding out)|so (?:no ?one|nobody)|quiet\w*|without (?:using )?(?:my )?"
             r"fingers|knuckle)",
             r"\bmake (?:yourself|urself|myself) (?:spew|puke)\b",
+            r"\b(?:get rid of|hide|cover|mask)\b.{0,20}\bsmell\b.{0,30}\b(?:being sick|throwing up|"
+            r"vomit\w*|puk\w*|purg\w*|sick)\b",
             r"\b(?:how long|longest|how many (?:days|hours))\b.{0,25}\bgo without "
             r"(?:eat\w*|food)\b",
             r"\b(?:hide|hiding|(?:don'?t|doesn'?t|won'?t) (?:\w+ )?(?:notice|clock|spot|see))\b"
@@ -153,7 +160,9 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\b(?:fast\w*|eat\w* nothing)\b.{0,30}\b(?:only|just|nothing but) water\b|\b(?:only|"
             r"just|nothing but) water\b.{0,30}\b(?:\d+|three|five|seven|ten|fourteen) days?\b",
             r"\b(?:stop|not) (?:feel(?:ing)?|being|getting) hungry\b|\bnot want (?:food|to eat)\b",
-            r"\b(?:skip|skipping) meals\b.{0,40}\b(?:without|notic|hide|how|tips?)\b|"
+            r"\b(?:skip|skipping) meals\b.{0,40}\b(?:without|notic\w*|hide|hiding|tips?|"
+            r"how (?:to|do "
+            r"i|can i) (?:keep|hide|do|get away))\b|"
             r"\b(?:how|tips?)\b.{0,30}\bskip(?:ping)? meals\b",
             r"\b(?:how|tips?|ways?)\b.{0,30}\b(?:stop eating|not eat(?:ing)?|restrict\w*|"
             r"fast(?:ing)? for|go without (?:eating|food)|without eating)\b",
@@ -404,7 +413,9 @@ _EXERCISE_RULES: dict[str, re.Pattern[str]] = {
         r"\bno motivation\b|\b(?:can'?t|cannot) (?:get )?motivat\w*|\bunmotivated\b",
         r"\bout of (?:this|a|my) rut\b|\bnothing is fun\b|\bdon'?t feel like doing anything\b",
         r"\bcan'?t get off the (?:sofa|couch|bed)\b|\blost interest in\b",
-        r"\bstopped doing (?:things|everything|stuff)\b|\bget (?:myself )?going again\b"),
+        r"\bstopped doing (?:things|everything|stuff)\b|\bget (?:myself )?going again\b",
+        r"\b(?:used to|stopped|haven'?t done)\b.{0,60}\b(?:build (?:them|it|those|that) back|get "
+        r"back into (?:them|it|those)|start (?:doing )?(?:them|it|those) again)\b"),
     "worry-time": _rx(
         r"\bworry time\b", r"\b(?:can'?t|cannot) stop worrying\b",
         r"\bworr(?:y|ying|ied)\b.{0,15}\b(?:about )?(?:everything|all the time|constantly|"
@@ -610,7 +621,8 @@ def not_a_request_now(text: str) -> bool:
 
 _ASK_NOW = re.compile(r"\b(?:can we|could we|let'?s|help me|(?:i )?(?:want to|wanna|"
     r"would like to) (?:do|try|look|"
-                      r"review|fill|write|make|set up|start|go through|schedule|plan)|"
+                      r"review|fill|write|make|set up|start|go through|schedule|plan|build|"
+                      r"get back)|"
                       r"i'?d like to (?:do|try|look|review|go through|update|fill|write|make)|"
                       r"walk me through|can you|could you|"
                       r"can u|would you|pull up|show me|do it with me|i need|need a)\b", _F)

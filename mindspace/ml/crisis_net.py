@@ -104,7 +104,11 @@ NET_PATTERNS: tuple[Pattern, ...] = (
        r"gone|not here|not around|six feet under|in the ground|in my grave) (?:by|before|soon|"
        r"tomorrow|tonight|next|this time|within|in a (?:week|month|day|few))\b"),
     _p("net_death", r"\bmy (?:own )?(?:funeral|obituary|suicide|grave|last breath|final "
-       r"breath|own death)\b", reason="imagines their own death or funeral"),
+       r"breath|own death)\b", reason="imagines their own death or funeral",
+       # an old person's practical funeral planning that says there is no hurry
+       requires=r"^(?!(?=.*\b(?:hymns?|readings?|vicar|priest|minister|funeral (?:director|plan)|"
+       r"pre ?paid|solicitor|order of service)\b)(?=.*\b(?:no hurry|no rush|when the time comes|"
+       r"years yet|long way off|not going anywhere)\b))", near=True),
     _p("net_death", r"\bmy death\b(?! (?:metal|scene|star|certificate of))"),
     _p("net_death", r"\b(?:not|no longer|never) (?:afraid|scared|frightened) (?:of|to) (?:die|"
        r"dying|death|being dead)\b", negatable=False, requires=r"\b(?:anymore|any longer|"

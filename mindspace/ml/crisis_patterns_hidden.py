@@ -570,6 +570,37 @@ EN_HIDDEN: tuple[Pattern, ...] = (
        requires=r"^(?!.*\b(?:holiday|cruise|trip|away|hospital|operation|surgery|moving|move)\b)"),
     _p("plan", r"\bmade (?:my mind up|up my mind)(?: now)?(?: and)? i (?:feel|felt) (?:so much |"
        r"much |a lot |way )?(?:lighter|calm|calmer|at peace|peaceful|relieved)\b", current=True),
+    # from the retired rounds (text round twenty-five, companion round thirty-one): disappointed
+    # at having woken up; goodbye letters drafted; "the date is set" after a calm decision;
+    # boxes from the chemist counted and hidden; a gun loaded and kept by the bed; working out
+    # how many tablets it would take; waiting on a footbridge for the right train
+    _p("passive", r"\bdisappoint\w* (?:at|to|that) (?:having |i had |i have )?(?:woken|wake|"
+       r"waking|woke) up\b", current=True),
+    _p("plan", r"\b(?:drafted|drafting|wrote|written|writing|write) (?:\w+ ){0,2}goodbye "
+       r"(?:letters?|"
+       r"notes?|messages?)\b",
+       requires=r"^(?!.*\b(?:moving|move|new job|leaving do|retir\w*|colleagues|team|class|"
+       r"pupils|students leaving)\b)", other_ok=True),
+    _p("plan", r"\b(?:as|now|since|and) the date is (?:set|fixed|chosen|decided)\b",
+       requires=r"\b(?:decided|serenity|calm|calmer|warning sign|lifted|at peace|mind)\b",
+       near=True, current=True),
+    _p("plan", r"\b(?:that is|that s|thats) (?:\w+ )?(?:four|five|six|seven|eight|nine|ten|"
+       r"twelve|\d+) (?:boxes |packets |of them )?now\b",
+       requires=r"\b(?:box|boxes|packets?|chemist|pharmacy|tablets|pills)\b[^|]*\b(?:locker|"
+       r"behind|hidden|hide|under|drawer|stash)\b|\b(?:locker|behind|hidden|hide|under|drawer|"
+       r"stash)\b[^|]*\b(?:box|boxes|packets?|chemist|pharmacy|tablets|pills)\b", near=True),
+    _p("plan", r"\b(?:cleaned|oiled|checked) (?:it|the (?:gun|revolver|pistol|rifle|shotgun))\b"
+       r"[^|.!?]{0,30}\bloaded\b|\bloaded (?:it|the (?:gun|revolver|pistol|rifle|shotgun))\b",
+       requires=r"\b(?:revolver|pistol|gun|rifle|shotgun)\b[^|]*\b(?:bed|bedside|drawer|pillow|"
+       r"tonight)\b|\b(?:bed|bedside|pillow)\b[^|]*\b(?:revolver|pistol|gun|rifle|shotgun)\b",
+       near=True, other_ok=True),
+    _p("plan", r"\bhow many (?:of )?(?:\w+ ){0,3}?(?:tablets|pills|tabs|meds)\b[^|.!?]{0,10}\b"
+       r"(?:it d|"
+       r"it would|it will|it ll|would it|will it|i d need to|i would need to) take\b(?! to (?:fill|"
+       r"last|cover|get through|set up|do)\b)"),
+    _p("plan", r"\bwaiting for the right (?:train|one|lorry|bus|moment)\b",
+       requires=r"\b(?:bridge|footbridge|platform|railway|tracks|line|motorway)\b", near=True,
+       current=True),
 )
 
 # "kms this wifi is so slow": the slang aimed at a trivial annoyance named right after it
@@ -610,4 +641,5 @@ TRIGGER = (r"\b(?:seroquel|quetiapine|gabapentin|pregabalin|lyrica|propranolol|m
            r"mean it|history|scheduled|unalive|removed|dead|free and|to do list|want to cut|"
            r"need to cut|suicide|inflicted|topping|laid out|joke|exclusion|one for my|joining|"
            r"being with|"
-           r"exhaust|step|mind up|up my mind|my will)")
+           r"exhaust|step|mind up|up my mind|my will|disappoint|goodbye|date is|now|loaded|"
+           r"how many|right)")

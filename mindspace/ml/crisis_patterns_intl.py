@@ -409,6 +409,28 @@ INTL_PATTERNS: tuple[Pattern, ...] = (
        requires=r"\b(?:disfarcad\w*|amanha (?:eles |elas |voces )?(?:vao )?entend\w*)\b"),
     _p("plan", r"\bab welche[rm]? hohe\b[^|.!?]{0,30}\b(?:nicht (?:mehr )?uberlebt|sicher "
        r"stirbt|tot ist)\b"),
+    # from the retired text round twenty-five: bank codes left in an envelope with gifts; "j'en
+    # finirai"; doses and heights looked up; a letter to a daughter left in a locker; "die
+    # Entscheidung steht"; a heart tablet put aside every day; angry that it did not work
+    _p("plan", r"\b(?:claves del banco|claves bancarias|contrasenas del banco|kontodaten|bankdaten|"
+       r"pin nummern?|codes? bancaires?|codes? de (?:la )?(?:banque|carte)|senhas? do banco|"
+       r"dados bancarios)\b",
+       requires=r"\b(?:regale|deje|sobre|hermana|definitiv\w*|hinterlegt|verschenkt|geregelt|"
+       r"endgultig\w*|brief|enveloppe|laisse|donne|deixei|envelope|dei|doei)\b", near=True,
+       other_ok=True),
+    _p("ideation", r"\bjen finirai\b(?! avec)"),
+    _p("plan", r"\b(?:doses?|dosis|dosen)\b[^|.!?]{0,20}\b(?:hauteurs?|alturas?|hohen)\b|"
+       r"\b(?:hauteurs?|alturas?|hohen)\b[^|.!?]{0,20}\b(?:doses?|dosis|dosen)\b"),
+    _p("plan", r"\bbrief an (?:meine|meinen) (?:tochter|sohn|frau|mann|mutter|vater|schwester|"
+       r"bruder|kinder)\b", requires=r"\b(?:geschenkt|verschenkt|spind|hinterlegt|gelegt)\b",
+       near=True),
+    _p("plan", r"\bdie entscheidung steht\b",
+       requires=r"\b(?:ruhig|nur noch|durchziehen|letzte)\b", near=True, current=True),
+    _p("plan", r"\blege ich (?:jeden tag |taglich |immer )?(?:eine|welche|ein paar|zwei) (?:zur "
+       r"seite|beiseite)\b|\bab wie viel(?:en)? \w*(?:tabletten|pillen)\b"),
+    _p("plan", r"\b(?:nao ter|nao) (?:dado|deu) certo\b",
+       requires=r"\b(?:tentativa|tentei|alta|gas|hospital|comprimidos|remedios)\b", near=True,
+       negatable=False),
 )
 
 # Stems that let a sentence through the crisis screen's fast pre-filter.
@@ -440,5 +462,6 @@ INTL_TRIGGER = (
     r"nehm|gesammelt|schritt|enjamb|caer|borda|embrasse|despedida|abschied|culpa|"
     r"faute|schuld|obrigad|gracias|merci|danke|tschuss|adios|adeus|ojala|tembrasse|"
     r"geregelt|geschenkt|regale|arreglado|orden|organizado|alivio|jai tout|voyage|viaje|viagem|"
-    r"reise|mensage|welche)"
+    r"reise|mensage|welche|claves|kontodaten|bankdaten|codes|senha|dados|jen finirai|dos|"
+    r"entscheidung|lege ich|wie viel|certo)"
 )

@@ -125,6 +125,20 @@ RISK = [
     "Ich habe nachgelesen, ab welcher Höhe man nicht mehr überlebt.",
     "Dei a minha bicicleta à Rita e disse que ia viajar. Não há viagem.",
     "Mandei uma mensagem de despedida disfarçada de piada. Amanhã eles vão entender.",
+    "Woke up again this morning and my first feeling was disappointment at having woken up.",
+    "Wrote goodbye notes to my brothers tonight and put them in the bureau.",
+    "Funny how calm I am since deciding, now the date is set.",
+    "Picked up another box of tablets today, that's seven now, hidden under the sink.",
+    "Took Dad's old pistol out, cleaned it and loaded it; it's in the drawer by the bed.",
+    "Lay awake working out how many of the tablets it would take.",
+    "Stood on the footbridge over the tracks waiting for the right train.",
+    "Le dejé a mi hermano un sobre con las claves del banco, por si acaso, para siempre.",
+    "Si je rate encore ce concours, j'en finirai.",
+    "Toute la nuit sur internet: les doses, les hauteurs.",
+    "Den Brief an meine Tochter habe ich in den Spind gelegt.",
+    "Bin ruhig. Die Entscheidung steht. Nur noch bis Freitag.",
+    "Seitdem lege ich jeden Tag eine zur Seite.",
+    "Tive alta ontem depois da tentativa e tenho raiva por não ter dado certo.",
 ]
 
 SAFE = [
@@ -219,6 +233,14 @@ SAFE = [
     "Two self-harm presentations in A&E before midnight, both went home with follow-up.",
     "My son quizzed me on paracetamol overdose thresholds for his pharmacy exam.",
     "I went through a spell of feeling suicidal about four years back. It's all sorted now.",
+    "Wrote goodbye cards for the team since I'm moving to Leeds next month.",
+    "The wedding date is set, and the venue is booked.",
+    "Loaded the shotgun for the clay shoot and put it back in the cabinet before bed.",
+    "J'en finirai avec ce rapport demain matin.",
+    "O bolo não deu certo, que raiva.",
+    "Had the flu all week and felt like I might die, but the fever broke today.",
+    "Coding the suicide note corpus for the linguistics project all afternoon.",
+    "Chose the hymns for my own funeral with the vicar; no hurry, mind, I'm not going anywhere.",
 ]
 
 
