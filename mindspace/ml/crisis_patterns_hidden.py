@@ -579,8 +579,8 @@ EN_HIDDEN: tuple[Pattern, ...] = (
     _p("plan", r"\b(?:drafted|drafting|wrote|written|writing|write) (?:\w+ ){0,2}goodbye "
        r"(?:letters?|"
        r"notes?|messages?)\b",
-       requires=r"^(?!.*\b(?:moving|move|new job|leaving do|retir\w*|colleagues|team|class|"
-       r"pupils|students leaving)\b)", other_ok=True),
+       requires=r"^(?!.*\b(?:moving|move|moved|new job|leaving do|retir\w*|colleagues|team|class|"
+       r"pupils|students leaving|emigrat\w*|abroad|overseas)\b)", other_ok=True),
     _p("plan", r"\b(?:as|now|since|and) the date is (?:set|fixed|chosen|decided)\b",
        requires=r"\b(?:decided|serenity|calm|calmer|warning sign|lifted|at peace|mind)\b",
        near=True, current=True),
