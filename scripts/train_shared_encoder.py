@@ -575,17 +575,18 @@ def stage_bench(a: argparse.Namespace) -> None:
     print(cpu_line())
     rng = random.Random(7)
     entries = [make_entry(rng, 120) for _ in range(60)]
-    shared = OnnxShared(threads=1)
-    for e in entries[:5]:
-        shared.read(e)
-    walls, cpus = [], []
-    for e in entries:
-        t0, c0 = time.perf_counter(), time.process_time()
-        shared.read(e)
-        walls.append(time.perf_counter() - t0)
-        cpus.append(time.process_time() - c0)
-    log(f"shared graph, one pass per 120-word entry: wall median {np.median(walls) * 1e3:.1f} "
-        f"ms, CPU median {np.median(cpus) * 1e3:.1f} ms (1 intra-op thread)")
+    for threads in (1, 2):
+        shared = OnnxShared(threads=threads)
+        for e in entries[:5]:
+            shared.read(e)
+        walls, cpus = [], []
+        for e in entries:
+            t0, c0 = time.perf_counter(), time.process_time()
+            shared.read(e)
+            walls.append(time.perf_counter() - t0)
+            cpus.append(time.process_time() - c0)
+        log(f"shared graph, one pass per 120-word entry: wall median {np.median(walls) * 1e3:.1f} "
+            f"ms, CPU median {np.median(cpus) * 1e3:.1f} ms ({threads} intra-op threads)")
 
 
 def main() -> int:
