@@ -448,8 +448,8 @@ def stage_evaluate(a: argparse.Namespace) -> None:
                                            emo_probs([r["text"] for r in blind]))["macro_f1"]
     ctx = base.Ctx(argparse.Namespace(max_len=128, data=base.DEFAULT_DATA, force=False,
                                       weights=None))
-    godev, godev_seqs = ctx.split("dev")
-    gotest, gotest_seqs = ctx.split("test")
+    godev, _ = ctx.split("dev")
+    gotest, _ = ctx.split("test")
     thr = base.tune_thresholds(godev.ekman, emo_probs(godev.texts))
     res["goemotions_test"] = base.report(gotest.ekman, emo_probs(gotest.texts), thr)["macro_f1"]
     log(f"emotions: {res}")

@@ -410,9 +410,9 @@ class CrisisDetector:
 
     def whole_frame(self, ctx: ScreenContext, k: int) -> str | None:
         """The frames the learned layer's whole-entry read keeps out: the pattern screen's own
-        (:meth:`pattern_frame`) and a sentence that continues one of them ("I won't hurt
+        (:meth:`pattern_frame`), a sentence that continues one of them ("I won't hurt
         myself. I promised my sister.": read alone, the second sentence is not the writer's
-        risk)."""
+        risk) and a last shift in an entry about leaving a job."""
         frame = self.pattern_frame(ctx, k)
         if frame:
             return frame
@@ -439,7 +439,8 @@ class CrisisDetector:
     def safe_frame(self, ctx: ScreenContext, k: int) -> str | None:
         """Why sentence ``k`` must not be raised by the learned layer, or None. Uses the
         pattern screen's own frame checks (:meth:`pattern_frame`); the sentence is negated,
-        affirms safety or continues a sentence in a safe frame; its subject is someone else
+        affirms safety, continues a sentence in a safe frame or is a last shift in an entry
+        about leaving a job; its subject is someone else
         and the writer is not a subject; or it describes a past event that a nearby sentence
         says is resolved."""
         frame = self.pattern_frame(ctx, k)
