@@ -590,6 +590,7 @@ def stage_bench(a: argparse.Namespace) -> None:
 
 
 def main() -> int:
+    global WORK
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--stages", default="finetune,evaluate")
     p.add_argument("--epochs", type=int, default=2)
@@ -608,7 +609,9 @@ def main() -> int:
     p.add_argument("--weights", type=Path, default=None)
     p.add_argument("--force", action="store_true")
     p.add_argument("--int8", action="store_true", help="evaluate: the exported int8 graph")
+    p.add_argument("--work", type=Path, default=WORK, help="artifact folder (git-ignored)")
     a = p.parse_args()
+    WORK = a.work
     WORK.mkdir(exist_ok=True)
     for stage in a.stages.split(","):
         {"finetune": stage_finetune, "evaluate": stage_evaluate, "export": stage_export,
