@@ -117,8 +117,26 @@ class SharedNet(nn.Module):
 
 
 def tokenizer() -> Any:
-    tok = base.make_tokenizer(128)
-    return tok
+    return base.make_tokenizer(128)
+
+
+def goemotions() -> base.Ctx:
+    """GoEmotions splits, read and tokenised as the text-emotion scripts do."""
+    return base.Ctx(argparse.Namespace(max_len=128, data=base.DEFAULT_DATA, force=False,
+                                       weights=None))
+
+
+def weights_path(a: argparse.Namespace) -> Path:
+    """``--weights``, else the finished run, else its last checkpoint."""
+    path = a.weights or (WORK / "finetuned.pt")
+    return path if path.exists() else WORK / "ckpt_last.pt"
+
+
+def load_net(a: argparse.Namespace) -> SharedNet:
+    net = SharedNet()
+    state = torch.load(weights_path(a), map_location="cpu", weights_only=False)
+    net.load_state_dict(state.get("model", state))
+    return net.eval()
 
 
 def token_spans(enc: Any, char_spans: list[tuple[int, int]]) -> list[tuple[int, int] | None]:
@@ -255,8 +273,7 @@ def stage_finetune(a: argparse.Namespace) -> None:
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     tok = tokenizer()
-    ctx = base.Ctx(argparse.Namespace(max_len=128, data=base.DEFAULT_DATA, force=False,
-                                      weights=None))
+    ctx = goemotions()
     sit_rows = sit.load_situational(sit.SIT_DIR)
     tr, dv = sit.split_situational(sit_rows, 0.15, 13)
     sit_seqs = base.encode(tok, [sit_rows[i]["text"] for i in tr])
@@ -277,10 +294,7 @@ def stage_finetune(a: argparse.Namespace) -> None:
                and "position_ids" not in k and ".pooler." not in k]
     if missing or unexpected:
         raise SystemExit(f"init: missing {missing} unexpected {unexpected}")
-    freq = go.ekman.mean(0)
-    rarest = np.where(go.ekman > 0, freq[None, :], 1.0).min(1)
-    p_go = rarest ** (-0.5)
-    p_go = p_go / p_go.sum()
+    p_go = sit.goemotions_sampling(go.ekman, 0.5)
     emo_pos = (y_sit.sum(0) + a.go_per_epoch * (p_go[:, None] * go.ekman).sum(0)) / (
         len(sit_seqs) + a.go_per_epoch)
     emo_lossf = nn.BCEWithLogitsLoss(
@@ -418,13 +432,8 @@ def stage_evaluate(a: argparse.Namespace) -> None:
     """Float (PyTorch) figures, or with ``--int8`` those of the exported int8 graph."""
     torch.set_num_threads(a.threads)
     tok = tokenizer()
-    net = SharedNet()
-    path = a.weights or (WORK / "finetuned.pt")
-    if not path.exists():
-        path = WORK / "ckpt_last.pt"
-    state = torch.load(path, map_location="cpu", weights_only=False)
-    net.load_state_dict(state.get("model", state) if isinstance(state, dict) else state)
-    net.eval()
+    net = load_net(a)
+    path = weights_path(a)
     res: dict[str, Any] = {"weights": str(path.name), "int8": bool(a.int8)}
     graph = OnnxShared(threads=a.threads) if a.int8 else None
 
@@ -446,8 +455,7 @@ def stage_evaluate(a: argparse.Namespace) -> None:
     blind = [r for p in BLIND_EMOTION for r in crisis.read_jsonl(p)]
     res["r10_blind"] = sit.argmax_macro_f1(sit.one_hot([r["label"] for r in blind]),
                                            emo_probs([r["text"] for r in blind]))["macro_f1"]
-    ctx = base.Ctx(argparse.Namespace(max_len=128, data=base.DEFAULT_DATA, force=False,
-                                      weights=None))
+    ctx = goemotions()
     godev, _ = ctx.split("dev")
     gotest, _ = ctx.split("test")
     thr = base.tune_thresholds(godev.ekman, emo_probs(godev.texts))
@@ -492,14 +500,6 @@ class _Both(nn.Module):
     def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         hidden = self.net.hidden(ids, mask)
         return torch.sigmoid(self.net.emotion_logits(hidden, mask)), hidden
-
-
-def load_net(a: argparse.Namespace) -> SharedNet:
-    net = SharedNet()
-    path = a.weights or (WORK / "finetuned.pt")
-    state = torch.load(path, map_location="cpu", weights_only=False)
-    net.load_state_dict(state.get("model", state))
-    return net.eval()
 
 
 def stage_export(a: argparse.Namespace) -> None:

@@ -131,6 +131,15 @@ def split_situational(
     return sorted(train), sorted(dev)
 
 
+def goemotions_sampling(ekman: np.ndarray, balance: float) -> np.ndarray:
+    """Sampling probability of each GoEmotions comment: the inverse frequency of its rarest
+    label to the power ``balance``, normalised."""
+    freq = ekman.mean(0)
+    rarest = np.where(ekman > 0, freq[None, :], 1.0).min(1)
+    p = rarest ** (-balance)
+    return np.asarray(p / p.sum())
+
+
 def one_hot(labels: Sequence[str]) -> np.ndarray:
     y = np.zeros((len(labels), len(LABELS)), dtype=np.float32)
     for i, lab in enumerate(labels):
@@ -295,10 +304,7 @@ def stage_finetune(ctx: base.Ctx) -> None:
     n_sit = len(d.sit_train_seqs)
     w_row = np.concatenate([np.full(n_sit, a.sit_weight, np.float32),
                             np.ones(len(go_seqs), np.float32)])
-    freq = go.ekman.mean(0)
-    rarest = np.where(go.ekman > 0, freq[None, :], 1.0).min(1)
-    p_go = rarest ** (-a.go_balance)
-    p_go = p_go / p_go.sum()
+    p_go = goemotions_sampling(go.ekman, a.go_balance)
     n_go = min(a.go_per_epoch, len(go_seqs))
     per_epoch = n_sit * a.sit_repeat + n_go
     # label frequencies of the expected mix -> pos_weight

@@ -68,8 +68,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\bhow (?:deep|long|high|far)\b.{0,40}\b(?:cut|bleed|bleed out|bridge|fall|jump|"
             r"drop)\b",
             r"\bexactly how (?:they|he|she|someone|a person|you|i)(?:'d| would| will)? "
-            r"(?:hang|kill|"
-            r"drown|overdose|poison|suffocate|end)\b",
+            r"(?:hang|kill|drown|overdose|poison|suffocate|end)\b",
             r"\bhow long\b.{0,30}\bwithout (?:air|oxygen|breathing)\b.{0,40}\b(?:permanent|brain "
             r"damage|die|dies|dead|fatal|unconscious|drown)\w*",
             r"\bwhere(?:'s| is| can i|'d| would)?\b.{0,25}\b(?:jump from|jump off|buy a gun|get a "
@@ -142,8 +141,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\b(?:throw(?:ing)? up|chuck(?:ing)? (?:it )?up|bring(?:ing)? (?:\w+ ){0,2}?back up|"
             r"spew\w*|puk(?:e|ing)|vomit\w*|be sick)\b.{0,50}\b(?:after (?:a |my |the )?(?:eating|"
             r"tea|dinner|lunch|breakfast|meals?|food|every|takeaway|binge|pizza|chippy|kebab)|"
-            r"without (?:\w+ ){0,3}?(?:hearing|noticing|"
-            r"knowing|finding out)|so (?:no ?one|nobody)|quiet\w*|without (?:using )?(?:my )?"
+            r"without (?:\w+ ){0,3}?(?:hearing|noticing|knowing|finding out)|so (?:no ?one|"
+            r"nobody)|quiet\w*|without (?:using )?(?:my )?"
             r"fingers|knuckle)",
             r"\bmake (?:yourself|urself|myself) (?:spew|puke)\b",
             r"\b(?:get rid of|hide|cover|mask)\b.{0,20}\bsmell\b.{0,30}\b(?:being sick|throwing up|"
@@ -161,8 +160,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"just|nothing but) water\b.{0,30}\b(?:\d+|three|five|seven|ten|fourteen) days?\b",
             r"\b(?:stop|not) (?:feel(?:ing)?|being|getting) hungry\b|\bnot want (?:food|to eat)\b",
             r"\b(?:skip|skipping) meals\b.{0,40}\b(?:without|notic\w*|hide|hiding|tips?|"
-            r"how (?:to|do "
-            r"i|can i) (?:keep|hide|do|get away))\b|"
+            r"how (?:to|do i|can i) (?:keep|hide|do|get away))\b|"
             r"\b(?:how|tips?)\b.{0,30}\bskip(?:ping)? meals\b",
             r"\b(?:how|tips?|ways?)\b.{0,30}\b(?:stop eating|not eat(?:ing)?|restrict\w*|"
             r"fast(?:ing)? for|go without (?:eating|food)|without eating)\b",
@@ -192,8 +190,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "medication": (
         _rx(rf"\b(?:without|w/o) (?:a |my )?(?:prescription|doctor|script|seeing (?:a|my|the) "
             rf"(?:doctor|doc|dr|gp|psychiatrist|prescriber|specialist)|telling (?:my|the) "
-            rf"(?:doctor|gp|"
-            rf"psychiatrist|prescriber)|"
+            rf"(?:doctor|gp|psychiatrist|prescriber)|"
             rf"involving (?:my|the) (?:doctor|gp|psychiatrist|prescriber)|asking anyone)\b"
             rf".{{0,60}}|\b(?:{_DRUG})\b.{{0,40}}\bwithout (?:a |my )?(?:prescription|doctor)",
             rf"\b(?:buy|order|get hold of)\b.{{0,30}}\b(?:{_DRUG})\b.{{0,20}}\bonline\b|"

@@ -437,13 +437,11 @@ class CrisisDetector:
             for j in (k - 2, k - 1) if j >= 0)
 
     def safe_frame(self, ctx: ScreenContext, k: int) -> str | None:
-        """Why sentence ``k`` must not be raised by the learned layer, or None. Uses the
-        pattern screen's own frame checks (:meth:`pattern_frame`); the sentence is negated,
-        affirms safety, continues a sentence in a safe frame or is a last shift in an entry
-        about leaving a job; its subject is someone else
-        and the writer is not a subject; or it describes a past event that a nearby sentence
-        says is resolved."""
-        frame = self.pattern_frame(ctx, k)
+        """Why sentence ``k`` must not be raised by the learned layer, or None: every frame of
+        :meth:`whole_frame`; the sentence is negated or affirms safety; its subject is someone
+        else and the writer is not a subject; or it describes a past event that a nearby
+        sentence says is resolved."""
+        frame = self.whole_frame(ctx, k)
         if frame:
             return frame
         sent = ctx.norm[ctx.starts[k]:ctx.ends[k]]
@@ -460,10 +458,6 @@ class CrisisDetector:
         if affirm and not cp.NEGATION_TRAP.search(sent) and not cp.RISK_STEMS.search(
                 sent[:affirm.start()] + " " + sent[affirm.end():]):
             return "affirms safety"
-        if self._continues_frame(ctx, k):
-            return "continues a sentence in a safe frame"
-        if self._leaving_job(ctx, k):
-            return "about leaving a job"
         toks = _tokens(re.sub(r"«[^»]*»?", " ", sent))
         if not any(t in ("i", "myself") for t in toks) and not _dropped_i(toks):
             subject = None

@@ -641,5 +641,6 @@ TRIGGER = (r"\b(?:seroquel|quetiapine|gabapentin|pregabalin|lyrica|propranolol|m
            r"mean it|history|scheduled|unalive|removed|dead|free and|to do list|want to cut|"
            r"need to cut|suicide|inflicted|topping|laid out|joke|exclusion|one for my|joining|"
            r"being with|"
-           r"exhaust|step|mind up|up my mind|my will|disappoint|goodbye|date is|now|loaded|"
-           r"how many|right)")
+           r"exhaust|want to (?:step|come|climb|get)|mind up|up my mind|my will|disappoint|"
+           r"goodbye|date is|(?:that s|thats|that is) (?:\w+ )?(?:four|five|six|seven|eight|nine|"
+           r"ten|twelve|\d)|loaded|how many|the right)")

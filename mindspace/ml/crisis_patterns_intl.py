@@ -462,6 +462,6 @@ INTL_TRIGGER = (
     r"nehm|gesammelt|schritt|enjamb|caer|borda|embrasse|despedida|abschied|culpa|"
     r"faute|schuld|obrigad|gracias|merci|danke|tschuss|adios|adeus|ojala|tembrasse|"
     r"geregelt|geschenkt|regale|arreglado|orden|organizado|alivio|jai tout|voyage|viaje|viagem|"
-    r"reise|mensage|welche|claves|kontodaten|bankdaten|codes|senha|dados|jen finirai|dos|"
-    r"entscheidung|lege ich|wie viel|certo)"
+    r"reise|mensage|welche|claves|kontodaten|bankdaten|codes|senha|dados|jen finirai|dosis|"
+    r"doses?\b|dosen|entscheidung|lege ich|wie viel|certo)"
 )
